@@ -1,0 +1,90 @@
+//! The command line: the top-level clap parser, global flags, and the list
+//! of commands. Each command's own flags live beside its `run` in
+//! `src/commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use crate::commands;
+
+/// inc: run an incident from the terminal.
+///
+/// Declare an incident, keep its timeline with the real time of each event,
+/// track severity, status and key times, all in a local SQLite file.
+#[derive(Debug, Parser)]
+#[command(name = "inc", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The incident database [default: $XDG_DATA_HOME/inc/inc.db]
+    #[arg(
+        long,
+        global = true,
+        env = "INC_DB",
+        value_name = "PATH",
+        hide_env_values = true
+    )]
+    pub db: Option<PathBuf>,
+
+    /// The config file [default: $XDG_CONFIG_HOME/inc/config.toml]
+    #[arg(
+        long,
+        global = true,
+        env = "INC_CONFIG",
+        value_name = "PATH",
+        hide_env_values = true
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Who is acting, recorded as the author [default: config `user`, git's user.name, $USER]
+    #[arg(
+        long = "as",
+        global = true,
+        env = "INC_USER",
+        value_name = "NAME",
+        hide_env_values = true
+    )]
+    pub as_user: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Declare an incident and make it the current one
+    Open(commands::open::Args),
+    /// Add a note to the timeline, with the real time of the event
+    Tl(commands::tl::Args),
+    /// Print an incident's timeline in the order events happened
+    Timeline(commands::timeline::Args),
+    /// Make an incident the current one
+    Use(commands::use_incident::Args),
+    /// List incidents (open ones unless --all)
+    List(commands::list::Args),
+    /// Show an incident's status board
+    Show(commands::show::Args),
+    /// Change the status: investigating, identified, monitoring, resolved
+    Status(commands::status::Args),
+    /// Change the severity (1 to 4; SEV1 is the worst)
+    Sev(commands::sev::Args),
+    /// Record when customer impact was mitigated
+    Mitigated(commands::mitigated::Args),
+    /// Resolve the incident
+    Resolve(commands::resolve::Args),
+    /// Reopen a resolved incident
+    Reopen(commands::reopen::Args),
+    /// Print shell completions
+    Completions(commands::completions::Args),
+}
+
+/// The clap command, for completions, the man page and tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}

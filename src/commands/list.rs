@@ -1,0 +1,62 @@
+//! `inc list`: incidents as a table or JSON.
+
+use anyhow::Result;
+
+use super::{Context, terminal_width};
+use crate::model::{Severity, Status};
+use crate::report::{json, table};
+use crate::store::ListFilter;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Include resolved incidents
+    #[arg(short, long)]
+    pub all: bool,
+
+    /// Only incidents with this status
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only incidents of this severity
+    #[arg(long, value_name = "N")]
+    pub sev: Option<String>,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let filter = ListFilter {
+        all: args.all,
+        status: args
+            .status
+            .as_deref()
+            .map(str::parse::<Status>)
+            .transpose()?,
+        severity: args
+            .sev
+            .as_deref()
+            .map(str::parse::<Severity>)
+            .transpose()?,
+    };
+    let zone = ctx.zone()?;
+    let incidents = ctx.store_read()?.list_incidents(&filter)?;
+    if args.json {
+        return ctx.print(&json::incidents(&incidents, ctx.now()));
+    }
+    if incidents.is_empty() {
+        let what = if filter.all || filter.status.is_some() || filter.severity.is_some() {
+            "No incidents match."
+        } else {
+            "No open incidents. `inc list --all` includes resolved ones."
+        };
+        return ctx.say(what);
+    }
+    ctx.print(&table::incidents(
+        &incidents,
+        ctx.now(),
+        &zone,
+        terminal_width(),
+    ))
+}

@@ -1,0 +1,199 @@
+//! One module per command, each with its clap `Args` beside its `run`, and
+//! the context they share: config, clock, zone, identity and the store.
+
+pub mod completions;
+pub mod list;
+pub mod mitigated;
+pub mod open;
+pub mod reopen;
+pub mod resolve;
+pub mod sev;
+pub mod show;
+pub mod status;
+pub mod timeline;
+pub mod tl;
+pub mod use_incident;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::identity;
+use crate::model::{IncidentRef, parse_incident_id};
+use crate::store::{Stamp, Store, StoreOptions};
+use crate::time::{Zone, parse_time};
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    // Commands that need neither config nor database come first, so a
+    // broken config or database cannot block them.
+    if let Command::Completions(args) = &cli.command {
+        return completions::run(args);
+    }
+    let ctx = Context::new(cli.global)?;
+    match cli.command {
+        Command::Open(args) => open::run(&ctx, args),
+        Command::Tl(args) => tl::run(&ctx, args),
+        Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Use(args) => use_incident::run(&ctx, args),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Sev(args) => sev::run(&ctx, args),
+        Command::Mitigated(args) => mitigated::run(&ctx, args),
+        Command::Resolve(args) => resolve::run(&ctx, args),
+        Command::Reopen(args) => reopen::run(&ctx, args),
+        Command::Completions(_) => unreachable!("handled above"),
+    }
+}
+
+/// What every command may need, resolved lazily where it costs anything.
+pub struct Context {
+    global: GlobalArgs,
+    config: Config,
+    clock: Clock,
+}
+
+impl Context {
+    fn new(global: GlobalArgs) -> Result<Context> {
+        let flag = global
+            .config
+            .as_deref()
+            .filter(|p| !p.as_os_str().is_empty());
+        let (config_path, explicit) = config::config_path(flag)?;
+        let config = Config::load(&config_path, explicit)?;
+        Ok(Context {
+            global,
+            config,
+            clock: Clock::from_env()?,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn zone(&self) -> Result<Zone> {
+        self.config.zone()
+    }
+
+    /// Reads a time typed by the user (`--at`, `--started`, ...).
+    pub fn parse_time(&self, input: &str, zone: &Zone) -> Result<DateTime<Utc>> {
+        Ok(parse_time(input, self.now(), zone)?)
+    }
+
+    /// Who is acting and when, for everything a command writes.
+    pub fn stamp(&self) -> Result<Stamp> {
+        let author =
+            identity::resolve(self.global.as_user.as_deref(), self.config.user.as_deref())?;
+        Ok(Stamp {
+            author,
+            now: self.now(),
+        })
+    }
+
+    fn db(&self) -> Result<(PathBuf, StoreOptions)> {
+        let flag = self
+            .global
+            .db
+            .as_deref()
+            .filter(|p| !p.as_os_str().is_empty());
+        let (path, is_default) = config::db_path(flag, &self.config)?;
+        let options = StoreOptions {
+            busy_timeout: self.config.busy_timeout(),
+            create_dir: is_default,
+        };
+        Ok((path, options))
+    }
+
+    /// Opens the store to write. Call it after checking the input, so that
+    /// bad input never touches the database.
+    pub fn store_write(&self) -> Result<Store> {
+        let (path, options) = self.db()?;
+        Store::open_write(&path, &options)
+    }
+
+    /// Opens the store read-only: creates and changes nothing.
+    pub fn store_read(&self) -> Result<Store> {
+        let (path, options) = self.db()?;
+        Store::open_read(&path, &options)
+    }
+
+    /// Writes to standard output. A closed pipe surfaces as an error that
+    /// `main` treats as success.
+    pub fn print(&self, text: &str) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .context("could not write to standard output")
+    }
+
+    /// Prints one line.
+    pub fn say(&self, line: &str) -> Result<()> {
+        self.print(&format!("{line}\n"))
+    }
+}
+
+/// `-i/--incident ID`, shared by the commands that act on an incident.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IncidentArg {
+    /// The incident to act on [default: the current incident]
+    #[arg(short = 'i', long = "incident", value_name = "ID")]
+    pub incident: Option<String>,
+}
+
+impl IncidentArg {
+    /// The named incident, else `fallback`.
+    pub fn target(&self, fallback: IncidentRef) -> Result<IncidentRef> {
+        Ok(IncidentRef::or(
+            self.incident
+                .as_deref()
+                .map(parse_incident_id)
+                .transpose()?,
+            fallback,
+        ))
+    }
+}
+
+/// The width to wrap tables to: the terminal's, when printing to one.
+pub fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}
+
+/// Applies a change to an incident in one transaction and prints what
+/// happened: `describe` words the result, or a note when nothing changed.
+pub fn change<F>(
+    ctx: &Context,
+    target: IncidentRef,
+    apply: F,
+    describe: impl FnOnce(&crate::model::Incident, &Zone) -> String,
+) -> Result<()>
+where
+    F: FnOnce(
+        &mut crate::model::Incident,
+        &Zone,
+    ) -> Result<Vec<crate::model::NewEntry>, crate::error::UserError>,
+{
+    let zone = ctx.zone()?;
+    let stamp = ctx.stamp()?;
+    let (incident, entries) = ctx
+        .store_write()?
+        .update_incident(target, &stamp, |incident| Ok(apply(incident, &zone)?))?;
+    if entries.is_empty() {
+        ctx.say(&format!(
+            "{}: nothing to change",
+            crate::report::text::incident_name(&incident)
+        ))
+    } else {
+        ctx.say(&describe(&incident, &zone))
+    }
+}

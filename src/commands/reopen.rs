@@ -1,0 +1,27 @@
+//! `inc reopen`: open a resolved incident again.
+
+use anyhow::Result;
+
+use super::{Context, change};
+use crate::model::{IncidentRef, parse_incident_id};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incident [default: the one last opened or chosen with `inc use`]
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let target = IncidentRef::or(
+        args.id.as_deref().map(parse_incident_id).transpose()?,
+        IncidentRef::Selected,
+    );
+    let at = ctx.now();
+    change(
+        ctx,
+        target,
+        |incident, _| incident.reopen(at),
+        |incident, _| format!("#{} reopened: {}", incident.id, incident.status),
+    )
+}

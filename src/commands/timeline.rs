@@ -1,0 +1,34 @@
+//! `inc timeline`: an incident's timeline in event-time order.
+
+use anyhow::Result;
+
+use super::{Context, IncidentArg, terminal_width};
+use crate::model::IncidentRef;
+use crate::report::{json, table, text::incident_name};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub incident: IncidentArg,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let target = args.incident.target(IncidentRef::Viewing)?;
+    let zone = ctx.zone()?;
+    let store = ctx.store_read()?;
+    let incident = store.incident(target)?;
+    let entries = store.timeline(incident.id, None)?;
+    if args.json {
+        return ctx.print(&json::timeline(&entries));
+    }
+    ctx.print(&format!(
+        "{} ({})\n{}",
+        incident_name(&incident),
+        incident.status,
+        table::timeline(&entries, &zone, terminal_width())
+    ))
+}

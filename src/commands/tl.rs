@@ -1,0 +1,56 @@
+//! `inc tl`: add a note to the timeline. Typed mid-incident, so it does as
+//! little as it can: check the input, one transaction, one line out.
+
+use std::io::Read;
+
+use anyhow::{Context as _, Result};
+
+use super::{Context, IncidentArg};
+use crate::error::UserError;
+use crate::model::{IncidentRef, NewEntry, clean_text};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The note; `-` reads it from standard input
+    #[arg(required = true, value_name = "NOTE")]
+    pub note: Vec<String>,
+
+    /// When it happened, if not just now (14:05, -10m, 2h ago, ...)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let raw = if args.note == ["-"] {
+        read_stdin()?
+    } else {
+        args.note.join(" ")
+    };
+    let text = clean_text("note", &raw)?;
+    let target = args.incident.target(IncidentRef::Current)?;
+    let zone = ctx.zone()?;
+    let at = match &args.at {
+        Some(t) => ctx.parse_time(t, &zone)?,
+        None => ctx.now(),
+    };
+    let stamp = ctx.stamp()?;
+    let (incident, _) = ctx
+        .store_write()?
+        .update_incident(target, &stamp, |_| Ok(vec![NewEntry::note(text, at)]))?;
+    ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
+}
+
+fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("could not read the note from standard input")?;
+    String::from_utf8(bytes).map_err(|_| {
+        UserError::new("the note on standard input is not valid UTF-8")
+            .hint("convert it to UTF-8 first, for example with iconv")
+            .into()
+    })
+}

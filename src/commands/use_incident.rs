@@ -1,0 +1,25 @@
+//! `inc use`: make an incident the current one.
+
+use anyhow::Result;
+
+use super::Context;
+use crate::model::parse_incident_id;
+use crate::report::text::incident_name;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incident, such as 12 or #12
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let id = parse_incident_id(&args.id)?;
+    let incident = ctx.store_write()?.select_incident(id)?;
+    let note = if incident.status.is_open() {
+        String::new()
+    } else {
+        format!(" (resolved; `inc reopen {id}` opens it again)")
+    };
+    ctx.say(&format!("now on {}{note}", incident_name(&incident)))
+}

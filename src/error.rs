@@ -1,0 +1,130 @@
+//! Errors meant for the person at the keyboard, and how errors map to exit
+//! codes. Exit codes are an interface: scripts rely on them (see README).
+
+use std::fmt;
+
+/// Exit code for success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code for an error: bad input, a missing incident, a broken database.
+pub const EXIT_ERROR: u8 = 1;
+/// Exit code for a usage error (unknown flag, missing argument); clap's own.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code when the database stayed locked by another writer for longer
+/// than the busy timeout: nothing was written, and trying again may succeed.
+/// The value is `EX_TEMPFAIL` from sysexits.h.
+pub const EXIT_BUSY: u8 = 75;
+
+/// A problem the user can fix, with an optional hint saying how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserError {
+    message: String,
+    hint: Option<String>,
+}
+
+impl UserError {
+    pub fn new(message: impl Into<String>) -> UserError {
+        UserError {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> UserError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn hint_text(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+}
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// The database stayed locked past the busy timeout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Busy {
+    pub timeout_ms: u64,
+}
+
+impl fmt::Display for Busy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the incident database stayed locked by another process for {:.1} s; nothing was written",
+            self.timeout_ms as f64 / 1000.0
+        )
+    }
+}
+
+impl std::error::Error for Busy {}
+
+/// The exit code for an error.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    if err.chain().any(|e| e.is::<Busy>()) {
+        EXIT_BUSY
+    } else {
+        EXIT_ERROR
+    }
+}
+
+/// The hint to print under an error, if any part of its chain has one.
+pub fn hint(err: &anyhow::Error) -> Option<String> {
+    if err.chain().any(|e| e.is::<Busy>()) {
+        return Some(format!(
+            "try again; exit code {EXIT_BUSY} means the database was busy and nothing changed"
+        ));
+    }
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<UserError>())
+        .find_map(|u| u.hint_text().map(str::to_string))
+}
+
+/// The one-line message: the error and its causes, joined by `: `.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for (i, e) in err.chain().enumerate() {
+        let part = e.to_string();
+        // anyhow repeats a cause's text when context wraps an error of the
+        // same words; print each distinct part once.
+        if i > 0 {
+            if out.ends_with(&part) {
+                continue;
+            }
+            out.push_str(": ");
+        }
+        out.push_str(&part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn chain_is_one_line_with_hint() {
+        let err = Err::<(), _>(UserError::new("no incident #9").hint("see `inc list --all`"))
+            .context("could not add the note")
+            .unwrap_err();
+        assert_eq!(message(&err), "could not add the note: no incident #9");
+        assert_eq!(hint(&err).as_deref(), Some("see `inc list --all`"));
+        assert_eq!(exit_code(&err), EXIT_ERROR);
+    }
+
+    #[test]
+    fn busy_has_its_own_code() {
+        let err = anyhow::Error::new(Busy { timeout_ms: 5000 }).context("could not write");
+        assert_eq!(exit_code(&err), EXIT_BUSY);
+        assert!(message(&err).contains("locked by another process for 5.0 s"));
+        assert!(hint(&err).unwrap().contains("try again"));
+    }
+}

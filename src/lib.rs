@@ -1,0 +1,16 @@
+//! `inc`: a command-line tool for the person running an incident. The
+//! binary in `main.rs` is a thin shell around [`run`]; tests and tools use
+//! the library directly.
+
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod identity;
+pub mod model;
+pub mod report;
+pub mod store;
+pub mod time;
+
+pub use commands::run;

@@ -1,0 +1,41 @@
+//! The `inc` binary: parse the command line, run it, map the outcome to an
+//! exit code. Errors print as one line, with a hint where one helps.
+
+use std::io::{ErrorKind, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use inc::cli::Cli;
+use inc::error;
+use inc::report::text::safe_line;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(error::EXIT_USAGE));
+        }
+    };
+    match inc::run(cli) {
+        Ok(()) => ExitCode::from(error::EXIT_OK),
+        // `inc timeline | head` is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(error::EXIT_OK),
+        Err(e) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "inc: error: {}", safe_line(&error::message(&e)));
+            if let Some(hint) = error::hint(&e) {
+                let _ = writeln!(stderr, "hint: {}", safe_line(&hint));
+            }
+            ExitCode::from(error::exit_code(&e))
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+    })
+}

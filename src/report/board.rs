@@ -1,0 +1,75 @@
+//! `inc show`: one incident's status board.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+
+use super::table;
+use super::text::{duration, incident_duration, incident_name, safe_line, when};
+use crate::model::{Incident, TimelineEntry};
+use crate::time::Zone;
+
+/// The board: fields, key times with the derived durations, and the latest
+/// timeline entries (`total` says how many there are in all).
+pub fn status_board(
+    incident: &Incident,
+    latest: &[TimelineEntry],
+    total: usize,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    width: Option<u16>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", incident_name(incident));
+    let mut field = |name: &str, value: String| {
+        let _ = writeln!(out, "  {name:<11}{value}");
+    };
+    field("status", incident.status.to_string());
+    field("commander", safe_line(&incident.commander).into_owned());
+    if incident.security {
+        field("security", "yes: a security incident".to_string());
+    }
+    field("started", zone.format(incident.started_at));
+    field(
+        "detected",
+        format!(
+            "{}  ({} to detect)",
+            zone.format(incident.detected_at),
+            duration(incident.time_to_detect())
+        ),
+    );
+    field("mitigated", when(zone, incident.mitigated_at));
+    field(
+        "resolved",
+        match incident.time_to_recover() {
+            Some(ttr) => format!(
+                "{}  ({} to recover)",
+                when(zone, incident.resolved_at),
+                duration(ttr)
+            ),
+            None => "-".to_string(),
+        },
+    );
+    field("duration", incident_duration(incident, now));
+    field(
+        "declared",
+        format!(
+            "{} by {}",
+            zone.format(incident.created_at),
+            safe_line(&incident.created_by)
+        ),
+    );
+    let _ = writeln!(out);
+    if latest.is_empty() {
+        let _ = writeln!(out, "No timeline entries.");
+    } else {
+        let _ = writeln!(
+            out,
+            "Latest timeline entries ({} of {total}; `inc timeline -i {}` shows all):",
+            latest.len(),
+            incident.id
+        );
+        out.push_str(&table::timeline(latest, zone, width));
+    }
+    out
+}

@@ -1,0 +1,8 @@
+//! Pure renderers: they turn model values into text for people (tables,
+//! the status board, one-line confirmations) or JSON for scripts. No IO, no
+//! clock: the time and zone are passed in.
+
+pub mod board;
+pub mod json;
+pub mod table;
+pub mod text;

@@ -1,0 +1,73 @@
+//! Tables for the terminal: the incident list and the timeline.
+
+use chrono::{DateTime, Utc};
+use comfy_table::{ContentArrangement, Table, presets};
+
+use super::text::{describe, duration, safe, safe_line};
+use crate::model::{Incident, TimelineEntry};
+use crate::time::Zone;
+
+/// A plain table: no borders, wrapped to `width` when one is given.
+fn table(header: &[&str], width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::NOTHING)
+        .force_no_tty()
+        .set_header(header.to_vec());
+    if let Some(w) = width {
+        t.set_width(w)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    t
+}
+
+/// Trims the padding comfy-table leaves at the end of each line.
+fn finish(t: &Table) -> String {
+    let mut out = String::new();
+    for line in t.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `inc list`: one row per incident.
+pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Option<u16>) -> String {
+    let mut t = table(
+        &[
+            "ID",
+            "SEV",
+            "STATUS",
+            "TITLE",
+            "COMMANDER",
+            "STARTED",
+            "DURATION",
+        ],
+        width,
+    );
+    for i in list {
+        t.add_row(vec![
+            format!("#{}", i.id),
+            i.severity.to_string(),
+            i.status.to_string(),
+            safe(&i.title).into_owned(),
+            safe_line(&i.commander).into_owned(),
+            zone.format(i.started_at),
+            duration(i.duration(now)),
+        ]);
+    }
+    finish(&t)
+}
+
+/// `inc timeline`: entries in the order given (event time).
+pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> String {
+    let mut t = table(&["WHEN", "WHO", "KIND", "WHAT"], width);
+    for e in entries {
+        t.add_row(vec![
+            zone.format(e.event_at),
+            safe_line(&e.author).into_owned(),
+            e.kind.to_string(),
+            safe(&describe(e)).into_owned(),
+        ]);
+    }
+    finish(&t)
+}

@@ -1,0 +1,155 @@
+//! Text that is safe to print: user text never reaches a terminal as raw
+//! control sequences. Also durations and one-line descriptions.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::model::{EntryKind, Incident, TimelineEntry};
+use crate::time::Zone;
+
+/// Characters that can reorder or hide text on screen (bidirectional
+/// embeddings, overrides and isolates; line and paragraph separators).
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether a character must be escaped before it is printed or put in JSON.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_invisible_control(c)
+}
+
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        c => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+}
+
+/// User text for a multi-line place (a table cell): line breaks stay, tabs
+/// become spaces, every other control character is shown escaped.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe(c) && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// User text for a one-line place (a title in a sentence, an error):
+/// line breaks are shown escaped too.
+pub fn safe_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A duration as people read it: `45s`, `35m`, `1h 05m`, `2d 3h`.
+pub fn duration(d: TimeDelta) -> String {
+    let secs = d.num_seconds().max(0);
+    let (days, hours, mins) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60);
+    if secs < 60 {
+        format!("{secs}s")
+    } else if secs < 3600 {
+        format!("{mins}m")
+    } else if days == 0 {
+        format!("{hours}h {mins:02}m")
+    } else {
+        format!("{days}d {hours}h")
+    }
+}
+
+/// `#12 SEV2 Elevated 500s from API`
+pub fn incident_name(incident: &Incident) -> String {
+    format!(
+        "#{} {} {}",
+        incident.id,
+        incident.severity,
+        safe_line(&incident.title)
+    )
+}
+
+/// What a timeline entry says, in words (unescaped: callers make it safe).
+pub fn describe(entry: &TimelineEntry) -> String {
+    let from = entry.from.as_deref().unwrap_or("?");
+    let to = entry.to.as_deref().unwrap_or("?");
+    let mut line = match entry.kind {
+        EntryKind::Note => return entry.text.clone(),
+        EntryKind::Declared => return format!("{to}: {}", entry.text),
+        EntryKind::Started => "customer impact began".to_string(),
+        EntryKind::Detected => "the problem was noticed".to_string(),
+        EntryKind::Status | EntryKind::Severity => format!("{from} → {to}"),
+        EntryKind::Mitigated => "customer impact mitigated".to_string(),
+        EntryKind::Resolved => format!("resolved (was {from})"),
+        EntryKind::Reopened => format!("reopened, back to {to}"),
+    };
+    if !entry.text.is_empty() {
+        line.push_str(": ");
+        line.push_str(&entry.text);
+    }
+    line
+}
+
+/// `35m (ongoing)` or `1h 05m`.
+pub fn incident_duration(incident: &Incident, now: DateTime<Utc>) -> String {
+    let d = duration(incident.duration(now));
+    if incident.resolved_at.is_some() {
+        d
+    } else {
+        format!("{d} (ongoing)")
+    }
+}
+
+/// `2026-11-26 14:05 CET`, or `-` for an unset time.
+pub fn when(zone: &Zone, t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(|| "-".to_string(), |t| zone.format(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_sequences_are_escaped() {
+        assert_eq!(safe("plain\ntext"), "plain\ntext");
+        assert!(matches!(safe("plain"), Cow::Borrowed(_)));
+        assert_eq!(safe("\u{1b}[31mred\u{1b}[0m"), "\\u{1b}[31mred\\u{1b}[0m");
+        assert_eq!(safe("a\tb"), "a    b");
+        assert_eq!(safe("csi\u{9b}2J"), "csi\\u{9b}2J");
+        assert_eq!(safe("bell\u{7}"), "bell\\u{7}");
+        assert_eq!(safe("x\u{202E}evil"), "x\\u{202e}evil");
+        assert_eq!(safe_line("two\nlines\r"), "two\\nlines\\r");
+        assert_eq!(safe("עברית مرحبا"), "עברית مرحبا");
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(TimeDelta::seconds(45)), "45s");
+        assert_eq!(duration(TimeDelta::minutes(35)), "35m");
+        assert_eq!(duration(TimeDelta::minutes(65)), "1h 05m");
+        assert_eq!(duration(TimeDelta::hours(51)), "2d 3h");
+        assert_eq!(duration(TimeDelta::seconds(-5)), "0s");
+    }
+}

@@ -1,0 +1,145 @@
+//! The incident store: the only code that knows SQL. It opens the SQLite
+//! file, applies pragmas and migrations, and reads and writes model values.
+//! Its interface speaks only in model types so that another backend can
+//! stand behind it later.
+
+mod incidents;
+mod open;
+mod schema;
+mod timeline;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::Busy;
+
+pub use incidents::ListFilter;
+pub use schema::current_version as schema_version;
+
+/// How to open the store.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// How long a writer waits for another writer's lock before giving up.
+    pub busy_timeout: Duration,
+    /// Create the file's directory (0700) when missing: true for the default
+    /// location, false for a path the user named.
+    pub create_dir: bool,
+}
+
+impl Default for StoreOptions {
+    fn default() -> StoreOptions {
+        StoreOptions {
+            busy_timeout: Duration::from_secs(5),
+            create_dir: false,
+        }
+    }
+}
+
+/// Who writes, and when it is written down.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub author: String,
+    pub now: DateTime<Utc>,
+}
+
+/// An open incident database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    busy_timeout: Duration,
+}
+
+impl Store {
+    /// Opens for writing, creating the file (0600) and migrating as needed.
+    pub fn open_write(path: &Path, options: &StoreOptions) -> Result<Store> {
+        let conn = open::read_write(path, options)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            busy_timeout: options.busy_timeout,
+        })
+    }
+
+    /// Opens for reading only: creates nothing, changes nothing. A missing
+    /// file reads as an empty database.
+    pub fn open_read(path: &Path, options: &StoreOptions) -> Result<Store> {
+        let conn = open::read_only(path, options)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            busy_timeout: options.busy_timeout,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up
+    /// front (waiting up to the busy timeout), so it can never fail half-way
+    /// for want of a lock, and commits all or nothing.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let timeout = self.busy_timeout;
+        let run = || -> Result<T> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run().map_err(|e| classify(e, timeout))
+    }
+
+    /// Runs a read, turning a busy database into the `Busy` error.
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.conn).map_err(|e| classify(e, self.busy_timeout))
+    }
+}
+
+/// Turns SQLite's "busy"/"locked" into [`Busy`], which has its own exit code.
+fn classify(err: anyhow::Error, timeout: Duration) -> anyhow::Error {
+    if is_busy(&err) {
+        anyhow::Error::new(Busy {
+            timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+        })
+    } else {
+        err
+    }
+}
+
+fn is_busy(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        matches!(
+            e.downcast_ref::<rusqlite::Error>(),
+            Some(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    })
+}
+
+/// Times are stored as fixed-width RFC 3339 UTC text with milliseconds, so
+/// that text order is time order and the `sqlite3` shell shows them plainly.
+fn time_to_sql(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn time_from_sql(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+fn opt_time_from_sql(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    s.as_deref().map(time_from_sql).transpose()
+}
+
+fn new_uuid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

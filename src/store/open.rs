@@ -1,0 +1,269 @@
+//! Opening the SQLite file: checks that it is ours and not newer than this
+//! binary, sets the pragmas, applies migrations. Read-only opens never
+//! create, migrate or otherwise change the file.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use super::StoreOptions;
+use super::schema::{APPLICATION_ID, MIGRATIONS, current_version};
+use crate::error::UserError;
+
+pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connection> {
+    refuse_directory(path)?;
+    ensure_parent(path, options.create_dir)?;
+    create_private_file(path)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(e, path))?;
+    conn.busy_timeout(options.busy_timeout)?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(read_only_file(path).into());
+    }
+    let version = identify(&conn, path)?;
+    refuse_newer(version, path)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .map_err(|e| open_error(e, path))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // Persistent: set once, when the file is new (or was copied in
+        // with another journal mode). WAL lets readers run during writes.
+        conn.pragma_update(None, "journal_mode", "wal")
+            .map_err(|e| open_error(e, path))?;
+    }
+    if version < current_version() {
+        migrate(&mut conn).map_err(|e| open_error_any(e, path))?;
+    }
+    Ok(conn)
+}
+
+pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
+    refuse_directory(path)?;
+    if !path.exists() {
+        // Nothing recorded yet: read as an empty database, create nothing.
+        let mut mem = Connection::open_in_memory()?;
+        migrate(&mut mem)?;
+        return Ok(mem);
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(e, path))?;
+    conn.busy_timeout(options.busy_timeout)?;
+    let version = identify(&conn, path)?;
+    refuse_newer(version, path)?;
+    if version < current_version() {
+        // An older schema: upgrade a copy in memory; the file stays as it
+        // is until the next write upgrades it for real.
+        let mut mem = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&conn, &mut mem)?
+            .run_to_completion(1024, std::time::Duration::ZERO, None)
+            .map_err(|e| open_error(e, path))?;
+        migrate(&mut mem)?;
+        return Ok(mem);
+    }
+    Ok(conn)
+}
+
+/// Applies every migration past the database's version, each with its
+/// version bump in one IMMEDIATE transaction: a failed migration leaves the
+/// database at the version before it, and two processes never apply one twice.
+pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let Some(sql) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            return Ok(());
+        };
+        tx.execute_batch(sql)
+            .with_context(|| format!("migration to schema version {} failed", version + 1))?;
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
+
+/// The schema version of an inc database; refuses any other SQLite file.
+fn identify(conn: &Connection, path: &Path) -> Result<i64> {
+    let read = || -> rusqlite::Result<(i64, i64, i64)> {
+        let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app, version, objects))
+    };
+    let (app, version, objects) = read().map_err(|e| open_error(e, path))?;
+    if app == APPLICATION_ID || (app == 0 && version == 0 && objects == 0) {
+        Ok(version)
+    } else {
+        Err(UserError::new(format!(
+            "{} is an SQLite database, but not an inc database; it was left unchanged",
+            path.display()
+        ))
+        .hint("point --db or INC_DB at an inc database, or at a new file")
+        .into())
+    }
+}
+
+fn refuse_newer(version: i64, path: &Path) -> Result<()> {
+    if version > current_version() {
+        return Err(UserError::new(format!(
+            "the database at {} has schema version {version}, newer than this inc understands ({}); it was left unchanged",
+            path.display(),
+            current_version()
+        ))
+        .hint("upgrade inc to a release that knows this schema")
+        .into());
+    }
+    Ok(())
+}
+
+fn refuse_directory(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(UserError::new(format!(
+            "{} is a directory, not a database file",
+            path.display()
+        ))
+        .hint(format!(
+            "point --db or INC_DB at a file, such as {}",
+            path.join("inc.db").display()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+fn ensure_parent(path: &Path, create: bool) -> Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.is_dir() {
+        return Ok(());
+    }
+    if !create {
+        return Err(UserError::new(format!(
+            "cannot create the database at {}: the directory {} does not exist",
+            path.display(),
+            parent.display()
+        ))
+        .hint("create the directory first, or point --db or INC_DB elsewhere")
+        .into());
+    }
+    // Incident notes can be sensitive: the data directory is private.
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(parent)
+        .with_context(|| format!("could not create the data directory {}", parent.display()))
+}
+
+/// Creates the database file with mode 0600 before SQLite opens it (SQLite
+/// would use the umask); its -wal and -shm files inherit that mode.
+fn create_private_file(path: &Path) -> Result<()> {
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(UserError::new(format!(
+            "cannot create the database at {}: {e}",
+            path.display()
+        ))
+        .hint("choose a writable location with --db or INC_DB")
+        .into()),
+    }
+}
+
+fn read_only_file(path: &Path) -> UserError {
+    UserError::new(format!(
+        "the database at {} is read-only; nothing was written",
+        path.display()
+    ))
+    .hint(
+        "check the permissions of the file and its directory (SQLite writes a -wal file beside it)",
+    )
+}
+
+fn open_error_any(err: anyhow::Error, path: &Path) -> anyhow::Error {
+    match err.downcast::<rusqlite::Error>() {
+        Ok(e) => open_error(e, path),
+        Err(other) => other,
+    }
+}
+
+/// Explains the SQLite errors a person can act on; others pass through
+/// (busy ones become [`crate::error::Busy`] at the store's boundary).
+fn open_error(err: rusqlite::Error, path: &Path) -> anyhow::Error {
+    let code = match &err {
+        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::NotADatabase) => UserError::new(format!(
+            "{} is not an inc database (not an SQLite file, or damaged); it was left unchanged",
+            path.display()
+        ))
+        .hint("point --db or INC_DB at an inc database, or at a new file")
+        .into(),
+        Some(ErrorCode::ReadOnly) => read_only_file(path).into(),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => UserError::new(format!(
+            "cannot open the database at {}: {err}",
+            path.display()
+        ))
+        .hint("check the permissions of the file and its directory")
+        .into(),
+        Some(ErrorCode::DatabaseCorrupt) => UserError::new(format!(
+            "the database at {} is damaged: {err}",
+            path.display()
+        ))
+        .hint("restore it from a backup; `sqlite3 FILE .recover` may save what is left")
+        .into(),
+        _ => anyhow::Error::new(err)
+            .context(format!("could not open the database at {}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_reach_the_current_version_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, current_version());
+        let app: i64 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(app, APPLICATION_ID);
+    }
+
+    #[test]
+    fn foreign_sqlite_files_are_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (x)").unwrap();
+        let err = identify(&conn, Path::new("x.db")).unwrap_err();
+        assert!(err.to_string().contains("not an inc database"), "{err}");
+    }
+}

@@ -1,0 +1,58 @@
+//! The schema, as an ordered list of forward-only migrations. The database's
+//! `PRAGMA user_version` says how many have been applied. A shipped migration
+//! is never edited: changes come as new entries at the end.
+
+/// Marks a file as an inc database (`PRAGMA application_id`), so that inc
+/// never adds its tables to somebody else's SQLite file. ASCII "inc!".
+pub const APPLICATION_ID: i64 = 0x696e_6321;
+
+/// Migration `i` takes the schema from version `i` to version `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: incidents, their timelines, and per-database state.
+    r"
+CREATE TABLE incidents (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL CHECK (length(title) > 0),
+    severity     INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 4),
+    status       TEXT NOT NULL
+                 CHECK (status IN ('investigating', 'identified', 'monitoring', 'resolved')),
+    security     INTEGER NOT NULL DEFAULT 0 CHECK (security IN (0, 1)),
+    commander    TEXT NOT NULL,
+    started_at   TEXT NOT NULL,
+    detected_at  TEXT NOT NULL,
+    mitigated_at TEXT,
+    resolved_at  TEXT,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX incidents_by_status ON incidents (status);
+
+CREATE TABLE timeline_entries (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    kind         TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    from_value   TEXT,
+    to_value     TEXT,
+    event_at     TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    author       TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX timeline_by_incident ON timeline_entries (incident_id, event_at, id);
+
+CREATE TABLE state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+",
+];
+
+/// The schema version this binary writes and understands.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
