@@ -45,14 +45,8 @@ pub struct GlobalArgs {
     )]
     pub config: Option<PathBuf>,
 
-    /// Who is acting, recorded as the author [default: config `user`, git's user.name, $USER]
-    #[arg(
-        long = "as",
-        global = true,
-        env = "INC_USER",
-        value_name = "NAME",
-        hide_env_values = true
-    )]
+    /// Who is acting, recorded as the author [default: $INC_USER, config `user`, git's user.name, $USER]
+    #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_user: Option<String>,
 }
 

@@ -66,18 +66,18 @@ impl fmt::Display for Busy {
 
 impl std::error::Error for Busy {}
 
+fn is_busy(err: &anyhow::Error) -> bool {
+    err.chain().any(<dyn std::error::Error>::is::<Busy>)
+}
+
 /// The exit code for an error.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if err.chain().any(|e| e.is::<Busy>()) {
-        EXIT_BUSY
-    } else {
-        EXIT_ERROR
-    }
+    if is_busy(err) { EXIT_BUSY } else { EXIT_ERROR }
 }
 
 /// The hint to print under an error, if any part of its chain has one.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
-    if err.chain().any(|e| e.is::<Busy>()) {
+    if is_busy(err) {
         return Some(format!(
             "try again; exit code {EXIT_BUSY} means the database was busy and nothing changed"
         ));

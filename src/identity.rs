@@ -7,13 +7,16 @@ use std::process::{Command, Stdio};
 use crate::error::UserError;
 use crate::model::clean_name;
 
-/// The acting person's name. `flag` is `--as` (or `INC_USER`, via clap).
+/// The acting person's name. `flag` is `--as`.
 pub fn resolve(flag: Option<&str>, config_user: Option<&str>) -> Result<String, UserError> {
-    if let Some(name) = flag.or(config_user).filter(|n| !n.trim().is_empty()) {
-        return clean_name(
-            "name given with --as, INC_USER or the config key user",
-            name,
-        );
+    if let Some(name) = flag {
+        return clean_name("name given with --as", name);
+    }
+    if let Some(name) = crate::config::non_empty_env("INC_USER") {
+        return clean_name("name in INC_USER", &name);
+    }
+    if let Some(name) = config_user {
+        return clean_name("config key user", name);
     }
     if let Some(name) = git_user_name().or_else(|| std::env::var("USER").ok())
         && let Ok(name) = clean_name("user name", &name)

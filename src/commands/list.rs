@@ -26,7 +26,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let filter = ListFilter {
         all: args.all,
         status: args

@@ -16,7 +16,7 @@ pub struct Args {
     pub incident: IncidentArg,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let at = match &args.at {
         Some(t) => ctx.parse_time(t, &ctx.zone()?)?,

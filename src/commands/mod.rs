@@ -37,17 +37,17 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let ctx = Context::new(cli.global)?;
     match cli.command {
-        Command::Open(args) => open::run(&ctx, args),
-        Command::Tl(args) => tl::run(&ctx, args),
-        Command::Timeline(args) => timeline::run(&ctx, args),
-        Command::Use(args) => use_incident::run(&ctx, args),
-        Command::List(args) => list::run(&ctx, args),
-        Command::Show(args) => show::run(&ctx, args),
-        Command::Status(args) => status::run(&ctx, args),
-        Command::Sev(args) => sev::run(&ctx, args),
-        Command::Mitigated(args) => mitigated::run(&ctx, args),
-        Command::Resolve(args) => resolve::run(&ctx, args),
-        Command::Reopen(args) => reopen::run(&ctx, args),
+        Command::Open(args) => open::run(&ctx, &args),
+        Command::Tl(args) => tl::run(&ctx, &args),
+        Command::Timeline(args) => timeline::run(&ctx, &args),
+        Command::Use(args) => use_incident::run(&ctx, &args),
+        Command::List(args) => list::run(&ctx, &args),
+        Command::Show(args) => show::run(&ctx, &args),
+        Command::Status(args) => status::run(&ctx, &args),
+        Command::Sev(args) => sev::run(&ctx, &args),
+        Command::Mitigated(args) => mitigated::run(&ctx, &args),
+        Command::Resolve(args) => resolve::run(&ctx, &args),
+        Command::Reopen(args) => reopen::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

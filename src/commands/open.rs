@@ -33,7 +33,7 @@ pub struct Args {
     pub security: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let title = clean_text("title", &args.title.join(" "))?;
     let severity = match &args.sev {
         Some(s) => s.parse()?,

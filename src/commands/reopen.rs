@@ -12,7 +12,7 @@ pub struct Args {
     pub id: Option<String>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = IncidentRef::or(
         args.id.as_deref().map(parse_incident_id).transpose()?,
         IncidentRef::Selected,

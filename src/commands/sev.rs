@@ -23,7 +23,7 @@ pub struct Args {
     pub incident: IncidentArg,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let to: Severity = args.severity.parse()?;
     let reason = match &args.reason {
         Some(r) => crate::model::clean_text("reason", r)?,

@@ -19,7 +19,7 @@ pub struct Args {
     pub incident: IncidentArg,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let to: Status = args.status.parse()?;
     let target = args.incident.target(IncidentRef::Current)?;
     let at = match &args.at {

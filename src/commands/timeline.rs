@@ -16,7 +16,7 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Viewing)?;
     let zone = ctx.zone()?;
     let store = ctx.store_read()?;

@@ -23,7 +23,7 @@ pub struct Args {
     pub incident: IncidentArg,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let raw = if args.note == ["-"] {
         read_stdin()?
     } else {

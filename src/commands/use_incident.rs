@@ -13,7 +13,7 @@ pub struct Args {
     pub id: String,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let id = parse_incident_id(&args.id)?;
     let incident = ctx.store_write()?.select_incident(id)?;
     let note = if incident.status.is_open() {

@@ -335,7 +335,8 @@ mod tests {
             s.incident(IncidentRef::Current).unwrap().status,
             Status::Investigating
         );
-        assert_eq!(s.timeline(1, None).unwrap().len(), 1);
+        // started, detected and declared: nothing from the refused change.
+        assert_eq!(s.timeline(1, None).unwrap().len(), 3);
     }
 
     #[test]

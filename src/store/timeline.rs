@@ -17,7 +17,7 @@ impl Store {
         self.read(|conn| {
             let entries = match last {
                 None => {
-                    let mut stmt = conn.prepare_cached(&format!(
+                    let mut stmt = conn.prepare(&format!(
                         "SELECT {COLUMNS} FROM timeline_entries WHERE incident_id = ?1 \
                          ORDER BY event_at, id"
                     ))?;
@@ -25,7 +25,7 @@ impl Store {
                         .collect::<rusqlite::Result<Vec<_>>>()?
                 }
                 Some(n) => {
-                    let mut stmt = conn.prepare_cached(&format!(
+                    let mut stmt = conn.prepare(&format!(
                         "SELECT {COLUMNS} FROM timeline_entries WHERE incident_id = ?1 \
                          ORDER BY event_at DESC, id DESC LIMIT ?2"
                     ))?;
@@ -65,7 +65,7 @@ pub(super) fn insert_entry(
     stamp: &Stamp,
 ) -> Result<TimelineEntry> {
     let uuid = new_uuid();
-    conn.prepare_cached(
+    conn.prepare(
         "INSERT INTO timeline_entries \
          (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

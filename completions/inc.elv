@@ -1,0 +1,223 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[inc] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'inc'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'inc'= {
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand open 'Declare an incident and make it the current one'
+            cand tl 'Add a note to the timeline, with the real time of the event'
+            cand timeline 'Print an incident''s timeline in the order events happened'
+            cand use 'Make an incident the current one'
+            cand list 'List incidents (open ones unless --all)'
+            cand show 'Show an incident''s status board'
+            cand status 'Change the status: investigating, identified, monitoring, resolved'
+            cand sev 'Change the severity (1 to 4; SEV1 is the worst)'
+            cand mitigated 'Record when customer impact was mitigated'
+            cand resolve 'Resolve the incident'
+            cand reopen 'Reopen a resolved incident'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;open'= {
+            cand --sev 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]'
+            cand --commander 'Who commands the incident [default: you]'
+            cand --started 'When impact began, if before it was detected [default: the detection time]'
+            cand --detected 'When the problem was noticed [default: now]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --security 'Mark it as a security incident'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;tl'= {
+            cand --at 'When it happened, if not just now (14:05, -10m, 2h ago, ...)'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;timeline'= {
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;use'= {
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;list'= {
+            cand --status 'Only incidents with this status'
+            cand --sev 'Only incidents of this severity'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -a 'Include resolved incidents'
+            cand --all 'Include resolved incidents'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;show'= {
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;status'= {
+            cand --at 'When it changed, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;sev'= {
+            cand --reason 'Why it changed, for the timeline'
+            cand --at 'When it changed, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;mitigated'= {
+            cand --at 'When impact was mitigated, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;resolve'= {
+            cand --at 'When it was resolved, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;reopen'= {
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;completions'= {
+            cand --db 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;help'= {
+            cand open 'Declare an incident and make it the current one'
+            cand tl 'Add a note to the timeline, with the real time of the event'
+            cand timeline 'Print an incident''s timeline in the order events happened'
+            cand use 'Make an incident the current one'
+            cand list 'List incidents (open ones unless --all)'
+            cand show 'Show an incident''s status board'
+            cand status 'Change the status: investigating, identified, monitoring, resolved'
+            cand sev 'Change the severity (1 to 4; SEV1 is the worst)'
+            cand mitigated 'Record when customer impact was mitigated'
+            cand resolve 'Resolve the incident'
+            cand reopen 'Reopen a resolved incident'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;help;open'= {
+        }
+        &'inc;help;tl'= {
+        }
+        &'inc;help;timeline'= {
+        }
+        &'inc;help;use'= {
+        }
+        &'inc;help;list'= {
+        }
+        &'inc;help;show'= {
+        }
+        &'inc;help;status'= {
+        }
+        &'inc;help;sev'= {
+        }
+        &'inc;help;mitigated'= {
+        }
+        &'inc;help;resolve'= {
+        }
+        &'inc;help;reopen'= {
+        }
+        &'inc;help;completions'= {
+        }
+        &'inc;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,140 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_inc_global_optspecs
+    string join \n db= config= as= h/help V/version
+end
+
+function __fish_inc_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_inc_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_inc_using_subcommand
+    set -l cmd (__fish_inc_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c inc -n "__fish_inc_needs_command" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_needs_command" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c inc -n "__fish_inc_needs_command" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_needs_command" -f -a "open" -d 'Declare an incident and make it the current one'
+complete -c inc -n "__fish_inc_needs_command" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
+complete -c inc -n "__fish_inc_needs_command" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
+complete -c inc -n "__fish_inc_needs_command" -f -a "use" -d 'Make an incident the current one'
+complete -c inc -n "__fish_inc_needs_command" -f -a "list" -d 'List incidents (open ones unless --all)'
+complete -c inc -n "__fish_inc_needs_command" -f -a "show" -d 'Show an incident\'s status board'
+complete -c inc -n "__fish_inc_needs_command" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
+complete -c inc -n "__fish_inc_needs_command" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
+complete -c inc -n "__fish_inc_needs_command" -f -a "mitigated" -d 'Record when customer impact was mitigated'
+complete -c inc -n "__fish_inc_needs_command" -f -a "resolve" -d 'Resolve the incident'
+complete -c inc -n "__fish_inc_needs_command" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c inc -n "__fish_inc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l commander -d 'Who commands the incident [default: you]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l started -d 'When impact began, if before it was detected [default: the detection time]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l detected -d 'When the problem was noticed [default: now]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand open" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand open" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l security -d 'Mark it as a security incident'
+complete -c inc -n "__fish_inc_using_subcommand open" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand open" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand tl" -l at -d 'When it happened, if not just now (14:05, -10m, 2h ago, ...)' -r
+complete -c inc -n "__fish_inc_using_subcommand tl" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand tl" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand tl" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand tl" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand tl" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand timeline" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand use" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand use" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand use" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand use" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand use" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand list" -l status -d 'Only incidents with this status' -r
+complete -c inc -n "__fish_inc_using_subcommand list" -l sev -d 'Only incidents of this severity' -r
+complete -c inc -n "__fish_inc_using_subcommand list" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand list" -s a -l all -d 'Include resolved incidents'
+complete -c inc -n "__fish_inc_using_subcommand list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand list" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand show" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand show" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand show" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand show" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand show" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand show" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand status" -l at -d 'When it changed, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand status" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand status" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand status" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand status" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand status" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand status" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand sev" -l reason -d 'Why it changed, for the timeline' -r
+complete -c inc -n "__fish_inc_using_subcommand sev" -l at -d 'When it changed, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand sev" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand sev" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand sev" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand sev" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand sev" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand sev" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l at -d 'When impact was mitigated, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l at -d 'When it was resolved, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand resolve" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand resolve" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand resolve" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand reopen" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand reopen" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand completions" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "open" -d 'Declare an incident and make it the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "use" -d 'Make an incident the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "show" -d 'Show an incident\'s status board'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "resolve" -d 'Resolve the incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "completions" -d 'Print shell completions'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

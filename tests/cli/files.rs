@@ -1,0 +1,277 @@
+//! The database file: where it is created and with which permissions, and
+//! how inc refuses files it must not touch.
+
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+
+use crate::env::Env;
+
+fn mode(path: &std::path::Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_default_database_is_private() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env_remove("INC_DB")
+        .args(["open", "Secret rotation"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = env.dir().join("data/inc");
+    let db = dir.join("inc.db");
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&db), 0o600);
+}
+
+#[test]
+fn a_named_database_file_is_created_0600() {
+    let env = Env::new();
+    env.ok(&["open", "Disk full"]);
+    assert_eq!(mode(&env.db), 0o600);
+    let conn = env.sql();
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, inc::store::schema_version());
+    assert_eq!(env.integrity(), "ok");
+}
+
+#[test]
+fn reading_creates_nothing_and_changes_nothing() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env_remove("INC_DB")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "No open incidents. `inc list --all` includes resolved ones.\n"
+    );
+    assert!(
+        !env.dir().join("data").exists(),
+        "list created the data directory"
+    );
+    assert_eq!(env.ok(&["list", "--all", "--json"]), "[]\n");
+    let f = env.fails(&["show"]);
+    assert!(f.stderr.contains("no incident is open"), "{}", f.stderr);
+    assert!(!env.db.exists(), "a read created the database");
+
+    env.ok(&["open", "Queue stuck"]);
+    env.ok(&["tl", "note"]);
+    let before = env.snapshot();
+    for args in [
+        &["list"][..],
+        &["list", "--all", "--json"],
+        &["show"],
+        &["show", "1", "--json"],
+        &["timeline"],
+        &["timeline", "--json"],
+    ] {
+        env.ok(args);
+        assert_eq!(before, env.snapshot(), "inc {args:?} changed the database");
+    }
+}
+
+#[test]
+fn a_directory_is_not_a_database() {
+    let env = Env::new();
+    let dir = env.dir().join("somedir");
+    std::fs::create_dir(&dir).unwrap();
+    for args in [&["open", "X"][..], &["list"]] {
+        let out = env.cmd().env("INC_DB", &dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("is a directory, not a database file"), "{err}");
+        assert!(
+            err.contains("hint: point --db or INC_DB at a file"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn a_missing_directory_is_not_created_for_a_named_path() {
+    let env = Env::new();
+    let path = env.dir().join("no/such/dir/inc.db");
+    let out = env
+        .cmd()
+        .arg("--db")
+        .arg(&path)
+        .args(["open", "X"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!env.dir().join("no").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let env = Env::new();
+    let junk: Vec<u8> = (0..8192u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&env.db, &junk).unwrap();
+    for args in [&["open", "X"][..], &["tl", "x"], &["list"], &["show"]] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr.contains("is not an inc database"),
+            "inc {args:?}: {}",
+            f.stderr
+        );
+    }
+    assert_eq!(std::fs::read(&env.db).unwrap(), junk);
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_untouched() {
+    let env = Env::new();
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+            .unwrap();
+    }
+    for args in [&["open", "X"][..], &["list"]] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr
+                .contains("is an SQLite database, but not an inc database"),
+            "{}",
+            f.stderr
+        );
+    }
+}
+
+#[test]
+fn a_newer_database_is_refused_untouched() {
+    let env = Env::new();
+    env.ok(&["open", "From the future"]);
+    {
+        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    for args in [
+        &["tl", "x"][..],
+        &["open", "Y"],
+        &["list"],
+        &["show"],
+        &["timeline"],
+    ] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr
+                .contains("has schema version 99, newer than this inc understands"),
+            "{}",
+            f.stderr
+        );
+        assert!(f.stderr.contains("it was left unchanged"), "{}", f.stderr);
+    }
+}
+
+#[test]
+fn a_read_only_database_is_a_clear_error() {
+    let env = Env::new();
+    env.ok(&["open", "Read-only"]);
+    let before = env.snapshot();
+    std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut cmd = env.std_cmd();
+    cmd.args(["tl", "cannot land"]);
+    // Root may write anything: check as an ordinary user instead.
+    if is_root() {
+        std::fs::set_permissions(env.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        cmd.uid(65534).gid(65534);
+    }
+    let out = cmd.output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("read-only") || err.contains("cannot open"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(before, env.snapshot());
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_lock_held_too_long_fails_with_the_busy_code() {
+    let env = Env::new();
+    env.ok(&["open", "Contention"]);
+    let config = env.dir().join("busy.toml");
+    std::fs::write(&config, "busy_timeout_ms = 200\n").unwrap();
+    let holder = rusqlite::Connection::open(&env.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = env
+        .cmd()
+        .env("INC_CONFIG", &config)
+        .args(["tl", "blocked"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(75), "{err}");
+    assert!(
+        err.contains("stayed locked by another process for 0.2 s; nothing was written"),
+        "{err}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    env.ok(&["tl", "lands once the lock is free"]);
+    assert_eq!(env.json(&["timeline"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_bad_config_file_is_a_clear_error() {
+    let env = Env::new();
+    let config = env.dir().join("bad.toml");
+    std::fs::write(&config, "colour = true\n").unwrap();
+    let out = env
+        .cmd()
+        .arg("--config")
+        .arg(&config)
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("is not valid: unknown field `colour`"),
+        "{err}"
+    );
+    let missing = env.dir().join("missing.toml");
+    let out = env
+        .cmd()
+        .arg("--config")
+        .arg(&missing)
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = env
+        .cmd()
+        .env("INC_TZ", "Mars/Olympus")
+        .args(["list"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("`Mars/Olympus` is not a time zone"), "{err}");
+}

@@ -1,0 +1,8 @@
+//! Integration tests: drive the real `inc` binary against a temporary
+//! database with a fixed clock (`INC_NOW`) and zone (`INC_TZ`).
+
+mod bad_input;
+mod core_loop;
+mod env;
+mod files;
+mod generated;
