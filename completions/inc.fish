@@ -24,8 +24,8 @@ function __fish_inc_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c inc -n "__fish_inc_needs_command" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_needs_command" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_needs_command" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_needs_command" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_needs_command" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c inc -n "__fish_inc_needs_command" -s V -l version -d 'Print version'
@@ -46,82 +46,82 @@ complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 
 complete -c inc -n "__fish_inc_using_subcommand open" -l commander -d 'Who commands the incident [default: you]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l started -d 'When impact began, if before it was detected [default: the detection time]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l detected -d 'When the problem was noticed [default: now]' -r
-complete -c inc -n "__fish_inc_using_subcommand open" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand open" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand open" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand open" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand open" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l security -d 'Mark it as a security incident'
 complete -c inc -n "__fish_inc_using_subcommand open" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand open" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand tl" -l at -d 'When it happened, if not just now (14:05, -10m, 2h ago, ...)' -r
 complete -c inc -n "__fish_inc_using_subcommand tl" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand tl" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand tl" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand tl" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand tl" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand timeline" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand timeline" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand use" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand use" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand use" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand use" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand use" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand use" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand use" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand list" -l status -d 'Only incidents with this status' -r
 complete -c inc -n "__fish_inc_using_subcommand list" -l sev -d 'Only incidents of this severity' -r
-complete -c inc -n "__fish_inc_using_subcommand list" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand list" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand list" -s a -l all -d 'Include resolved incidents'
 complete -c inc -n "__fish_inc_using_subcommand list" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand list" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand show" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand show" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand show" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand show" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand show" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand show" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand show" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand show" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand status" -l at -d 'When it changed, if not just now' -r
 complete -c inc -n "__fish_inc_using_subcommand status" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand status" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand status" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand status" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand status" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand status" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand status" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand status" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand sev" -l reason -d 'Why it changed, for the timeline' -r
 complete -c inc -n "__fish_inc_using_subcommand sev" -l at -d 'When it changed, if not just now' -r
 complete -c inc -n "__fish_inc_using_subcommand sev" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand sev" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand sev" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand sev" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand sev" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand sev" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand sev" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand sev" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l at -d 'When impact was mitigated, if not just now' -r
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand mitigated" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand mitigated" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l at -d 'When it was resolved, if not just now' -r
 complete -c inc -n "__fish_inc_using_subcommand resolve" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
-complete -c inc -n "__fish_inc_using_subcommand resolve" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand resolve" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand resolve" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand reopen" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand reopen" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand reopen" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $XDG_DATA_HOME/inc/inc.db]' -r -F
-complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand completions" -s V -l version -d 'Print version'

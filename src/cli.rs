@@ -25,24 +25,12 @@ pub struct Cli {
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// The incident database [default: $XDG_DATA_HOME/inc/inc.db]
-    #[arg(
-        long,
-        global = true,
-        env = "INC_DB",
-        value_name = "PATH",
-        hide_env_values = true
-    )]
+    /// The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// The config file [default: $XDG_CONFIG_HOME/inc/config.toml]
-    #[arg(
-        long,
-        global = true,
-        env = "INC_CONFIG",
-        value_name = "PATH",
-        hide_env_values = true
-    )]
+    /// The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
     /// Who is acting, recorded as the author [default: $INC_USER, config `user`, git's user.name, $USER]

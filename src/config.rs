@@ -119,11 +119,16 @@ fn xdg_dir(var: &str, fallback: &str) -> Result<PathBuf> {
     }
 }
 
-/// The config file: the flag (or `INC_CONFIG`), else
-/// `$XDG_CONFIG_HOME/inc/config.toml`, else `~/.config/inc/config.toml`.
+/// The config file, and whether the user named it: the flag, else
+/// `INC_CONFIG`, else `$XDG_CONFIG_HOME/inc/config.toml`, else
+/// `~/.config/inc/config.toml`. Empty values count as unset.
 pub fn config_path(flag: Option<&Path>) -> Result<(PathBuf, bool)> {
-    match flag {
-        Some(p) => Ok((p.to_path_buf(), true)),
+    let named = flag
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .or_else(|| non_empty_env("INC_CONFIG").map(PathBuf::from));
+    match named {
+        Some(p) => Ok((p, true)),
         None => Ok((
             xdg_dir("XDG_CONFIG_HOME", ".config")?.join("inc/config.toml"),
             false,
@@ -132,11 +137,15 @@ pub fn config_path(flag: Option<&Path>) -> Result<(PathBuf, bool)> {
 }
 
 /// The database file, and whether it is the default location (whose
-/// directory inc may create): the flag (or `INC_DB`), else the config's `db`,
-/// else `$XDG_DATA_HOME/inc/inc.db`, else `~/.local/share/inc/inc.db`.
+/// directory inc may create): the flag, else `INC_DB`, else the config's
+/// `db`, else `$XDG_DATA_HOME/inc/inc.db`, else `~/.local/share/inc/inc.db`.
+/// Empty values count as unset.
 pub fn db_path(flag: Option<&Path>, config: &Config) -> Result<(PathBuf, bool)> {
-    if let Some(p) = flag {
+    if let Some(p) = flag.filter(|p| !p.as_os_str().is_empty()) {
         return Ok((p.to_path_buf(), false));
+    }
+    if let Some(p) = non_empty_env("INC_DB") {
+        return Ok((PathBuf::from(p), false));
     }
     if let Some(p) = &config.db {
         return Ok((expand_home(p)?, false));

@@ -61,11 +61,7 @@ pub struct Context {
 
 impl Context {
     fn new(global: GlobalArgs) -> Result<Context> {
-        let flag = global
-            .config
-            .as_deref()
-            .filter(|p| !p.as_os_str().is_empty());
-        let (config_path, explicit) = config::config_path(flag)?;
+        let (config_path, explicit) = config::config_path(global.config.as_deref())?;
         let config = Config::load(&config_path, explicit)?;
         Ok(Context {
             global,
@@ -102,12 +98,7 @@ impl Context {
     }
 
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
-        let flag = self
-            .global
-            .db
-            .as_deref()
-            .filter(|p| !p.as_os_str().is_empty());
-        let (path, is_default) = config::db_path(flag, &self.config)?;
+        let (path, is_default) = config::db_path(self.global.db.as_deref(), &self.config)?;
         let options = StoreOptions {
             busy_timeout: self.config.busy_timeout(),
             create_dir: is_default,

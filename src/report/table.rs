@@ -1,14 +1,16 @@
 //! Tables for the terminal: the incident list and the timeline.
 
 use chrono::{DateTime, Utc};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::text::{describe, duration, safe, safe_line};
 use crate::model::{Incident, TimelineEntry};
 use crate::time::Zone;
 
-/// A plain table: no borders, wrapped to `width` when one is given.
-fn table(header: &[&str], width: Option<u16>) -> Table {
+/// A plain table: no borders, wrapped to `width` when one is given. Only
+/// the column named `wraps` (free text) wraps; ids, times and names keep
+/// their width so they stay readable in a narrow terminal.
+fn table(header: &[&str], wraps: usize, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::NOTHING)
         .force_no_tty()
@@ -16,6 +18,14 @@ fn table(header: &[&str], width: Option<u16>) -> Table {
     if let Some(w) = width {
         t.set_width(w)
             .set_content_arrangement(ContentArrangement::Dynamic);
+    }
+    for (i, column) in t.column_iter_mut().enumerate() {
+        column.set_constraint(if i == wraps {
+            // Below this, wrapping hurts more than a line running long.
+            ColumnConstraint::LowerBoundary(Width::Fixed(24))
+        } else {
+            ColumnConstraint::ContentWidth
+        });
     }
     t
 }
@@ -42,6 +52,7 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Opti
             "STARTED",
             "DURATION",
         ],
+        3,
         width,
     );
     for i in list {
@@ -60,7 +71,7 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Opti
 
 /// `inc timeline`: entries in the order given (event time).
 pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> String {
-    let mut t = table(&["WHEN", "WHO", "KIND", "WHAT"], width);
+    let mut t = table(&["WHEN", "WHO", "KIND", "WHAT"], 3, width);
     for e in entries {
         t.add_row(vec![
             zone.format(e.event_at),
