@@ -18,16 +18,41 @@ fn table(header: &[&str], wraps: usize, width: Option<u16>) -> Table {
     if let Some(w) = width {
         t.set_width(w)
             .set_content_arrangement(ContentArrangement::Dynamic);
-    }
-    for (i, column) in t.column_iter_mut().enumerate() {
-        column.set_constraint(if i == wraps {
-            // Below this, wrapping hurts more than a line running long.
-            ColumnConstraint::LowerBoundary(Width::Fixed(24))
-        } else {
-            ColumnConstraint::ContentWidth
-        });
+        for (i, column) in t.column_iter_mut().enumerate() {
+            column.set_constraint(if i == wraps {
+                // Below this, wrapping hurts more than a line running long.
+                ColumnConstraint::LowerBoundary(Width::Fixed(24))
+            } else {
+                ColumnConstraint::ContentWidth
+            });
+        }
     }
     t
+}
+
+/// The longest line a table cell shows. Longer lines (a pasted log, say)
+/// are cut with a note; `--json` always has the whole text. This also
+/// keeps widths inside what the table layout can count.
+const MAX_CELL_LINE: usize = 2000;
+
+/// User text made safe for a cell, with over-long lines cut.
+fn cell(text: &str) -> String {
+    let safe = safe(text);
+    if safe.lines().all(|l| l.len() <= MAX_CELL_LINE) {
+        return safe.into_owned();
+    }
+    let lines: Vec<String> = safe
+        .lines()
+        .map(|line| match line.char_indices().nth(MAX_CELL_LINE) {
+            Some((cut, _)) => format!(
+                "{}… [{} more characters; --json shows all]",
+                &line[..cut],
+                line[cut..].chars().count()
+            ),
+            None => line.to_string(),
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// Trims the padding comfy-table leaves at the end of each line.
@@ -60,7 +85,7 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Opti
             format!("#{}", i.id),
             i.severity.to_string(),
             i.status.to_string(),
-            safe(&i.title).into_owned(),
+            cell(&i.title),
             safe_line(&i.commander).into_owned(),
             zone.format(i.started_at),
             duration(i.duration(now)),
@@ -77,8 +102,25 @@ pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> S
             zone.format(e.event_at),
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),
-            safe(&describe(e)).into_owned(),
+            cell(&describe(e)),
         ]);
     }
     finish(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_for_display() {
+        let long = "y".repeat(MAX_CELL_LINE + 10);
+        let shown = cell(&format!("short\n{long}"));
+        assert!(shown.starts_with("short\n"));
+        assert!(
+            shown.ends_with("… [10 more characters; --json shows all]"),
+            "{shown}"
+        );
+        assert_eq!(cell("plain"), "plain");
+    }
 }
