@@ -57,6 +57,7 @@ pub struct Context {
     global: GlobalArgs,
     config: Config,
     clock: Clock,
+    zone: std::cell::OnceCell<Zone>,
 }
 
 impl Context {
@@ -67,6 +68,7 @@ impl Context {
             global,
             config,
             clock: Clock::from_env()?,
+            zone: std::cell::OnceCell::new(),
         })
     }
 
@@ -78,13 +80,26 @@ impl Context {
         self.clock.now()
     }
 
+    /// The zone times are shown and typed in, looked up once.
     pub fn zone(&self) -> Result<Zone> {
-        self.config.zone()
+        if let Some(zone) = self.zone.get() {
+            return Ok(*zone);
+        }
+        let zone = self.config.zone()?;
+        Ok(*self.zone.get_or_init(|| zone))
     }
 
-    /// Reads a time typed by the user (`--at`, `--started`, ...).
+    /// Reads a time typed by the user (`--started`, `--detected`, ...).
     pub fn parse_time(&self, input: &str, zone: &Zone) -> Result<DateTime<Utc>> {
         Ok(parse_time(input, self.now(), zone)?)
+    }
+
+    /// When an event happened: the `--at` time if given, else now.
+    pub fn event_time(&self, at: Option<&str>) -> Result<DateTime<Utc>> {
+        match at {
+            Some(t) => self.parse_time(t, &self.zone()?),
+            None => Ok(self.now()),
+        }
     }
 
     /// Who is acting and when, for everything a command writes.

@@ -18,10 +18,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = match &args.at {
-        Some(t) => ctx.parse_time(t, &ctx.zone()?)?,
-        None => ctx.now(),
-    };
+    let at = ctx.event_time(args.at.as_deref())?;
     change(
         ctx,
         target,

@@ -30,10 +30,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         None => String::new(),
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = match &args.at {
-        Some(t) => ctx.parse_time(t, &ctx.zone()?)?,
-        None => ctx.now(),
-    };
+    let at = ctx.event_time(args.at.as_deref())?;
     change(
         ctx,
         target,

@@ -32,10 +32,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let text = clean_text("note", &raw)?;
     let target = args.incident.target(IncidentRef::Current)?;
     let zone = ctx.zone()?;
-    let at = match &args.at {
-        Some(t) => ctx.parse_time(t, &zone)?,
-        None => ctx.now(),
-    };
+    let at = ctx.event_time(args.at.as_deref())?;
     let stamp = ctx.stamp()?;
     let (incident, _) = ctx
         .store_write()?

@@ -43,13 +43,7 @@ fn open_takes_words_commander_security_and_backdated_times() {
     assert_eq!(shown["detected_at"], "2026-11-26T13:30:00Z");
     assert_eq!(shown["time_to_detect_seconds"], 90 * 60);
     assert_eq!(shown["security"], true);
-    let kinds: Vec<_> = env
-        .json(&["timeline"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].clone())
-        .collect();
+    let kinds = env.field("kind", &["timeline"]);
     assert_eq!(kinds, ["started", "detected", "declared"]);
 }
 
@@ -82,13 +76,7 @@ fn timeline_is_in_event_order_not_insert_order() {
     env.ok(&["tl", "restarted the message queue", "--at", "-10m"]);
     env.ok(&["tl", "paged the database team", "--at", "14:35"]);
     env.ok(&["tl", "saw the first alert", "--at", "2026-11-26T12:40:00Z"]);
-    let texts: Vec<String> = env
-        .json(&["timeline"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["text"].as_str().unwrap().to_string())
-        .collect();
+    let texts = env.field("text", &["timeline"]);
     assert_eq!(
         texts,
         [
@@ -172,14 +160,11 @@ fn the_whole_story_is_in_the_timeline() {
     );
 
     let entries = env.json(&["timeline"]);
-    let story: Vec<(String, String, String)> = entries
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
-            (s("kind"), s("from"), s("to"))
-        })
+    let kinds = env.field("kind", &["timeline"]);
+    let froms = env.field("from", &["timeline"]);
+    let tos = env.field("to", &["timeline"]);
+    let story: Vec<(String, String, String)> = (0..kinds.len())
+        .map(|i| (kinds[i].clone(), froms[i].clone(), tos[i].clone()))
         .collect();
     let expect = |k: &str, f: &str, t: &str| (k.to_string(), f.to_string(), t.to_string());
     assert_eq!(
@@ -278,18 +263,20 @@ fn list_shows_open_incidents_and_filters() {
     );
     assert!(!table.contains("Second"));
 
-    let ids = |v: serde_json::Value| -> Vec<i64> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["id"].as_i64().unwrap())
-            .collect()
-    };
-    assert_eq!(ids(env.json(&["list"])), [1, 3]);
-    assert_eq!(ids(env.json(&["list", "--all"])), [1, 2, 3]);
-    assert_eq!(ids(env.json(&["list", "--status", "resolved"])), [2]);
-    assert_eq!(ids(env.json(&["list", "--sev", "1"])), [1]);
-    assert_eq!(ids(env.json(&["list", "--all", "--sev", "SEV3"])), [2]);
+    assert_eq!(env.field("title", &["list"]), ["First", "Third"]);
+    assert_eq!(
+        env.field("title", &["list", "--all"]),
+        ["First", "Second", "Third"]
+    );
+    assert_eq!(
+        env.field("title", &["list", "--status", "resolved"]),
+        ["Second"]
+    );
+    assert_eq!(env.field("title", &["list", "--sev", "1"]), ["First"]);
+    assert_eq!(
+        env.field("title", &["list", "--all", "--sev", "SEV3"]),
+        ["Second"]
+    );
     assert_eq!(env.ok(&["list", "--sev", "4"]), "No incidents match.\n");
 }
 
@@ -302,14 +289,7 @@ fn the_current_incident_follows_open_and_use() {
     assert_eq!(env.ok(&["use", "#1"]), "now on #1 SEV2 First\n");
     env.ok(&["tl", "goes to the first"]);
     env.ok(&["tl", "named explicitly", "-i", "2"]);
-    let texts = |id: &str| -> Vec<String> {
-        env.json(&["timeline", "-i", id])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["text"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let texts = |id: &str| -> Vec<String> { env.field("text", &["timeline", "-i", id]) };
     assert_eq!(texts("1"), ["First", "goes to the first"]);
     assert_eq!(
         texts("2"),
@@ -406,13 +386,7 @@ fn status_resolved_reopen_and_refusals() {
         "{}",
         f.stderr
     );
-    let kinds: Vec<_> = env
-        .json(&["timeline"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].clone())
-        .collect();
+    let kinds = env.field("kind", &["timeline"]);
     assert_eq!(kinds, ["declared", "resolved", "reopened"]);
 }
 
@@ -521,13 +495,7 @@ fn text_is_stored_faithfully_and_printed_safely() {
     for n in &nasty[1..] {
         env.ok(&["tl", n]);
     }
-    let stored: Vec<String> = env
-        .json(&["timeline"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["text"].as_str().unwrap().to_string())
-        .collect();
+    let stored = env.field("text", &["timeline"]);
     assert_eq!(stored, nasty);
     for args in [
         &["timeline"][..],

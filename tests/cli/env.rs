@@ -109,6 +109,17 @@ impl Env {
             .unwrap_or_else(|e| panic!("inc {all:?} printed bad JSON ({e}): {out}"))
     }
 
+    /// One field of every object `inc ARGS --json` prints, as text
+    /// (`""` for null), such as the kinds of a timeline's entries.
+    pub fn field(&self, name: &str, args: &[&str]) -> Vec<String> {
+        let value = self.json(args);
+        let items = value.as_array().expect("a JSON array");
+        items
+            .iter()
+            .map(|item| item[name].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
     /// A read-only rusqlite connection, to check what was stored.
     pub fn sql(&self) -> rusqlite::Connection {
         rusqlite::Connection::open_with_flags(&self.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)

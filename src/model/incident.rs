@@ -1,0 +1,405 @@
+//! An incident, its key times and the changes that move it along. Each
+//! change checks its rules first and touches nothing when it refuses.
+
+use chrono::{DateTime, Utc};
+
+use super::{EntryKind, NewEntry, Severity, Status};
+use crate::error::UserError;
+use crate::time::Zone;
+
+/// An incident as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub id: i64,
+    pub uuid: String,
+    pub title: String,
+    pub severity: Severity,
+    pub status: Status,
+    pub security: bool,
+    pub commander: String,
+    pub started_at: DateTime<Utc>,
+    pub detected_at: DateTime<Utc>,
+    pub mitigated_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+}
+
+impl Incident {
+    /// Time to detect: from the start of impact until someone noticed.
+    pub fn time_to_detect(&self) -> chrono::TimeDelta {
+        self.detected_at - self.started_at
+    }
+
+    /// Time to recover: from the start of impact until resolution, if resolved.
+    pub fn time_to_recover(&self) -> Option<chrono::TimeDelta> {
+        self.resolved_at.map(|r| r - self.started_at)
+    }
+
+    /// How long the incident has lasted: until resolution, else until `now`.
+    pub fn duration(&self, now: DateTime<Utc>) -> chrono::TimeDelta {
+        self.resolved_at.unwrap_or(now) - self.started_at
+    }
+
+    /// Changes the status. Moving to resolved is [`Incident::resolve`]; a
+    /// resolved incident must be reopened first. No change, no entry.
+    pub fn set_status(
+        &mut self,
+        to: Status,
+        at: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<Vec<NewEntry>, UserError> {
+        if self.status == to {
+            return Ok(vec![]);
+        }
+        if to == Status::Resolved {
+            return self.resolve(at, zone);
+        }
+        self.refuse_if_resolved(zone)?;
+        let from = self.status;
+        self.status = to;
+        Ok(vec![NewEntry::change(
+            EntryKind::Status,
+            from,
+            to,
+            String::new(),
+            at,
+        )])
+    }
+
+    /// Changes the severity, with an optional reason. No change, no entry.
+    pub fn set_severity(
+        &mut self,
+        to: Severity,
+        reason: String,
+        at: DateTime<Utc>,
+    ) -> Vec<NewEntry> {
+        if self.severity == to {
+            return vec![];
+        }
+        let from = self.severity;
+        self.severity = to;
+        vec![NewEntry::change(EntryKind::Severity, from, to, reason, at)]
+    }
+
+    /// Records when customer impact was mitigated.
+    pub fn mitigate(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
+        if let Some(done) = self.mitigated_at {
+            return Err(UserError::new(format!(
+                "#{} was already mitigated at {}",
+                self.id,
+                zone.format(done)
+            ))
+            .hint("each incident has one mitigation time"));
+        }
+        KeyTimes {
+            mitigated: Some(at),
+            ..self.key_times()
+        }
+        .check()
+        .map_err(|c| c.explain(zone))?;
+        self.mitigated_at = Some(at);
+        Ok(vec![NewEntry {
+            kind: EntryKind::Mitigated,
+            text: String::new(),
+            from: None,
+            to: None,
+            event_at: at,
+        }])
+    }
+
+    /// Resolves the incident at `at`.
+    pub fn resolve(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
+        self.refuse_if_resolved(zone)?;
+        KeyTimes {
+            resolved: Some(at),
+            ..self.key_times()
+        }
+        .check()
+        .map_err(|c| c.explain(zone))?;
+        let from = self.status;
+        self.status = Status::Resolved;
+        self.resolved_at = Some(at);
+        Ok(vec![NewEntry::change(
+            EntryKind::Resolved,
+            from,
+            Status::Resolved,
+            String::new(),
+            at,
+        )])
+    }
+
+    /// Opens a resolved incident again: back to investigating, with no
+    /// resolution time. The timeline keeps the earlier resolution.
+    pub fn reopen(&mut self, at: DateTime<Utc>) -> Result<Vec<NewEntry>, UserError> {
+        if self.status.is_open() {
+            return Err(UserError::new(format!(
+                "#{} is not resolved (it is {})",
+                self.id, self.status
+            ))
+            .hint("only a resolved incident can be reopened"));
+        }
+        self.status = Status::Investigating;
+        self.resolved_at = None;
+        Ok(vec![NewEntry::change(
+            EntryKind::Reopened,
+            Status::Resolved,
+            Status::Investigating,
+            String::new(),
+            at,
+        )])
+    }
+
+    fn refuse_if_resolved(&self, zone: &Zone) -> Result<(), UserError> {
+        match self.resolved_at {
+            Some(at) if self.status == Status::Resolved => {
+                Err(
+                    UserError::new(format!("#{} was resolved at {}", self.id, zone.format(at)))
+                        .hint(format!("reopen it first with `inc reopen {}`", self.id)),
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The key times, in the order they must keep.
+    pub fn key_times(&self) -> KeyTimes {
+        KeyTimes {
+            started: self.started_at,
+            detected: self.detected_at,
+            mitigated: self.mitigated_at,
+            resolved: self.resolved_at,
+        }
+    }
+}
+
+/// The fields needed to declare an incident.
+#[derive(Debug, Clone)]
+pub struct NewIncident {
+    pub title: String,
+    pub severity: Severity,
+    pub security: bool,
+    pub commander: String,
+    pub started_at: DateTime<Utc>,
+    pub detected_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub author: String,
+}
+
+/// The key times of an incident, which must keep the order
+/// started <= detected <= mitigated <= resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyTimes {
+    pub started: DateTime<Utc>,
+    pub detected: DateTime<Utc>,
+    pub mitigated: Option<DateTime<Utc>>,
+    pub resolved: Option<DateTime<Utc>>,
+}
+
+/// Two key times out of order: `earlier` should not come after `later`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderConflict {
+    pub earlier: (&'static str, DateTime<Utc>),
+    pub later: (&'static str, DateTime<Utc>),
+}
+
+impl OrderConflict {
+    /// The conflict in words, with times shown in `zone`.
+    pub fn explain(&self, zone: &Zone) -> UserError {
+        UserError::new(format!(
+            "{} ({}) would come after {} ({}); key times must keep the order started, detected, mitigated, resolved",
+            self.earlier.0,
+            zone.format(self.earlier.1),
+            self.later.0,
+            zone.format(self.later.1),
+        ))
+        .hint(format!(
+            "give a {} time no earlier than {}",
+            self.later.0,
+            zone.format(self.earlier.1)
+        ))
+    }
+}
+
+impl KeyTimes {
+    /// Checks started <= detected <= mitigated <= resolved, skipping unset
+    /// times, and names the first pair out of order.
+    pub fn check(&self) -> Result<(), OrderConflict> {
+        let times = [
+            ("started", Some(self.started)),
+            ("detected", Some(self.detected)),
+            ("mitigated", self.mitigated),
+            ("resolved", self.resolved),
+        ];
+        let set: Vec<(&'static str, DateTime<Utc>)> = times
+            .into_iter()
+            .filter_map(|(name, t)| t.map(|t| (name, t)))
+            .collect();
+        for (i, &earlier) in set.iter().enumerate() {
+            if let Some(&later) = set[i + 1..].iter().find(|later| later.1 < earlier.1) {
+                return Err(OrderConflict { earlier, later });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
+    }
+
+    fn sample() -> Incident {
+        Incident {
+            id: 1,
+            uuid: String::new(),
+            title: "x".into(),
+            severity: Severity::DEFAULT,
+            status: Status::Investigating,
+            security: false,
+            commander: "a".into(),
+            started_at: t(10, 0),
+            detected_at: t(10, 5),
+            mitigated_at: None,
+            resolved_at: None,
+            created_at: t(10, 5),
+            created_by: "a".into(),
+        }
+    }
+
+    #[test]
+    fn key_times_in_order_pass() {
+        let kt = KeyTimes {
+            started: t(10, 0),
+            detected: t(10, 5),
+            mitigated: Some(t(10, 30)),
+            resolved: Some(t(11, 0)),
+        };
+        assert!(kt.check().is_ok());
+        let equal = KeyTimes {
+            started: t(10, 0),
+            detected: t(10, 0),
+            mitigated: None,
+            resolved: Some(t(10, 0)),
+        };
+        assert!(equal.check().is_ok());
+    }
+
+    #[test]
+    fn key_times_out_of_order_name_the_pair() {
+        let kt = KeyTimes {
+            started: t(10, 10),
+            detected: t(10, 5),
+            mitigated: None,
+            resolved: None,
+        };
+        let c = kt.check().unwrap_err();
+        assert_eq!(c.earlier.0, "started");
+        assert_eq!(c.later.0, "detected");
+
+        let skip_unset = KeyTimes {
+            started: t(10, 0),
+            detected: t(10, 5),
+            mitigated: None,
+            resolved: Some(t(10, 1)),
+        };
+        let c = skip_unset.check().unwrap_err();
+        assert_eq!((c.earlier.0, c.later.0), ("detected", "resolved"));
+
+        let resolved_before_mitigated = KeyTimes {
+            started: t(10, 0),
+            detected: t(10, 5),
+            mitigated: Some(t(10, 30)),
+            resolved: Some(t(10, 20)),
+        };
+        let c = resolved_before_mitigated.check().unwrap_err();
+        assert_eq!((c.earlier.0, c.later.0), ("mitigated", "resolved"));
+    }
+
+    #[test]
+    fn transitions_record_entries() {
+        let z = Zone::from_name("UTC").unwrap();
+        let mut inc = sample();
+        let e = inc.set_status(Status::Identified, t(10, 10), &z).unwrap();
+        assert_eq!(e[0].kind, EntryKind::Status);
+        assert_eq!(
+            (e[0].from.as_deref(), e[0].to.as_deref()),
+            (Some("investigating"), Some("identified"))
+        );
+        assert!(
+            inc.set_status(Status::Identified, t(10, 11), &z)
+                .unwrap()
+                .is_empty()
+        );
+        let e = inc.set_severity(Severity::new(1).unwrap(), "data loss".into(), t(10, 12));
+        assert_eq!(
+            (e[0].from.as_deref(), e[0].to.as_deref()),
+            (Some("SEV2"), Some("SEV1"))
+        );
+        assert_eq!(e[0].text, "data loss");
+        assert_eq!(
+            inc.mitigate(t(10, 20), &z).unwrap()[0].kind,
+            EntryKind::Mitigated
+        );
+        assert!(inc.mitigate(t(10, 21), &z).is_err());
+        let e = inc.set_status(Status::Resolved, t(10, 30), &z).unwrap();
+        assert_eq!(e[0].kind, EntryKind::Resolved);
+        assert_eq!(inc.resolved_at, Some(t(10, 30)));
+        let refused = inc
+            .set_status(Status::Monitoring, t(10, 31), &z)
+            .unwrap_err();
+        assert!(refused.hint_text().unwrap().contains("inc reopen 1"));
+        assert!(inc.resolve(t(10, 32), &z).is_err());
+        let e = inc.reopen(t(10, 40)).unwrap();
+        assert_eq!(e[0].kind, EntryKind::Reopened);
+        assert_eq!((inc.status, inc.resolved_at), (Status::Investigating, None));
+        assert!(inc.reopen(t(10, 41)).is_err());
+    }
+
+    #[test]
+    fn transitions_keep_key_time_order() {
+        let z = Zone::from_name("UTC").unwrap();
+        let mut inc = sample();
+        let e = inc.mitigate(t(10, 1), &z).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("detected (2026-11-26 10:05 UTC) would come after mitigated"),
+            "{e}"
+        );
+        assert_eq!(
+            inc,
+            sample(),
+            "a refused change leaves the incident as it was"
+        );
+        inc.mitigate(t(10, 20), &z).unwrap();
+        assert!(inc.resolve(t(10, 19), &z).is_err());
+        assert_eq!(inc.status, Status::Investigating);
+        assert!(inc.resolve(t(10, 20), &z).is_ok());
+    }
+
+    #[test]
+    fn derived_durations() {
+        let inc = Incident {
+            id: 1,
+            uuid: String::new(),
+            title: "x".into(),
+            severity: Severity::DEFAULT,
+            status: Status::Resolved,
+            security: false,
+            commander: "a".into(),
+            started_at: t(10, 0),
+            detected_at: t(10, 5),
+            mitigated_at: None,
+            resolved_at: Some(t(11, 0)),
+            created_at: t(10, 5),
+            created_by: "a".into(),
+        };
+        assert_eq!(inc.time_to_detect().num_minutes(), 5);
+        assert_eq!(inc.time_to_recover().unwrap().num_minutes(), 60);
+        assert_eq!(inc.duration(t(12, 0)).num_minutes(), 60);
+    }
+}

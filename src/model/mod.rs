@@ -1,0 +1,14 @@
+//! The incident domain: incidents, severities, statuses, timeline entries and
+//! the rules that keep them consistent. No SQL, no IO, no clock.
+
+mod current;
+mod incident;
+mod scale;
+mod text;
+mod timeline;
+
+pub use current::{Current, IncidentRef, choose_current, parse_incident_id};
+pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
+pub use scale::{Severity, Status};
+pub use text::{clean_name, clean_text};
+pub use timeline::{EntryKind, NewEntry, TimelineEntry};

@@ -1,0 +1,136 @@
+//! Timeline entries: timestamped facts about an incident, each of a kind.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+/// What a timeline entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// Customer impact began (when declared with an earlier start time).
+    Started,
+    /// The problem was noticed (when declared with an earlier detection time).
+    Detected,
+    /// The incident was declared.
+    Declared,
+    /// A free-text note from a responder.
+    Note,
+    /// The status changed.
+    Status,
+    /// The severity changed.
+    Severity,
+    /// Customer impact was mitigated.
+    Mitigated,
+    /// The incident was resolved.
+    Resolved,
+    /// A resolved incident was opened again.
+    Reopened,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 9] = [
+        EntryKind::Started,
+        EntryKind::Detected,
+        EntryKind::Declared,
+        EntryKind::Note,
+        EntryKind::Status,
+        EntryKind::Severity,
+        EntryKind::Mitigated,
+        EntryKind::Resolved,
+        EntryKind::Reopened,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Started => "started",
+            EntryKind::Detected => "detected",
+            EntryKind::Declared => "declared",
+            EntryKind::Note => "note",
+            EntryKind::Status => "status",
+            EntryKind::Severity => "severity",
+            EntryKind::Mitigated => "mitigated",
+            EntryKind::Resolved => "resolved",
+            EntryKind::Reopened => "reopened",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A timeline entry as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub id: i64,
+    pub uuid: String,
+    pub incident_id: i64,
+    pub kind: EntryKind,
+    /// The note, or the reason given for a change; may be empty for changes.
+    pub text: String,
+    /// For changes: the value before and after (status or severity names).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// When the event happened.
+    pub event_at: DateTime<Utc>,
+    /// When it was written down.
+    pub recorded_at: DateTime<Utc>,
+    pub author: String,
+}
+
+/// A timeline entry about to be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntry {
+    pub kind: EntryKind,
+    pub text: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub event_at: DateTime<Utc>,
+}
+
+impl NewEntry {
+    pub fn note(text: String, event_at: DateTime<Utc>) -> NewEntry {
+        NewEntry {
+            kind: EntryKind::Note,
+            text,
+            from: None,
+            to: None,
+            event_at,
+        }
+    }
+
+    pub fn change(
+        kind: EntryKind,
+        from: impl ToString,
+        to: impl ToString,
+        text: String,
+        event_at: DateTime<Utc>,
+    ) -> NewEntry {
+        NewEntry {
+            kind,
+            text,
+            from: Some(from.to_string()),
+            to: Some(to.to_string()),
+            event_at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_kinds_round_trip() {
+        for k in EntryKind::ALL {
+            assert_eq!(EntryKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(EntryKind::parse("nope"), None);
+    }
+}
