@@ -99,12 +99,16 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
 
 /// The schema version of an inc database; refuses any other SQLite file.
 fn identify(conn: &Connection, path: &Path) -> Result<i64> {
+    // One statement, so one snapshot: a migration committed by another
+    // process cannot fall between the reads.
     let read = || -> rusqlite::Result<(i64, i64, i64)> {
-        let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let objects: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        Ok((app, version, objects))
+        conn.query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id), \
+                    (SELECT user_version FROM pragma_user_version), \
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     };
     let (app, version, objects) = read().map_err(|e| open_error(e, path))?;
     if app == APPLICATION_ID || (app == 0 && version == 0 && objects == 0) {
