@@ -56,7 +56,8 @@ pub struct Store {
 impl Store {
     /// Opens for writing, creating the file (0600) and migrating as needed.
     pub fn open_write(path: &Path, options: &StoreOptions) -> Result<Store> {
-        let conn = open::read_write(path, options)?;
+        let conn =
+            open::read_write(path, options).map_err(|e| classify(e, options.busy_timeout))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -67,7 +68,7 @@ impl Store {
     /// Opens for reading only: creates nothing, changes nothing. A missing
     /// file reads as an empty database.
     pub fn open_read(path: &Path, options: &StoreOptions) -> Result<Store> {
-        let conn = open::read_only(path, options)?;
+        let conn = open::read_only(path, options).map_err(|e| classify(e, options.busy_timeout))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

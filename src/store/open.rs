@@ -6,6 +6,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
@@ -30,15 +31,7 @@ pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connecti
     let version = identify(&conn, path)?;
     refuse_newer(version, path)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    let mode: String = conn
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .map_err(|e| open_error(e, path))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        // Persistent: set once, when the file is new (or was copied in
-        // with another journal mode). WAL lets readers run during writes.
-        conn.pragma_update(None, "journal_mode", "wal")
-            .map_err(|e| open_error(e, path))?;
-    }
+    ensure_wal(&conn, options.busy_timeout).map_err(|e| open_error(e, path))?;
     if version < current_version() {
         migrate(&mut conn).map_err(|e| open_error_any(e, path))?;
     }
@@ -66,7 +59,7 @@ pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connectio
         // is until the next write upgrades it for real.
         let mut mem = Connection::open_in_memory()?;
         rusqlite::backup::Backup::new(&conn, &mut mem)?
-            .run_to_completion(1024, std::time::Duration::ZERO, None)
+            .run_to_completion(1024, Duration::ZERO, None)
             .map_err(|e| open_error(e, path))?;
         migrate(&mut mem)?;
         return Ok(mem);
@@ -94,6 +87,29 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
         }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
+    }
+}
+
+/// Puts the database in WAL mode, which lets readers run during a write.
+/// The mode is persistent, so this writes only once, when the file is new
+/// (or was copied in with another journal mode). Two processes switching
+/// a new file at once can deadlock, and SQLite answers one of them "busy"
+/// at once rather than waiting; so retry within the busy timeout.
+fn ensure_wal(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update(None, "journal_mode", "wal") {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == ErrorCode::DatabaseBusy && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => other?,
+        }
     }
 }
 
