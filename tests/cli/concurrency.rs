@@ -14,7 +14,10 @@ const NOTES_EACH: usize = 200;
 /// Runs `inc ARGS` and returns (success, stderr).
 fn run(env: &Env, args: &[&str]) -> (bool, String) {
     let out = env.std_cmd().args(args).output().expect("run inc");
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -53,24 +56,28 @@ fn concurrent_writers_and_readers_all_succeed() {
     };
 
     // And readers, in a loop until the writers finish.
-    let readers: Vec<_> = [&["list", "--all"][..], &["show", "1"], &["timeline", "-i", "1"]]
-        .into_iter()
-        .map(|args| {
-            let env = Arc::clone(&env);
-            let done = Arc::clone(&done);
-            let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
-            thread::spawn(move || {
-                let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                let mut reads = 0;
-                while !done.load(Ordering::Relaxed) {
-                    let (ok, err) = run(&env, &args);
-                    assert!(ok, "reader {args:?} failed: {err}");
-                    reads += 1;
-                }
-                reads
-            })
+    let readers: Vec<_> = [
+        &["list", "--all"][..],
+        &["show", "1"],
+        &["timeline", "-i", "1"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let env = Arc::clone(&env);
+        let done = Arc::clone(&done);
+        let args: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+        thread::spawn(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let mut reads = 0;
+            while !done.load(Ordering::Relaxed) {
+                let (ok, err) = run(&env, &args);
+                assert!(ok, "reader {args:?} failed: {err}");
+                reads += 1;
+            }
+            reads
         })
-        .collect();
+    })
+    .collect();
 
     for w in writers {
         w.join().expect("writer thread");
@@ -89,11 +96,23 @@ fn concurrent_writers_and_readers_all_succeed() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(notes.len(), WRITERS * NOTES_EACH, "every note lands exactly once");
+    assert_eq!(
+        notes.len(),
+        WRITERS * NOTES_EACH,
+        "every note lands exactly once"
+    );
     let distinct: HashSet<&String> = notes.iter().collect();
-    assert_eq!(distinct.len(), WRITERS * NOTES_EACH, "no note is duplicated");
+    assert_eq!(
+        distinct.len(),
+        WRITERS * NOTES_EACH,
+        "no note is duplicated"
+    );
     let resolved: i64 = conn
-        .query_row("SELECT count(*) FROM incidents WHERE status = 'resolved'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM incidents WHERE status = 'resolved'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(resolved, 5);
     assert_eq!(env.integrity(), "ok");

@@ -4,6 +4,7 @@
 mod bad_input;
 mod concurrency;
 mod core_loop;
+mod crash;
 mod env;
 mod files;
 mod generated;
