@@ -72,8 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;timeline' {
-            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
-            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
@@ -110,6 +110,8 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;show' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')

@@ -66,8 +66,8 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --version 'Print version'
         }
         &'inc;timeline'= {
-            cand -i 'The incident to act on [default: the current incident]'
-            cand --incident 'The incident to act on [default: the current incident]'
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
@@ -101,6 +101,8 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --version 'Print version'
         }
         &'inc;show'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'

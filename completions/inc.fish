@@ -59,7 +59,7 @@ complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config fil
 complete -c inc -n "__fish_inc_using_subcommand tl" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand tl" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
@@ -80,6 +80,7 @@ complete -c inc -n "__fish_inc_using_subcommand list" -s a -l all -d 'Include re
 complete -c inc -n "__fish_inc_using_subcommand list" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand show" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand show" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand show" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand show" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r

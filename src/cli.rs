@@ -15,7 +15,7 @@ use crate::commands;
 #[derive(Debug, Parser)]
 #[command(name = "inc", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Global options")]
     pub global: GlobalArgs,
 
     #[command(subcommand)]

@@ -5,7 +5,8 @@
 use std::str::FromStr;
 
 use chrono::{
-    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc,
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta,
+    TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
@@ -80,6 +81,18 @@ impl Zone {
                 .with_timezone(&chrono::Local)
                 .format(&format!("{pattern} %:z"))
                 .to_string(),
+        }
+    }
+
+    /// RFC 3339 with this zone's offset at `t`: `2026-10-25T02:30:00+02:00`.
+    fn rfc3339(&self, t: DateTime<Utc>) -> String {
+        match self {
+            Zone::Named(tz) => t
+                .with_timezone(tz)
+                .to_rfc3339_opts(SecondsFormat::Secs, false),
+            Zone::Local => t
+                .with_timezone(&chrono::Local)
+                .to_rfc3339_opts(SecondsFormat::Secs, false),
         }
     }
 
@@ -293,7 +306,11 @@ fn resolve_wall_clock(
             first.format("%H:%M"),
             second.format("%H:%M")
         ))
-        .hint("give a full RFC 3339 time with its offset, such as 2026-11-01T01:30:00-04:00")),
+        .hint(format!(
+            "give the time with its offset: {} for the first, {} for the second",
+            zone.rfc3339(*first),
+            zone.rfc3339(*second)
+        ))),
         _ => unreachable!("a wall-clock time maps to at most two instants"),
     }
 }
@@ -426,6 +443,12 @@ mod tests {
         // 2026-11-01 01:30 happens twice.
         let fold = parse_time("2026-11-01 01:30", now, &z).unwrap_err();
         assert!(fold.to_string().contains("twice"), "{fold}");
+        assert_eq!(
+            fold.hint_text(),
+            Some(
+                "give the time with its offset: 2026-11-01T01:30:00-04:00 for the first, 2026-11-01T01:30:00-05:00 for the second"
+            )
+        );
         // With an offset it is exact.
         assert_eq!(
             parse_time("2026-11-01T01:30:00-04:00", now, &z).unwrap(),

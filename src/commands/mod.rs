@@ -128,6 +128,19 @@ impl Context {
         Store::open_write(&path, &options)
     }
 
+    /// Opens the store to change an existing incident. With no database
+    /// file there is no incident to change, so it reads the missing file as
+    /// an empty database and creates nothing: the change fails with the
+    /// usual "no incident" error.
+    pub fn store_for_change(&self) -> Result<Store> {
+        let (path, options) = self.db()?;
+        if path.exists() {
+            Store::open_write(&path, &options)
+        } else {
+            Store::open_read(&path, &options)
+        }
+    }
+
     /// Opens the store read-only: creates and changes nothing.
     pub fn store_read(&self) -> Result<Store> {
         let (path, options) = self.db()?;
@@ -146,6 +159,33 @@ impl Context {
     /// Prints one line.
     pub fn say(&self, line: &str) -> Result<()> {
         self.print(&format!("{line}\n"))
+    }
+}
+
+/// `[ID]` or `-i ID`, for the commands that show an incident.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ShownIncident {
+    /// The incident [default: the current one, else the last one chosen]
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+
+    /// The same, as a flag
+    #[arg(
+        short = 'i',
+        long = "incident",
+        value_name = "ID",
+        conflicts_with = "id"
+    )]
+    pub incident: Option<String>,
+}
+
+impl ShownIncident {
+    pub fn target(&self) -> Result<IncidentRef> {
+        let named = self.id.as_deref().or(self.incident.as_deref());
+        Ok(IncidentRef::or(
+            named.map(parse_incident_id).transpose()?,
+            IncidentRef::Viewing,
+        ))
     }
 }
 
@@ -191,9 +231,9 @@ where
 {
     let zone = ctx.zone()?;
     let stamp = ctx.stamp()?;
-    let (incident, entries) = ctx
-        .store_write()?
-        .update_incident(target, &stamp, |incident| Ok(apply(incident, &zone)?))?;
+    let (incident, entries) =
+        ctx.store_for_change()?
+            .update_incident(target, &stamp, |incident| Ok(apply(incident, &zone)?))?;
     if entries.is_empty() {
         ctx.say(&format!(
             "{}: nothing to change",

@@ -2,8 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, terminal_width};
-use crate::model::{IncidentRef, parse_incident_id};
+use super::{Context, ShownIncident, terminal_width};
 use crate::report::{board, json};
 
 /// How many timeline entries the board shows.
@@ -11,9 +10,8 @@ const LATEST: usize = 5;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The incident [default: the current incident]
-    #[arg(value_name = "ID")]
-    pub id: Option<String>,
+    #[command(flatten)]
+    pub incident: ShownIncident,
 
     /// Print JSON (fields documented in docs/json.md)
     #[arg(long)]
@@ -21,10 +19,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = IncidentRef::or(
-        args.id.as_deref().map(parse_incident_id).transpose()?,
-        IncidentRef::Viewing,
-    );
+    let target = args.incident.target()?;
     let zone = ctx.zone()?;
     let store = ctx.store_read()?;
     let incident = store.incident(target)?;

@@ -2,14 +2,13 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, terminal_width};
-use crate::model::IncidentRef;
+use super::{Context, ShownIncident, terminal_width};
 use crate::report::{json, table, text::incident_name};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ShownIncident,
 
     /// Print JSON (fields documented in docs/json.md)
     #[arg(long)]
@@ -17,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = args.incident.target(IncidentRef::Viewing)?;
+    let target = args.incident.target()?;
     let zone = ctx.zone()?;
     let store = ctx.store_read()?;
     let incident = store.incident(target)?;

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let at = ctx.event_time(args.at.as_deref())?;
     let stamp = ctx.stamp()?;
     let (incident, _) = ctx
-        .store_write()?
+        .store_for_change()?
         .update_incident(target, &stamp, |_| Ok(vec![NewEntry::note(text, at)]))?;
     ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
 }

@@ -15,11 +15,6 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let id = parse_incident_id(&args.id)?;
-    let incident = ctx.store_write()?.select_incident(id)?;
-    let note = if incident.status.is_open() {
-        String::new()
-    } else {
-        format!(" (resolved; `inc reopen {id}` opens it again)")
-    };
-    ctx.say(&format!("now on {}{note}", incident_name(&incident)))
+    let incident = ctx.store_for_change()?.select_incident(id)?;
+    ctx.say(&format!("now on {}", incident_name(&incident)))
 }

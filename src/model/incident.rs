@@ -41,6 +41,21 @@ impl Incident {
         self.resolved_at.unwrap_or(now) - self.started_at
     }
 
+    /// Whether this incident can be the current one: only open incidents.
+    pub fn can_be_current(&self) -> Result<(), UserError> {
+        if self.status.is_open() {
+            return Ok(());
+        }
+        Err(UserError::new(format!(
+            "#{} is resolved, so it cannot be the current incident",
+            self.id
+        ))
+        .hint(format!(
+            "reopen it with `inc reopen {0}`, or name it with -i {0} to add to it",
+            self.id
+        )))
+    }
+
     /// Changes the status. Moving to resolved is [`Incident::resolve`]; a
     /// resolved incident must be reopened first. No change, no entry.
     pub fn set_status(
@@ -235,8 +250,11 @@ impl KeyTimes {
             .into_iter()
             .filter_map(|(name, t)| t.map(|t| (name, t)))
             .collect();
-        for (i, &earlier) in set.iter().enumerate() {
-            if let Some(&later) = set[i + 1..].iter().find(|later| later.1 < earlier.1) {
+        // For each time, the latest of the times before it is the one that
+        // binds: naming it gives a hint that works on the first try.
+        for (i, &later) in set.iter().enumerate().skip(1) {
+            let latest_before = set[..i].iter().max_by_key(|(_, t)| *t).copied();
+            if let Some(earlier) = latest_before.filter(|e| later.1 < e.1) {
                 return Err(OrderConflict { earlier, later });
             }
         }
@@ -317,6 +335,17 @@ mod tests {
             resolved: Some(t(10, 20)),
         };
         let c = resolved_before_mitigated.check().unwrap_err();
+        assert_eq!((c.earlier.0, c.later.0), ("mitigated", "resolved"));
+
+        // Resolved before both detected and mitigated: the later of the two
+        // binds, so following the hint works on the first try.
+        let before_both = KeyTimes {
+            started: t(10, 0),
+            detected: t(10, 5),
+            mitigated: Some(t(10, 30)),
+            resolved: Some(t(10, 1)),
+        };
+        let c = before_both.check().unwrap_err();
         assert_eq!((c.earlier.0, c.later.0), ("mitigated", "resolved"));
     }
 

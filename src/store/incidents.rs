@@ -36,7 +36,7 @@ impl Store {
                  started_at, detected_at, created_at, created_by, updated_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
                 params![
-                    new_uuid(),
+                    new_uuid(new.created_at),
                     new.title,
                     new.severity.level(),
                     Status::Investigating.as_str(),
@@ -116,10 +116,13 @@ impl Store {
         })
     }
 
-    /// Makes an incident the current one (`inc use`).
+    /// Makes an incident the current one (`inc use`). Only an open one can
+    /// be: commands fall back to the only open incident when the current one
+    /// is resolved, so choosing a resolved one would send notes elsewhere.
     pub fn select_incident(&mut self, id: i64) -> Result<Incident> {
         self.write(|tx| {
             let incident = load(tx, id)?;
+            incident.can_be_current()?;
             set_selected(tx, id)?;
             Ok(incident)
         })

@@ -141,6 +141,13 @@ fn opt_time_from_sql(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>
     s.as_deref().map(time_from_sql).transpose()
 }
 
-fn new_uuid() -> String {
-    uuid::Uuid::now_v7().to_string()
+/// A UUIDv7 (time-ordered, so indexes stay compact) stamped from the one
+/// clock; its random bits keep it unique when many share a millisecond.
+fn new_uuid(now: DateTime<Utc>) -> String {
+    let ts = uuid::Timestamp::from_unix(
+        uuid::NoContext,
+        u64::try_from(now.timestamp()).unwrap_or(0),
+        now.timestamp_subsec_nanos(),
+    );
+    uuid::Uuid::new_v7(ts).to_string()
 }

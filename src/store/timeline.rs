@@ -64,7 +64,7 @@ pub(super) fn insert_entry(
     entry: &NewEntry,
     stamp: &Stamp,
 ) -> Result<TimelineEntry> {
-    let uuid = new_uuid();
+    let uuid = new_uuid(stamp.now);
     conn.prepare(
         "INSERT INTO timeline_entries \
          (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author) \

@@ -541,3 +541,36 @@ fn broken_pipe_is_not_an_error() {
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "0\n");
 }
+
+#[test]
+fn a_resolved_incident_cannot_be_made_current() {
+    let env = Env::new();
+    env.ok(&["open", "First"]);
+    env.ok(&["resolve"]);
+    env.ok(&["open", "Second"]);
+    let f = env.fails(&["use", "1"]);
+    assert!(
+        f.stderr
+            .contains("#1 is resolved, so it cannot be the current incident"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        f.stderr
+            .contains("hint: reopen it with `inc reopen 1`, or name it with -i 1"),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn show_and_timeline_take_the_id_either_way() {
+    let env = Env::new();
+    env.ok(&["open", "First"]);
+    env.ok(&["open", "Second"]);
+    assert_eq!(env.ok(&["timeline", "1"]), env.ok(&["timeline", "-i", "1"]));
+    assert_eq!(env.ok(&["show", "#1"]), env.ok(&["show", "-i", "1"]));
+    assert!(env.ok(&["show"]).starts_with("#2 SEV2 Second"));
+    let f = env.fails(&["show", "1", "-i", "2"]);
+    assert_eq!(f.code, 2);
+}

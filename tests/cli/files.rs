@@ -275,3 +275,53 @@ fn a_bad_config_file_is_a_clear_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("`Mars/Olympus` is not a time zone"), "{err}");
 }
+
+#[test]
+fn changing_an_incident_never_creates_the_database() {
+    let env = Env::new();
+    for args in [
+        &["use", "9"][..],
+        &["tl", "x", "-i", "9"],
+        &["tl", "x"],
+        &["sev", "1"],
+        &["status", "identified"],
+        &["mitigated"],
+        &["resolve"],
+        &["reopen", "3"],
+    ] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr.contains("no incident #9")
+                || f.stderr.contains("no incident is open")
+                || f.stderr.contains("no incident #3")
+                || f.stderr.contains("no incident is chosen"),
+            "inc {args:?}: {}",
+            f.stderr
+        );
+        assert!(!env.db.exists(), "inc {args:?} created the database");
+    }
+}
+
+#[test]
+fn a_read_only_directory_is_a_clear_error() {
+    let env = Env::new();
+    let dir = env.dir().join("locked");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut cmd = env.std_cmd();
+    cmd.env("INC_DB", dir.join("inc.db"))
+        .args(["open", "Nowhere to write"]);
+    if is_root() {
+        std::fs::set_permissions(env.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        cmd.uid(65534).gid(65534);
+    }
+    let out = cmd.output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("inc: error: cannot create the database at"),
+        "{err}"
+    );
+    assert!(err.contains("hint: choose a writable location"), "{err}");
+    assert!(!dir.join("inc.db").exists());
+}
