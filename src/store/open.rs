@@ -71,12 +71,16 @@ pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connectio
 /// version bump in one IMMEDIATE transaction: a failed migration leaves the
 /// database at the version before it, and two processes never apply one twice.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, MIGRATIONS)
+}
+
+fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let Some(sql) = usize::try_from(version)
             .ok()
-            .and_then(|v| MIGRATIONS.get(v))
+            .and_then(|v| migrations.get(v))
         else {
             return Ok(());
         };
@@ -277,6 +281,51 @@ mod tests {
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .unwrap();
         assert_eq!(app, APPLICATION_ID);
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inc.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute("INSERT INTO state (key, value) VALUES ('kept', 'yes')", [])
+            .unwrap();
+        let broken = format!(
+            "{}\nCREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);",
+            "-- a later migration that fails half-way"
+        );
+        let mut with_broken = MIGRATIONS.to_vec();
+        with_broken.push(&broken);
+        let err = migrate_with(&mut conn, &with_broken).unwrap_err();
+        assert!(
+            err.to_string().contains(&format!(
+                "migration to schema version {} failed",
+                current_version() + 1
+            )),
+            "{err}"
+        );
+        drop(conn);
+
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, current_version(), "the version did not move");
+        let half: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(half, 0, "the failed migration left nothing behind");
+        let kept: String = conn
+            .query_row("SELECT value FROM state WHERE key = 'kept'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "yes");
     }
 
     #[test]

@@ -8,3 +8,4 @@ mod crash;
 mod env;
 mod files;
 mod generated;
+mod migrations;
