@@ -483,3 +483,97 @@ mod tests {
         assert!(Zone::from_name("Mars/Olympus").is_err());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ZONES: [&str; 6] = [
+        "UTC",
+        "Europe/Berlin",
+        "America/New_York",
+        "Australia/Lord_Howe",
+        "Asia/Kolkata",
+        "Pacific/Chatham",
+    ];
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 14, 0, 0).unwrap()
+    }
+
+    /// Any second from 1970 to now.
+    fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+        (0..=now().timestamp()).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap())
+    }
+
+    fn zone() -> impl Strategy<Value = Zone> {
+        prop::sample::select(ZONES.to_vec()).prop_map(|n| Zone::from_name(n).unwrap())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_never_leaves_the_allowed_range(input in "\\PC{0,40}", z in zone()) {
+            if let Ok(t) = parse_time(&input, now(), &z) {
+                prop_assert!(t <= now());
+                prop_assert!(t >= earliest());
+            }
+        }
+
+        #[test]
+        fn shaped_input_never_panics(
+            sign in prop::sample::select(vec!["-", "", "+"]),
+            n in any::<u64>(),
+            unit in prop::sample::select(vec!["s", "m", "h", "d", "min", "hours", "x", ""]),
+            ago in any::<bool>(),
+        ) {
+            let input = format!("{sign}{n}{unit}{}", if ago { " ago" } else { "" });
+            let _ = parse_time(&input, now(), &Zone::from_name("UTC").unwrap());
+        }
+
+        #[test]
+        fn rfc3339_round_trips(t in instant(), z in zone()) {
+            let text = z.rfc3339(t);
+            prop_assert_eq!(parse_time(&text, now(), &z).unwrap(), t);
+        }
+
+        #[test]
+        fn relative_minutes_count_back_from_now(n in 0i64..10_000_000) {
+            let expected = now() - TimeDelta::minutes(n);
+            let z = Zone::from_name("UTC").unwrap();
+            let parsed = parse_time(&format!("-{n}m"), now(), &z);
+            let ago = parse_time(&format!("{n} minutes ago"), now(), &z);
+            if expected >= earliest() {
+                prop_assert_eq!(parsed.unwrap(), expected);
+                prop_assert_eq!(ago.unwrap(), expected);
+            } else {
+                prop_assert!(parsed.is_err() && ago.is_err());
+            }
+        }
+
+        #[test]
+        fn wall_clock_times_are_exact_or_refused(t in instant(), z in zone()) {
+            // A local date and time either names exactly this instant, or
+            // is refused because the zone's clocks repeated it.
+            let text = z.naive_local(t).format("%Y-%m-%d %H:%M:%S").to_string();
+            match parse_time(&text, now(), &z) {
+                Ok(back) => prop_assert_eq!(back, t),
+                Err(e) => prop_assert!(e.to_string().contains("happened twice"), "{}", e),
+            }
+        }
+
+        #[test]
+        fn a_time_of_day_is_the_latest_past_moment_showing_it(h in 0u32..24, m in 0u32..60, z in zone()) {
+            let input = format!("{h:02}:{m:02}");
+            match parse_time(&input, now(), &z) {
+                Ok(t) => {
+                    prop_assert!(t <= now());
+                    prop_assert!(now() - t < TimeDelta::hours(26));
+                    prop_assert_eq!(z.naive_local(t).format("%H:%M").to_string(), input);
+                }
+                // Only a time the clocks skipped today may be refused.
+                Err(e) => prop_assert!(e.to_string().contains("skipped"), "{}", e),
+            }
+        }
+    }
+}
