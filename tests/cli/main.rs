@@ -8,4 +8,5 @@ mod crash;
 mod env;
 mod files;
 mod generated;
+mod hostile;
 mod migrations;
