@@ -1,58 +1,90 @@
 //! Reading the times people type (`14:05`, `-15m`, `2026-11-26 14:05`,
 //! RFC 3339) and showing stored UTC times in a time zone. Pure: the current
 //! time and the zone are passed in.
-
-use std::str::FromStr;
+//!
+//! Zones come from the system's time zone database (`/usr/share/zoneinfo`),
+//! read at run time: the same rules as every other program on the machine,
+//! and nothing compiled in (a built-in database costs every start of `inc`
+//! about a megabyte of relocated tables).
 
 use chrono::{
-    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta,
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta,
     TimeZone, Utc,
 };
-use chrono_tz::Tz;
 
 use crate::error::UserError;
 
 /// The zone times are shown and typed in.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Zone {
-    /// A named IANA zone, such as Europe/Berlin or UTC.
-    Named(Tz),
-    /// The system's local zone, when it has no IANA name we know.
-    Local,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zone {
+    /// How to name it in messages: `Europe/Berlin`, `UTC`, `the local time zone`.
+    name: String,
+    tz: tz::TimeZone,
 }
 
 impl Zone {
+    pub fn utc() -> Zone {
+        Zone {
+            name: "UTC".into(),
+            tz: tz::TimeZone::utc(),
+        }
+    }
+
     /// A zone by its IANA name (`Europe/Berlin`, `UTC`), or `local`.
     pub fn from_name(name: &str) -> Result<Zone, UserError> {
         let n = name.trim();
         if n.eq_ignore_ascii_case("local") {
             return Ok(Zone::system());
         }
-        Tz::from_str(n)
-            .ok()
-            .or_else(|| {
-                chrono_tz::TZ_VARIANTS
-                    .into_iter()
-                    .find(|tz| tz.name().eq_ignore_ascii_case(n))
+        if ["utc", "z", "gmt"]
+            .iter()
+            .any(|u| n.eq_ignore_ascii_case(u))
+        {
+            return Ok(Zone::utc());
+        }
+        let unknown = || {
+            UserError::new(format!("`{name}` is not a time zone"))
+                .hint("use an IANA name such as Europe/Berlin, America/New_York or UTC (from the system's zoneinfo)")
+        };
+        // A name, not a path: never read files outside the zone database.
+        let plain = !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c))
+            && !n.starts_with('/')
+            && n.split('/').all(|part| !part.is_empty());
+        if !plain {
+            return Err(unknown());
+        }
+        tz::TimeZone::from_posix_tz(n)
+            .map(|tz| Zone {
+                name: n.to_string(),
+                tz,
             })
-            .map(Zone::Named)
-            .ok_or(())
-            .map_err(|_| {
-                UserError::new(format!("`{name}` is not a time zone"))
-                    .hint("use an IANA name such as Europe/Berlin, America/New_York or UTC")
-            })
+            .map_err(|_| unknown())
     }
 
-    /// The system's zone: `TZ` if it names one, else the system setting.
+    /// The system's zone: `TZ` if set, else `/etc/localtime`, else UTC.
     pub fn system() -> Zone {
-        if let Ok(tz) = std::env::var("TZ") {
-            let name = tz.strip_prefix(':').unwrap_or(&tz);
-            return Tz::from_str(name).map_or(Zone::Local, Zone::Named);
-        }
-        iana_time_zone::get_timezone()
+        let name = std::env::var("TZ")
             .ok()
-            .and_then(|name| Tz::from_str(&name).ok())
-            .map_or(Zone::Local, Zone::Named)
+            .map(|tz| tz.trim_start_matches(':').to_string())
+            .filter(|tz| !tz.is_empty())
+            .unwrap_or_else(|| "the local time zone".to_string());
+        match tz::TimeZone::local() {
+            Ok(tz) => Zone { name, tz },
+            Err(_) => Zone::utc(),
+        }
+    }
+
+    /// The offset from UTC at `t`, and its abbreviation (`CET`, `+03`).
+    fn offset_at(&self, t: DateTime<Utc>) -> (FixedOffset, &str) {
+        match self.tz.find_local_time_type(t.timestamp()) {
+            Ok(ltt) => (
+                FixedOffset::east_opt(ltt.ut_offset()).unwrap_or(FixedOffset::east_opt(0).unwrap()),
+                ltt.time_zone_designation(),
+            ),
+            Err(_) => (FixedOffset::east_opt(0).unwrap(), "UTC"),
+        }
     }
 
     /// A stored time as `2026-11-26 14:05 CET`: date, time and zone, so that
@@ -72,58 +104,51 @@ impl Zone {
     }
 
     fn format_with(&self, t: DateTime<Utc>, pattern: &str) -> String {
-        match self {
-            Zone::Named(tz) => t
-                .with_timezone(tz)
-                .format(&format!("{pattern} %Z"))
-                .to_string(),
-            Zone::Local => t
-                .with_timezone(&chrono::Local)
-                .format(&format!("{pattern} %:z"))
-                .to_string(),
+        let (offset, abbreviation) = self.offset_at(t);
+        let local = t.with_timezone(&offset).format(pattern);
+        match abbreviation {
+            "" if offset.local_minus_utc() == 0 => format!("{local} UTC"),
+            "" => format!("{local} {}", t.with_timezone(&offset).format("%:z")),
+            name => format!("{local} {name}"),
         }
     }
 
     /// RFC 3339 with this zone's offset at `t`: `2026-10-25T02:30:00+02:00`.
     fn rfc3339(&self, t: DateTime<Utc>) -> String {
-        match self {
-            Zone::Named(tz) => t
-                .with_timezone(tz)
-                .to_rfc3339_opts(SecondsFormat::Secs, false),
-            Zone::Local => t
-                .with_timezone(&chrono::Local)
-                .to_rfc3339_opts(SecondsFormat::Secs, false),
-        }
+        t.with_timezone(&self.offset_at(t).0)
+            .to_rfc3339_opts(SecondsFormat::Secs, false)
     }
 
     fn naive_local(&self, t: DateTime<Utc>) -> NaiveDateTime {
-        match self {
-            Zone::Named(tz) => t.with_timezone(tz).naive_local(),
-            Zone::Local => t.with_timezone(&chrono::Local).naive_local(),
-        }
+        t.with_timezone(&self.offset_at(t).0).naive_local()
     }
 
-    fn name(&self) -> String {
-        match self {
-            Zone::Named(tz) => tz.name().to_string(),
-            Zone::Local => "the local time zone".to_string(),
-        }
+    fn name(&self) -> &str {
+        &self.name
     }
 
     /// The UTC instants a wall-clock time names in this zone: none in a DST
-    /// gap, two in a DST fold.
+    /// gap, two in a DST fold. Each offset in force within a day either side
+    /// is a candidate; it counts if the zone really has that offset then.
     fn instants(&self, naive: NaiveDateTime) -> Vec<DateTime<Utc>> {
-        fn all<T: TimeZone>(r: LocalResult<DateTime<T>>) -> Vec<DateTime<Utc>> {
-            match r {
-                LocalResult::Single(a) => vec![a.with_timezone(&Utc)],
-                LocalResult::Ambiguous(a, b) => vec![a.with_timezone(&Utc), b.with_timezone(&Utc)],
-                LocalResult::None => vec![],
-            }
-        }
-        match self {
-            Zone::Named(tz) => all(tz.from_local_datetime(&naive)),
-            Zone::Local => all(chrono::Local.from_local_datetime(&naive)),
-        }
+        let as_utc = Utc.from_utc_datetime(&naive);
+        let mut offsets: Vec<FixedOffset> = [-1, 0, 1]
+            .iter()
+            .filter_map(|days| as_utc.checked_add_signed(TimeDelta::days(*days)))
+            .map(|t| self.offset_at(t).0)
+            .collect();
+        offsets.dedup();
+        let mut found: Vec<DateTime<Utc>> = offsets
+            .into_iter()
+            .filter_map(|offset| {
+                let t = as_utc
+                    .checked_sub_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())))?;
+                (self.offset_at(t).0 == offset).then_some(t)
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
     }
 }
 

@@ -81,12 +81,12 @@ impl Context {
     }
 
     /// The zone times are shown and typed in, looked up once.
-    pub fn zone(&self) -> Result<Zone> {
+    pub fn zone(&self) -> Result<&Zone> {
         if let Some(zone) = self.zone.get() {
-            return Ok(*zone);
+            return Ok(zone);
         }
         let zone = self.config.zone()?;
-        Ok(*self.zone.get_or_init(|| zone))
+        Ok(self.zone.get_or_init(|| zone))
     }
 
     /// Reads a time typed by the user (`--started`, `--detected`, ...).
@@ -97,7 +97,7 @@ impl Context {
     /// When an event happened: the `--at` time if given, else now.
     pub fn event_time(&self, at: Option<&str>) -> Result<DateTime<Utc>> {
         match at {
-            Some(t) => self.parse_time(t, &self.zone()?),
+            Some(t) => self.parse_time(t, self.zone()?),
             None => Ok(self.now()),
         }
     }

@@ -30,58 +30,31 @@ impl Store {
     /// and makes it the current incident, in one transaction.
     pub fn create_incident(&mut self, new: &NewIncident) -> Result<(Incident, TimelineEntry)> {
         self.write(|tx| {
-            let now = time_to_sql(new.created_at);
-            tx.execute(
-                "INSERT INTO incidents (uuid, title, severity, status, security, commander, \
-                 started_at, detected_at, created_at, created_by, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
-                params![
-                    new_uuid(new.created_at),
-                    new.title,
-                    new.severity.level(),
-                    Status::Investigating.as_str(),
-                    new.security,
-                    new.commander,
-                    time_to_sql(new.started_at),
-                    time_to_sql(new.detected_at),
-                    now,
-                    new.author,
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
+            let (id, declared) = declare(tx, new)?;
             set_selected(tx, id)?;
-            let stamp = Stamp {
-                author: new.author.clone(),
-                now: new.created_at,
-            };
-            let declared = NewEntry {
-                kind: EntryKind::Declared,
-                text: new.title.clone(),
-                from: None,
-                to: Some(new.severity.to_string()),
-                event_at: new.created_at,
-            };
-            let entry = insert_entry(tx, id, &declared, &stamp)?;
-            // A backdated start or detection is part of the story too.
-            let earlier = [
-                (EntryKind::Started, new.started_at),
-                (EntryKind::Detected, new.detected_at),
-            ];
-            let mut last = new.created_at;
-            for (kind, at) in earlier.into_iter().rev() {
-                if at < last {
-                    let marker = NewEntry {
-                        kind,
-                        text: String::new(),
-                        from: None,
-                        to: None,
-                        event_at: at,
+            Ok((load(tx, id)?, declared))
+        })
+    }
+
+    /// Declares many incidents, each with further timeline entries, in one
+    /// transaction, for bulk loads. The current incident stays as it was.
+    /// Returns the new incidents' ids.
+    pub fn import(&mut self, batch: &[(NewIncident, Vec<NewEntry>)]) -> Result<Vec<i64>> {
+        self.write(|tx| {
+            batch
+                .iter()
+                .map(|(new, entries)| {
+                    let (id, _) = declare(tx, new)?;
+                    let stamp = Stamp {
+                        author: new.author.clone(),
+                        now: new.created_at,
                     };
-                    insert_entry(tx, id, &marker, &stamp)?;
-                    last = at;
-                }
-            }
-            Ok((load(tx, id)?, entry))
+                    for entry in entries {
+                        insert_entry(tx, id, entry, &stamp)?;
+                    }
+                    Ok(id)
+                })
+                .collect()
         })
     }
 
@@ -155,6 +128,59 @@ impl Store {
             Ok((after, stored))
         })
     }
+}
+
+/// Inserts an incident with its `declared` entry, and `started`/`detected`
+/// entries when those times were backdated: the timeline alone tells the story.
+fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
+    tx.prepare_cached(
+        "INSERT INTO incidents (uuid, title, severity, status, security, commander, \
+         started_at, detected_at, created_at, created_by, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
+    )?
+    .execute(params![
+        new_uuid(new.created_at),
+        new.title,
+        new.severity.level(),
+        Status::Investigating.as_str(),
+        new.security,
+        new.commander,
+        time_to_sql(new.started_at),
+        time_to_sql(new.detected_at),
+        time_to_sql(new.created_at),
+        new.author,
+    ])?;
+    let id = tx.last_insert_rowid();
+    let stamp = Stamp {
+        author: new.author.clone(),
+        now: new.created_at,
+    };
+    let declared = NewEntry {
+        kind: EntryKind::Declared,
+        text: new.title.clone(),
+        from: None,
+        to: Some(new.severity.to_string()),
+        event_at: new.created_at,
+    };
+    let entry = insert_entry(tx, id, &declared, &stamp)?;
+    let mut last = new.created_at;
+    for (kind, at) in [
+        (EntryKind::Detected, new.detected_at),
+        (EntryKind::Started, new.started_at),
+    ] {
+        if at < last {
+            let marker = NewEntry {
+                kind,
+                text: String::new(),
+                from: None,
+                to: None,
+                event_at: at,
+            };
+            insert_entry(tx, id, &marker, &stamp)?;
+            last = at;
+        }
+    }
+    Ok((id, entry))
 }
 
 /// The id an [`IncidentRef`] stands for, or an error that says how to pick.
@@ -340,6 +366,34 @@ mod tests {
         );
         // started, detected and declared: nothing from the refused change.
         assert_eq!(s.timeline(1, None).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn import_writes_many_in_one_go_and_keeps_the_current_incident() {
+        let (_d, mut s) = store();
+        declare(&mut s, "current one");
+        let new = |title: &str| NewIncident {
+            title: title.into(),
+            severity: Severity::DEFAULT,
+            security: false,
+            commander: "bob".into(),
+            started_at: at(0),
+            detected_at: at(0),
+            created_at: at(0),
+            author: "bob".into(),
+        };
+        let notes = |n: u32| {
+            (0..n)
+                .map(|i| NewEntry::note(format!("n{i}"), at(i)))
+                .collect()
+        };
+        let ids = s
+            .import(&[(new("a"), notes(3)), (new("b"), notes(0))])
+            .unwrap();
+        assert_eq!(ids, vec![2, 3]);
+        assert_eq!(s.timeline(2, None).unwrap().len(), 4);
+        assert_eq!(s.timeline(3, None).unwrap().len(), 1);
+        assert_eq!(s.incident(IncidentRef::Current).unwrap().id, 1);
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub(super) fn insert_entry(
     stamp: &Stamp,
 ) -> Result<TimelineEntry> {
     let uuid = new_uuid(stamp.now);
-    conn.prepare(
+    conn.prepare_cached(
         "INSERT INTO timeline_entries \
          (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -1,0 +1,405 @@
+//! Benchmarks of `inc` as whole processes, as people run it, against the
+//! floor of the same work done by the `sqlite3` shell and by a minimal
+//! rusqlite program. See docs/performance.md for how to read the results.
+//!
+//! Run with `cargo bench --bench cli`. Settings (environment variables):
+//! `INC_BENCH_RUNS` (timed runs per command, default 100),
+//! `INC_BENCH_DIR` (where the databases live, default target/inc-bench; the
+//! large database is built once and reused).
+
+// wait4(2) is the only way to read the peak memory of one child process.
+#![allow(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{TimeDelta, TimeZone, Utc};
+use inc::model::{IncidentRef, NewEntry, NewIncident, Severity, Status};
+use inc::store::{Stamp, Store, StoreOptions};
+
+const INCIDENTS: usize = 10_000;
+const ENTRIES: usize = 1_000_000;
+const BIG_INCIDENT: usize = 100_000; // entries of incident #1
+const TIMELINE_INCIDENT: usize = 10_000; // entries of incident #2
+const OPEN_AT_THE_END: usize = 5; // the newest few stay open
+
+/// The insert `inc tl` does, for the floors.
+const INSERT: &str = "INSERT INTO timeline_entries \
+    (uuid, incident_id, kind, body, event_at, recorded_at, author) \
+    VALUES (lower(hex(randomblob(16))), 1, 'note', 'bench note', \
+    strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ'), 'bench')";
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("--floor-insert") => return floor_insert(Path::new(&args[2])),
+        Some("--run-one") => return run_one(&args[2], &args[3..]),
+        _ => {}
+    }
+    let runs: usize = std::env::var("INC_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let dir = std::env::var_os("INC_BENCH_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/inc-bench"),
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let inc = PathBuf::from(env!("CARGO_BIN_EXE_inc"));
+    let me = std::env::current_exe().expect("own path");
+
+    let small = dir.join("small.db");
+    let _ = std::fs::remove_file(&small);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("small.db{suffix}")));
+    }
+    build(&small, 1, 10, 10, 1);
+    let large = dir.join("large.db");
+    if !is_built(&large) {
+        eprintln!(
+            "building {} ({INCIDENTS} incidents, {ENTRIES} entries); this takes a while once",
+            large.display()
+        );
+        let _ = std::fs::remove_file(&large);
+        let started = Instant::now();
+        build(&large, INCIDENTS, ENTRIES, BIG_INCIDENT, TIMELINE_INCIDENT);
+        eprintln!("built in {:.1} s", started.elapsed().as_secs_f64());
+    }
+
+    let env = |db: &Path| -> Vec<(&'static str, String)> {
+        vec![
+            ("INC_DB", db.display().to_string()),
+            ("INC_USER", "bench".into()),
+            ("INC_TZ", "UTC".into()),
+            ("XDG_CONFIG_HOME", dir.display().to_string()),
+            ("HOME", dir.display().to_string()),
+        ]
+    };
+    let sqlite3 = which("sqlite3");
+    let mut results: Vec<Row> = Vec::new();
+    let mut bench =
+        |name: &str, program: &Path, args: &[&str], env: &[(&str, String)], runs: usize| {
+            let r = measure(name, program, args, env, runs);
+            eprintln!("{}", r.line(None));
+            results.push(r);
+        };
+
+    let true_bin = which("true").unwrap_or_else(|| PathBuf::from("/bin/true"));
+    bench("/bin/true", &true_bin, &[], &[], runs);
+    bench("inc --version", &inc, &["--version"], &[], runs);
+    for (label, db) in [("empty", &small), ("large", &large)] {
+        if let Some(sqlite3) = &sqlite3 {
+            bench(
+                &format!("sqlite3 shell insert ({label})"),
+                sqlite3,
+                &[&db.display().to_string(), INSERT],
+                &[],
+                runs,
+            );
+        }
+        bench(
+            &format!("rusqlite insert ({label})"),
+            &me,
+            &["--floor-insert", &db.display().to_string()],
+            &[],
+            runs,
+        );
+        bench(
+            &format!("inc tl ({label})"),
+            &inc,
+            &["tl", "bench note"],
+            &env(db),
+            runs,
+        );
+    }
+    let e = env(&large);
+    bench("inc list (large)", &inc, &["list"], &e, runs);
+    bench(
+        "inc list --all (large, 10,000 rows)",
+        &inc,
+        &["list", "--all"],
+        &e,
+        runs.div_ceil(10),
+    );
+    bench("inc show 1 (large)", &inc, &["show", "1"], &e, runs);
+    bench(
+        "inc timeline 2 (10,000 entries)",
+        &inc,
+        &["timeline", "2"],
+        &e,
+        runs.div_ceil(4),
+    );
+    bench(
+        "inc timeline 2 --json (10,000 entries)",
+        &inc,
+        &["timeline", "2", "--json"],
+        &e,
+        runs.div_ceil(4),
+    );
+    bench(
+        "inc timeline 1 (100,000 entries)",
+        &inc,
+        &["timeline", "1"],
+        &e,
+        runs.div_ceil(20),
+    );
+
+    print_report(&results);
+}
+
+/// Whether the large database is there and complete.
+fn is_built(path: &Path) -> bool {
+    let Ok(conn) =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return false;
+    };
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0);
+    count("SELECT count(*) FROM incidents") == INCIDENTS as i64
+        && count("SELECT count(*) FROM timeline_entries") == ENTRIES as i64
+}
+
+/// Builds a database through the library: `incidents` incidents holding
+/// `entries` timeline entries in all, `first` of them in incident #1 and
+/// `second` in #2, the rest spread evenly. All but the newest few are
+/// resolved, as in a real database.
+fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: usize) {
+    let mut store = Store::open_write(path, &StoreOptions::default()).expect("open bench db");
+    let base = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    let rest = entries - first.min(entries) - second.min(entries);
+    let others = incidents.saturating_sub(2);
+    let mut batch = Vec::new();
+    for i in 0..incidents {
+        let size = match i {
+            0 => first,
+            1 => second,
+            _ => rest / others + usize::from(i - 2 < rest % others),
+        };
+        let start = base + TimeDelta::hours(i as i64 * 2);
+        let new = NewIncident {
+            title: format!(
+                "Benchmark incident {i}: elevated errors in service {}",
+                i % 37
+            ),
+            severity: Severity::new((i % 4) as u8 + 1).unwrap(),
+            security: i % 50 == 0,
+            commander: format!("commander{}", i % 12),
+            started_at: start,
+            detected_at: start,
+            created_at: start,
+            author: format!("responder{}", i % 20),
+        };
+        // `size` counts the declared entry too.
+        let notes = (1..size)
+            .map(|n| {
+                NewEntry::note(
+                    format!(
+                        "note {n}: checked dashboards, restarted worker {}, error rate {}%",
+                        n % 9,
+                        n % 100
+                    ),
+                    start + TimeDelta::milliseconds(n as i64 * 50),
+                )
+            })
+            .collect();
+        batch.push((new, notes));
+        if batch.len() == 100 || i + 1 == incidents {
+            store.import(&batch).expect("import");
+            batch.clear();
+        }
+    }
+    let stamp = Stamp {
+        author: "bench".into(),
+        now: base + TimeDelta::hours(incidents as i64 * 2 + 1),
+    };
+    let resolved = incidents.saturating_sub(OPEN_AT_THE_END);
+    for id in 3..=resolved {
+        store
+            .update_incident(IncidentRef::Id(id as i64), &stamp, |incident| {
+                incident.status = Status::Resolved;
+                incident.resolved_at = Some(incident.started_at + TimeDelta::minutes(90));
+                Ok(vec![])
+            })
+            .expect("resolve");
+    }
+    // `inc tl` without -i goes to the newest open incident.
+    store.select_incident(incidents as i64).expect("select");
+}
+
+/// The floor: open the database and do the insert `inc tl` does, in an
+/// IMMEDIATE transaction, with nothing else.
+fn floor_insert(path: &Path) {
+    let mut conn = rusqlite::Connection::open(path).expect("open");
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("begin");
+    tx.execute(INSERT, []).expect("insert");
+    tx.commit().expect("commit");
+}
+
+struct Row {
+    name: String,
+    times: Vec<Duration>,
+    peak_kib: i64,
+}
+
+impl Row {
+    fn pct(&self, p: f64) -> f64 {
+        let i = ((self.times.len() - 1) as f64 * p).round() as usize;
+        self.times[i].as_secs_f64() * 1000.0
+    }
+    fn median(&self) -> f64 {
+        self.pct(0.5)
+    }
+    fn line(&self, floor: Option<&Row>) -> String {
+        let ratio = floor.map_or_else(String::new, |f| {
+            format!("{:.2}x {}", self.median() / f.median(), f.name)
+        });
+        format!(
+            "| {} | {:.2} | {:.2} | {:.2} | {:.1} | {} |",
+            self.name,
+            self.median(),
+            self.pct(0.1),
+            self.pct(0.9),
+            self.peak_kib as f64 / 1024.0,
+            ratio
+        )
+    }
+}
+
+/// Runs a command `runs` times (after 3 warm-up runs), each as a whole
+/// process, recording wall time and the largest peak memory.
+///
+/// Each run goes through a small launcher (this program with `--run-one`):
+/// Linux hands a process the peak memory of the one it was forked from,
+/// and this process holds a large database's worth of pages. The launcher
+/// is small, so the figure it reads is the command's own (with a floor of
+/// the launcher's size, about 2 MiB; `/bin/true` shows it).
+fn measure(name: &str, program: &Path, args: &[&str], env: &[(&str, String)], runs: usize) -> Row {
+    let me = std::env::current_exe().expect("own path");
+    let mut times = Vec::with_capacity(runs);
+    let mut peak_kib = 0;
+    for i in 0..runs + 3 {
+        let mut cmd = Command::new(&me);
+        cmd.arg("--run-one").arg(program).args(args);
+        cmd.stdin(Stdio::null()).stderr(Stdio::inherit());
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = String::from_utf8_lossy(&out.stdout);
+        let mut fields = report.split_whitespace().map(|f| f.parse::<i64>().unwrap());
+        let (status, nanos, maxrss) = (
+            fields.next().expect("status"),
+            fields.next().expect("time"),
+            fields.next().expect("memory"),
+        );
+        assert!(status == 0, "{name} failed (wait status {status})");
+        if i >= 3 {
+            times.push(Duration::from_nanos(nanos as u64));
+            peak_kib = peak_kib.max(maxrss);
+        }
+    }
+    times.sort();
+    Row {
+        name: name.to_string(),
+        times,
+        peak_kib,
+    }
+}
+
+/// The launcher: runs one command with output discarded, and prints its wait
+/// status, wall time in nanoseconds and peak memory in KiB.
+// The child is reaped by wait4 below, which std does not know about.
+#[allow(clippy::zombie_processes)]
+fn run_one(program: &str, args: &[String]) {
+    let mut cmd = Command::new(program);
+    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null());
+    let started = Instant::now();
+    let child = cmd.spawn().unwrap_or_else(|e| panic!("{program}: {e}"));
+    let (status, maxrss) = wait4(child.id());
+    let nanos = started.elapsed().as_nanos();
+    println!("{status} {nanos} {maxrss}");
+}
+
+/// Waits for a child and returns its wait status and peak resident memory
+/// in KiB, which only wait4 reports for one child.
+fn wait4(pid: u32) -> (i32, i64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; a zeroed one is valid.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet waited for; both pointers are
+    // to live locals.
+    let rc = unsafe { libc::wait4(pid as libc::pid_t, &raw mut status, 0, &raw mut usage) };
+    assert!(rc == pid as libc::pid_t, "wait4 failed");
+    (status, usage.ru_maxrss)
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+fn print_report(rows: &[Row]) {
+    let find = |name: &str| rows.iter().find(|r| r.name == name);
+    println!();
+    println!("| command | median ms | p10 ms | p90 ms | peak MiB | ratio to floor |");
+    println!("| --- | ---: | ---: | ---: | ---: | --- |");
+    for r in rows {
+        let floor = if r.name == "inc --version" {
+            find("/bin/true")
+        } else if let Some(label) = r.name.strip_prefix("inc tl ") {
+            find(&format!("sqlite3 shell insert {label}"))
+                .or_else(|| find(&format!("rusqlite insert {label}")))
+        } else {
+            None
+        };
+        println!("{}", r.line(floor));
+    }
+    println!();
+    let ratio = |a: &str, b: &str| Some(find(a)?.median() / find(b)?.median());
+    let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+    if let (Some(e), Some(l)) = (
+        ratio("inc tl (empty)", "sqlite3 shell insert (empty)"),
+        ratio("inc tl (large)", "sqlite3 shell insert (large)"),
+    ) {
+        println!(
+            "inc tl vs sqlite3 shell: {e:.2}x empty, {l:.2}x large (target <= 1.2x): {}",
+            verdict(e <= 1.2 && l <= 1.2)
+        );
+    }
+    if let (Some(e), Some(l)) = (find("inc tl (empty)"), find("inc tl (large)")) {
+        let change = l.median() / e.median() - 1.0;
+        println!(
+            "inc tl large vs empty: {:+.1}% (target within 10%): {}",
+            change * 100.0,
+            verdict(change.abs() <= 0.10)
+        );
+    }
+    if let Some(v) = ratio("inc --version", "/bin/true") {
+        println!(
+            "inc --version vs /bin/true: {v:.2}x (target <= 2x): {}",
+            verdict(v <= 2.0)
+        );
+    }
+    if let Some(t) = find("inc timeline 2 (10,000 entries)") {
+        println!(
+            "inc timeline of 10,000 entries: {:.1} ms (target < 50 ms): {}",
+            t.median(),
+            verdict(t.median() < 50.0)
+        );
+    }
+    if let (Some(e), Some(l)) = (find("inc tl (empty)"), find("inc tl (large)")) {
+        let peak = e.peak_kib.max(l.peak_kib) as f64 / 1024.0;
+        println!(
+            "inc tl peak memory: {peak:.1} MiB (target < 10 MiB): {}",
+            verdict(peak < 10.0)
+        );
+    }
+}
