@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     ctx.print(&table::incidents(
         &incidents,
         ctx.now(),
-        &zone,
+        zone,
         terminal_width(),
     ))
 }

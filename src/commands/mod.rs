@@ -233,13 +233,13 @@ where
     let stamp = ctx.stamp()?;
     let (incident, entries) =
         ctx.store_for_change()?
-            .update_incident(target, &stamp, |incident| Ok(apply(incident, &zone)?))?;
+            .update_incident(target, &stamp, |incident| Ok(apply(incident, zone)?))?;
     if entries.is_empty() {
         ctx.say(&format!(
             "{}: nothing to change",
             crate::report::text::incident_name(&incident)
         ))
     } else {
-        ctx.say(&describe(&incident, &zone))
+        ctx.say(&describe(&incident, zone))
     }
 }

@@ -46,11 +46,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let zone = ctx.zone()?;
     let detected_at = match &args.detected {
-        Some(t) => ctx.parse_time(t, &zone)?,
+        Some(t) => ctx.parse_time(t, zone)?,
         None => stamp.now,
     };
     let started_at = match &args.started {
-        Some(t) => ctx.parse_time(t, &zone)?,
+        Some(t) => ctx.parse_time(t, zone)?,
         None => detected_at,
     };
     let new = NewIncident {
@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         resolved: None,
     }
     .check()
-    .map_err(|c| c.explain(&zone))?;
+    .map_err(|c| c.explain(zone))?;
 
     let (incident, _) = ctx.store_write()?.create_incident(&new)?;
     ctx.say(&format!(

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         &latest,
         total,
         ctx.now(),
-        &zone,
+        zone,
         terminal_width(),
     ))
 }
