@@ -77,75 +77,123 @@ fn main() {
         ]
     };
     let sqlite3 = which("sqlite3");
-    let mut results: Vec<Row> = Vec::new();
-    let mut bench =
-        |name: &str, program: &Path, args: &[&str], env: &[(&str, String)], runs: usize| {
-            let r = measure(name, program, args, env, runs);
-            eprintln!("{}", r.line(None));
-            results.push(r);
-        };
-
     let true_bin = which("true").unwrap_or_else(|| PathBuf::from("/bin/true"));
-    bench("/bin/true", &true_bin, &[], &[], runs);
-    bench("inc --version", &inc, &["--version"], &[], runs);
+    let path = |p: &Path| p.display().to_string();
+    let mut cases = vec![
+        Case::new("/bin/true", &true_bin, &[], &[], 1),
+        Case::new("inc --version", &inc, &["--version"], &[], 1),
+    ];
     for (label, db) in [("empty", &small), ("large", &large)] {
         if let Some(sqlite3) = &sqlite3 {
-            bench(
-                &format!("sqlite3 shell insert ({label})"),
-                sqlite3,
-                &[&db.display().to_string(), INSERT],
-                &[],
-                runs,
-            );
+            let name = format!("sqlite3 shell insert ({label})");
+            cases.push(Case::new(&name, sqlite3, &[&path(db), INSERT], &[], 1));
         }
-        bench(
-            &format!("rusqlite insert ({label})"),
+        let name = format!("rusqlite insert ({label})");
+        cases.push(Case::new(
+            &name,
             &me,
-            &["--floor-insert", &db.display().to_string()],
+            &["--floor-insert", &path(db)],
             &[],
-            runs,
-        );
-        bench(
-            &format!("inc tl ({label})"),
-            &inc,
-            &["tl", "bench note"],
-            &env(db),
-            runs,
-        );
+            1,
+        ));
+        let name = format!("inc tl ({label})");
+        cases.push(Case::new(&name, &inc, &["tl", "bench note"], &env(db), 1));
     }
     let e = env(&large);
-    bench("inc list (large)", &inc, &["list"], &e, runs);
-    bench(
-        "inc list --all (large, 10,000 rows)",
-        &inc,
-        &["list", "--all"],
-        &e,
-        runs.div_ceil(10),
-    );
-    bench("inc show 1 (large)", &inc, &["show", "1"], &e, runs);
-    bench(
-        "inc timeline 2 (10,000 entries)",
-        &inc,
-        &["timeline", "2"],
-        &e,
-        runs.div_ceil(4),
-    );
-    bench(
-        "inc timeline 2 --json (10,000 entries)",
-        &inc,
-        &["timeline", "2", "--json"],
-        &e,
-        runs.div_ceil(4),
-    );
-    bench(
-        "inc timeline 1 (100,000 entries)",
-        &inc,
-        &["timeline", "1"],
-        &e,
-        runs.div_ceil(20),
-    );
+    cases.extend([
+        Case::new("inc list (large)", &inc, &["list"], &e, 1),
+        Case::new("inc show 1 (large)", &inc, &["show", "1"], &e, 1),
+        Case::new(
+            "inc list --all (large, 10,000 rows)",
+            &inc,
+            &["list", "--all"],
+            &e,
+            10,
+        ),
+        Case::new(
+            "inc timeline 2 (10,000 entries)",
+            &inc,
+            &["timeline", "2"],
+            &e,
+            4,
+        ),
+        Case::new(
+            "inc timeline 2 --json (10,000 entries)",
+            &inc,
+            &["timeline", "2", "--json"],
+            &e,
+            4,
+        ),
+        Case::new(
+            "inc timeline 1 (100,000 entries)",
+            &inc,
+            &["timeline", "1"],
+            &e,
+            20,
+        ),
+    ]);
 
+    // Interleaved: each round runs every case once (the slow ones every few
+    // rounds), so drift in the machine's speed touches all cases alike.
+    let warmup = 3;
+    for round in 0..runs + warmup {
+        for case in &mut cases {
+            if round % case.every == 0 {
+                let (time, peak) = run_once(case);
+                if round >= warmup {
+                    case.row.times.push(time);
+                    case.row.peak_kib = case.row.peak_kib.max(peak);
+                }
+            }
+        }
+        if round % 20 == 0 {
+            eprint!("\rround {round}/{}", runs + warmup);
+        }
+    }
+    eprintln!();
+    let results: Vec<Row> = cases
+        .into_iter()
+        .map(|mut c| {
+            c.row.times.sort();
+            c.row
+        })
+        .collect();
     print_report(&results);
+}
+
+/// One command to time.
+struct Case {
+    program: PathBuf,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    /// Run in every `every`-th round.
+    every: usize,
+    row: Row,
+}
+
+impl Case {
+    fn new(
+        name: &str,
+        program: &Path,
+        args: &[&str],
+        env: &[(&str, String)],
+        every: usize,
+    ) -> Case {
+        Case {
+            program: program.to_path_buf(),
+            args: args.iter().map(|a| (*a).to_string()).collect(),
+            env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), v.clone()))
+                .collect(),
+            every,
+            row: Row {
+                name: name.to_string(),
+                times: Vec::new(),
+                peak_kib: 0,
+            },
+        }
+    }
 }
 
 /// Whether the large database is there and complete.
@@ -268,47 +316,42 @@ impl Row {
     }
 }
 
-/// Runs a command `runs` times (after 3 warm-up runs), each as a whole
-/// process, recording wall time and the largest peak memory.
+/// Runs a case once as a whole process; returns its wall time and peak
+/// memory in KiB.
 ///
 /// Each run goes through a small launcher (this program with `--run-one`):
 /// Linux hands a process the peak memory of the one it was forked from,
 /// and this process holds a large database's worth of pages. The launcher
 /// is small, so the figure it reads is the command's own (with a floor of
 /// the launcher's size, about 2 MiB; `/bin/true` shows it).
-fn measure(name: &str, program: &Path, args: &[&str], env: &[(&str, String)], runs: usize) -> Row {
+fn run_once(case: &Case) -> (Duration, i64) {
     let me = std::env::current_exe().expect("own path");
-    let mut times = Vec::with_capacity(runs);
-    let mut peak_kib = 0;
-    for i in 0..runs + 3 {
-        let mut cmd = Command::new(&me);
-        cmd.arg("--run-one").arg(program).args(args);
-        cmd.stdin(Stdio::null()).stderr(Stdio::inherit());
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap_or_else(|e| panic!("{name}: {e}"));
-        let report = String::from_utf8_lossy(&out.stdout);
-        let mut fields = report.split_whitespace().map(|f| f.parse::<i64>().unwrap());
-        let (status, nanos, maxrss) = (
-            fields.next().expect("status"),
-            fields.next().expect("time"),
-            fields.next().expect("memory"),
-        );
-        assert!(status == 0, "{name} failed (wait status {status})");
-        if i >= 3 {
-            times.push(Duration::from_nanos(nanos as u64));
-            peak_kib = peak_kib.max(maxrss);
-        }
+    let mut cmd = Command::new(&me);
+    cmd.arg("--run-one").arg(&case.program).args(&case.args);
+    cmd.stdin(Stdio::null()).stderr(Stdio::inherit());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    for (k, v) in &case.env {
+        cmd.env(k, v);
     }
-    times.sort();
-    Row {
-        name: name.to_string(),
-        times,
-        peak_kib,
-    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", case.row.name));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let mut fields = report
+        .split_whitespace()
+        .map(|f| f.parse::<i64>().expect("launcher output"));
+    let (status, nanos, maxrss) = (
+        fields.next().expect("status"),
+        fields.next().expect("time"),
+        fields.next().expect("memory"),
+    );
+    assert!(
+        status == 0,
+        "{} failed (wait status {status})",
+        case.row.name
+    );
+    (Duration::from_nanos(nanos as u64), maxrss)
 }
 
 /// The launcher: runs one command with output discarded, and prints its wait
