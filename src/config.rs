@@ -12,33 +12,50 @@ use crate::error::UserError;
 use crate::model::Severity;
 use crate::time::Zone;
 
-/// The config file, `config.toml`. Every key is optional.
+/// The config file, `config.toml`, as written. Every key is optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ConfigFile {
+    user: Option<String>,
+    db: Option<PathBuf>,
+    default_severity: Option<toml::Value>,
+    timezone: Option<String>,
+    busy_timeout_ms: Option<i64>,
+}
+
+/// The longest busy timeout accepted: an hour.
+const MAX_BUSY_TIMEOUT_MS: i64 = 3_600_000;
+
+/// The settings from the config file, checked.
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Your name, recorded as the author of what you write.
     pub user: Option<String>,
     /// The database file.
     pub db: Option<PathBuf>,
-    /// Severity of new incidents when `--sev` is not given (1-4).
-    pub default_severity: Option<SeverityValue>,
+    /// Severity of new incidents when `--sev` is not given.
+    pub default_severity: Severity,
     /// IANA time zone for showing and typing times.
     pub timezone: Option<String>,
-    /// How long to wait for another writer, in milliseconds.
-    pub busy_timeout_ms: Option<u64>,
+    /// How long to wait for another writer.
+    pub busy_timeout: Duration,
 }
 
-/// A severity in the config file: `2` or `"SEV2"`.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum SeverityValue {
-    Level(i64),
-    Name(String),
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            user: None,
+            db: None,
+            default_severity: Severity::DEFAULT,
+            timezone: None,
+            busy_timeout: Duration::from_millis(5000),
+        }
+    }
 }
 
 impl Config {
-    /// Reads the config file at `path`. A missing file is an empty config,
-    /// unless the user named it explicitly.
+    /// Reads and checks the config file at `path`. A missing file is an
+    /// empty config, unless the user named it explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
@@ -50,10 +67,9 @@ impl Config {
                     .context(format!("could not read the config file {}", path.display())));
             }
         };
-        toml::from_str(&text).map_err(|e| {
-            let first_line = e.message().lines().next().unwrap_or("invalid").to_string();
+        Config::parse(&text).map_err(|problem| {
             UserError::new(format!(
-                "the config file {} is not valid: {first_line}",
+                "the config file {} is not valid: {problem}",
                 path.display()
             ))
             .hint("valid keys are user, db, default_severity, timezone and busy_timeout_ms; see docs/commands.md")
@@ -61,13 +77,42 @@ impl Config {
         })
     }
 
-    pub fn default_severity(&self) -> Result<Severity> {
-        match &self.default_severity {
-            None => Ok(Severity::DEFAULT),
-            Some(SeverityValue::Level(n)) => n.to_string().parse().map_err(config_error),
-            Some(SeverityValue::Name(s)) => s.parse().map_err(config_error),
+    /// Parses and checks config text; the error says where and what.
+    fn parse(text: &str) -> Result<Config, String> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|span| text.get(..span.start).unwrap_or(text).matches('\n').count() + 1);
+            let message = e.message().lines().next().unwrap_or("invalid").to_string();
+            match line {
+                Some(line) => format!("line {line}: {message}"),
+                None => message,
+            }
+        })?;
+        let default_severity = match &file.default_severity {
+            None => Some(Severity::DEFAULT),
+            Some(toml::Value::Integer(n)) => n.to_string().parse().ok(),
+            Some(toml::Value::String(s)) => s.parse().ok(),
+            Some(_) => None,
         }
-        .context("in the config key default_severity")
+        .ok_or("default_severity must be 1 to 4, or a name such as \"SEV2\"")?;
+        let busy_timeout = match file.busy_timeout_ms {
+            None => Duration::from_millis(5000),
+            Some(ms @ 0..=MAX_BUSY_TIMEOUT_MS) => Duration::from_millis(ms.unsigned_abs()),
+            Some(_) => {
+                return Err(format!(
+                    "busy_timeout_ms must be a number of milliseconds from 0 to {MAX_BUSY_TIMEOUT_MS}"
+                ));
+            }
+        };
+        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        Ok(Config {
+            user: file.user,
+            db: file.db.filter(|p| !p.as_os_str().is_empty()),
+            default_severity,
+            timezone: non_empty(file.timezone),
+            busy_timeout,
+        })
     }
 
     /// The zone to show and read times in: `INC_TZ`, else the config's
@@ -85,14 +130,6 @@ impl Config {
             None => Ok(Zone::system()),
         }
     }
-
-    pub fn busy_timeout(&self) -> Duration {
-        Duration::from_millis(self.busy_timeout_ms.unwrap_or(5000))
-    }
-}
-
-fn config_error(e: UserError) -> anyhow::Error {
-    e.into()
 }
 
 /// An environment variable, treating empty as unset.
@@ -168,16 +205,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn config_parses_and_refuses_unknown_keys() {
-        let c: Config = toml::from_str("user = \"alice\"\ndefault_severity = 3\n").unwrap();
+    fn config_parses_and_checks_every_key() {
+        let c = Config::parse("user = \"alice\"\ndefault_severity = 3\n").unwrap();
         assert_eq!(c.user.as_deref(), Some("alice"));
-        assert_eq!(c.default_severity().unwrap().level(), 3);
-        let c: Config = toml::from_str("default_severity = \"SEV1\"").unwrap();
-        assert_eq!(c.default_severity().unwrap().level(), 1);
-        let c: Config = toml::from_str("default_severity = 7").unwrap();
-        assert!(c.default_severity().is_err());
-        assert!(toml::from_str::<Config>("usr = \"x\"").is_err());
-        assert_eq!(Config::default().busy_timeout(), Duration::from_secs(5));
+        assert_eq!(c.default_severity.level(), 3);
+        let c = Config::parse("default_severity = \"SEV1\"\nbusy_timeout_ms = 250").unwrap();
+        assert_eq!(c.default_severity.level(), 1);
+        assert_eq!(c.busy_timeout, Duration::from_millis(250));
+        assert!(Config::parse("db = \"\"").unwrap().db.is_none());
+        assert_eq!(
+            Config::parse("").unwrap().busy_timeout,
+            Duration::from_secs(5)
+        );
+
+        let refused = [
+            ("default_severity = 7", "default_severity must be 1 to 4"),
+            (
+                "default_severity = \"x€\"",
+                "default_severity must be 1 to 4",
+            ),
+            ("default_severity = [1]", "default_severity must be 1 to 4"),
+            ("busy_timeout_ms = -1", "busy_timeout_ms must be"),
+            ("busy_timeout_ms = 99999999999", "busy_timeout_ms must be"),
+            ("user = \"a\"\nusr = \"x\"", "line 2: unknown field `usr`"),
+            ("busy_timeout_ms = \"soon\"", "line 1: invalid type"),
+            ("user = ", "line 1:"),
+        ];
+        for (text, expected) in refused {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.contains(expected), "{text:?}: {err}");
+            assert!(!err.contains('\n'), "{text:?}: one line please: {err}");
+        }
     }
 
     #[test]

@@ -90,17 +90,19 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
 /// The one-line message: the error and its causes, joined by `: `.
 pub fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
-    for (i, e) in err.chain().enumerate() {
-        let part = e.to_string();
-        // anyhow repeats a cause's text when context wraps an error of the
-        // same words; print each distinct part once.
-        if i > 0 {
-            if out.ends_with(&part) {
-                continue;
-            }
+    let mut previous = String::new();
+    for part in err.chain().map(ToString::to_string) {
+        // A cause often repeats the words of the error it explains (SQLite's
+        // "Error code 8: attempt to write a readonly database" under
+        // "attempt to write a readonly database"): print each thing once.
+        if !previous.is_empty() && (part.ends_with(&previous) || previous.ends_with(&part)) {
+            continue;
+        }
+        if !out.is_empty() {
             out.push_str(": ");
         }
         out.push_str(&part);
+        previous = part;
     }
     out
 }

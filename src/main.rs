@@ -8,13 +8,19 @@ use clap::Parser;
 
 use inc::cli::Cli;
 use inc::error;
-use inc::report::text::safe_line;
+use inc::report::text::{safe, safe_line};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: our own text.
             let _ = e.print();
+            return ExitCode::from(error::EXIT_OK);
+        }
+        Err(e) => {
+            // Usage errors quote what was typed: escape it like any user text.
+            let _ = write!(std::io::stderr(), "{}", safe(&e.render().to_string()));
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(error::EXIT_USAGE));
         }
     };

@@ -8,8 +8,8 @@
 //! about a megabyte of relocated tables).
 
 use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta,
-    TimeZone, Utc,
+    DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeDelta, TimeZone,
+    Utc,
 };
 
 use crate::error::UserError;
@@ -44,7 +44,7 @@ impl Zone {
         }
         let unknown = || {
             UserError::new(format!("`{name}` is not a time zone"))
-                .hint("use an IANA name such as Europe/Berlin, America/New_York or UTC (from the system's zoneinfo)")
+                .hint("use an IANA name such as Europe/Berlin, America/New_York or UTC (names are case-sensitive)")
         };
         // A name, not a path: never read files outside the zone database.
         let plain = !n.is_empty()
@@ -55,24 +55,36 @@ impl Zone {
         if !plain {
             return Err(unknown());
         }
-        tz::TimeZone::from_posix_tz(n)
-            .map(|tz| Zone {
-                name: n.to_string(),
-                tz,
-            })
-            .map_err(|_| unknown())
+        let tz = read_zone_file(n).ok_or_else(unknown)?;
+        Ok(Zone {
+            name: n.to_string(),
+            tz,
+        })
     }
 
-    /// The system's zone: `TZ` if set, else `/etc/localtime`, else UTC.
+    /// The system's zone: `TZ` if set (a zone name or a POSIX rule, as for
+    /// every other program), else `/etc/localtime`, else UTC.
     pub fn system() -> Zone {
-        let name = std::env::var("TZ")
-            .ok()
-            .map(|tz| tz.trim_start_matches(':').to_string())
-            .filter(|tz| !tz.is_empty())
-            .unwrap_or_else(|| "the local time zone".to_string());
-        match tz::TimeZone::local() {
-            Ok(tz) => Zone { name, tz },
-            Err(_) => Zone::utc(),
+        if let Ok(tz) = std::env::var("TZ") {
+            let name = tz.trim_start_matches(':');
+            if name.is_empty() {
+                return Zone::utc();
+            }
+            return match tz::TimeZone::from_posix_tz(name).ok().filter(usable) {
+                Some(tz) => Zone {
+                    name: name.to_string(),
+                    tz,
+                },
+                // As the C library does with a TZ it cannot read.
+                None => Zone::utc(),
+            };
+        }
+        match tz::TimeZone::local().ok().filter(usable) {
+            Some(tz) => Zone {
+                name: "the local time zone".to_string(),
+                tz,
+            },
+            None => Zone::utc(),
         }
     }
 
@@ -91,16 +103,6 @@ impl Zone {
     /// a multi-day incident is never ambiguous.
     pub fn format(&self, t: DateTime<Utc>) -> String {
         self.format_with(t, "%Y-%m-%d %H:%M")
-    }
-
-    /// Like [`Zone::format`] with seconds.
-    pub fn format_precise(&self, t: DateTime<Utc>) -> String {
-        self.format_with(t, "%Y-%m-%d %H:%M:%S")
-    }
-
-    /// Only the time of day and zone: `14:05 CET`.
-    pub fn format_time(&self, t: DateTime<Utc>) -> String {
-        self.format_with(t, "%H:%M")
     }
 
     fn format_with(&self, t: DateTime<Utc>, pattern: &str) -> String {
@@ -152,6 +154,30 @@ impl Zone {
     }
 }
 
+/// Reads a zone by IANA name from the system's zone database (`$TZDIR`, else
+/// the usual places). Only files: a POSIX rule such as `UTC+3` is not a name
+/// (and means UTC-3, which would surprise anyone who typed it).
+fn read_zone_file(name: &str) -> Option<tz::TimeZone> {
+    let dirs = std::env::var("TZDIR").ok().into_iter().chain(
+        ["/usr/share/zoneinfo", "/share/zoneinfo", "/etc/zoneinfo"]
+            .into_iter()
+            .map(String::from),
+    );
+    dirs.filter_map(|dir| std::fs::read(std::path::Path::new(&dir).join(name)).ok())
+        .find_map(|bytes| tz::TimeZone::from_tz_data(&bytes).ok())
+        .filter(usable)
+}
+
+/// Zones with leap seconds (the `right/` files) count time differently from
+/// everything else; they, and any zone that cannot answer for a time in
+/// inc's range, are refused rather than half-used.
+fn usable(tz: &tz::TimeZone) -> bool {
+    tz.as_ref().leap_seconds().is_empty()
+        && [0, 1_000_000_000, 1_800_000_000, 4_000_000_000]
+            .iter()
+            .all(|t| tz.find_local_time_type(*t).is_ok())
+}
+
 /// The earliest time `inc` accepts; anything before is a typo.
 fn earliest() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap()
@@ -192,6 +218,12 @@ pub fn parse_time(
     } else {
         return Err(not_a_time(input));
     };
+    if t.timestamp_subsec_nanos() >= 1_000_000_000 {
+        // chrono keeps a leap second (…:60) as a 61st second; stored and
+        // sorted as text it would look like nonsense.
+        return Err(UserError::new(format!("`{input}` is a leap second"))
+            .hint("give the second before or after it"));
+    }
     if t > now {
         return Err(UserError::new(format!(
             "`{input}` is in the future ({}); events can only be recorded once they happened",
@@ -275,7 +307,9 @@ fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
     .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
 }
 
-/// The most recent moment at or before `now` whose wall clock reads `time`.
+/// The most recent moment at or before `now` whose wall clock reads `time`:
+/// today, else yesterday. If the day in question skipped that time (the
+/// clocks jumped forward), say so rather than reach further back.
 fn most_recent(
     time: NaiveTime,
     now: DateTime<Utc>,
@@ -283,21 +317,12 @@ fn most_recent(
     input: &str,
 ) -> Result<DateTime<Utc>, UserError> {
     let today = zone.naive_local(now).date();
-    let mut skipped: Option<NaiveDate> = None;
-    for back in 0..=2 {
-        let Some(day) = today.checked_sub_days(chrono::Days::new(back)) else {
-            break;
-        };
+    for day in [Some(today), today.pred_opt()].into_iter().flatten() {
         let candidates = zone.instants(day.and_time(time));
-        if candidates.is_empty() && skipped.is_none() && back == 0 {
-            skipped = Some(day);
+        if candidates.is_empty() {
+            return Err(dst_gap(input, day, zone));
         }
         if let Some(t) = candidates.into_iter().filter(|t| *t <= now).max() {
-            if let Some(day) = skipped {
-                // Today's wall clock skipped this time (DST): say so rather
-                // than silently reaching back a day.
-                return Err(dst_gap(input, day, zone));
-            }
             return Ok(t);
         }
     }
@@ -306,11 +331,8 @@ fn most_recent(
 
 fn dst_gap(input: &str, day: NaiveDate, zone: &Zone) -> UserError {
     UserError::new(format!(
-        "`{input}` did not happen on {day:04}-{:02}-{:02} in {}: the clocks skipped it (daylight saving)",
-        day.month(),
-        day.day(),
+        "`{input}` did not happen on {day} in {}: the clocks skipped it (daylight saving)",
         zone.name(),
-        day = day.year()
     ))
     .hint("give a time before or after the jump, or a full RFC 3339 time with its offset")
 }
@@ -336,7 +358,7 @@ fn resolve_wall_clock(
             zone.rfc3339(*first),
             zone.rfc3339(*second)
         ))),
-        _ => unreachable!("a wall-clock time maps to at most two instants"),
+        _ => Err(not_a_time(input)),
     }
 }
 
@@ -490,6 +512,35 @@ mod tests {
     }
 
     #[test]
+    fn time_of_day_never_reaches_back_past_a_skipped_yesterday() {
+        // 01:00 in Berlin on 30 March: today's 02:30 is still to come and
+        // yesterday's never happened (the clocks jumped from 02:00 to 03:00).
+        let z = zone("Europe/Berlin");
+        let now = utc("2026-03-29T23:00:00Z");
+        for input in ["02:30", "02:00"] {
+            let e = parse_time(input, now, &z).unwrap_err();
+            assert!(
+                e.to_string().contains("did not happen on 2026-03-29"),
+                "{e}"
+            );
+        }
+        assert_eq!(
+            parse_time("01:30", now, &z).unwrap(),
+            utc("2026-03-29T00:30:00Z")
+        );
+    }
+
+    #[test]
+    fn leap_seconds_are_refused() {
+        let now = utc("2026-11-26T14:00:00Z");
+        let z = zone("UTC");
+        for input in ["2026-11-26T10:00:60Z", "13:59:60", "2026-11-26 13:59:60"] {
+            let e = parse_time(input, now, &z);
+            assert!(e.is_err(), "{input} should be refused");
+        }
+    }
+
+    #[test]
     fn time_of_day_in_a_fold_takes_the_most_recent() {
         let z = zone("America/New_York");
         let now = utc("2026-11-01T12:00:00Z");
@@ -504,7 +555,25 @@ mod tests {
         let t = utc("2026-11-26T13:05:00Z");
         assert_eq!(zone("Europe/Berlin").format(t), "2026-11-26 14:05 CET");
         assert_eq!(zone("UTC").format(t), "2026-11-26 13:05 UTC");
-        assert_eq!(zone("utc").format_time(t), "13:05 UTC");
+        assert_eq!(zone("utc").format(t), "2026-11-26 13:05 UTC");
+        assert!(
+            Zone::from_name("europe/berlin").is_err(),
+            "names are case-sensitive"
+        );
+        for not_a_name in [
+            "UTC+3",
+            "../../etc/passwd",
+            "Europe/Berlin/",
+            "/etc/localtime",
+            "right/Europe/Berlin",
+            "Europe",
+        ] {
+            assert!(
+                Zone::from_name(not_a_name).is_err(),
+                "{not_a_name} should be refused"
+            );
+        }
+        assert_eq!(zone("Etc/GMT+3").format(t), "2026-11-26 10:05 -03");
         assert!(Zone::from_name("Mars/Olympus").is_err());
     }
 }
@@ -588,15 +657,23 @@ mod properties {
         }
 
         #[test]
-        fn a_time_of_day_is_the_latest_past_moment_showing_it(h in 0u32..24, m in 0u32..60, z in zone()) {
+        fn a_time_of_day_is_the_latest_past_moment_showing_it(
+            h in 0u32..24,
+            m in 0u32..60,
+            z in zone(),
+            now in instant().prop_filter("not before 1970-01-02", |t| t.timestamp() > 86_400),
+        ) {
             let input = format!("{h:02}:{m:02}");
-            match parse_time(&input, now(), &z) {
+            match parse_time(&input, now, &z) {
                 Ok(t) => {
-                    prop_assert!(t <= now());
-                    prop_assert!(now() - t < TimeDelta::hours(26));
+                    prop_assert!(t <= now);
+                    // Today or yesterday, never further.
+                    let today = z.naive_local(now).date();
+                    let day = z.naive_local(t).date();
+                    prop_assert!(day == today || Some(day) == today.pred_opt(), "{} from {}", t, now);
                     prop_assert_eq!(z.naive_local(t).format("%H:%M").to_string(), input);
                 }
-                // Only a time the clocks skipped today may be refused.
+                // Only a time the clocks skipped may be refused.
                 Err(e) => prop_assert!(e.to_string().contains("skipped"), "{}", e),
             }
         }

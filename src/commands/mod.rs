@@ -115,7 +115,7 @@ impl Context {
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
         let (path, is_default) = config::db_path(self.global.db.as_deref(), &self.config)?;
         let options = StoreOptions {
-            busy_timeout: self.config.busy_timeout(),
+            busy_timeout: self.config.busy_timeout,
             create_dir: is_default,
         };
         Ok((path, options))
@@ -128,17 +128,11 @@ impl Context {
         Store::open_write(&path, &options)
     }
 
-    /// Opens the store to change an existing incident. With no database
-    /// file there is no incident to change, so it reads the missing file as
-    /// an empty database and creates nothing: the change fails with the
-    /// usual "no incident" error.
+    /// Opens the store to change an existing incident; a missing database
+    /// is not created (see [`Store::open_for_change`]).
     pub fn store_for_change(&self) -> Result<Store> {
         let (path, options) = self.db()?;
-        if path.exists() {
-            Store::open_write(&path, &options)
-        } else {
-            Store::open_read(&path, &options)
-        }
+        Store::open_for_change(&path, &options)
     }
 
     /// Opens the store read-only: creates and changes nothing.

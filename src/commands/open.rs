@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let title = clean_text("title", &args.title.join(" "))?;
     let severity = match &args.sev {
         Some(s) => s.parse()?,
-        None => ctx.config().default_severity()?,
+        None => ctx.config().default_severity,
     };
     let stamp = ctx.stamp()?;
     let commander = match &args.commander {

@@ -37,10 +37,9 @@ impl FromStr for Severity {
     /// Accepts `2`, `sev2` and `SEV2`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let digits = if t.len() > 3 && t[..3].eq_ignore_ascii_case("sev") {
-            &t[3..]
-        } else {
-            t
+        let digits = match t.get(..3) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("sev") => &t[3..],
+            _ => t,
         };
         digits
             .parse::<u8>()
@@ -114,7 +113,20 @@ mod tests {
         assert_eq!("2".parse::<Severity>().unwrap().level(), 2);
         assert_eq!("SEV1".parse::<Severity>().unwrap().level(), 1);
         assert_eq!("sev4".parse::<Severity>().unwrap().level(), 4);
-        for bad in ["0", "5", "sev", "SEV9", "high", "", "-1", "2.5"] {
+        for bad in [
+            "0",
+            "5",
+            "sev",
+            "SEV9",
+            "high",
+            "",
+            "-1",
+            "2.5",
+            "a€",
+            "se€",
+            "€€€€",
+            "séV1",
+        ] {
             assert!(bad.parse::<Severity>().is_err(), "{bad} should be refused");
         }
         assert_eq!(Severity::DEFAULT.to_string(), "SEV2");

@@ -49,6 +49,7 @@ pub struct Stamp {
 /// An open incident database.
 pub struct Store {
     conn: Connection,
+    /// For error messages that name the file.
     path: PathBuf,
     busy_timeout: Duration,
 }
@@ -57,27 +58,36 @@ impl Store {
     /// Opens for writing, creating the file (0600) and migrating as needed.
     pub fn open_write(path: &Path, options: &StoreOptions) -> Result<Store> {
         let conn =
-            open::read_write(path, options).map_err(|e| classify(e, options.busy_timeout))?;
+            open::read_write(path, options).map_err(|e| classify(e, options.busy_timeout, path))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
         })
+    }
+
+    /// Opens to change an existing incident. With no database file there is
+    /// no incident to change, so a missing file reads as an empty database
+    /// and nothing is created: the change then fails with the usual "no
+    /// incident" error.
+    pub fn open_for_change(path: &Path, options: &StoreOptions) -> Result<Store> {
+        if open::exists(path)? {
+            Store::open_write(path, options)
+        } else {
+            Store::open_read(path, options)
+        }
     }
 
     /// Opens for reading only: creates nothing, changes nothing. A missing
     /// file reads as an empty database.
     pub fn open_read(path: &Path, options: &StoreOptions) -> Result<Store> {
-        let conn = open::read_only(path, options).map_err(|e| classify(e, options.busy_timeout))?;
+        let conn =
+            open::read_only(path, options).map_err(|e| classify(e, options.busy_timeout, path))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
         })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up
@@ -93,27 +103,31 @@ impl Store {
             tx.commit()?;
             Ok(value)
         };
-        run().map_err(|e| classify(e, timeout))
+        run().map_err(|e| classify(e, timeout, &self.path))
     }
 
     /// Runs a read, turning a busy database into the `Busy` error.
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(&self.conn).map_err(|e| classify(e, self.busy_timeout))
+        f(&self.conn).map_err(|e| classify(e, self.busy_timeout, &self.path))
     }
 }
 
-/// Turns SQLite's "busy"/"locked" into [`Busy`], which has its own exit code.
-fn classify(err: anyhow::Error, timeout: Duration) -> anyhow::Error {
-    if is_busy(&err) {
-        anyhow::Error::new(Busy {
+/// Turns SQLite's "busy"/"locked" into [`Busy`], which has its own exit
+/// code, and explains the errors a person can act on (a read-only or damaged
+/// file) wherever they surface.
+fn classify(err: anyhow::Error, timeout: Duration, path: &Path) -> anyhow::Error {
+    if is_sqlite_busy(&err) {
+        return anyhow::Error::new(Busy {
             timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
-        })
-    } else {
-        err
+        });
+    }
+    match err.downcast_ref::<rusqlite::Error>() {
+        Some(sqlite) => open::explain(sqlite, path).unwrap_or(err),
+        None => err,
     }
 }
 
-fn is_busy(err: &anyhow::Error) -> bool {
+fn is_sqlite_busy(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         matches!(
             e.downcast_ref::<rusqlite::Error>(),

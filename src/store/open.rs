@@ -40,7 +40,7 @@ pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connecti
 
 pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
     refuse_directory(path)?;
-    if !path.exists() {
+    if !exists(path)? {
         // Nothing recorded yet: read as an empty database, create nothing.
         let mut mem = Connection::open_in_memory()?;
         migrate(&mut mem)?;
@@ -156,6 +156,22 @@ fn refuse_newer(version: i64, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether the database file exists. Only "not found" means no: a file
+/// that cannot be looked at (a directory without permission, say) is an
+/// error, not an empty database.
+pub(super) fn exists(path: &Path) -> Result<bool> {
+    match fs::metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(UserError::new(format!(
+            "cannot open the database at {}: {e}",
+            path.display()
+        ))
+        .hint("check the permissions of the file and its directory")
+        .into()),
+    }
+}
+
 fn refuse_directory(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(UserError::new(format!(
@@ -232,36 +248,42 @@ fn open_error_any(err: anyhow::Error, path: &Path) -> anyhow::Error {
     }
 }
 
-/// Explains the SQLite errors a person can act on; others pass through
-/// (busy ones become [`crate::error::Busy`] at the store's boundary).
+/// An SQLite error met while opening: explained if a person can act on it,
+/// otherwise said to have happened while opening.
 fn open_error(err: rusqlite::Error, path: &Path) -> anyhow::Error {
-    let code = match &err {
-        rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
-        _ => None,
+    explain(&err, path).unwrap_or_else(|| {
+        anyhow::Error::new(err)
+            .context(format!("could not open the database at {}", path.display()))
+    })
+}
+
+/// The SQLite errors a person can act on, at open or later, in words that
+/// name the file and say what to do. Busy ones become
+/// [`crate::error::Busy`] at the store's boundary.
+pub(super) fn explain(err: &rusqlite::Error, path: &Path) -> Option<anyhow::Error> {
+    let rusqlite::Error::SqliteFailure(failure, _) = err else {
+        return None;
     };
-    match code {
-        Some(ErrorCode::NotADatabase) => UserError::new(format!(
+    let explained = match failure.code {
+        ErrorCode::NotADatabase => UserError::new(format!(
             "{} is not an inc database (not an SQLite file, or damaged); it was left unchanged",
             path.display()
         ))
-        .hint("point --db or INC_DB at an inc database, or at a new file")
-        .into(),
-        Some(ErrorCode::ReadOnly) => read_only_file(path).into(),
-        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => UserError::new(format!(
+        .hint("point --db or INC_DB at an inc database, or at a new file"),
+        ErrorCode::ReadOnly => read_only_file(path),
+        ErrorCode::CannotOpen | ErrorCode::PermissionDenied => UserError::new(format!(
             "cannot open the database at {}: {err}",
             path.display()
         ))
-        .hint("check the permissions of the file and its directory")
-        .into(),
-        Some(ErrorCode::DatabaseCorrupt) => UserError::new(format!(
+        .hint("check the permissions of the file and its directory"),
+        ErrorCode::DatabaseCorrupt => UserError::new(format!(
             "the database at {} is damaged: {err}",
             path.display()
         ))
-        .hint("restore it from a backup; `sqlite3 FILE .recover` may save what is left")
-        .into(),
-        _ => anyhow::Error::new(err)
-            .context(format!("could not open the database at {}", path.display())),
-    }
+        .hint("restore it from a backup; `sqlite3 FILE .recover` may save what is left"),
+        _ => return None,
+    };
+    Some(explained.into())
 }
 
 #[cfg(test)]

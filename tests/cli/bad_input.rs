@@ -116,6 +116,8 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
         (&["open", "X", "--sev", "high"], "`high` is not a severity"),
         (&["sev", "0"], "`0` is not a severity"),
         (&["list", "--sev", "9"], "`9` is not a severity"),
+        (&["sev", "a€"], "`a€` is not a severity"),
+        (&["open", "X", "--sev", "se€"], "`se€` is not a severity"),
         (&["status", "fixed"], "`fixed` is not a status"),
         (&["list", "--status", "done"], "`done` is not a status"),
         // Reopening what is open.
@@ -143,6 +145,24 @@ fn errors_never_print_raw_control_characters() {
         f.stderr
     );
     assert!(f.stderr.contains("\\u{1b}]0;owned\\u{7}"), "{}", f.stderr);
+}
+
+#[test]
+fn usage_errors_never_print_raw_control_characters() {
+    let env = env_with_an_incident();
+    for args in [
+        &["\u{1b}]0;owned\u{7}"][..],
+        &["tl", "x", "--\u{1b}[2J"],
+        &["list", "\r\u{9b}31m"],
+    ] {
+        let f = env.fails(args);
+        assert_eq!(f.code, 2);
+        assert!(
+            !f.stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "inc {args:?} printed a raw control character: {:?}",
+            f.stderr
+        );
+    }
 }
 
 #[test]

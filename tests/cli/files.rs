@@ -197,10 +197,7 @@ fn a_read_only_database_is_a_clear_error() {
     let out = cmd.output().unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("read-only") || err.contains("cannot open"),
-        "{err}"
-    );
+    assert!(err.contains("is read-only; nothing was written"), "{err}");
     assert_eq!(err.lines().count(), 2, "{err}");
     assert_eq!(before, env.snapshot());
 }
@@ -254,7 +251,7 @@ fn a_bad_config_file_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("is not valid: unknown field `colour`"),
+        err.contains("is not valid: line 1: unknown field `colour`"),
         "{err}"
     );
     let missing = env.dir().join("missing.toml");
@@ -324,4 +321,36 @@ fn a_read_only_directory_is_a_clear_error() {
     );
     assert!(err.contains("hint: choose a writable location"), "{err}");
     assert!(!dir.join("inc.db").exists());
+}
+
+#[test]
+fn a_database_that_cannot_be_reached_is_an_error_not_empty() {
+    let env = Env::new();
+    let dir = env.dir().join("private");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("inc.db");
+    env.cmd()
+        .env("INC_DB", &db)
+        .args(["open", "Hidden"])
+        .assert()
+        .success();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if is_root() {
+        std::fs::set_permissions(env.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    for args in [&["list"][..], &["tl", "x"], &["show"]] {
+        let mut cmd = env.std_cmd();
+        cmd.env("INC_DB", &db).args(args);
+        if is_root() {
+            cmd.uid(65534).gid(65534);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "inc {args:?}: {err}");
+        assert!(
+            err.starts_with("inc: error: cannot open the database at"),
+            "inc {args:?}: {err}"
+        );
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
