@@ -24,7 +24,7 @@ use crate::cli::{Cli, Command, GlobalArgs};
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::identity;
-use crate::model::{IncidentRef, parse_incident_id};
+use crate::model::IncidentRef;
 use crate::store::{Stamp, Store, StoreOptions};
 use crate::time::{Zone, parse_time};
 
@@ -176,10 +176,7 @@ pub struct ShownIncident {
 impl ShownIncident {
     pub fn target(&self) -> Result<IncidentRef> {
         let named = self.id.as_deref().or(self.incident.as_deref());
-        Ok(IncidentRef::or(
-            named.map(parse_incident_id).transpose()?,
-            IncidentRef::Viewing,
-        ))
+        Ok(IncidentRef::parse(named, IncidentRef::Viewing)?)
     }
 }
 
@@ -194,13 +191,7 @@ pub struct IncidentArg {
 impl IncidentArg {
     /// The named incident, else `fallback`.
     pub fn target(&self, fallback: IncidentRef) -> Result<IncidentRef> {
-        Ok(IncidentRef::or(
-            self.incident
-                .as_deref()
-                .map(parse_incident_id)
-                .transpose()?,
-            fallback,
-        ))
+        Ok(IncidentRef::parse(self.incident.as_deref(), fallback)?)
     }
 }
 

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{Context, change};
-use crate::model::{IncidentRef, parse_incident_id};
+use crate::model::IncidentRef;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -13,10 +13,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = IncidentRef::or(
-        args.id.as_deref().map(parse_incident_id).transpose()?,
-        IncidentRef::Selected,
-    );
+    let target = IncidentRef::parse(args.id.as_deref(), IncidentRef::Selected)?;
     let at = ctx.now();
     change(
         ctx,

@@ -21,13 +21,15 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let store = ctx.store_read()?;
-    let incident = store.incident(target)?;
-    let latest = store.timeline(incident.id, Some(LATEST))?;
+    let (incident, latest, total) = ctx.store_read()?.snapshot(|store| {
+        let incident = store.incident(target)?;
+        let latest = store.timeline(incident.id, Some(LATEST))?;
+        let total = store.timeline_len(incident.id)?;
+        Ok((incident, latest, total))
+    })?;
     if args.json {
         return ctx.print(&json::incident(&incident, &latest, ctx.now()));
     }
-    let total = store.timeline_len(incident.id)?;
     ctx.print(&board::status_board(
         &incident,
         &latest,

@@ -18,9 +18,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let store = ctx.store_read()?;
-    let incident = store.incident(target)?;
-    let entries = store.timeline(incident.id, None)?;
+    let (incident, entries) = ctx.store_read()?.snapshot(|store| {
+        let incident = store.incident(target)?;
+        let entries = store.timeline(incident.id, None)?;
+        Ok((incident, entries))
+    })?;
     if args.json {
         return ctx.print(&json::timeline(&entries));
     }

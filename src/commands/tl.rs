@@ -40,11 +40,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
 }
 
+/// The largest note read from standard input. Far more than any note; a
+/// limit so that `yes | inc tl -` fails instead of filling the memory.
+const MAX_STDIN_NOTE: u64 = 16 * 1024 * 1024;
+
 fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(MAX_STDIN_NOTE + 1)
         .read_to_end(&mut bytes)
         .context("could not read the note from standard input")?;
+    if bytes.len() as u64 > MAX_STDIN_NOTE {
+        return Err(
+            UserError::new("the note on standard input is larger than 16 MiB")
+                .hint("keep long logs in a file and note where it is")
+                .into(),
+        );
+    }
     String::from_utf8(bytes).map_err(|_| {
         UserError::new("the note on standard input is not valid UTF-8")
             .hint("convert it to UTF-8 first, for example with iconv")

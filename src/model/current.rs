@@ -32,9 +32,13 @@ pub enum IncidentRef {
 }
 
 impl IncidentRef {
-    /// `Id` when given, otherwise `fallback`.
-    pub fn or(id: Option<i64>, fallback: IncidentRef) -> IncidentRef {
-        id.map_or(fallback, IncidentRef::Id)
+    /// The incident named on the command line (`12`, `#12`), if any,
+    /// otherwise `fallback`.
+    pub fn parse(id: Option<&str>, fallback: IncidentRef) -> Result<IncidentRef, UserError> {
+        Ok(match id {
+            Some(id) => IncidentRef::Id(parse_incident_id(id)?),
+            None => fallback,
+        })
     }
 }
 
@@ -45,20 +49,35 @@ pub enum Current {
     Chosen(i64),
     /// No open incident at all.
     NoneOpen { last: Option<i64> },
-    /// Several open incidents and none chosen.
-    Ambiguous(Vec<(i64, String)>),
+    /// Several open incidents and none chosen: how many, and the first few.
+    Ambiguous {
+        count: usize,
+        first: Vec<(i64, String)>,
+    },
 }
+
+/// How many incidents to name when asking the user to pick one.
+pub const NAMED_WHEN_AMBIGUOUS: usize = 5;
 
 /// The current incident is the one set by `open`/`use` while it is open;
 /// otherwise the only open incident, if there is exactly one.
-pub fn choose_current(selected: Option<(i64, Status)>, open: Vec<(i64, String)>) -> Current {
+/// `open_count` is how many incidents are open, `first_open` the first few
+/// of them (id and title).
+pub fn choose_current(
+    selected: Option<(i64, Status)>,
+    open_count: usize,
+    first_open: Vec<(i64, String)>,
+) -> Current {
     match selected {
         Some((id, status)) if status.is_open() => Current::Chosen(id),
-        _ if open.len() == 1 => Current::Chosen(open[0].0),
-        _ if open.is_empty() => Current::NoneOpen {
+        _ if open_count == 1 && first_open.len() == 1 => Current::Chosen(first_open[0].0),
+        _ if open_count == 0 => Current::NoneOpen {
             last: selected.map(|(id, _)| id),
         },
-        _ => Current::Ambiguous(open),
+        _ => Current::Ambiguous {
+            count: open_count,
+            first: first_open,
+        },
     }
 }
 
@@ -75,19 +94,29 @@ impl Current {
             ))),
             Current::NoneOpen { last: None } => Err(UserError::new("no incident is open")
                 .hint("declare one with `inc open TITLE`, or name one with -i ID")),
-            Current::Ambiguous(open) => {
-                let names: Vec<String> = open
+            Current::Ambiguous { count, first } => {
+                let mut names: Vec<String> = first
                     .iter()
-                    .map(|(id, title)| format!("#{id} {title:?}"))
+                    .map(|(id, title)| format!("#{id} \"{}\"", shorten(title, 40)))
                     .collect();
+                if count > first.len() {
+                    names.push(format!("and {} more", count - first.len()));
+                }
                 Err(UserError::new(format!(
-                    "{} incidents are open and none is current: {}",
-                    open.len(),
+                    "{count} incidents are open and none is current: {}",
                     names.join(", ")
                 ))
                 .hint("pick one with `inc use ID`, or name it with -i ID"))
             }
         }
+    }
+}
+
+/// The first `max` characters of `text`, with `…` if it was longer.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -106,23 +135,50 @@ mod tests {
 
     #[test]
     fn current_incident_rule() {
-        let open = vec![(3, "a".to_string()), (4, "b".to_string())];
+        let two = || vec![(3, "a".to_string()), (4, "b".to_string())];
+        let one = || vec![(4, "b".to_string())];
         assert_eq!(
-            choose_current(Some((3, Status::Monitoring)), open.clone()),
+            choose_current(Some((3, Status::Monitoring)), 2, two()),
             Current::Chosen(3)
         );
         assert_eq!(
-            choose_current(Some((2, Status::Resolved)), vec![(4, "b".into())]),
+            choose_current(Some((2, Status::Resolved)), 1, one()),
             Current::Chosen(4)
         );
+        assert_eq!(choose_current(None, 1, one()), Current::Chosen(4));
         assert_eq!(
-            choose_current(None, vec![(4, "b".into())]),
-            Current::Chosen(4)
-        );
-        assert_eq!(
-            choose_current(Some((2, Status::Resolved)), vec![]),
+            choose_current(Some((2, Status::Resolved)), 0, vec![]),
             Current::NoneOpen { last: Some(2) }
         );
-        assert_eq!(choose_current(None, open.clone()), Current::Ambiguous(open));
+        assert_eq!(
+            choose_current(None, 2, two()),
+            Current::Ambiguous {
+                count: 2,
+                first: two()
+            }
+        );
+    }
+
+    #[test]
+    fn the_ambiguous_error_names_a_few_and_counts_the_rest() {
+        let first: Vec<(i64, String)> = (1..=5).map(|i| (i, format!("incident {i}"))).collect();
+        let long = "x".repeat(100);
+        let err = Current::Ambiguous {
+            count: 13,
+            first: vec![(1, long), (2, "say \"hi\"".into())],
+        }
+        .into_id()
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "13 incidents are open and none is current: #1 \"{}…\", #2 \"say \"hi\"\", and 11 more",
+                "x".repeat(40)
+            )
+        );
+        let err = Current::Ambiguous { count: 5, first }
+            .into_id()
+            .unwrap_err();
+        assert!(!err.to_string().contains("more"), "{err}");
     }
 }

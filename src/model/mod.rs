@@ -7,7 +7,7 @@ mod scale;
 mod text;
 mod timeline;
 
-pub use current::{Current, IncidentRef, choose_current, parse_incident_id};
+pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
 pub use scale::{Severity, Status};
 pub use text::{clean_name, clean_text};

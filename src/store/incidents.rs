@@ -4,11 +4,11 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::timeline::insert_entry;
-use super::{Stamp, Store, new_uuid, opt_time_from_sql, time_from_sql, time_to_sql};
+use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
-    Current, EntryKind, Incident, IncidentRef, NewEntry, NewIncident, Severity, Status,
-    TimelineEntry, choose_current,
+    Current, EntryKind, Incident, IncidentRef, NAMED_WHEN_AMBIGUOUS, NewEntry, NewIncident,
+    Severity, Status, TimelineEntry, choose_current,
 };
 
 const COLUMNS: &str = "id, uuid, title, severity, status, security, commander, started_at, \
@@ -216,13 +216,21 @@ pub(super) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
             {
                 return Ok(id);
             }
-            let mut stmt = conn.prepare(
-                "SELECT id, title FROM incidents WHERE status <> 'resolved' ORDER BY id LIMIT 11",
+            let open_count: i64 = conn.query_row(
+                "SELECT count(*) FROM incidents WHERE status <> 'resolved'",
+                [],
+                |r| r.get(0),
             )?;
-            let open = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            let mut stmt = conn.prepare(
+                "SELECT id, title FROM incidents WHERE status <> 'resolved' ORDER BY id LIMIT ?1",
+            )?;
+            let first_open = stmt
+                .query_map([NAMED_WHEN_AMBIGUOUS as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
                 .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
-            match choose_current(selected_status, open) {
+            let open_count = usize::try_from(open_count).unwrap_or(usize::MAX);
+            match choose_current(selected_status, open_count, first_open) {
                 Current::NoneOpen { last: Some(id) } if which == IncidentRef::Viewing => Ok(id),
                 other => Ok(other.into_id()?),
             }
@@ -291,11 +299,11 @@ fn incident_from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
             .map_err(|_| bad(4, format!("status {status:?}")))?,
         security: r.get(5)?,
         commander: r.get(6)?,
-        started_at: time_from_sql(&r.get::<_, String>(7)?)?,
-        detected_at: time_from_sql(&r.get::<_, String>(8)?)?,
-        mitigated_at: opt_time_from_sql(r.get(9)?)?,
-        resolved_at: opt_time_from_sql(r.get(10)?)?,
-        created_at: time_from_sql(&r.get::<_, String>(11)?)?,
+        started_at: time_at(r, 7)?,
+        detected_at: time_at(r, 8)?,
+        mitigated_at: opt_time_at(r, 9)?,
+        resolved_at: opt_time_at(r, 10)?,
+        created_at: time_at(r, 11)?,
         created_by: r.get(12)?,
     })
 }

@@ -15,7 +15,7 @@ use anyhow::Result;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::error::Busy;
+use crate::error::{Busy, UserError};
 
 pub use incidents::ListFilter;
 pub use schema::current_version as schema_version;
@@ -106,6 +106,20 @@ impl Store {
         run().map_err(|e| classify(e, timeout, &self.path))
     }
 
+    /// Runs several reads against one snapshot of the database, so that they
+    /// agree with each other while other processes write (an incident and
+    /// its latest entries, say).
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let begin = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| classify(e.into(), self.busy_timeout, &self.path))?;
+        let value = f(self)?;
+        // Nothing was written: ending the read transaction cannot lose data.
+        drop(begin);
+        Ok(value)
+    }
+
     /// Runs a read, turning a busy database into the `Busy` error.
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         f(&self.conn).map_err(|e| classify(e, self.busy_timeout, &self.path))
@@ -122,6 +136,14 @@ fn classify(err: anyhow::Error, timeout: Duration, path: &Path) -> anyhow::Error
         });
     }
     match err.downcast_ref::<rusqlite::Error>() {
+        Some(
+            rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..),
+        ) => UserError::new(format!(
+            "the database at {} holds a value inc cannot read ({err})",
+            path.display()
+        ))
+        .hint("was it changed outside inc? `sqlite3 FILE 'PRAGMA integrity_check'` checks it")
+        .into(),
         Some(sqlite) => open::explain(sqlite, path).unwrap_or(err),
         None => err,
     }
@@ -143,16 +165,24 @@ fn time_to_sql(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn time_from_sql(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+/// The time in column `col` of a row.
+fn time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<DateTime<Utc>> {
+    time_from_sql(col, &row.get::<_, String>(col)?)
+}
+
+/// The time, if any, in column `col` of a row.
+fn opt_time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    row.get::<_, Option<String>>(col)?
+        .map(|s| time_from_sql(col, &s))
+        .transpose()
+}
+
+fn time_from_sql(col: usize, s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+            rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
         })
-}
-
-fn opt_time_from_sql(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    s.as_deref().map(time_from_sql).transpose()
 }
 
 /// A UUIDv7 (time-ordered, so indexes stay compact) stamped from the one

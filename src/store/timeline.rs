@@ -4,7 +4,7 @@
 use anyhow::Result;
 use rusqlite::{Connection, Row, params};
 
-use super::{Stamp, Store, new_uuid, time_from_sql, time_to_sql};
+use super::{Stamp, Store, new_uuid, time_at, time_to_sql};
 use crate::model::{EntryKind, NewEntry, TimelineEntry};
 
 const COLUMNS: &str =
@@ -111,8 +111,8 @@ fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
         text: r.get(4)?,
         from: r.get(5)?,
         to: r.get(6)?,
-        event_at: time_from_sql(&r.get::<_, String>(7)?)?,
-        recorded_at: time_from_sql(&r.get::<_, String>(8)?)?,
+        event_at: time_at(r, 7)?,
+        recorded_at: time_at(r, 8)?,
         author: r.get(9)?,
     })
 }
