@@ -323,7 +323,7 @@ impl Row {
 /// Linux hands a process the peak memory of the one it was forked from,
 /// and this process holds a large database's worth of pages. The launcher
 /// is small, so the figure it reads is the command's own (with a floor of
-/// the launcher's size, about 2 MiB; `/bin/true` shows it).
+/// the launcher's size, about 2.7 MiB; `/bin/true` shows it).
 fn run_once(case: &Case) -> (Duration, i64) {
     let me = std::env::current_exe().expect("own path");
     let mut cmd = Command::new(&me);

@@ -39,11 +39,15 @@ pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connecti
 }
 
 pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
+    read_only_with(path, options, MIGRATIONS)
+}
+
+fn read_only_with(path: &Path, options: &StoreOptions, migrations: &[&str]) -> Result<Connection> {
     refuse_directory(path)?;
     if !exists(path)? {
         // Nothing recorded yet: read as an empty database, create nothing.
         let mut mem = Connection::open_in_memory()?;
-        migrate(&mut mem)?;
+        migrate_with(&mut mem, migrations)?;
         return Ok(mem);
     }
     let conn = Connection::open_with_flags(
@@ -54,14 +58,14 @@ pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connectio
     conn.busy_timeout(options.busy_timeout)?;
     let version = identify(&conn, path)?;
     refuse_newer(version, path)?;
-    if version < current_version() {
+    if version < migrations.len() as i64 {
         // An older schema: upgrade a copy in memory; the file stays as it
         // is until the next write upgrades it for real.
         let mut mem = Connection::open_in_memory()?;
         rusqlite::backup::Backup::new(&conn, &mut mem)?
             .run_to_completion(1024, Duration::ZERO, None)
             .map_err(|e| open_error(e, path))?;
-        migrate(&mut mem)?;
+        migrate_with(&mut mem, migrations)?;
         return Ok(mem);
     }
     Ok(conn)
@@ -348,6 +352,45 @@ mod tests {
             })
             .unwrap();
         assert_eq!(kept, "yes");
+    }
+
+    #[test]
+    fn reading_an_older_schema_upgrades_a_copy_and_leaves_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inc.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate(&mut conn).unwrap();
+            conn.execute("INSERT INTO state (key, value) VALUES ('kept', 'yes')", [])
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        // A later binary, one migration ahead.
+        let next = "CREATE TABLE added (x); INSERT INTO added VALUES (42);";
+        let mut later = MIGRATIONS.to_vec();
+        later.push(next);
+        let conn = read_only_with(&path, &StoreOptions::default(), &later).unwrap();
+        let added: i64 = conn
+            .query_row("SELECT x FROM added", [], |r| r.get(0))
+            .unwrap();
+        let kept: String = conn
+            .query_row("SELECT value FROM state WHERE key = 'kept'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            (added, kept.as_str(), version),
+            (42, "yes", current_version() + 1)
+        );
+        drop(conn);
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the file was changed"
+        );
     }
 
     #[test]

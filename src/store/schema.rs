@@ -7,6 +7,12 @@
 pub const APPLICATION_ID: i64 = 0x696e_6321;
 
 /// Migration `i` takes the schema from version `i` to version `i + 1`.
+///
+/// What counts as a schema change: anything an older `inc` could not read.
+/// That includes a new timeline entry kind or status value, even though the
+/// columns stay the same: add a migration (it may only update CHECK
+/// constraints, or be a comment) so that the version moves and older
+/// binaries refuse the file instead of failing on a row they do not know.
 pub const MIGRATIONS: &[&str] = &[
     // 1: incidents, their timelines, and per-database state.
     r"

@@ -47,12 +47,11 @@ fn killed_writers_never_corrupt_or_lose_a_reported_note() {
                 (note, child)
             })
             .collect();
-        for (w, (note, child)) in children.iter_mut().enumerate() {
+        for (w, (_, child)) in children.iter_mut().enumerate() {
             // Spread the kills over the life of a write: 0 to ~12 ms.
             let micros = (round * 613 + w as u64 * 1709) % 12_000;
             std::thread::sleep(Duration::from_micros(micros / WRITERS));
             let _ = child.kill();
-            let _ = note;
         }
         for (note, child) in children {
             let out = child.wait_with_output().expect("wait for inc");

@@ -1,6 +1,7 @@
-//! Nasty input for every command that takes text or a time: each case is
-//! either stored exactly as given (less outer whitespace) or refused with
-//! one clear line, and never corrupts or half-writes anything.
+//! Nasty input for every command that takes text or a time. Each case has
+//! an expected outcome: stored exactly (text less its outer whitespace; a
+//! time as the exact instant), or refused with one clear line that changes
+//! nothing.
 
 use crate::env::Env;
 
@@ -22,97 +23,124 @@ fn nasty_texts() -> Vec<String> {
     ]
 }
 
-/// Where text goes in, and where it comes back out in JSON.
+/// Where text goes in, and where it comes back out in `inc show --json`.
 struct TextSlot {
     args: fn(&str) -> Vec<String>,
-    json: &'static [&'static str],
     field: &'static str,
+    /// Names are one line of plain text: control characters are refused.
+    is_name: bool,
 }
 
-fn slots() -> Vec<TextSlot> {
+/// Whether `text` must be refused in `slot`: blank text anywhere, and
+/// control characters (line breaks included) in a name.
+fn must_refuse(text: &str, slot: &TextSlot) -> bool {
+    text.trim().is_empty() || (slot.is_name && text.trim().chars().any(char::is_control))
+}
+
+fn text_slots() -> Vec<TextSlot> {
     vec![
         TextSlot {
             args: |t| vec!["open".into(), t.into()],
-            json: &["show"],
             field: "title",
+            is_name: false,
         },
         TextSlot {
             args: |t| vec!["tl".into(), t.into()],
-            json: &["show"],
-            field: "latest",
+            field: "latest text",
+            is_name: false,
         },
         TextSlot {
             args: |t| vec!["sev".into(), "4".into(), "--reason".into(), t.into()],
-            json: &["show"],
-            field: "latest",
+            field: "latest text",
+            is_name: false,
         },
         TextSlot {
             args: |t| vec!["open".into(), "X".into(), "--commander".into(), t.into()],
-            json: &["show"],
             field: "commander",
+            is_name: true,
         },
         TextSlot {
             args: |t| vec!["tl".into(), "x".into(), "--as".into(), t.into()],
-            json: &["show"],
-            field: "author",
+            field: "latest author",
+            is_name: true,
         },
     ]
 }
 
 fn stored(env: &Env, slot: &TextSlot) -> String {
-    let shown = env.json(slot.json);
+    let shown = env.json(&["show"]);
+    let latest = || {
+        shown["latest_entries"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone()
+    };
     let value = match slot.field {
-        "latest" => shown["latest_entries"].as_array().unwrap().last().unwrap()["text"].clone(),
-        "author" => shown["latest_entries"].as_array().unwrap().last().unwrap()["author"].clone(),
+        "latest text" => latest()["text"].clone(),
+        "latest author" => latest()["author"].clone(),
         other => shown[other].clone(),
     };
     value.as_str().unwrap().to_string()
 }
 
 fn assert_clean_output(env: &Env) {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
     for args in [&["show"][..], &["timeline"], &["list", "--all"]] {
         let out = env.ok(args);
         assert!(
-            !out.chars().any(|c| (c.is_control() && c != '\n')
-                || ('\u{202a}'..='\u{202e}').contains(&c)
-                || ('\u{2066}'..='\u{2069}').contains(&c)),
+            !out.chars().any(unsafe_char),
             "inc {args:?} printed a raw control character"
         );
     }
 }
 
+fn assert_refused_cleanly(
+    env: &Env,
+    args: &[&str],
+    before: Option<Vec<u8>>,
+    out: std::process::Output,
+) {
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "inc {args:?} should be refused: {err}"
+    );
+    assert!(err.starts_with("inc: error: "), "{err}");
+    assert!(err.lines().count() <= 2, "{err}");
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    assert_eq!(before, env.snapshot(), "inc {args:?} changed the database");
+}
+
 #[test]
 fn every_text_input_is_stored_exactly_or_refused_cleanly() {
-    for slot in slots() {
+    for slot in text_slots() {
         let env = Env::new();
         env.ok(&["open", "Base"]);
         for text in nasty_texts() {
             let args = (slot.args)(&text);
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let shown_args = &args[..args.len().min(3)];
             let before = env.snapshot();
             let out = env.cmd().args(&args).output().unwrap();
-            if out.status.success() {
-                assert_eq!(
-                    stored(&env, &slot),
-                    text.trim(),
-                    "inc {:?}",
-                    &args[..args.len().min(3)]
-                );
-                // Back to a known state for the next case.
-                if args[0] == "sev" {
-                    env.ok(&["sev", "2"]);
-                }
-            } else {
-                let err = String::from_utf8(out.stderr).unwrap();
-                assert_eq!(out.status.code(), Some(1), "{err}");
-                assert!(err.starts_with("inc: error: "), "{err}");
-                assert!(err.lines().count() <= 2, "{err}");
-                assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
-                assert_eq!(
-                    before,
-                    env.snapshot(),
-                    "a refused input changed the database"
-                );
+            if must_refuse(&text, &slot) {
+                assert_refused_cleanly(&env, shown_args, before, out);
+                continue;
+            }
+            assert!(
+                out.status.success(),
+                "inc {shown_args:?} should be accepted: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(stored(&env, &slot), text.trim(), "inc {shown_args:?}");
+            if args[0] == "sev" {
+                env.ok(&["sev", "2"]);
             }
         }
         assert_clean_output(&env);
@@ -120,90 +148,139 @@ fn every_text_input_is_stored_exactly_or_refused_cleanly() {
     }
 }
 
+/// Each time as typed at the tests' fixed now (14:00 UTC, 15:00 in Berlin),
+/// and the instant it must be stored as, or None where it must be refused.
+const TIMES: &[(&str, Option<&str>)] = &[
+    ("", None),
+    (" ", None),
+    ("0", None),
+    ("-0m", Some("2026-11-26T14:00:00Z")),
+    ("now", Some("2026-11-26T14:00:00Z")),
+    ("-5m", Some("2026-11-26T13:55:00Z")),
+    ("90 seconds ago", Some("2026-11-26T13:58:30Z")),
+    ("14:59", Some("2026-11-26T13:59:00Z")),
+    ("15:01", Some("2026-11-25T14:01:00Z")),
+    ("2026-11-26 14:59:59", Some("2026-11-26T13:59:59Z")),
+    ("2026-11-26T13:00:00+00:00", Some("2026-11-26T13:00:00Z")),
+    ("99:99", None),
+    ("24:00", None),
+    ("2026-13-01 10:00", None),
+    ("2026-11-31 10:00", None),
+    ("+1h", None),
+    ("in 5m", None),
+    ("15m", None),
+    ("-1y", None),
+    ("tomorrow", None),
+    ("9999-12-31T23:59:59Z", None),
+    ("2026-11-26T15:00:00+00:00", None),
+    ("1969-12-31T23:59:59Z", None),
+    ("0000-01-01T00:00:00Z", None),
+    ("-100000000000m", None),
+    ("-18446744073709551616s", None),
+    ("2026-03-29 02:30", None),
+    ("2026-10-25 02:30", None),
+    ("2026-11-26T13:59:60Z", None),
+    ("\u{1b}[2J", None),
+    ("'; DROP TABLE incidents; --", None),
+];
+
+/// Where a time goes in, and where it comes back out: a field of
+/// `inc show --json`, or None for the event time of the newest entry.
+struct TimeSlot {
+    args: &'static [&'static str],
+    field: Option<&'static str>,
+}
+
 #[test]
-fn every_time_input_is_accepted_exactly_or_refused_cleanly() {
-    let times = [
-        "",
-        " ",
-        "0",
-        "-0m",
-        "now",
-        "99:99",
-        "24:00",
-        "2026-13-01 10:00",
-        "2026-11-31 10:00",
-        "+1h",
-        "in 5m",
-        "15m",
-        "-1y",
-        "tomorrow",
-        "9999-12-31T23:59:59Z",
-        "2026-11-26T15:00:00+00:00",
-        "1969-12-31T23:59:59Z",
-        "0000-01-01T00:00:00Z",
-        "-100000000000m",
-        "-18446744073709551616s",
-        "2026-03-29 02:30",
-        "2026-10-25 02:30",
-        "\u{1b}[2J",
-        "'; DROP TABLE incidents; --",
-        "-5m",
-        "14:59",
-        "2026-11-26 14:59:59",
-    ];
-    let slots: [&[&str]; 7] = [
-        &["tl", "x", "--at"],
-        &["open", "X", "--started"],
-        &["open", "X", "--detected"],
-        &["status", "identified", "--at"],
-        &["sev", "1", "--at"],
-        &["mitigated", "--at"],
-        &["resolve", "--at"],
+fn every_time_input_is_stored_exactly_or_refused_cleanly() {
+    let slots = [
+        TimeSlot {
+            args: &["tl", "x", "--at"],
+            field: None,
+        },
+        TimeSlot {
+            args: &["open", "X", "--started"],
+            field: Some("started_at"),
+        },
+        TimeSlot {
+            args: &["open", "X", "--detected"],
+            field: Some("detected_at"),
+        },
+        TimeSlot {
+            args: &["status", "identified", "--at"],
+            field: None,
+        },
+        TimeSlot {
+            args: &["sev", "1", "--at"],
+            field: None,
+        },
+        TimeSlot {
+            args: &["mitigated", "--at"],
+            field: Some("mitigated_at"),
+        },
+        TimeSlot {
+            args: &["resolve", "--at"],
+            field: Some("resolved_at"),
+        },
     ];
     for slot in slots {
         let env = Env::new();
-        env.ok(&["open", "Base", "--started", "-1d"]);
-        for time in times {
-            let mut args = slot.to_vec();
+        env.ok(&["open", "Base", "--started", "-1d", "--detected", "-1d"]);
+        for (time, expected) in TIMES {
+            let mut args = slot.args.to_vec();
             args.push(time);
             let before = env.snapshot();
             let out = env.cmd().args(&args).output().unwrap();
-            if out.status.success() {
-                // Reset what the command changed so the next case starts equal.
-                match args[0] {
-                    "mitigated" | "resolve" => {
-                        if args[0] == "resolve" {
-                            env.ok(&["reopen", "1"]);
-                        }
-                        let conn = rusqlite::Connection::open(&env.db).unwrap();
-                        conn.execute("UPDATE incidents SET mitigated_at = NULL WHERE id = 1", [])
-                            .unwrap();
-                    }
-                    "status" => {
-                        env.ok(&["status", "investigating", "-i", "1"]);
-                    }
-                    "sev" => {
-                        env.ok(&["sev", "2", "-i", "1"]);
-                    }
-                    _ => {}
-                }
-                env.ok(&["use", "1"]);
-            } else {
-                let err = String::from_utf8(out.stderr).unwrap();
-                assert_eq!(out.status.code(), Some(1), "inc {args:?}: {err}");
-                assert!(err.starts_with("inc: error: "), "{err}");
-                assert!(err.lines().count() <= 2, "{err}");
-                assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
-                assert_eq!(before, env.snapshot(), "inc {args:?} changed the database");
-            }
+            let Some(instant) = expected else {
+                assert_refused_cleanly(&env, &args, before, out);
+                continue;
+            };
+            assert!(
+                out.status.success(),
+                "inc {args:?} should be accepted: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let stored = match slot.field {
+                Some(field) => env.json(&["show"])[field].as_str().unwrap().to_string(),
+                None => newest_entry_time(&env),
+            };
+            assert_eq!(&stored, instant, "inc {args:?}");
+            reset(&env, args[0]);
         }
         assert_eq!(env.integrity(), "ok");
-        // Nothing stored is in the future or before 1970.
-        for t in env.field("event_at", &["timeline", "1"]) {
-            assert!(
-                t.as_str() <= "2026-11-26T14:00:00Z" && t.as_str() >= "1970",
-                "{t}"
-            );
-        }
     }
+}
+
+/// The event time of the entry written last (by id, not by event time).
+fn newest_entry_time(env: &Env) -> String {
+    let entries = env.json(&["timeline", "1"]);
+    let newest = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|e| e["id"].as_i64().unwrap())
+        .unwrap();
+    newest["event_at"].as_str().unwrap().to_string()
+}
+
+/// Undoes what an accepted command changed, so every case starts alike.
+fn reset(env: &Env, command: &str) {
+    match command {
+        "resolve" => {
+            env.ok(&["reopen", "1"]);
+        }
+        "mitigated" => {
+            let conn = rusqlite::Connection::open(&env.db).unwrap();
+            conn.execute("UPDATE incidents SET mitigated_at = NULL WHERE id = 1", [])
+                .unwrap();
+        }
+        "status" => {
+            env.ok(&["status", "investigating", "-i", "1"]);
+        }
+        "sev" => {
+            env.ok(&["sev", "2", "-i", "1"]);
+        }
+        _ => {}
+    }
+    env.ok(&["use", "1"]);
 }
