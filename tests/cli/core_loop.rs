@@ -577,3 +577,33 @@ fn show_and_timeline_take_the_id_either_way() {
     let f = env.fails(&["show", "1", "-i", "2"]);
     assert_eq!(f.code, 2);
 }
+
+#[test]
+fn tz_is_honoured_and_inc_tz_takes_only_zone_names() {
+    let env = Env::new();
+    env.ok(&["open", "DNS failures"]);
+    let with_tz = |tz: &str| {
+        let out = env
+            .cmd()
+            .env_remove("INC_TZ")
+            .env("TZ", tz)
+            .args(["timeline"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(with_tz("America/New_York").contains("2026-11-26 09:00 EST"));
+    assert!(with_tz(":Asia/Kolkata").contains("2026-11-26 19:30 IST"));
+    assert!(with_tz("EST5EDT").contains("2026-11-26 09:00 EST"));
+    for not_a_name in ["UTC+3", "../../etc/passwd", "europe/berlin"] {
+        let out = env
+            .cmd()
+            .env("INC_TZ", not_a_name)
+            .args(["list"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{not_a_name}: {err}");
+        assert!(err.contains("is not a time zone"), "{not_a_name}: {err}");
+    }
+}
