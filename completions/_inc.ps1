@@ -39,6 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('mitigated', 'mitigated', [CompletionResultType]::ParameterValue, 'Record when customer impact was mitigated')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve the incident')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a resolved incident')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Hand command to someone else and print the briefing')
+            [CompletionResult]::new('brief', 'brief', [CompletionResultType]::ParameterValue, 'Print the briefing for someone joining the response')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Give a role (scribe, comms, ...) to someone, or clear it')
+            [CompletionResult]::new('responders', 'responders', [CompletionResultType]::ParameterValue, 'List everyone involved, what they did and since when')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Track the steps under way: add, done, list')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -185,6 +190,131 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'inc;handoff' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What the new commander should know beyond the timeline')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When command changed hands, if not just now')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;brief' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (fields documented in docs/json.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;role' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it changed, if not just now')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Leave the role empty')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;responders' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (fields documented in docs/json.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;task' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an incident''s open tasks (all with --all)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'inc;task;add' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who is doing it')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;task;done' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;task;list' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Include tasks that are done')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include tasks that are done')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (fields documented in docs/json.md)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'inc;task;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an incident''s open tasks (all with --all)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'inc;task;help;add' {
+            break
+        }
+        'inc;task;help;done' {
+            break
+        }
+        'inc;task;help;list' {
+            break
+        }
+        'inc;task;help;help' {
+            break
+        }
         'inc;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
@@ -207,6 +337,11 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('mitigated', 'mitigated', [CompletionResultType]::ParameterValue, 'Record when customer impact was mitigated')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve the incident')
             [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Reopen a resolved incident')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'Hand command to someone else and print the briefing')
+            [CompletionResult]::new('brief', 'brief', [CompletionResultType]::ParameterValue, 'Print the briefing for someone joining the response')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Give a role (scribe, comms, ...) to someone, or clear it')
+            [CompletionResult]::new('responders', 'responders', [CompletionResultType]::ParameterValue, 'List everyone involved, what they did and since when')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Track the steps under way: add, done, list')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -242,6 +377,33 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;help;reopen' {
+            break
+        }
+        'inc;help;handoff' {
+            break
+        }
+        'inc;help;brief' {
+            break
+        }
+        'inc;help;role' {
+            break
+        }
+        'inc;help;responders' {
+            break
+        }
+        'inc;help;task' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an incident''s open tasks (all with --all)')
+            break
+        }
+        'inc;help;task;add' {
+            break
+        }
+        'inc;help;task;done' {
+            break
+        }
+        'inc;help;task;list' {
             break
         }
         'inc;help;completions' {

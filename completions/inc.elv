@@ -36,6 +36,11 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand mitigated 'Record when customer impact was mitigated'
             cand resolve 'Resolve the incident'
             cand reopen 'Reopen a resolved incident'
+            cand handoff 'Hand command to someone else and print the briefing'
+            cand brief 'Print the briefing for someone joining the response'
+            cand role 'Give a role (scribe, comms, ...) to someone, or clear it'
+            cand responders 'List everyone involved, what they did and since when'
+            cand task 'Track the steps under way: add, done, list'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -170,6 +175,118 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'inc;handoff'= {
+            cand --note 'What the new commander should know beyond the timeline'
+            cand --at 'When command changed hands, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;brief'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;role'= {
+            cand --at 'When it changed, if not just now'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --clear 'Leave the role empty'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;responders'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;task'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a task'
+            cand done 'Mark a task done'
+            cand list 'List an incident''s open tasks (all with --all)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;task;add'= {
+            cand --owner 'Who is doing it'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;task;done'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;task;list'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -a 'Include tasks that are done'
+            cand --all 'Include tasks that are done'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;task;help'= {
+            cand add 'Add a task'
+            cand done 'Mark a task done'
+            cand list 'List an incident''s open tasks (all with --all)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;task;help;add'= {
+        }
+        &'inc;task;help;done'= {
+        }
+        &'inc;task;help;list'= {
+        }
+        &'inc;task;help;help'= {
+        }
         &'inc;completions'= {
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
@@ -191,6 +308,11 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand mitigated 'Record when customer impact was mitigated'
             cand resolve 'Resolve the incident'
             cand reopen 'Reopen a resolved incident'
+            cand handoff 'Hand command to someone else and print the briefing'
+            cand brief 'Print the briefing for someone joining the response'
+            cand role 'Give a role (scribe, comms, ...) to someone, or clear it'
+            cand responders 'List everyone involved, what they did and since when'
+            cand task 'Track the steps under way: add, done, list'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -215,6 +337,25 @@ set edit:completion:arg-completer[inc] = {|@words|
         &'inc;help;resolve'= {
         }
         &'inc;help;reopen'= {
+        }
+        &'inc;help;handoff'= {
+        }
+        &'inc;help;brief'= {
+        }
+        &'inc;help;role'= {
+        }
+        &'inc;help;responders'= {
+        }
+        &'inc;help;task'= {
+            cand add 'Add a task'
+            cand done 'Mark a task done'
+            cand list 'List an incident''s open tasks (all with --all)'
+        }
+        &'inc;help;task;add'= {
+        }
+        &'inc;help;task;done'= {
+        }
+        &'inc;help;task;list'= {
         }
         &'inc;help;completions'= {
         }

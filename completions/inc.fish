@@ -40,6 +40,11 @@ complete -c inc -n "__fish_inc_needs_command" -f -a "sev" -d 'Change the severit
 complete -c inc -n "__fish_inc_needs_command" -f -a "mitigated" -d 'Record when customer impact was mitigated'
 complete -c inc -n "__fish_inc_needs_command" -f -a "resolve" -d 'Resolve the incident'
 complete -c inc -n "__fish_inc_needs_command" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_needs_command" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
+complete -c inc -n "__fish_inc_needs_command" -f -a "brief" -d 'Print the briefing for someone joining the response'
+complete -c inc -n "__fish_inc_needs_command" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
+complete -c inc -n "__fish_inc_needs_command" -f -a "responders" -d 'List everyone involved, what they did and since when'
+complete -c inc -n "__fish_inc_needs_command" -f -a "task" -d 'Track the steps under way: add, done, list'
 complete -c inc -n "__fish_inc_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c inc -n "__fish_inc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]' -r
@@ -121,21 +126,92 @@ complete -c inc -n "__fish_inc_using_subcommand reopen" -l config -d 'The config
 complete -c inc -n "__fish_inc_using_subcommand reopen" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l note -d 'What the new commander should know beyond the timeline' -r
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l at -d 'When command changed hands, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand handoff" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand handoff" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand handoff" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand brief" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand brief" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand brief" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand brief" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand brief" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand brief" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand brief" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand role" -l at -d 'When it changed, if not just now' -r
+complete -c inc -n "__fish_inc_using_subcommand role" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand role" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand role" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand role" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand role" -l clear -d 'Leave the role empty'
+complete -c inc -n "__fish_inc_using_subcommand role" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand role" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand responders" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand responders" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand responders" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand responders" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand responders" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand responders" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand responders" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -f -a "add" -d 'Add a task'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -f -a "done" -d 'Mark a task done'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l owner -d 'Who is doing it' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s a -l all -d 'Include tasks that are done'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a task'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "open" -d 'Declare an incident and make it the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "use" -d 'Make an incident the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "show" -d 'Show an incident\'s status board'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "resolve" -d 'Resolve the incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "reopen" -d 'Reopen a resolved incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "completions" -d 'Print shell completions'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "open" -d 'Declare an incident and make it the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "use" -d 'Make an incident the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "show" -d 'Show an incident\'s status board'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "resolve" -d 'Resolve the incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "brief" -d 'Print the briefing for someone joining the response'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "responders" -d 'List everyone involved, what they did and since when'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "task" -d 'Track the steps under way: add, done, list'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "completions" -d 'Print shell completions'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark a task done'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'

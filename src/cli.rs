@@ -62,6 +62,16 @@ pub enum Command {
     Resolve(commands::resolve::Args),
     /// Reopen a resolved incident
     Reopen(commands::reopen::Args),
+    /// Hand command to someone else and print the briefing
+    Handoff(commands::handoff::Args),
+    /// Print the briefing for someone joining the response
+    Brief(commands::brief::Args),
+    /// Give a role (scribe, comms, ...) to someone, or clear it
+    Role(commands::role::Args),
+    /// List everyone involved, what they did and since when
+    Responders(commands::responders::Args),
+    /// Track the steps under way: add, done, list
+    Task(commands::task::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::error::UserError;
-use crate::model::Severity;
+use crate::model::{DEFAULT_ROLES, Severity};
 use crate::time::Zone;
 
 /// The config file, `config.toml`, as written. Every key is optional.
@@ -21,6 +21,8 @@ struct ConfigFile {
     default_severity: Option<toml::Value>,
     timezone: Option<String>,
     busy_timeout_ms: Option<i64>,
+    briefing_notes: Option<i64>,
+    roles: Option<Vec<String>>,
 }
 
 /// The longest busy timeout accepted: an hour.
@@ -39,6 +41,10 @@ pub struct Config {
     pub timezone: Option<String>,
     /// How long to wait for another writer.
     pub busy_timeout: Duration,
+    /// How many of the latest notes a briefing shows.
+    pub briefing_notes: usize,
+    /// The roles responders can hold.
+    pub roles: Vec<String>,
 }
 
 impl Default for Config {
@@ -49,6 +55,8 @@ impl Default for Config {
             default_severity: Severity::DEFAULT,
             timezone: None,
             busy_timeout: Duration::from_millis(5000),
+            briefing_notes: 5,
+            roles: DEFAULT_ROLES.iter().map(|r| (*r).to_string()).collect(),
         }
     }
 }
@@ -105,6 +113,27 @@ impl Config {
                 ));
             }
         };
+        let briefing_notes = match file.briefing_notes {
+            None => 5,
+            Some(n @ 1..=100) => n.unsigned_abs() as usize,
+            Some(_) => return Err("briefing_notes must be a number from 1 to 100".to_string()),
+        };
+        let roles = match file.roles {
+            None => Config::default().roles,
+            Some(roles) => {
+                let roles: Vec<String> = roles.iter().map(|r| r.trim().to_lowercase()).collect();
+                let plain = |r: &String| {
+                    !r.is_empty() && r.chars().all(|c| c.is_alphanumeric() || "-_".contains(c))
+                };
+                if roles.is_empty() || !roles.iter().all(plain) {
+                    return Err(
+                        "roles must be a list of one-word names, such as [\"scribe\", \"comms\"]"
+                            .to_string(),
+                    );
+                }
+                roles
+            }
+        };
         let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         Ok(Config {
             user: file.user,
@@ -112,6 +141,8 @@ impl Config {
             default_severity,
             timezone: non_empty(file.timezone),
             busy_timeout,
+            briefing_notes,
+            roles,
         })
     }
 
@@ -217,6 +248,11 @@ mod tests {
             Config::parse("").unwrap().busy_timeout,
             Duration::from_secs(5)
         );
+        let c = Config::parse("briefing_notes = 3\nroles = [\"Scribe\", \"legal\"]").unwrap();
+        assert_eq!(
+            (c.briefing_notes, c.roles),
+            (3, vec!["scribe".to_string(), "legal".to_string()])
+        );
 
         let refused = [
             ("default_severity = 7", "default_severity must be 1 to 4"),
@@ -230,6 +266,9 @@ mod tests {
             ("user = \"a\"\nusr = \"x\"", "line 2: unknown field `usr`"),
             ("busy_timeout_ms = \"soon\"", "line 1: invalid type"),
             ("user = ", "line 1:"),
+            ("briefing_notes = 0", "briefing_notes must be"),
+            ("roles = []", "roles must be"),
+            ("roles = [\"two words\"]", "roles must be"),
         ];
         for (text, expected) in refused {
             let err = Config::parse(text).unwrap_err();

@@ -1,15 +1,20 @@
 //! One module per command, each with its clap `Args` beside its `run`, and
 //! the context they share: config, clock, zone, identity and the store.
 
+pub mod brief;
 pub mod completions;
+pub mod handoff;
 pub mod list;
 pub mod mitigated;
 pub mod open;
 pub mod reopen;
 pub mod resolve;
+pub mod responders;
+pub mod role;
 pub mod sev;
 pub mod show;
 pub mod status;
+pub mod task;
 pub mod timeline;
 pub mod tl;
 pub mod use_incident;
@@ -48,6 +53,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Mitigated(args) => mitigated::run(&ctx, &args),
         Command::Resolve(args) => resolve::run(&ctx, &args),
         Command::Reopen(args) => reopen::run(&ctx, &args),
+        Command::Handoff(args) => handoff::run(&ctx, &args),
+        Command::Brief(args) => brief::run(&ctx, &args),
+        Command::Role(args) => role::run(&ctx, &args),
+        Command::Responders(args) => responders::run(&ctx, &args),
+        Command::Task(args) => task::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

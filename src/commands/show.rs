@@ -21,17 +21,19 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let (incident, latest, total) = ctx.store_read()?.snapshot(|store| {
+    let (incident, assignments, latest, total) = ctx.store_read()?.snapshot(|store| {
         let incident = store.incident(target)?;
+        let assignments = store.assignments(incident.id)?;
         let latest = store.timeline(incident.id, Some(LATEST))?;
         let total = store.timeline_len(incident.id)?;
-        Ok((incident, latest, total))
+        Ok((incident, assignments, latest, total))
     })?;
     if args.json {
-        return ctx.print(&json::incident(&incident, &latest, ctx.now()));
+        return ctx.print(&json::incident(&incident, &assignments, &latest, ctx.now()));
     }
     ctx.print(&board::status_board(
         &incident,
+        &assignments,
         &latest,
         total,
         ctx.now(),

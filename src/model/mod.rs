@@ -1,12 +1,17 @@
 //! The incident domain: incidents, severities, statuses, timeline entries and
 //! the rules that keep them consistent. No SQL, no IO, no clock.
 
+mod command;
 mod current;
 mod incident;
 mod scale;
 mod text;
 mod timeline;
 
+pub use command::{
+    Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
+    responders,
+};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
 pub use scale::{Severity, Status};

@@ -25,10 +25,20 @@ pub enum EntryKind {
     Resolved,
     /// A resolved incident was opened again.
     Reopened,
+    /// Command passed to another commander (`from`, `to`; the briefing note
+    /// as text).
+    Handoff,
+    /// A role changed hands (text: the role; `from`/`to`: the holders, `to`
+    /// empty when cleared).
+    Role,
+    /// An in-incident task was added (`from`: its id; text; `to`: owner).
+    Task,
+    /// An in-incident task was done (`from`: its id; text).
+    TaskDone,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 9] = [
+    pub const ALL: [EntryKind; 13] = [
         EntryKind::Started,
         EntryKind::Detected,
         EntryKind::Declared,
@@ -38,6 +48,10 @@ impl EntryKind {
         EntryKind::Mitigated,
         EntryKind::Resolved,
         EntryKind::Reopened,
+        EntryKind::Handoff,
+        EntryKind::Role,
+        EntryKind::Task,
+        EntryKind::TaskDone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +65,10 @@ impl EntryKind {
             EntryKind::Mitigated => "mitigated",
             EntryKind::Resolved => "resolved",
             EntryKind::Reopened => "reopened",
+            EntryKind::Handoff => "handoff",
+            EntryKind::Role => "role",
+            EntryKind::Task => "task",
+            EntryKind::TaskDone => "task-done",
         }
     }
 

@@ -6,13 +6,15 @@ use chrono::{DateTime, Utc};
 
 use super::table;
 use super::text::{duration, incident_duration, incident_name, safe_line, when};
-use crate::model::{Incident, TimelineEntry};
+use crate::model::{Assignment, Incident, TimelineEntry};
 use crate::time::Zone;
 
-/// The board: fields, key times with the derived durations, and the latest
-/// timeline entries (`total` says how many there are in all).
+/// The board: fields, key times with the derived durations, the commanders
+/// first to current, and the latest timeline entries (`total` says how many
+/// there are in all).
 pub fn status_board(
     incident: &Incident,
+    assignments: &[Assignment],
     latest: &[TimelineEntry],
     total: usize,
     now: DateTime<Utc>,
@@ -59,6 +61,26 @@ pub fn status_board(
             safe_line(&incident.created_by)
         ),
     );
+    if assignments.len() > 1 {
+        let _ = writeln!(out, "\nCommanders:");
+        for a in assignments {
+            let handoff = match (&a.from, a.from.as_deref() == Some(a.recorded_by.as_str())) {
+                (Some(from), true) => format!("  from {}", safe_line(from)),
+                (Some(from), false) => format!(
+                    "  from {} (recorded by {})",
+                    safe_line(from),
+                    safe_line(&a.recorded_by)
+                ),
+                (None, _) => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {}  {}{handoff}",
+                zone.format(a.assigned_at),
+                safe_line(&a.name)
+            );
+        }
+    }
     let _ = writeln!(out);
     if latest.is_empty() {
         let _ = writeln!(out, "No timeline entries.");

@@ -4,8 +4,9 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
+use super::briefing::Briefing;
 use super::text::is_unsafe;
-use crate::model::{Incident, TimelineEntry};
+use crate::model::{Assignment, Incident, Responder, Task, TimelineEntry};
 
 #[derive(Serialize)]
 struct IncidentJson<'a> {
@@ -26,7 +27,56 @@ struct IncidentJson<'a> {
     time_to_detect_seconds: i64,
     time_to_recover_seconds: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    commanders: Option<Vec<AssignmentJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     latest_entries: Option<Vec<EntryJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct AssignmentJson<'a> {
+    uuid: &'a str,
+    name: &'a str,
+    from: Option<&'a str>,
+    briefing: &'a str,
+    assigned_at: String,
+    recorded_by: &'a str,
+}
+
+#[derive(Serialize)]
+struct TaskJson<'a> {
+    id: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    text: &'a str,
+    owner: Option<&'a str>,
+    created_at: String,
+    created_by: &'a str,
+    done_at: Option<String>,
+    done_by: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RoleJson<'a> {
+    role: &'a str,
+    name: &'a str,
+    assigned_at: String,
+}
+
+#[derive(Serialize)]
+struct ResponderJson<'a> {
+    name: &'a str,
+    joined_at: String,
+    did: &'a [String],
+}
+
+#[derive(Serialize)]
+struct BriefingJson<'a> {
+    incident: IncidentJson<'a>,
+    commanders: Vec<AssignmentJson<'a>>,
+    latest_notes: Vec<EntryJson<'a>>,
+    open_tasks: Vec<TaskJson<'a>>,
+    roles: Vec<RoleJson<'a>>,
+    responders: Vec<ResponderJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +115,41 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         duration_seconds: i.duration(now).num_seconds(),
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
+        commanders: None,
         latest_entries: None,
+    }
+}
+
+fn assignment_json(a: &Assignment) -> AssignmentJson<'_> {
+    AssignmentJson {
+        uuid: &a.uuid,
+        name: &a.name,
+        from: a.from.as_deref(),
+        briefing: &a.briefing,
+        assigned_at: time(a.assigned_at),
+        recorded_by: &a.recorded_by,
+    }
+}
+
+fn task_json(t: &Task) -> TaskJson<'_> {
+    TaskJson {
+        id: t.id,
+        uuid: &t.uuid,
+        incident_id: t.incident_id,
+        text: &t.text,
+        owner: t.owner.as_deref(),
+        created_at: time(t.created_at),
+        created_by: &t.created_by,
+        done_at: t.done_at.map(time),
+        done_by: t.done_by.as_deref(),
+    }
+}
+
+fn responder_json(r: &Responder) -> ResponderJson<'_> {
+    ResponderJson {
+        name: &r.name,
+        joined_at: time(r.joined_at),
+        did: &r.did,
     }
 }
 
@@ -114,11 +198,47 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>) -> String {
     )
 }
 
-/// `inc show --json`: one incident with its latest timeline entries.
-pub fn incident(i: &Incident, latest: &[TimelineEntry], now: DateTime<Utc>) -> String {
+/// `inc show --json`: one incident with its commanders and latest entries.
+pub fn incident(
+    i: &Incident,
+    assignments: &[Assignment],
+    latest: &[TimelineEntry],
+    now: DateTime<Utc>,
+) -> String {
     let mut json = incident_json(i, now);
+    json.commanders = Some(assignments.iter().map(assignment_json).collect());
     json.latest_entries = Some(latest.iter().map(entry_json).collect());
     render(&json)
+}
+
+/// `inc brief --json`: the briefing's parts.
+pub fn briefing(b: &Briefing<'_>, now: DateTime<Utc>) -> String {
+    render(&BriefingJson {
+        incident: incident_json(b.incident, now),
+        commanders: b.assignments.iter().map(assignment_json).collect(),
+        latest_notes: b.notes.iter().map(entry_json).collect(),
+        open_tasks: b.tasks.iter().map(task_json).collect(),
+        roles: b
+            .roles
+            .iter()
+            .map(|r| RoleJson {
+                role: &r.role,
+                name: &r.name,
+                assigned_at: time(r.assigned_at),
+            })
+            .collect(),
+        responders: b.responders.iter().map(responder_json).collect(),
+    })
+}
+
+/// `inc task list --json`.
+pub fn tasks(list: &[Task]) -> String {
+    render(&list.iter().map(task_json).collect::<Vec<_>>())
+}
+
+/// `inc responders --json`.
+pub fn responders(list: &[Responder]) -> String {
+    render(&list.iter().map(responder_json).collect::<Vec<_>>())
 }
 
 /// `inc timeline --json`: an array of entries in event-time order.

@@ -3,6 +3,8 @@
 //! clock: the time and zone are passed in.
 
 pub mod board;
+pub mod briefing;
 pub mod json;
+pub mod markdown;
 pub mod table;
 pub mod text;

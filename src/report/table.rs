@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::text::{describe, duration, safe, safe_line};
-use crate::model::{Incident, TimelineEntry};
+use crate::model::{Incident, Responder, Task, TimelineEntry};
 use crate::time::Zone;
 
 /// A plain table: no borders, wrapped to `width` when one is given. Only
@@ -103,6 +103,37 @@ pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> S
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),
             cell(&describe(e)),
+        ]);
+    }
+    finish(&t)
+}
+
+/// `inc task list`: one row per task.
+pub fn tasks(list: &[Task], zone: &Zone, width: Option<u16>) -> String {
+    let mut t = table(&["TASK", "WHAT", "OWNER", "ADDED", "DONE"], 1, width);
+    for task in list {
+        t.add_row(vec![
+            task.id.to_string(),
+            cell(&task.text),
+            task.owner
+                .as_deref()
+                .map_or_else(|| "-".to_string(), |o| safe_line(o).into_owned()),
+            zone.format(task.created_at),
+            task.done_at
+                .map_or_else(|| "-".to_string(), |d| zone.format(d)),
+        ]);
+    }
+    finish(&t)
+}
+
+/// `inc responders`: one row per person.
+pub fn responders(list: &[Responder], zone: &Zone, width: Option<u16>) -> String {
+    let mut t = table(&["WHO", "SINCE", "INVOLVED AS"], 2, width);
+    for r in list {
+        t.add_row(vec![
+            safe_line(&r.name).into_owned(),
+            zone.format(r.joined_at),
+            cell(&r.did.join(", ")),
         ]);
     }
     finish(&t)

@@ -104,6 +104,24 @@ pub fn describe(entry: &TimelineEntry) -> String {
         EntryKind::Mitigated => "customer impact mitigated".to_string(),
         EntryKind::Resolved => format!("resolved (was {from})"),
         EntryKind::Reopened => format!("reopened, back to {to}"),
+        EntryKind::Handoff => format!("{from} → {to}"),
+        EntryKind::Role => {
+            return match (&entry.from, &entry.to) {
+                (None, Some(to)) => format!("{}: {to}", entry.text),
+                (Some(from), Some(to)) => format!("{}: {from} → {to}", entry.text),
+                (Some(from), None) => format!("{} cleared (was {from})", entry.text),
+                (None, None) => format!("{} cleared", entry.text),
+            };
+        }
+        EntryKind::Task => {
+            let owner = entry
+                .to
+                .as_deref()
+                .map(|o| format!(" (owner: {o})"))
+                .unwrap_or_default();
+            return format!("task {from} added: {}{owner}", entry.text);
+        }
+        EntryKind::TaskDone => return format!("task {from} done: {}", entry.text),
     };
     if !entry.text.is_empty() {
         line.push_str(": ");

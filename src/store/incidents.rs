@@ -3,6 +3,7 @@
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::command::insert_assignment;
 use super::timeline::insert_entry;
 use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
 use crate::error::UserError;
@@ -155,6 +156,7 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
         author: new.author.clone(),
         now: new.created_at,
     };
+    insert_assignment(tx, id, &new.commander, None, "", new.created_at, &stamp)?;
     let declared = NewEntry {
         kind: EntryKind::Declared,
         text: new.title.clone(),
@@ -238,7 +240,7 @@ pub(super) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
     }
 }
 
-fn load(conn: &Connection, id: i64) -> Result<Incident> {
+pub(super) fn load(conn: &Connection, id: i64) -> Result<Incident> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM incidents WHERE id = ?1"),
         [id],

@@ -3,9 +3,11 @@
 //! Its interface speaks only in model types so that another backend can
 //! stand behind it later.
 
+mod command;
 mod incidents;
 mod open;
 mod schema;
+mod tasks;
 mod timeline;
 
 use std::path::{Path, PathBuf};

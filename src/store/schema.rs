@@ -56,6 +56,54 @@ CREATE TABLE state (
     value TEXT NOT NULL
 ) STRICT;
 ",
+    // 2: commander assignments (handoffs with their briefings), roles and
+    // in-incident tasks; new timeline entry kinds handoff, role, task and
+    // task-done. Each existing incident gets its first assignment back-filled
+    // from its commander (with a random UUID of the v4 shape).
+    r"
+CREATE TABLE assignments (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    name         TEXT NOT NULL,
+    from_name    TEXT,
+    briefing     TEXT NOT NULL DEFAULT '',
+    assigned_at  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    recorded_by  TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX assignments_by_incident ON assignments (incident_id, assigned_at, id);
+
+INSERT INTO assignments (uuid, incident_id, name, from_name, briefing, assigned_at, recorded_at, recorded_by)
+SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'
+             || substr('89ab', 1 + abs(random()) % 4, 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
+       id, commander, NULL, '', created_at, created_at, created_by
+FROM (SELECT *, hex(randomblob(16)) AS h FROM incidents);
+
+CREATE TABLE roles (
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    role         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    assigned_at  TEXT NOT NULL,
+    PRIMARY KEY (incident_id, role)
+) STRICT;
+
+CREATE TABLE tasks (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    body         TEXT NOT NULL CHECK (length(body) > 0),
+    owner        TEXT,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    done_at      TEXT,
+    done_by      TEXT
+) STRICT;
+
+CREATE INDEX tasks_by_incident ON tasks (incident_id, done_at);
+",
 ];
 
 /// The schema version this binary writes and understands.

@@ -45,6 +45,24 @@ impl Store {
 }
 
 impl Store {
+    /// The latest `count` notes of an incident, oldest first.
+    pub fn latest_notes(&self, incident_id: i64, count: usize) -> Result<Vec<TimelineEntry>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT {COLUMNS} FROM timeline_entries WHERE incident_id = ?1 AND kind = 'note' \
+                 ORDER BY event_at DESC, id DESC LIMIT ?2"
+            ))?;
+            let mut newest_first = stmt
+                .query_map(
+                    params![incident_id, i64::try_from(count).unwrap_or(i64::MAX)],
+                    entry_from_row,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            newest_first.reverse();
+            Ok(newest_first)
+        })
+    }
+
     /// How many entries an incident's timeline has.
     pub fn timeline_len(&self, incident_id: i64) -> Result<usize> {
         self.read(|conn| {

@@ -2,6 +2,7 @@
 //! database with a fixed clock (`INC_NOW`) and zone (`INC_TZ`).
 
 mod bad_input;
+mod command;
 mod concurrency;
 mod core_loop;
 mod crash;

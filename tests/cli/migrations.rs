@@ -53,6 +53,14 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
         assert_eq!(shown["started_at"], "2026-11-01T09:45:00Z", "{name}");
         assert_eq!(shown["mitigated_at"], "2026-11-01T10:25:00Z", "{name}");
         assert_eq!(env.json(&["show", "2"])["security"], true, "{name}");
+        // Every incident has its first commander on record (back-filled
+        // for databases from before commander history).
+        assert_eq!(shown["commanders"][0]["name"], "fixture", "{name}");
+        assert_eq!(
+            env.json(&["show", "2"])["commanders"][0]["name"],
+            "fixture",
+            "{name}"
+        );
         assert_eq!(
             env.field("text", &["timeline", "1"]),
             [

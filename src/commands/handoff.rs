@@ -1,0 +1,67 @@
+//! `inc handoff`: pass command to someone else, with a briefing. Prints the
+//! briefing as markdown, ready to paste into the incident channel.
+
+use anyhow::Result;
+
+use super::brief::Parts;
+use super::{Context, IncidentArg};
+use crate::model::{IncidentRef, check_handoff, clean_name, clean_text};
+use crate::report::briefing;
+use crate::report::text::safe_line;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Who takes command
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// What the new commander should know beyond the timeline
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// When command changed hands, if not just now
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let to = clean_name("new commander's name", &args.name)?;
+    let note = match &args.note {
+        Some(note) => clean_text("note", note)?,
+        None => String::new(),
+    };
+    let target = args.incident.target(IncidentRef::Current)?;
+    let at = ctx.event_time(args.at.as_deref())?;
+    let zone = ctx.zone()?;
+    let stamp = ctx.stamp()?;
+    let mut store = ctx.store_for_change()?;
+    let (incident, assignment) =
+        store.hand_off(target, &stamp, &to, &note, at, |incident, current| {
+            check_handoff(incident, current, &to, at, zone)
+        })?;
+    let parts =
+        store.snapshot(|store| Parts::gather(store, incident.id, ctx.config().briefing_notes))?;
+    let from = assignment.from.as_deref().unwrap_or_default();
+    let on_behalf = if stamp.author == from {
+        String::new()
+    } else {
+        format!(
+            ", recorded by {} for {}",
+            safe_line(&stamp.author),
+            safe_line(from)
+        )
+    };
+    // The briefing goes to standard output, ready to paste; the
+    // confirmation to standard error, so it stays out of the paste.
+    eprintln!(
+        "#{}: {} handed command to {} at {}{on_behalf}",
+        incident.id,
+        safe_line(from),
+        safe_line(&to),
+        zone.format(at)
+    );
+    ctx.print(&briefing::markdown(&parts.view(), ctx.now(), zone))
+}

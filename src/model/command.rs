@@ -1,0 +1,313 @@
+//! Who runs the response: commander assignments (handoffs, with their
+//! briefings), roles, in-incident tasks, and everyone involved.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::Incident;
+use crate::error::UserError;
+use crate::time::Zone;
+
+/// One commander assignment: the first at declaration, then one per handoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub id: i64,
+    pub uuid: String,
+    pub incident_id: i64,
+    /// The commander from `assigned_at` on.
+    pub name: String,
+    /// The commander before, if any.
+    pub from: Option<String>,
+    /// What the outgoing commander passed on.
+    pub briefing: String,
+    pub assigned_at: DateTime<Utc>,
+    /// Who recorded it: usually `from`, but the outgoing commander may be
+    /// asleep and someone else records the handoff.
+    pub recorded_by: String,
+}
+
+/// The roles a response uses unless the config names others.
+pub const DEFAULT_ROLES: [&str; 5] = ["deputy", "scribe", "comms", "ops", "sme"];
+
+/// Who holds a role now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleHolder {
+    pub role: String,
+    pub name: String,
+    pub assigned_at: DateTime<Utc>,
+}
+
+/// A step under way during the incident (often a temporary workaround);
+/// not a corrective action item, which comes after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub id: i64,
+    pub uuid: String,
+    pub incident_id: i64,
+    pub text: String,
+    pub owner: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_by: Option<String>,
+}
+
+impl Task {
+    pub fn is_open(&self) -> bool {
+        self.done_at.is_none()
+    }
+}
+
+/// A person involved in an incident, what they did, and when they joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responder {
+    pub name: String,
+    pub joined_at: DateTime<Utc>,
+    /// In words: "commander", "scribe", "3 timeline entries", "owns 1 task".
+    pub did: Vec<String>,
+}
+
+/// How many timeline entries a person wrote, and when the first happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Authorship {
+    pub name: String,
+    pub first_at: DateTime<Utc>,
+    pub entries: usize,
+}
+
+/// Checks a handoff to `to` at `at` against the current assignment.
+pub fn check_handoff(
+    incident: &Incident,
+    current: &Assignment,
+    to: &str,
+    at: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<(), UserError> {
+    if current.name == to {
+        return Err(
+            UserError::new(format!("{to} is already the commander of #{}", incident.id))
+                .hint("hand off to someone else; `inc show` lists the commanders"),
+        );
+    }
+    if at < current.assigned_at {
+        return Err(UserError::new(format!(
+            "the handoff at {} would come before {} took command at {}",
+            zone.format(at),
+            current.name,
+            zone.format(current.assigned_at)
+        ))
+        .hint(format!(
+            "give a time no earlier than {}",
+            zone.format(current.assigned_at)
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a role name against the roles in use.
+pub fn check_role<S: AsRef<str>>(role: &str, roles: &[S]) -> Result<String, UserError> {
+    let wanted = role.trim().to_lowercase();
+    roles
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|r| r.eq_ignore_ascii_case(&wanted))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            let names: Vec<&str> = roles.iter().map(AsRef::as_ref).collect();
+            UserError::new(format!("`{role}` is not a role")).hint(format!(
+                "roles are {}; the config key roles changes the list",
+                names.join(", ")
+            ))
+        })
+}
+
+/// Everyone involved: commanders, role holders, authors of timeline entries
+/// and task owners, each once, in the order they joined.
+pub fn responders(
+    assignments: &[Assignment],
+    roles: &[RoleHolder],
+    authors: &[Authorship],
+    tasks: &[Task],
+) -> Vec<Responder> {
+    let mut people: BTreeMap<String, Responder> = BTreeMap::new();
+    let mut note = |name: &str, at: DateTime<Utc>, did: String| {
+        let person = people.entry(name.to_string()).or_insert_with(|| Responder {
+            name: name.to_string(),
+            joined_at: at,
+            did: Vec::new(),
+        });
+        person.joined_at = person.joined_at.min(at);
+        if !person.did.contains(&did) {
+            person.did.push(did);
+        }
+    };
+    let current = assignments.last().map(|a| a.name.as_str());
+    for a in assignments {
+        let what = if Some(a.name.as_str()) == current {
+            "commander"
+        } else {
+            "was commander"
+        };
+        note(&a.name, a.assigned_at, what.to_string());
+    }
+    for r in roles {
+        note(&r.name, r.assigned_at, r.role.clone());
+    }
+    for a in authors {
+        let noun = if a.entries == 1 { "entry" } else { "entries" };
+        note(
+            &a.name,
+            a.first_at,
+            format!("{} timeline {noun}", a.entries),
+        );
+    }
+    let mut owned: BTreeMap<&str, (usize, DateTime<Utc>)> = BTreeMap::new();
+    for t in tasks.iter().filter(|t| t.is_open()) {
+        if let Some(owner) = &t.owner {
+            let slot = owned.entry(owner).or_insert((0, t.created_at));
+            slot.0 += 1;
+            slot.1 = slot.1.min(t.created_at);
+        }
+    }
+    for (owner, (count, at)) in owned {
+        let plural = if count == 1 { "" } else { "s" };
+        note(owner, at, format!("owns {count} open task{plural}"));
+    }
+    let mut list: Vec<Responder> = people.into_values().collect();
+    list.sort_by(|a, b| {
+        a.joined_at
+            .cmp(&b.joined_at)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, m, 0).unwrap()
+    }
+
+    fn assignment(name: &str, from: Option<&str>, m: u32) -> Assignment {
+        Assignment {
+            id: 0,
+            uuid: String::new(),
+            incident_id: 1,
+            name: name.into(),
+            from: from.map(String::from),
+            briefing: String::new(),
+            assigned_at: t(m),
+            recorded_by: name.into(),
+        }
+    }
+
+    #[test]
+    fn roles_are_checked_against_the_list() {
+        assert_eq!(check_role("Scribe", &DEFAULT_ROLES).unwrap(), "scribe");
+        let e = check_role("captain", &DEFAULT_ROLES).unwrap_err();
+        assert!(
+            e.hint_text()
+                .unwrap()
+                .contains("deputy, scribe, comms, ops, sme")
+        );
+        assert_eq!(
+            check_role("lawyer", &["lawyer".to_string()]).unwrap(),
+            "lawyer"
+        );
+    }
+
+    #[test]
+    fn responders_are_everyone_once_in_joining_order() {
+        let assignments = [
+            assignment("carol", None, 0),
+            assignment("alice", Some("carol"), 30),
+        ];
+        let roles = [RoleHolder {
+            role: "scribe".into(),
+            name: "erin".into(),
+            assigned_at: t(5),
+        }];
+        let authors = [
+            Authorship {
+                name: "carol".into(),
+                first_at: t(0),
+                entries: 4,
+            },
+            Authorship {
+                name: "dave".into(),
+                first_at: t(10),
+                entries: 1,
+            },
+        ];
+        let task = |owner: &str, done: bool| Task {
+            id: 1,
+            uuid: String::new(),
+            incident_id: 1,
+            text: "x".into(),
+            owner: Some(owner.into()),
+            created_at: t(20),
+            created_by: "carol".into(),
+            done_at: done.then(|| t(25)),
+            done_by: None,
+        };
+        let tasks = [
+            task("frank", false),
+            task("frank", false),
+            task("gina", true),
+        ];
+        let list = responders(&assignments, &roles, &authors, &tasks);
+        let summary: Vec<(String, Vec<String>)> = list
+            .iter()
+            .map(|r| (r.name.clone(), r.did.clone()))
+            .collect();
+        let s = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    "carol".to_string(),
+                    s(&["was commander", "4 timeline entries"])
+                ),
+                ("erin".to_string(), s(&["scribe"])),
+                ("dave".to_string(), s(&["1 timeline entry"])),
+                ("frank".to_string(), s(&["owns 2 open tasks"])),
+                ("alice".to_string(), s(&["commander"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn handoffs_are_checked() {
+        let zone = Zone::utc();
+        let incident_for = |id| Incident {
+            id,
+            uuid: String::new(),
+            title: "x".into(),
+            severity: crate::model::Severity::DEFAULT,
+            status: crate::model::Status::Investigating,
+            security: false,
+            commander: "carol".into(),
+            started_at: t(0),
+            detected_at: t(0),
+            mitigated_at: None,
+            resolved_at: None,
+            created_at: t(0),
+            created_by: "carol".into(),
+        };
+        let current = assignment("carol", None, 10);
+        let inc = incident_for(7);
+        assert!(check_handoff(&inc, &current, "alice", t(10), &zone).is_ok());
+        let e = check_handoff(&inc, &current, "carol", t(20), &zone).unwrap_err();
+        assert_eq!(e.to_string(), "carol is already the commander of #7");
+        let e = check_handoff(&inc, &current, "alice", t(9), &zone).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("would come before carol took command"),
+            "{e}"
+        );
+    }
+}

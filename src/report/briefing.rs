@@ -1,0 +1,210 @@
+//! The handoff briefing, as markdown to paste into the incident channel:
+//! where things stand, the latest progress, the steps under way and who
+//! else is involved. The new commander must be able to continue from it.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+
+use super::markdown::{inline, quote};
+use super::text::duration;
+use crate::model::{Assignment, Incident, Responder, RoleHolder, Task, TimelineEntry};
+use crate::time::Zone;
+
+/// What a briefing is made of.
+pub struct Briefing<'a> {
+    pub incident: &'a Incident,
+    /// First to current; the current one's briefing is the handoff note.
+    pub assignments: &'a [Assignment],
+    /// The latest notes, oldest first.
+    pub notes: &'a [TimelineEntry],
+    /// The open tasks.
+    pub tasks: &'a [Task],
+    pub roles: &'a [RoleHolder],
+    pub responders: &'a [Responder],
+}
+
+/// The briefing as markdown.
+pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
+    let i = b.incident;
+    let mut out = String::new();
+    let _ = writeln!(out, "## #{} {}: {}", i.id, i.severity, inline(&i.title));
+    let _ = writeln!(out);
+    let _ = writeln!(out, "- **Status:** {}, {}", i.status, i.severity);
+    let impact = match i.resolved_at {
+        Some(resolved) => format!("lasted {}", duration(resolved - i.started_at)),
+        None => format!("{} ago", duration(now - i.started_at)),
+    };
+    let _ = writeln!(
+        out,
+        "- **Impact began:** {} ({impact})",
+        zone.format(i.started_at)
+    );
+    if let Some(current) = b.assignments.last() {
+        let from = current
+            .from
+            .as_deref()
+            .map(|f| format!(", from {}", inline(f)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- **Commander:** {} since {}{from}",
+            inline(&current.name),
+            zone.format(current.assigned_at)
+        );
+    }
+    if i.security {
+        let _ = writeln!(out, "- **Security incident**");
+    }
+
+    let _ = writeln!(out, "\n### Latest progress\n");
+    if b.notes.is_empty() {
+        let _ = writeln!(out, "_No notes yet._");
+    }
+    for n in b.notes {
+        let _ = writeln!(
+            out,
+            "- {}, {}: {}",
+            zone.format(n.event_at),
+            inline(&n.author),
+            inline(&n.text)
+        );
+    }
+
+    let _ = writeln!(out, "\n### Steps under way\n");
+    if b.tasks.is_empty() {
+        let _ = writeln!(out, "_No open tasks._");
+    }
+    for t in b.tasks {
+        let owner = t.owner.as_deref().map_or_else(
+            || "no owner".to_string(),
+            |o| format!("owner: {}", inline(o)),
+        );
+        let _ = writeln!(out, "- Task {}: {} ({owner})", t.id, inline(&t.text));
+    }
+
+    let _ = writeln!(out, "\n### Who else is involved\n");
+    let commander = b.assignments.last().map(|a| a.name.as_str());
+    let others: Vec<&Responder> = b
+        .responders
+        .iter()
+        .filter(|r| Some(r.name.as_str()) != commander)
+        .collect();
+    // Role holders are among the responders, with their role.
+    if others.is_empty() {
+        let _ = writeln!(out, "_No one else yet._");
+    }
+    for r in others {
+        let did: Vec<String> = r.did.iter().map(|d| inline(d)).collect();
+        let _ = writeln!(
+            out,
+            "- {}: {}, since {}",
+            inline(&r.name),
+            did.join(", "),
+            zone.format(r.joined_at)
+        );
+    }
+
+    if let Some(current) = b
+        .assignments
+        .last()
+        .filter(|a| !a.briefing.trim().is_empty())
+    {
+        let from = current.from.as_deref().unwrap_or("the previous commander");
+        let _ = writeln!(out, "\n### Handoff note from {}\n", inline(from));
+        let _ = writeln!(out, "{}", quote(&current.briefing));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryKind, Severity, Status};
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn a_briefing_reads_well_and_user_text_stays_in_place() {
+        let incident = Incident {
+            id: 12,
+            uuid: String::new(),
+            title: "Checkout *down* | <b>EU</b>".into(),
+            severity: Severity::new(1).unwrap(),
+            status: Status::Identified,
+            security: true,
+            commander: "alice".into(),
+            started_at: t(13, 2),
+            detected_at: t(13, 8),
+            mitigated_at: None,
+            resolved_at: None,
+            created_at: t(13, 10),
+            created_by: "carol".into(),
+        };
+        let assign = |name: &str, from: Option<&str>, note: &str, at| Assignment {
+            id: 0,
+            uuid: String::new(),
+            incident_id: 12,
+            name: name.into(),
+            from: from.map(String::from),
+            briefing: note.into(),
+            assigned_at: at,
+            recorded_by: from.unwrap_or(name).into(),
+        };
+        let assignments = [
+            assign("carol", None, "", t(13, 10)),
+            assign(
+                "alice",
+                Some("carol"),
+                "# keep watching\n- the EU \u{1b}[31merror rate\u{1b}[0m",
+                t(14, 0),
+            ),
+        ];
+        let note = |text: &str, author: &str, at| TimelineEntry {
+            id: 0,
+            uuid: String::new(),
+            incident_id: 12,
+            kind: EntryKind::Note,
+            text: text.into(),
+            from: None,
+            to: None,
+            event_at: at,
+            recorded_at: at,
+            author: author.into(),
+        };
+        let notes = [
+            note("rolled back payments-api to v4.17.2", "carol", t(13, 25)),
+            note("1. pool exhausted\n2. raised limit", "dave", t(13, 40)),
+        ];
+        let tasks = [Task {
+            id: 3,
+            uuid: String::new(),
+            incident_id: 12,
+            text: "shift EU traffic to [Frankfurt](http://x)".into(),
+            owner: Some("dave".into()),
+            created_at: t(13, 30),
+            created_by: "carol".into(),
+            done_at: None,
+            done_by: None,
+        }];
+        let roles = [RoleHolder {
+            role: "scribe".into(),
+            name: "erin".into(),
+            assigned_at: t(13, 15),
+        }];
+        let responders = crate::model::responders(&assignments, &roles, &[], &tasks);
+        let b = Briefing {
+            incident: &incident,
+            assignments: &assignments,
+            notes: &notes,
+            tasks: &tasks,
+            roles: &roles,
+            responders: &responders,
+        };
+        let zone = Zone::from_name("Europe/Berlin").unwrap();
+        insta::assert_snapshot!(markdown(&b, t(14, 5), &zone));
+    }
+}

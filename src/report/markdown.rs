@@ -1,0 +1,80 @@
+//! Markdown that user text cannot break out of: a note full of `*`, `|`,
+//! `#`, HTML or escape sequences stays plain text in its list item, table
+//! cell or quote, and never reaches a terminal as a raw control sequence.
+
+use super::text::safe_line;
+
+/// Characters that mean something in markdown wherever they stand.
+const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#', '&'];
+
+/// User text for one line of markdown: line breaks become spaces, control
+/// characters are shown escaped, markdown syntax is backslash-escaped, and
+/// a leading list marker (`-`, `+`, `1.`) is neutralised.
+pub fn inline(text: &str) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let visible = safe_line(one_line.trim());
+    let mut out = String::with_capacity(visible.len() + 8);
+    for c in visible.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    }
+    let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// User text as a block quote: each line quoted and escaped on its own.
+pub fn quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|line| {
+            let line = inline(line);
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_stays_text() {
+        assert_eq!(inline("plain words"), "plain words");
+        assert_eq!(
+            inline("**bold** _it_ `code`"),
+            "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`"
+        );
+        assert_eq!(
+            inline("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(inline("<script>&amp;"), "\\<script\\>\\&amp;");
+        assert_eq!(inline("a | b"), "a \\| b");
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("12. not a list"), "12\\. not a list");
+        assert_eq!(inline("two\nlines"), "two lines");
+        assert_eq!(inline("esc\u{1b}[2J"), "esc\\\\u{1b}\\[2J");
+    }
+
+    #[test]
+    fn quotes_keep_every_line_inside() {
+        assert_eq!(quote("first\n\n# second"), "> first\n>\n> \\# second");
+    }
+}
