@@ -55,6 +55,16 @@ fn text_slots() -> Vec<TextSlot> {
             is_name: false,
         },
         TextSlot {
+            args: |t| vec!["task".into(), "add".into(), t.into()],
+            field: "latest task",
+            is_name: false,
+        },
+        TextSlot {
+            args: |t| vec!["role".into(), "scribe".into(), t.into()],
+            field: "scribe",
+            is_name: true,
+        },
+        TextSlot {
             args: |t| vec!["open".into(), "X".into(), "--commander".into(), t.into()],
             field: "commander",
             is_name: true,
@@ -78,6 +88,20 @@ fn stored(env: &Env, slot: &TextSlot) -> String {
             .clone()
     };
     let value = match slot.field {
+        "latest task" => {
+            let tasks = env.json(&["task", "list"]);
+            tasks.as_array().unwrap().last().unwrap()["text"].clone()
+        }
+        "scribe" => {
+            let roles = env.json(&["brief"])["roles"].clone();
+            roles
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["role"] == "scribe")
+                .unwrap()["name"]
+                .clone()
+        }
         "latest text" => latest()["text"].clone(),
         "latest author" => latest()["author"].clone(),
         other => shown[other].clone(),
