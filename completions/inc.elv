@@ -251,6 +251,8 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --version 'Print version'
         }
         &'inc;task;done'= {
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'

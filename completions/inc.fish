@@ -172,6 +172,7 @@ complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r

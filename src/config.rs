@@ -80,7 +80,7 @@ impl Config {
                 "the config file {} is not valid: {problem}",
                 path.display()
             ))
-            .hint("valid keys are user, db, default_severity, timezone and busy_timeout_ms; see docs/commands.md")
+            .hint("valid keys are user, db, default_severity, timezone, busy_timeout_ms, briefing_notes and roles; see docs/commands.md")
             .into()
         })
     }

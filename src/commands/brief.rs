@@ -49,7 +49,13 @@ impl Parts {
         let assignments = store.assignments(id)?;
         let roles = store.roles(id)?;
         let all_tasks = store.tasks(id, true)?;
-        let people = responders(&assignments, &roles, &store.authors(id)?, &all_tasks);
+        let people = responders(
+            &assignments,
+            &roles,
+            &store.role_history(id)?,
+            &store.authors(id)?,
+            &all_tasks,
+        );
         Ok(Parts {
             notes: store.latest_notes(id, notes)?,
             tasks: all_tasks.into_iter().filter(Task::is_open).collect(),

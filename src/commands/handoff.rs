@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use super::brief::Parts;
 use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, check_handoff, clean_name, clean_text};
+use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person};
 use crate::report::briefing;
 use crate::report::text::safe_line;
 
@@ -39,13 +39,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let stamp = ctx.stamp()?;
     let mut store = ctx.store_for_change()?;
     let (incident, assignment) =
-        store.hand_off(target, &stamp, &to, &note, at, |incident, current| {
+        store.hand_off(target, &stamp, &to, &note, |incident, current| {
             check_handoff(incident, current, &to, at, zone)
         })?;
     let parts =
         store.snapshot(|store| Parts::gather(store, incident.id, ctx.config().briefing_notes))?;
     let from = assignment.from.as_deref().unwrap_or_default();
-    let on_behalf = if stamp.author == from {
+    let on_behalf = if same_person(&stamp.author, from) {
         String::new()
     } else {
         format!(
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         incident.id,
         safe_line(from),
         safe_line(&to),
-        zone.format(at)
+        zone.format(assignment.assigned_at)
     );
     ctx.print(&briefing::markdown(&parts.view(), ctx.now(), zone))
 }

@@ -3,8 +3,8 @@
 use anyhow::Result;
 
 use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, check_role, clean_name};
-use crate::report::text::safe_line;
+use crate::model::{IncidentRef, check_role, clean_name, time_after};
+use crate::report::text::{incident_name, safe_line};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,11 +37,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let at = ctx.event_time(args.at.as_deref())?;
     let stamp = ctx.stamp()?;
+    let zone = ctx.zone()?;
     let (incident, changed) =
         ctx.store_for_change()?
-            .set_role(target, &stamp, &role, name.as_deref(), at)?;
+            .set_role(
+                target,
+                &stamp,
+                &role,
+                name.as_deref(),
+                |holder| match holder {
+                    Some(h) => {
+                        let took = format!("{} took the {role} role", h.name);
+                        time_after("the change", at, (&took, h.assigned_at), zone)
+                    }
+                    None => Ok(at),
+                },
+            )?;
     let line = match (&name, changed) {
-        (_, false) => format!("#{}: nothing to change", incident.id),
+        (_, false) => format!("{}: nothing to change", incident_name(&incident)),
         (Some(name), true) => format!("#{} {role}: {}", incident.id, safe_line(name)),
         (None, true) => format!("#{} {role}: cleared", incident.id),
     };

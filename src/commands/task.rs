@@ -44,6 +44,9 @@ pub struct DoneArgs {
     /// The task's number, as `inc task list` shows it
     #[arg(value_name = "TASK")]
     pub id: String,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,8 +105,9 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
             UserError::new(format!("`{}` is not a task number", args.id))
                 .hint("task numbers are shown by `inc task list`")
         })?;
+    let target = args.incident.target(IncidentRef::Current)?;
     let stamp = ctx.stamp()?;
-    let (incident, task) = ctx.store_for_change()?.complete_task(id, &stamp)?;
+    let (incident, task) = ctx.store_for_change()?.complete_task(target, id, &stamp)?;
     ctx.say(&format!(
         "task {} on #{} done: {}",
         task.id,

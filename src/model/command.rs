@@ -76,42 +76,67 @@ pub struct Authorship {
     pub entries: usize,
 }
 
-/// Checks a handoff to `to` at `at` against the current assignment.
+/// Whether two names are the same person: case and outer spaces aside.
+pub fn same_person(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// When a change that follows an earlier one (a handoff after the last
+/// assignment, a role after its holder took it) happened. Times are typed
+/// to the minute, so a time in the same minute as the earlier change means
+/// just after it; a time in an earlier minute is refused.
+pub fn time_after(
+    what: &str,
+    at: DateTime<Utc>,
+    earlier: (&str, DateTime<Utc>),
+    zone: &Zone,
+) -> Result<DateTime<Utc>, UserError> {
+    let (earlier_what, earlier_at) = earlier;
+    if at >= earlier_at {
+        return Ok(at);
+    }
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    if minute(at) == minute(earlier_at) {
+        return Ok(earlier_at);
+    }
+    Err(UserError::new(format!(
+        "{what} at {} would come before {earlier_what} at {}",
+        zone.format(at),
+        zone.format(earlier_at)
+    ))
+    .hint(format!(
+        "give a time no earlier than {}",
+        zone.format(earlier_at)
+    )))
+}
+
+/// Checks a handoff to `to` at `at` against the current assignment, and
+/// says when it happened.
 pub fn check_handoff(
     incident: &Incident,
     current: &Assignment,
     to: &str,
     at: DateTime<Utc>,
     zone: &Zone,
-) -> Result<(), UserError> {
-    if current.name == to {
-        return Err(
-            UserError::new(format!("{to} is already the commander of #{}", incident.id))
-                .hint("hand off to someone else; `inc show` lists the commanders"),
-        );
-    }
-    if at < current.assigned_at {
+) -> Result<DateTime<Utc>, UserError> {
+    if same_person(&current.name, to) {
         return Err(UserError::new(format!(
-            "the handoff at {} would come before {} took command at {}",
-            zone.format(at),
-            current.name,
-            zone.format(current.assigned_at)
+            "{} is already the commander of #{}",
+            current.name, incident.id
         ))
-        .hint(format!(
-            "give a time no earlier than {}",
-            zone.format(current.assigned_at)
-        )));
+        .hint("hand off to someone else; `inc show` lists the commanders"));
     }
-    Ok(())
+    let took = format!("{} took command", current.name);
+    time_after("the handoff", at, (&took, current.assigned_at), zone)
 }
 
 /// Checks a role name against the roles in use.
 pub fn check_role<S: AsRef<str>>(role: &str, roles: &[S]) -> Result<String, UserError> {
-    let wanted = role.trim().to_lowercase();
+    let wanted = role.trim();
     roles
         .iter()
         .map(AsRef::as_ref)
-        .find(|r| r.eq_ignore_ascii_case(&wanted))
+        .find(|r| r.eq_ignore_ascii_case(wanted))
         .map(str::to_string)
         .ok_or_else(|| {
             let names: Vec<&str> = roles.iter().map(AsRef::as_ref).collect();
@@ -122,21 +147,25 @@ pub fn check_role<S: AsRef<str>>(role: &str, roles: &[S]) -> Result<String, User
         })
 }
 
-/// Everyone involved: commanders, role holders, authors of timeline entries
-/// and task owners, each once, in the order they joined.
+/// Everyone involved: commanders, role holders (now and before), authors
+/// of timeline entries and task owners, each once (names compared without
+/// case), in the order they joined.
 pub fn responders(
     assignments: &[Assignment],
     roles: &[RoleHolder],
+    past_roles: &[RoleHolder],
     authors: &[Authorship],
     tasks: &[Task],
 ) -> Vec<Responder> {
     let mut people: BTreeMap<String, Responder> = BTreeMap::new();
     let mut note = |name: &str, at: DateTime<Utc>, did: String| {
-        let person = people.entry(name.to_string()).or_insert_with(|| Responder {
-            name: name.to_string(),
-            joined_at: at,
-            did: Vec::new(),
-        });
+        let person = people
+            .entry(name.trim().to_lowercase())
+            .or_insert_with(|| Responder {
+                name: name.to_string(),
+                joined_at: at,
+                did: Vec::new(),
+            });
         person.joined_at = person.joined_at.min(at);
         if !person.did.contains(&did) {
             person.did.push(did);
@@ -144,15 +173,22 @@ pub fn responders(
     };
     let current = assignments.last().map(|a| a.name.as_str());
     for a in assignments {
-        let what = if Some(a.name.as_str()) == current {
-            "commander"
-        } else {
-            "was commander"
+        let what = match current {
+            Some(c) if same_person(c, &a.name) => "commander",
+            _ => "was commander",
         };
         note(&a.name, a.assigned_at, what.to_string());
     }
     for r in roles {
         note(&r.name, r.assigned_at, r.role.clone());
+    }
+    for r in past_roles {
+        let holds_it = roles
+            .iter()
+            .any(|now| now.role == r.role && same_person(&now.name, &r.name));
+        if !holds_it {
+            note(&r.name, r.assigned_at, format!("was {}", r.role));
+        }
     }
     for a in authors {
         let noun = if a.entries == 1 { "entry" } else { "entries" };
@@ -162,17 +198,31 @@ pub fn responders(
             format!("{} timeline {noun}", a.entries),
         );
     }
-    let mut owned: BTreeMap<&str, (usize, DateTime<Utc>)> = BTreeMap::new();
-    for t in tasks.iter().filter(|t| t.is_open()) {
+    let mut owned: BTreeMap<String, (String, usize, usize, DateTime<Utc>)> = BTreeMap::new();
+    for t in tasks {
         if let Some(owner) = &t.owner {
-            let slot = owned.entry(owner).or_insert((0, t.created_at));
-            slot.0 += 1;
-            slot.1 = slot.1.min(t.created_at);
+            let slot = owned.entry(owner.trim().to_lowercase()).or_insert((
+                owner.clone(),
+                0,
+                0,
+                t.created_at,
+            ));
+            if t.is_open() {
+                slot.1 += 1;
+            } else {
+                slot.2 += 1;
+            }
+            slot.3 = slot.3.min(t.created_at);
         }
     }
-    for (owner, (count, at)) in owned {
-        let plural = if count == 1 { "" } else { "s" };
-        note(owner, at, format!("owns {count} open task{plural}"));
+    for (owner, open, done, at) in owned.into_values() {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if open > 0 {
+            note(&owner, at, format!("owns {open} open task{}", plural(open)));
+        }
+        if done > 0 {
+            note(&owner, at, format!("finished {done} task{}", plural(done)));
+        }
     }
     let mut list: Vec<Responder> = people.into_values().collect();
     list.sort_by(|a, b| {
@@ -259,7 +309,12 @@ mod tests {
             task("frank", false),
             task("gina", true),
         ];
-        let list = responders(&assignments, &roles, &authors, &tasks);
+        let past = [RoleHolder {
+            role: "comms".into(),
+            name: "hana".into(),
+            assigned_at: t(6),
+        }];
+        let list = responders(&assignments, &roles, &past, &authors, &tasks);
         let summary: Vec<(String, Vec<String>)> = list
             .iter()
             .map(|r| (r.name.clone(), r.did.clone()))
@@ -273,8 +328,10 @@ mod tests {
                     s(&["was commander", "4 timeline entries"])
                 ),
                 ("erin".to_string(), s(&["scribe"])),
+                ("hana".to_string(), s(&["was comms"])),
                 ("dave".to_string(), s(&["1 timeline entry"])),
                 ("frank".to_string(), s(&["owns 2 open tasks"])),
+                ("gina".to_string(), s(&["finished 1 task"])),
                 ("alice".to_string(), s(&["commander"])),
             ]
         );

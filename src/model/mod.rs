@@ -10,7 +10,7 @@ mod timeline;
 
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
-    responders,
+    responders, same_person, time_after,
 };
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};

@@ -195,7 +195,7 @@ mod tests {
             name: "erin".into(),
             assigned_at: t(13, 15),
         }];
-        let responders = crate::model::responders(&assignments, &roles, &[], &tasks);
+        let responders = crate::model::responders(&assignments, &roles, &[], &[], &tasks);
         let b = Briefing {
             incident: &incident,
             assignments: &assignments,

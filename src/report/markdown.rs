@@ -23,7 +23,8 @@ pub fn inline(text: &str) -> String {
         }
         out.push(c);
     }
-    if out.starts_with(['-', '+']) {
+    // A line of `=` or `-` under a quoted line would make it a heading.
+    if out.starts_with(['-', '+', '=']) {
         out.insert(0, '\\');
     }
     let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -68,6 +69,7 @@ mod tests {
         assert_eq!(inline("a | b"), "a \\| b");
         assert_eq!(inline("# not a heading"), "\\# not a heading");
         assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("==="), "\\===");
         assert_eq!(inline("12. not a list"), "12\\. not a list");
         assert_eq!(inline("two\nlines"), "two lines");
         assert_eq!(inline("esc\u{1b}[2J"), "esc\\\\u{1b}\\[2J");

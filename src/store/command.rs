@@ -10,7 +10,7 @@ use super::timeline::insert_entry;
 use super::{Stamp, Store, new_uuid, time_at, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
-    Assignment, Authorship, EntryKind, Incident, IncidentRef, NewEntry, RoleHolder,
+    Assignment, Authorship, EntryKind, Incident, IncidentRef, NewEntry, RoleHolder, same_person,
 };
 
 const ASSIGNMENT_COLUMNS: &str =
@@ -29,24 +29,24 @@ impl Store {
         })
     }
 
-    /// Hands command to `to` at `at`, with the outgoing commander's
-    /// briefing: a new assignment, the incident's commander, and a handoff
-    /// entry, in one transaction. `check` may refuse it, seeing the incident
-    /// and its current assignment; then nothing is written.
+    /// Hands command to `to`, with the outgoing commander's briefing: a
+    /// new assignment, the incident's commander, and a handoff entry, in one
+    /// transaction. `check` sees the incident and its current assignment
+    /// and says when the handoff happened, or refuses it; then nothing is
+    /// written.
     pub fn hand_off(
         &mut self,
         which: IncidentRef,
         stamp: &Stamp,
         to: &str,
         briefing: &str,
-        at: DateTime<Utc>,
-        check: impl FnOnce(&Incident, &Assignment) -> Result<(), UserError>,
+        check: impl FnOnce(&Incident, &Assignment) -> Result<DateTime<Utc>, UserError>,
     ) -> Result<(Incident, Assignment)> {
         self.write(|tx| {
             let id = resolve(tx, which)?;
             let mut incident = load(tx, id)?;
             let current = current_assignment(tx, &incident)?;
-            check(&incident, &current)?;
+            let at = check(&incident, &current)?;
             let assignment =
                 insert_assignment(tx, id, to, Some(&current.name), briefing, at, stamp)?;
             tx.execute(
@@ -85,27 +85,39 @@ impl Store {
     }
 
     /// Gives `role` to `name`, or clears it (`name` None), with a role
-    /// entry on the timeline. Returns the incident and whether anything
-    /// changed (giving a role to its holder changes nothing).
+    /// entry on the timeline. `check` sees the current holder and says when
+    /// the change happened, or refuses it. Returns the incident and whether
+    /// anything changed (giving a role to its holder changes nothing).
     pub fn set_role(
         &mut self,
         which: IncidentRef,
         stamp: &Stamp,
         role: &str,
         name: Option<&str>,
-        at: DateTime<Utc>,
+        check: impl FnOnce(Option<&RoleHolder>) -> Result<DateTime<Utc>, UserError>,
     ) -> Result<(Incident, bool)> {
         self.write(|tx| {
             let id = resolve(tx, which)?;
             let incident = load(tx, id)?;
-            let holder: Option<String> = tx
+            let current: Option<RoleHolder> = tx
                 .query_row(
-                    "SELECT name FROM roles WHERE incident_id = ?1 AND role = ?2",
+                    "SELECT role, name, assigned_at FROM roles WHERE incident_id = ?1 AND role = ?2",
                     params![id, role],
-                    |r| r.get(0),
+                    |r| {
+                        Ok(RoleHolder {
+                            role: r.get(0)?,
+                            name: r.get(1)?,
+                            assigned_at: time_at(r, 2)?,
+                        })
+                    },
                 )
                 .optional()?;
-            if holder.as_deref() == name {
+            let holder = current.as_ref().map(|h| h.name.clone());
+            let unchanged = match (holder.as_deref(), name) {
+                (Some(h), Some(n)) => same_person(h, n),
+                (h, n) => h == n,
+            };
+            if unchanged {
                 if name.is_none() {
                     return Err(
                         UserError::new(format!("no one holds the {role} role in #{id}"))
@@ -115,6 +127,7 @@ impl Store {
                 }
                 return Ok((incident, false));
             }
+            let at = check(current.as_ref())?;
             match name {
                 Some(name) => tx.execute(
                     "INSERT INTO roles (uuid, incident_id, role, name, assigned_at) \
@@ -140,12 +153,33 @@ impl Store {
         })
     }
 
-    /// Who wrote on an incident's timeline: how often, and since when.
+    /// Everyone who ever took a role, from the role entries on the
+    /// timeline (the roles table holds only the current holders).
+    pub fn role_history(&self, incident_id: i64) -> Result<Vec<RoleHolder>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT body, to_value, event_at FROM timeline_entries \
+                 WHERE incident_id = ?1 AND kind = 'role' AND to_value IS NOT NULL \
+                 ORDER BY event_at, id",
+            )?;
+            let rows = stmt.query_map([incident_id], |r| {
+                Ok(RoleHolder {
+                    role: r.get(0)?,
+                    name: r.get(1)?,
+                    assigned_at: time_at(r, 2)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// Who wrote on an incident's timeline: how often, and since when
+    /// (when they first wrote, not the possibly earlier time they wrote of).
     pub fn authors(&self, incident_id: i64) -> Result<Vec<Authorship>> {
         self.read(|conn| {
             let mut stmt = conn.prepare(
-                "SELECT author, min(event_at), count(*) FROM timeline_entries \
-                 WHERE incident_id = ?1 GROUP BY author ORDER BY min(event_at)",
+                "SELECT author, min(recorded_at), count(*) FROM timeline_entries \
+                 WHERE incident_id = ?1 GROUP BY author ORDER BY min(recorded_at)",
             )?;
             let rows = stmt.query_map([incident_id], |r| {
                 Ok(Authorship {

@@ -59,7 +59,9 @@ CREATE TABLE state (
     // 2: commander assignments (handoffs with their briefings), roles and
     // in-incident tasks; new timeline entry kinds handoff, role, task and
     // task-done. Each existing incident gets its first assignment back-filled
-    // from its commander (with a random UUID of the v4 shape).
+    // from its commander. Its UUID is derived from the incident's (version
+    // digit 8, RFC 9562's custom version), so it is the same every time this
+    // runs, including the in-memory upgrade of a read-only open.
     r"
 CREATE TABLE assignments (
     id           INTEGER PRIMARY KEY,
@@ -76,10 +78,9 @@ CREATE TABLE assignments (
 CREATE INDEX assignments_by_incident ON assignments (incident_id, assigned_at, id);
 
 INSERT INTO assignments (uuid, incident_id, name, from_name, briefing, assigned_at, recorded_at, recorded_by)
-SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'
-             || substr('89ab', 1 + abs(random()) % 4, 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
+SELECT substr(uuid, 1, 14) || '8' || substr(uuid, 16),
        id, commander, NULL, '', created_at, created_at, created_by
-FROM (SELECT *, hex(randomblob(16)) AS h FROM incidents);
+FROM incidents;
 
 CREATE TABLE roles (
     uuid         TEXT NOT NULL UNIQUE,

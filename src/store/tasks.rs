@@ -56,10 +56,30 @@ impl Store {
         })
     }
 
-    /// Marks a task done, with a task-done entry on its incident's timeline.
-    pub fn complete_task(&mut self, task_id: i64, stamp: &Stamp) -> Result<(Incident, Task)> {
+    /// Marks a task of the incident `which` done, with a task-done entry on
+    /// the timeline. A task of another incident is refused: task numbers
+    /// are shared by all incidents, and a typo must not close someone
+    /// else's step.
+    pub fn complete_task(
+        &mut self,
+        which: IncidentRef,
+        task_id: i64,
+        stamp: &Stamp,
+    ) -> Result<(Incident, Task)> {
         self.write(|tx| {
             let task = load_task(tx, task_id)?;
+            let id = match which {
+                IncidentRef::Id(id) => id,
+                _ => resolve(tx, which).unwrap_or(task.incident_id),
+            };
+            if id != task.incident_id {
+                return Err(UserError::new(format!(
+                    "task {task_id} belongs to #{}, not #{id}",
+                    task.incident_id
+                ))
+                .hint(format!("to finish it anyway, add -i {}", task.incident_id))
+                .into());
+            }
             if let Some(done_by) = &task.done_by {
                 return Err(UserError::new(format!(
                     "task {task_id} is already done (by {done_by})"

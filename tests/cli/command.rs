@@ -209,8 +209,8 @@ fn responders_and_tasks_list_everyone_and_everything() {
 fn roles_change_hands_and_clear() {
     let env = scripted_incident();
     assert_eq!(
-        env.ok(&["role", "scribe", "frank"]),
-        "#1: nothing to change\n"
+        env.ok(&["role", "scribe", "Frank"]),
+        "#1 SEV1 Checkout returns 502: nothing to change\n"
     );
     assert_eq!(env.ok(&["role", "Scribe", "hana"]), "#1 scribe: hana\n");
     assert_eq!(env.ok(&["role", "comms", "--clear"]), "#1 comms: cleared\n");
@@ -303,4 +303,144 @@ fn roles_come_from_the_config() {
     assert_eq!(env.ok(&["role", "legal", "ines"]), "#1 legal: ines\n");
     let f = env.fails(&["role", "comms", "gina"]);
     assert!(f.stderr.contains("roles are legal, scribe"), "{}", f.stderr);
+}
+
+#[test]
+fn people_stay_involved_after_their_role_or_task_ends() {
+    let env = scripted_incident();
+    env.ok(&["role", "scribe", "hana"]);
+    env.ok(&["role", "comms", "--clear"]);
+    env.ok(&["task", "done", "1"]);
+    let people: Vec<(String, String)> = env
+        .json(&["responders"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let did: Vec<&str> = r["did"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_str().unwrap())
+                .collect();
+            (r["name"].as_str().unwrap().to_string(), did.join(", "))
+        })
+        .collect();
+    let find = |name: &str| {
+        people
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+    };
+    assert_eq!(find("frank").as_deref(), Some("was scribe"));
+    assert_eq!(find("gina").as_deref(), Some("was comms"));
+    assert_eq!(find("hana").as_deref(), Some("scribe"));
+    assert_eq!(
+        find("dave").as_deref(),
+        Some("1 timeline entry, finished 1 task")
+    );
+    assert_eq!(
+        find("erin").as_deref(),
+        Some("1 timeline entry, finished 1 task")
+    );
+}
+
+#[test]
+fn people_join_when_they_act_not_when_what_they_record_happened() {
+    let env = Env::new();
+    // Declared at 14:00 UTC for an impact that began at 13:00.
+    env.ok(&["open", "Backdated", "--started", "-1h"]);
+    let joined = env.json(&["responders"])[0]["joined_at"].clone();
+    assert_eq!(joined, "2026-11-26T14:00:00Z");
+}
+
+#[test]
+fn a_handoff_in_the_same_minute_follows_the_last_one() {
+    let env = scripted_incident();
+    // bob took command at 13:40:00 UTC; 14:40 in Berlin is that same minute.
+    act(
+        &env,
+        "2026-11-26T13:55:00Z",
+        "bob",
+        &["handoff", "hana", "--at", "14:40"],
+    );
+    let shown = env.json(&["show"]);
+    assert_eq!(shown["commanders"][3]["name"], "hana");
+    assert_eq!(
+        shown["commanders"][3]["assigned_at"],
+        "2026-11-26T13:40:00Z"
+    );
+    // Another handoff: carol, then three more, in order.
+    act(&env, "2026-11-26T13:58:00Z", "hana", &["handoff", "ivan"]);
+    let names: Vec<String> = env.json(&["show"])["commanders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["carol", "alice", "bob", "hana", "ivan"]);
+    let f = env.fails(&["handoff", "jo", "--at", "14:39"]);
+    assert!(
+        f.stderr
+            .contains("would come before ivan took command at 2026-11-26 14:58 CET"),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn a_role_change_cannot_go_back_before_the_holder_took_it() {
+    let env = scripted_incident();
+    let f = env.fails(&["role", "scribe", "hana", "--at", "14:05"]);
+    assert!(
+        f.stderr
+            .contains("would come before frank took the scribe role at 2026-11-26 14:11 CET"),
+        "{}",
+        f.stderr
+    );
+    env.ok(&["role", "scribe", "hana", "--at", "14:11"]);
+}
+
+#[test]
+fn a_task_of_another_incident_is_not_finished_by_mistake() {
+    let env = scripted_incident();
+    env.ok(&["open", "Second incident"]);
+    let f = env.fails(&["task", "done", "1"]);
+    assert!(
+        f.stderr.contains("task 1 belongs to #1, not #2"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        f.stderr.contains("hint: to finish it anyway, add -i 1"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        env.ok(&["task", "done", "1", "-i", "1"])
+            .starts_with("task 1 on #1 done")
+    );
+}
+
+#[test]
+fn the_new_outputs_never_print_raw_control_characters() {
+    let env = scripted_incident();
+    let nasty = "x\u{1b}[2J\u{9b}\u{202e}y";
+    env.ok(&["tl", nasty]);
+    env.ok(&["task", "add", nasty, "--owner", "o\u{202e}wner"]);
+    env.ok(&["role", "ops", "op\u{202e}s"]);
+    for args in [
+        &["brief"][..],
+        &["responders"],
+        &["task", "list"],
+        &["show"],
+        &["brief", "--json"],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.chars()
+                .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+            "inc {args:?} printed a raw control character"
+        );
+    }
 }

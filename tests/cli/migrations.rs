@@ -56,9 +56,14 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
         // Every incident has its first commander on record (back-filled
         // for databases from before commander history).
         assert_eq!(shown["commanders"][0]["name"], "fixture", "{name}");
+        let first = env.json(&["show", "2"])["commanders"][0].clone();
+        assert_eq!(first["name"], "fixture", "{name}");
+        assert_eq!(first["from"], serde_json::Value::Null, "{name}");
+        assert_eq!(first["assigned_at"], "2026-11-01T11:00:00Z", "{name}");
+        // A read-only upgrade gives the same ids every time.
         assert_eq!(
-            env.json(&["show", "2"])["commanders"][0]["name"],
-            "fixture",
+            env.json(&["show", "2"])["commanders"][0]["uuid"],
+            first["uuid"],
             "{name}"
         );
         assert_eq!(
