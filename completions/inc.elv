@@ -41,6 +41,10 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand role 'Give a role (scribe, comms, ...) to someone, or clear it'
             cand responders 'List everyone involved, what they did and since when'
             cand task 'Track the steps under way: add, done, list'
+            cand describe 'Describe the incident for the review: summary, impact, scope, detection'
+            cand factor 'Contributing factors: add, list, rm'
+            cand action 'Corrective action items: add, list, done, edit'
+            cand lesson 'Lessons learned: add, list'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -65,6 +69,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --key 'Mark it as a key moment, for the review to highlight'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -289,6 +294,216 @@ set edit:completion:arg-completer[inc] = {|@words|
         }
         &'inc;task;help;help'= {
         }
+        &'inc;describe'= {
+            cand --summary 'What was seen and what ended it'
+            cand --impact 'Who was affected, and how'
+            cand --scope 'internal, external or both'
+            cand --detection 'How the problem was found'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;factor'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a contributing factor'
+            cand list 'List the contributing factors'
+            cand rm 'Remove a contributing factor'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;factor;add'= {
+            cand --kind 'technical or non-technical'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;factor;list'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;factor;rm'= {
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;factor;help'= {
+            cand add 'Add a contributing factor'
+            cand list 'List the contributing factors'
+            cand rm 'Remove a contributing factor'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;factor;help;add'= {
+        }
+        &'inc;factor;help;list'= {
+        }
+        &'inc;factor;help;rm'= {
+        }
+        &'inc;factor;help;help'= {
+        }
+        &'inc;action'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an action item'
+            cand list 'List action items'
+            cand done 'Mark an action item done'
+            cand edit 'Change an action item'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;action;add'= {
+            cand --owner 'Who is accountable: a person or a team'
+            cand --due 'When it is due: 2026-12-01, today, tomorrow, +7d, +2w'
+            cand --priority 'P1, P2 or P3'
+            cand --type 'prevent, mitigate, detect or process'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;action;list'= {
+            cand --owner 'Only this owner''s'
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --all-incidents 'Action items of every incident, not just one'
+            cand --open 'Only open ones'
+            cand --overdue 'Only open ones past their due date'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;action;done'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;action;edit'= {
+            cand --text 'text'
+            cand --owner 'owner'
+            cand --due 'A new due date, or `none`'
+            cand --priority 'priority'
+            cand --type 'type'
+            cand --status 'open, done or wont-do'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;action;help'= {
+            cand add 'Add an action item'
+            cand list 'List action items'
+            cand done 'Mark an action item done'
+            cand edit 'Change an action item'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;action;help;add'= {
+        }
+        &'inc;action;help;list'= {
+        }
+        &'inc;action;help;done'= {
+        }
+        &'inc;action;help;edit'= {
+        }
+        &'inc;action;help;help'= {
+        }
+        &'inc;lesson'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a lesson'
+            cand list 'List the lessons'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;lesson;add'= {
+            cand --kind 'went-well, went-wrong or lucky'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;lesson;list'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'inc;lesson;help'= {
+            cand add 'Add a lesson'
+            cand list 'List the lessons'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'inc;lesson;help;add'= {
+        }
+        &'inc;lesson;help;list'= {
+        }
+        &'inc;lesson;help;help'= {
+        }
         &'inc;completions'= {
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
@@ -315,6 +530,10 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand role 'Give a role (scribe, comms, ...) to someone, or clear it'
             cand responders 'List everyone involved, what they did and since when'
             cand task 'Track the steps under way: add, done, list'
+            cand describe 'Describe the incident for the review: summary, impact, scope, detection'
+            cand factor 'Contributing factors: add, list, rm'
+            cand action 'Corrective action items: add, list, done, edit'
+            cand lesson 'Lessons learned: add, list'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -358,6 +577,41 @@ set edit:completion:arg-completer[inc] = {|@words|
         &'inc;help;task;done'= {
         }
         &'inc;help;task;list'= {
+        }
+        &'inc;help;describe'= {
+        }
+        &'inc;help;factor'= {
+            cand add 'Add a contributing factor'
+            cand list 'List the contributing factors'
+            cand rm 'Remove a contributing factor'
+        }
+        &'inc;help;factor;add'= {
+        }
+        &'inc;help;factor;list'= {
+        }
+        &'inc;help;factor;rm'= {
+        }
+        &'inc;help;action'= {
+            cand add 'Add an action item'
+            cand list 'List action items'
+            cand done 'Mark an action item done'
+            cand edit 'Change an action item'
+        }
+        &'inc;help;action;add'= {
+        }
+        &'inc;help;action;list'= {
+        }
+        &'inc;help;action;done'= {
+        }
+        &'inc;help;action;edit'= {
+        }
+        &'inc;help;lesson'= {
+            cand add 'Add a lesson'
+            cand list 'List the lessons'
+        }
+        &'inc;help;lesson;add'= {
+        }
+        &'inc;help;lesson;list'= {
         }
         &'inc;help;completions'= {
         }

@@ -45,6 +45,10 @@ complete -c inc -n "__fish_inc_needs_command" -f -a "brief" -d 'Print the briefi
 complete -c inc -n "__fish_inc_needs_command" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
 complete -c inc -n "__fish_inc_needs_command" -f -a "responders" -d 'List everyone involved, what they did and since when'
 complete -c inc -n "__fish_inc_needs_command" -f -a "task" -d 'Track the steps under way: add, done, list'
+complete -c inc -n "__fish_inc_needs_command" -f -a "describe" -d 'Describe the incident for the review: summary, impact, scope, detection'
+complete -c inc -n "__fish_inc_needs_command" -f -a "factor" -d 'Contributing factors: add, list, rm'
+complete -c inc -n "__fish_inc_needs_command" -f -a "action" -d 'Corrective action items: add, list, done, edit'
+complete -c inc -n "__fish_inc_needs_command" -f -a "lesson" -d 'Lessons learned: add, list'
 complete -c inc -n "__fish_inc_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c inc -n "__fish_inc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]' -r
@@ -62,6 +66,7 @@ complete -c inc -n "__fish_inc_using_subcommand tl" -s i -l incident -d 'The inc
 complete -c inc -n "__fish_inc_using_subcommand tl" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand tl" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand tl" -l key -d 'Mark it as a key moment, for the review to highlight'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The same, as a flag' -r
@@ -190,29 +195,162 @@ complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand describe" -l summary -d 'What was seen and what ended it' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -l impact -d 'Who was affected, and how' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -l scope -d 'internal, external or both' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -l detection -d 'How the problem was found' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand describe" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand describe" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand describe" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -f -a "list" -d 'List the contributing factors'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -f -a "rm" -d 'Remove a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l kind -d 'technical or non-technical' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the contributing factors'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "add" -d 'Add an action item'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "list" -d 'List action items'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "done" -d 'Mark an action item done'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "edit" -d 'Change an action item'
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l owner -d 'Who is accountable: a person or a team' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l due -d 'When it is due: 2026-12-01, today, tomorrow, +7d, +2w' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l priority -d 'P1, P2 or P3' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l type -d 'prevent, mitigate, detect or process' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l owner -d 'Only this owner\'s' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l all-incidents -d 'Action items of every incident, not just one'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l open -d 'Only open ones'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l overdue -d 'Only open ones past their due date'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l text -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l owner -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l due -d 'A new due date, or `none`' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l priority -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l type -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l status -d 'open, done or wont-do' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an action item'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "list" -d 'List action items'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark an action item done'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an action item'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a lesson'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List the lessons'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l kind -d 'went-well, went-wrong or lucky' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a lesson'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the lessons'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "open" -d 'Declare an incident and make it the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "use" -d 'Make an incident the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "show" -d 'Show an incident\'s status board'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "resolve" -d 'Resolve the incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "reopen" -d 'Reopen a resolved incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "brief" -d 'Print the briefing for someone joining the response'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "responders" -d 'List everyone involved, what they did and since when'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "task" -d 'Track the steps under way: add, done, list'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "completions" -d 'Print shell completions'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "open" -d 'Declare an incident and make it the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "use" -d 'Make an incident the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "show" -d 'Show an incident\'s status board'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "resolve" -d 'Resolve the incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "brief" -d 'Print the briefing for someone joining the response'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "responders" -d 'List everyone involved, what they did and since when'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "task" -d 'Track the steps under way: add, done, list'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "describe" -d 'Describe the incident for the review: summary, impact, scope, detection'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "factor" -d 'Contributing factors: add, list, rm'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "action" -d 'Corrective action items: add, list, done, edit'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "lesson" -d 'Lessons learned: add, list'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "completions" -d 'Print shell completions'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark a task done'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from factor" -f -a "add" -d 'Add a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from factor" -f -a "list" -d 'List the contributing factors'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from factor" -f -a "rm" -d 'Remove a contributing factor'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "add" -d 'Add an action item'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "list" -d 'List action items'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "done" -d 'Mark an action item done'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "edit" -d 'Change an action item'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from lesson" -f -a "add" -d 'Add a lesson'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from lesson" -f -a "list" -d 'List the lessons'

@@ -72,6 +72,14 @@ pub enum Command {
     Responders(commands::responders::Args),
     /// Track the steps under way: add, done, list
     Task(commands::task::Args),
+    /// Describe the incident for the review: summary, impact, scope, detection
+    Describe(commands::describe::Args),
+    /// Contributing factors: add, list, rm
+    Factor(commands::factor::Args),
+    /// Corrective action items: add, list, done, edit
+    Action(commands::action::Args),
+    /// Lessons learned: add, list
+    Lesson(commands::lesson::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }

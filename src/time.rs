@@ -121,6 +121,11 @@ impl Zone {
             .to_rfc3339_opts(SecondsFormat::Secs, false)
     }
 
+    /// The date in this zone at `t`: what "today" means for a due date.
+    pub fn date(&self, t: DateTime<Utc>) -> NaiveDate {
+        self.naive_local(t).date()
+    }
+
     fn naive_local(&self, t: DateTime<Utc>) -> NaiveDateTime {
         t.with_timezone(&self.offset_at(t).0).naive_local()
     }

@@ -1,9 +1,13 @@
 //! One module per command, each with its clap `Args` beside its `run`, and
 //! the context they share: config, clock, zone, identity and the store.
 
+pub mod action;
 pub mod brief;
 pub mod completions;
+pub mod describe;
+pub mod factor;
 pub mod handoff;
+pub mod lesson;
 pub mod list;
 pub mod mitigated;
 pub mod open;
@@ -58,6 +62,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Role(args) => role::run(&ctx, &args),
         Command::Responders(args) => responders::run(&ctx, &args),
         Command::Task(args) => task::run(&ctx, &args),
+        Command::Describe(args) => describe::run(&ctx, &args),
+        Command::Factor(args) => factor::run(&ctx, &args),
+        Command::Action(args) => action::run(&ctx, &args),
+        Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

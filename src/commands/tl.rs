@@ -19,6 +19,10 @@ pub struct Args {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 
+    /// Mark it as a key moment, for the review to highlight
+    #[arg(long)]
+    pub key: bool,
+
     #[command(flatten)]
     pub incident: IncidentArg,
 }
@@ -36,7 +40,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let stamp = ctx.stamp()?;
     let (incident, _) = ctx
         .store_for_change()?
-        .update_incident(target, &stamp, |_| Ok(vec![NewEntry::note(text, at)]))?;
+        .update_incident(target, &stamp, |_| {
+            Ok(vec![NewEntry {
+                key: args.key,
+                ..NewEntry::note(text, at)
+            }])
+        })?;
     ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
 }
 

@@ -120,6 +120,7 @@ impl Incident {
             from: None,
             to: None,
             event_at: at,
+            key: false,
         }])
     }
 

@@ -4,6 +4,7 @@
 mod command;
 mod current;
 mod incident;
+mod review;
 mod scale;
 mod text;
 mod timeline;
@@ -14,6 +15,10 @@ pub use command::{
 };
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
+pub use review::{
+    Action, ActionStatus, ActionType, Description, Factor, FactorKind, Lesson, LessonKind,
+    Priority, Scope, parse_due,
+};
 pub use scale::{Severity, Status};
 pub use text::{clean_name, clean_text};
 pub use timeline::{EntryKind, NewEntry, TimelineEntry};

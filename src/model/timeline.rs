@@ -100,6 +100,8 @@ pub struct TimelineEntry {
     /// When it was written down.
     pub recorded_at: DateTime<Utc>,
     pub author: String,
+    /// A key moment, for the review to highlight.
+    pub key: bool,
 }
 
 /// A timeline entry about to be written.
@@ -110,6 +112,8 @@ pub struct NewEntry {
     pub from: Option<String>,
     pub to: Option<String>,
     pub event_at: DateTime<Utc>,
+    /// A key moment, for the review to highlight.
+    pub key: bool,
 }
 
 impl NewEntry {
@@ -120,6 +124,7 @@ impl NewEntry {
             from: None,
             to: None,
             event_at,
+            key: false,
         }
     }
 
@@ -136,6 +141,7 @@ impl NewEntry {
             from: Some(from.to_string()),
             to: Some(to.to_string()),
             event_at,
+            key: false,
         }
     }
 }

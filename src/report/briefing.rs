@@ -174,6 +174,7 @@ mod tests {
             event_at: at,
             recorded_at: at,
             author: author.into(),
+            key: false,
         };
         let notes = [
             note("rolled back payments-api to v4.17.2", "carol", t(13, 25)),

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::briefing::Briefing;
 use super::text::is_unsafe;
-use crate::model::{Assignment, Incident, Responder, Task, TimelineEntry};
+use crate::model::{
+    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, Task, TimelineEntry,
+};
 
 #[derive(Serialize)]
 struct IncidentJson<'a> {
@@ -91,6 +93,7 @@ struct EntryJson<'a> {
     event_at: String,
     recorded_at: String,
     author: &'a str,
+    key: bool,
 }
 
 fn time(t: DateTime<Utc>) -> String {
@@ -165,6 +168,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         event_at: time(e.event_at),
         recorded_at: time(e.recorded_at),
         author: &e.author,
+        key: e.key,
     }
 }
 
@@ -229,6 +233,104 @@ pub fn briefing(b: &Briefing<'_>, now: DateTime<Utc>) -> String {
             .collect(),
         responders: b.responders.iter().map(responder_json).collect(),
     })
+}
+
+#[derive(Serialize)]
+struct FactorJson<'a> {
+    id: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    text: &'a str,
+    kind: &'static str,
+    created_at: String,
+    created_by: &'a str,
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    id: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    text: &'a str,
+    owner: &'a str,
+    due: Option<String>,
+    priority: &'static str,
+    #[serde(rename = "type")]
+    action_type: Option<&'static str>,
+    status: &'static str,
+    created_at: String,
+    created_by: &'a str,
+    closed_at: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LessonJson<'a> {
+    id: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    text: &'a str,
+    kind: &'static str,
+    created_at: String,
+    created_by: &'a str,
+}
+
+/// `inc factor list --json`.
+pub fn factors(list: &[Factor]) -> String {
+    render(
+        &list
+            .iter()
+            .map(|f| FactorJson {
+                id: f.id,
+                uuid: &f.uuid,
+                incident_id: f.incident_id,
+                text: &f.text,
+                kind: f.kind.as_str(),
+                created_at: time(f.created_at),
+                created_by: &f.created_by,
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `inc action list --json`.
+pub fn actions(list: &[Action]) -> String {
+    render(
+        &list
+            .iter()
+            .map(|a| ActionJson {
+                id: a.id,
+                uuid: &a.uuid,
+                incident_id: a.incident_id,
+                text: &a.text,
+                owner: &a.owner,
+                due: a.due.map(|d| d.to_string()),
+                priority: a.priority.as_str(),
+                action_type: a.action_type.map(ActionType::as_str),
+                status: a.status.as_str(),
+                created_at: time(a.created_at),
+                created_by: &a.created_by,
+                closed_at: a.closed_at.map(time),
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// `inc lesson list --json`.
+pub fn lessons(list: &[Lesson]) -> String {
+    render(
+        &list
+            .iter()
+            .map(|l| LessonJson {
+                id: l.id,
+                uuid: &l.uuid,
+                incident_id: l.incident_id,
+                text: &l.text,
+                kind: l.kind.as_str(),
+                created_at: time(l.created_at),
+                created_by: &l.created_by,
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// `inc task list --json`.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::text::{describe, duration, safe, safe_line};
-use crate::model::{Incident, Responder, Task, TimelineEntry};
+use crate::model::{Action, Factor, Incident, Lesson, Responder, Task, TimelineEntry};
 use crate::time::Zone;
 
 /// A plain table: no borders, wrapped to `width` when one is given. Only
@@ -102,7 +102,11 @@ pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> S
             zone.format(e.event_at),
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),
-            cell(&describe(e)),
+            if e.key {
+                format!("★ {}", cell(&describe(e)))
+            } else {
+                cell(&describe(e))
+            },
         ]);
     }
     finish(&t)
@@ -135,6 +139,49 @@ pub fn responders(list: &[Responder], zone: &Zone, width: Option<u16>) -> String
             zone.format(r.joined_at),
             cell(&r.did.join(", ")),
         ]);
+    }
+    finish(&t)
+}
+
+/// `inc factor list`.
+pub fn factors(list: &[Factor], width: Option<u16>) -> String {
+    let mut t = table(&["FACTOR", "KIND", "WHAT"], 2, width);
+    for f in list {
+        t.add_row(vec![f.id.to_string(), f.kind.to_string(), cell(&f.text)]);
+    }
+    finish(&t)
+}
+
+/// `inc action list`.
+pub fn actions(list: &[Action], width: Option<u16>) -> String {
+    let mut t = table(
+        &[
+            "ACTION", "INCIDENT", "WHAT", "OWNER", "DUE", "PRIORITY", "TYPE", "STATUS",
+        ],
+        2,
+        width,
+    );
+    for a in list {
+        t.add_row(vec![
+            a.id.to_string(),
+            format!("#{}", a.incident_id),
+            cell(&a.text),
+            safe_line(&a.owner).into_owned(),
+            a.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
+            a.priority.to_string(),
+            a.action_type
+                .map_or_else(|| "-".to_string(), |t| t.to_string()),
+            a.status.to_string(),
+        ]);
+    }
+    finish(&t)
+}
+
+/// `inc lesson list`.
+pub fn lessons(list: &[Lesson], width: Option<u16>) -> String {
+    let mut t = table(&["LESSON", "KIND", "WHAT"], 2, width);
+    for l in list {
+        t.add_row(vec![l.id.to_string(), l.kind.to_string(), cell(&l.text)]);
     }
     finish(&t)
 }

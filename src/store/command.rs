@@ -147,6 +147,7 @@ impl Store {
                 from: holder,
                 to: name.map(String::from),
                 event_at: at,
+                key: false,
             };
             insert_entry(tx, id, &entry, stamp)?;
             Ok((incident, true))

@@ -163,6 +163,7 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
         from: None,
         to: Some(new.severity.to_string()),
         event_at: new.created_at,
+        key: false,
     };
     let entry = insert_entry(tx, id, &declared, &stamp)?;
     let mut last = new.created_at;
@@ -177,6 +178,7 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
                 from: None,
                 to: None,
                 event_at: at,
+                key: false,
             };
             insert_entry(tx, id, &marker, &stamp)?;
             last = at;

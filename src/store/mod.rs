@@ -6,6 +6,7 @@
 mod command;
 mod incidents;
 mod open;
+mod review;
 mod schema;
 mod tasks;
 mod timeline;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::error::{Busy, UserError};
 
 pub use incidents::ListFilter;
+pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
 
 /// How to open the store.

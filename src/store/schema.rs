@@ -105,6 +105,64 @@ CREATE TABLE tasks (
 
 CREATE INDEX tasks_by_incident ON tasks (incident_id, done_at);
 ",
+    // 3: the post-incident review's material: the description, contributing
+    // factors, corrective action items, lessons; key timeline notes.
+    r"
+CREATE TABLE descriptions (
+    incident_id  INTEGER PRIMARY KEY REFERENCES incidents (id),
+    uuid         TEXT NOT NULL UNIQUE,
+    summary      TEXT,
+    impact       TEXT,
+    scope        TEXT CHECK (scope IN ('internal', 'external', 'both')),
+    detection    TEXT,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE factors (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    body         TEXT NOT NULL CHECK (length(body) > 0),
+    kind         TEXT NOT NULL CHECK (kind IN ('technical', 'non-technical')),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX factors_by_incident ON factors (incident_id);
+
+CREATE TABLE actions (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    body         TEXT NOT NULL CHECK (length(body) > 0),
+    owner        TEXT NOT NULL CHECK (length(owner) > 0),
+    due          TEXT,
+    priority     TEXT NOT NULL CHECK (priority IN ('P1', 'P2', 'P3')),
+    type         TEXT CHECK (type IN ('prevent', 'mitigate', 'detect', 'process')),
+    status       TEXT NOT NULL CHECK (status IN ('open', 'done', 'wont-do')),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    closed_at    TEXT
+) STRICT;
+
+CREATE INDEX actions_by_incident ON actions (incident_id);
+CREATE INDEX actions_by_status ON actions (status, due);
+
+CREATE TABLE lessons (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    body         TEXT NOT NULL CHECK (length(body) > 0),
+    kind         TEXT NOT NULL CHECK (kind IN ('went-well', 'went-wrong', 'lucky')),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX lessons_by_incident ON lessons (incident_id);
+
+ALTER TABLE timeline_entries ADD COLUMN key INTEGER NOT NULL DEFAULT 0 CHECK (key IN (0, 1));
+",
 ];
 
 /// The schema version this binary writes and understands.

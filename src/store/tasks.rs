@@ -50,6 +50,7 @@ impl Store {
                 from: Some(task.id.to_string()),
                 to: owner.map(String::from),
                 event_at: stamp.now,
+                key: false,
             };
             insert_entry(tx, id, &entry, stamp)?;
             Ok((incident, task))
@@ -97,6 +98,7 @@ impl Store {
                 from: Some(task_id.to_string()),
                 to: None,
                 event_at: stamp.now,
+                key: false,
             };
             insert_entry(tx, task.incident_id, &entry, stamp)?;
             Ok((load(tx, task.incident_id)?, load_task(tx, task_id)?))

@@ -8,7 +8,7 @@ use super::{Stamp, Store, new_uuid, time_at, time_to_sql};
 use crate::model::{EntryKind, NewEntry, TimelineEntry};
 
 const COLUMNS: &str =
-    "id, uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author";
+    "id, uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author, key";
 
 impl Store {
     /// An incident's timeline in event-time order; with `last`, only the
@@ -85,8 +85,8 @@ pub(super) fn insert_entry(
     let uuid = new_uuid(stamp.now);
     conn.prepare_cached(
         "INSERT INTO timeline_entries \
-         (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author, key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         uuid,
@@ -98,6 +98,7 @@ pub(super) fn insert_entry(
         time_to_sql(entry.event_at),
         time_to_sql(stamp.now),
         stamp.author,
+        entry.key,
     ])?;
     Ok(TimelineEntry {
         id: conn.last_insert_rowid(),
@@ -110,6 +111,7 @@ pub(super) fn insert_entry(
         event_at: entry.event_at,
         recorded_at: stamp.now,
         author: stamp.author.clone(),
+        key: entry.key,
     })
 }
 
@@ -132,5 +134,6 @@ fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
         event_at: time_at(r, 7)?,
         recorded_at: time_at(r, 8)?,
         author: r.get(9)?,
+        key: r.get(10)?,
     })
 }

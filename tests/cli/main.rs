@@ -11,3 +11,4 @@ mod files;
 mod generated;
 mod hostile;
 mod migrations;
+mod review_material;

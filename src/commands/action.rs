@@ -1,0 +1,257 @@
+//! `inc action`: corrective action items, each with an accountable owner
+//! (a person or a team). Not the workarounds of the incident itself; those
+//! are tasks.
+
+use anyhow::Result;
+
+use super::factor::number;
+use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use crate::model::{
+    ActionStatus, ActionType, IncidentRef, Priority, clean_name, clean_text, parse_due,
+};
+use crate::report::text::safe_line;
+use crate::report::{json, table};
+use crate::store::{ActionFilter, NewAction};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Add an action item
+    Add(AddArgs),
+    /// List action items
+    List(ListArgs),
+    /// Mark an action item done
+    Done(DoneArgs),
+    /// Change an action item
+    Edit(EditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The work to do, such as "alert when the queue backs up"
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Who is accountable: a person or a team
+    #[arg(long, value_name = "WHO", required = true)]
+    pub owner: String,
+
+    /// When it is due: 2026-12-01, today, tomorrow, +7d, +2w
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+
+    /// P1, P2 or P3
+    #[arg(long, value_name = "P", default_value = "P2")]
+    pub priority: String,
+
+    /// prevent, mitigate, detect or process
+    #[arg(long = "type", value_name = "TYPE")]
+    pub action_type: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Action items of every incident, not just one
+    #[arg(long)]
+    pub all_incidents: bool,
+
+    /// Only open ones
+    #[arg(long)]
+    pub open: bool,
+
+    /// Only open ones past their due date
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Only this owner's
+    #[arg(long, value_name = "WHO")]
+    pub owner: Option<String>,
+
+    #[command(flatten)]
+    pub incident: ShownIncident,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DoneArgs {
+    /// The action item's number, as `inc action list` shows it
+    #[arg(value_name = "ACTION")]
+    pub id: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The action item's number
+    #[arg(value_name = "ACTION")]
+    pub id: String,
+
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+
+    #[arg(long, value_name = "WHO")]
+    pub owner: Option<String>,
+
+    /// A new due date, or `none`
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+
+    #[arg(long, value_name = "P")]
+    pub priority: Option<String>,
+
+    #[arg(long = "type", value_name = "TYPE")]
+    pub action_type: Option<String>,
+
+    /// open, done or wont-do
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    match &args.action {
+        Action::Add(a) => add(ctx, a),
+        Action::List(a) => list(ctx, a),
+        Action::Done(a) => {
+            let id = number("action", &a.id)?;
+            let stamp = ctx.stamp()?;
+            let action = ctx
+                .store_for_change()?
+                .update_action(id, &stamp, |action| {
+                    action.status = ActionStatus::Done;
+                    Ok(())
+                })?;
+            ctx.say(&format!(
+                "action {id} on #{} done: {}",
+                action.incident_id,
+                safe_line(&action.text)
+            ))
+        }
+        Action::Edit(a) => edit(ctx, a),
+    }
+}
+
+fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    let today = ctx.zone()?.date(ctx.now());
+    let new = NewAction {
+        text: clean_text("action item", &args.text.join(" "))?,
+        owner: clean_name("owner", &args.owner)?,
+        due: args
+            .due
+            .as_deref()
+            .map(|d| parse_due(d, today))
+            .transpose()?,
+        priority: Priority::parse(&args.priority)?,
+        action_type: args
+            .action_type
+            .as_deref()
+            .map(ActionType::parse)
+            .transpose()?,
+    };
+    let target = args.incident.target(IncidentRef::Current)?;
+    let stamp = ctx.stamp()?;
+    let (incident, action) = ctx.store_for_change()?.add_action(target, &stamp, &new)?;
+    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
+    ctx.say(&format!(
+        "action {} added to #{}: {} (owner: {}{due})",
+        action.id,
+        incident.id,
+        safe_line(&action.text),
+        safe_line(&action.owner)
+    ))
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
+    let today = ctx.zone()?.date(ctx.now());
+    let store = ctx.store_read()?;
+    let actions = store.snapshot(|s| {
+        let incident = if args.all_incidents {
+            None
+        } else {
+            Some(s.incident(args.incident.target()?)?.id)
+        };
+        s.actions(&ActionFilter {
+            incident,
+            open_only: args.open,
+            overdue_on: args.overdue.then_some(today),
+            owner: args.owner.clone(),
+        })
+    })?;
+    if args.json {
+        return ctx.print(&json::actions(&actions));
+    }
+    if actions.is_empty() {
+        return ctx.say("No action items match.");
+    }
+    ctx.print(&table::actions(&actions, terminal_width()))
+}
+
+fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
+    let id = number("action", &args.id)?;
+    let today = ctx.zone()?.date(ctx.now());
+    let text = args
+        .text
+        .as_deref()
+        .map(|t| clean_text("action item", t))
+        .transpose()?;
+    let owner = args
+        .owner
+        .as_deref()
+        .map(|o| clean_name("owner", o))
+        .transpose()?;
+    let due = match args.due.as_deref() {
+        Some(d) if d.trim().eq_ignore_ascii_case("none") => Some(None),
+        Some(d) => Some(Some(parse_due(d, today)?)),
+        None => None,
+    };
+    let priority = args.priority.as_deref().map(Priority::parse).transpose()?;
+    let action_type = args
+        .action_type
+        .as_deref()
+        .map(ActionType::parse)
+        .transpose()?;
+    let status = args
+        .status
+        .as_deref()
+        .map(ActionStatus::parse)
+        .transpose()?;
+    let stamp = ctx.stamp()?;
+    let action = ctx.store_for_change()?.update_action(id, &stamp, |a| {
+        if let Some(t) = text {
+            a.text = t;
+        }
+        if let Some(o) = owner {
+            a.owner = o;
+        }
+        if let Some(d) = due {
+            a.due = d;
+        }
+        if let Some(p) = priority {
+            a.priority = p;
+        }
+        if let Some(t) = action_type {
+            a.action_type = Some(t);
+        }
+        if let Some(s) = status {
+            a.status = s;
+        }
+        Ok(())
+    })?;
+    ctx.say(&format!(
+        "action {id} on #{}: {} (owner: {}, {}, {})",
+        action.incident_id,
+        safe_line(&action.text),
+        safe_line(&action.owner),
+        action.priority,
+        action.status
+    ))
+}

@@ -1,0 +1,76 @@
+//! `inc lesson`: what went well, what went wrong, where we got lucky.
+
+use anyhow::Result;
+
+use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use crate::model::{IncidentRef, LessonKind, clean_text};
+use crate::report::text::incident_name;
+use crate::report::{json, table};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Add a lesson
+    Add(AddArgs),
+    /// List the lessons
+    List(ListArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The lesson
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// went-well, went-wrong or lucky
+    #[arg(long, value_name = "KIND", required = true)]
+    pub kind: String,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub incident: ShownIncident,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    match &args.action {
+        Action::Add(a) => {
+            let text = clean_text("lesson", &a.text.join(" "))?;
+            let kind = LessonKind::parse(&a.kind)?;
+            let target = a.incident.target(IncidentRef::Current)?;
+            let stamp = ctx.stamp()?;
+            let (incident, id) = ctx
+                .store_for_change()?
+                .add_lesson(target, &stamp, &text, kind)?;
+            ctx.say(&format!("lesson {id} added to #{} ({kind})", incident.id))
+        }
+        Action::List(a) => {
+            let target = a.incident.target()?;
+            let (incident, lessons) = ctx.store_read()?.snapshot(|s| {
+                let incident = s.incident(target)?;
+                let lessons = s.lessons(incident.id)?;
+                Ok((incident, lessons))
+            })?;
+            if a.json {
+                return ctx.print(&json::lessons(&lessons));
+            }
+            if lessons.is_empty() {
+                return ctx.say(&format!("No lessons on {}.", incident_name(&incident)));
+            }
+            ctx.print(&table::lessons(&lessons, terminal_width()))
+        }
+    }
+}

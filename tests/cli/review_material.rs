@@ -1,0 +1,228 @@
+//! The review's material: description, factors, action items, lessons and
+//! key notes.
+
+use crate::env::Env;
+
+fn env() -> Env {
+    let env = Env::new();
+    env.ok(&["open", "Queue outage", "--started", "-1h"]);
+    env
+}
+
+#[test]
+fn describe_merges_parts_and_needs_flags_without_a_terminal() {
+    let env = env();
+    env.ok(&[
+        "describe",
+        "--summary",
+        "Checkout failed for 40 minutes",
+        "--scope",
+        "External",
+    ]);
+    env.ok(&["describe", "--detection", "the 5-minute API check"]);
+    let out = env.ok(&["describe", "--impact", "EU customers could not pay"]);
+    assert_eq!(
+        out,
+        "#1 SEV2 Queue outage\n  summary    Checkout failed for 40 minutes\n  impact     EU customers could not pay\n  scope      external\n  detection  the 5-minute API check\n"
+    );
+    // No flags and no terminal: no waiting for input that will not come.
+    let f = env.fails_with_stdin(&["describe"], b"");
+    assert!(f.stderr.contains("no description given"), "{}", f.stderr);
+    assert!(f.stderr.contains("--summary"), "{}", f.stderr);
+    let f = env.fails(&["describe", "--scope", "everyone"]);
+    assert!(
+        f.stderr.contains("`everyone` is not a scope"),
+        "{}",
+        f.stderr
+    );
+    let f = env.fails(&["describe", "--summary", "  "]);
+    assert!(f.stderr.contains("the summary is empty"), "{}", f.stderr);
+}
+
+#[test]
+fn factors_are_added_listed_and_removed() {
+    let env = env();
+    assert_eq!(
+        env.ok(&["factor", "add", "a config change was deployed"]),
+        "factor 1 added to #1 (technical)\n"
+    );
+    env.ok(&[
+        "factor",
+        "add",
+        "no budget for new hardware",
+        "--kind",
+        "non-technical",
+    ]);
+    assert_eq!(
+        env.field("kind", &["factor", "list"]),
+        ["technical", "non-technical"]
+    );
+    env.ok(&["factor", "rm", "1"]);
+    assert_eq!(
+        env.field("text", &["factor", "list"]),
+        ["no budget for new hardware"]
+    );
+    env.ok(&["open", "Other incident"]);
+    let f = env.fails(&["factor", "rm", "2"]);
+    assert!(
+        f.stderr.contains("factor 2 belongs to #1, not #2"),
+        "{}",
+        f.stderr
+    );
+    for (args, expected) in [
+        (
+            &["factor", "add", "x", "--kind", "human"][..],
+            "`human` is not a kind of factor",
+        ),
+        (&["factor", "add", " "], "the factor is empty"),
+        (&["factor", "rm", "9", "-i", "1"], "there is no factor 9"),
+        (&["factor", "rm", "one"], "`one` is not a factor number"),
+    ] {
+        let f = env.fails(args);
+        assert!(f.stderr.contains(expected), "inc {args:?}: {}", f.stderr);
+    }
+}
+
+#[test]
+fn action_items_have_owners_due_dates_and_a_status() {
+    let env = env();
+    let out = env.ok(&[
+        "action",
+        "add",
+        "alert on queue depth",
+        "--owner",
+        "sre-team",
+        "--due",
+        "+7d",
+        "--type",
+        "detect",
+    ]);
+    assert_eq!(
+        out,
+        "action 1 added to #1: alert on queue depth (owner: sre-team, due 2026-12-03)\n"
+    );
+    env.ok(&[
+        "action",
+        "add",
+        "canary config changes",
+        "--owner",
+        "platform",
+        "--priority",
+        "p1",
+        "--due",
+        "2026-11-20",
+    ]);
+    env.ok(&["open", "Other incident"]);
+    env.ok(&["action", "add", "write a runbook", "--owner", "Platform"]);
+    assert_eq!(
+        env.field("text", &["action", "list", "1"]),
+        ["alert on queue depth", "canary config changes"]
+    );
+    assert_eq!(
+        env.field("text", &["action", "list", "--all-incidents", "--overdue"]),
+        ["canary config changes"]
+    );
+    assert_eq!(
+        env.field(
+            "text",
+            &["action", "list", "--all-incidents", "--owner", "platform"]
+        ),
+        ["canary config changes", "write a runbook"]
+    );
+    env.ok(&["action", "done", "2"]);
+    assert_eq!(
+        env.field("status", &["action", "list", "1"]),
+        ["open", "done"]
+    );
+    assert_eq!(
+        env.field("text", &["action", "list", "--all-incidents", "--open"]),
+        ["alert on queue depth", "write a runbook"]
+    );
+    env.ok(&[
+        "action",
+        "edit",
+        "1",
+        "--due",
+        "none",
+        "--owner",
+        "observability",
+        "--status",
+        "wont-do",
+    ]);
+    let first = &env.json(&["action", "list", "1"])[0];
+    assert_eq!(first["due"], serde_json::Value::Null);
+    assert_eq!(first["owner"], "observability");
+    assert_eq!(first["status"], "wont-do");
+    assert_eq!(first["type"], "detect");
+    assert!(first["closed_at"].is_string());
+    for (args, expected) in [
+        (
+            &["action", "add", "x", "--owner", " "][..],
+            "the owner is empty",
+        ),
+        (
+            &["action", "add", "x", "--owner", "a", "--due", "yesterday"],
+            "`yesterday` is not a due date",
+        ),
+        (
+            &["action", "add", "x", "--owner", "a", "--priority", "urgent"],
+            "`urgent` is not a priority",
+        ),
+        (
+            &["action", "add", "x", "--owner", "a", "--type", "fix"],
+            "`fix` is not an action type",
+        ),
+        (
+            &["action", "edit", "1", "--status", "closed"],
+            "`closed` is not an action status",
+        ),
+        (&["action", "done", "42"], "there is no action item 42"),
+    ] {
+        let f = env.fails(args);
+        assert!(f.stderr.contains(expected), "inc {args:?}: {}", f.stderr);
+    }
+    assert_eq!(env.fails(&["action", "add", "no owner"]).code, 2);
+}
+
+#[test]
+fn lessons_and_key_notes() {
+    let env = env();
+    env.ok(&[
+        "lesson",
+        "add",
+        "paging reached the right team",
+        "--kind",
+        "went-well",
+    ]);
+    env.ok(&[
+        "lesson",
+        "add",
+        "the backup region was idle by chance",
+        "--kind",
+        "lucky",
+    ]);
+    assert_eq!(
+        env.field("kind", &["lesson", "list"]),
+        ["went-well", "lucky"]
+    );
+    let f = env.fails(&["lesson", "add", "x", "--kind", "meh"]);
+    assert!(
+        f.stderr.contains("`meh` is not a kind of lesson"),
+        "{}",
+        f.stderr
+    );
+    env.ok(&["tl", "restarted the queue", "--key"]);
+    env.ok(&["tl", "an ordinary note"]);
+    let entries = env.json(&["timeline"]);
+    let keys: Vec<bool> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["key"].as_bool().unwrap())
+        .collect();
+    assert_eq!(keys, [false, false, true, false]);
+    assert!(
+        env.ok(&["timeline"])
+            .contains("note      ★ restarted the queue")
+    );
+}
