@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('factor', 'factor', [CompletionResultType]::ParameterValue, 'Contributing factors: add, list, rm')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Corrective action items: add, list, done, edit')
             [CompletionResult]::new('lesson', 'lesson', [CompletionResultType]::ParameterValue, 'Lessons learned: add, list')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -560,6 +561,22 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
         'inc;lesson;help;help' {
             break
         }
+        'inc;review' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The same, as a flag')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to FILE instead of standard output')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'Print markdown (the default)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (fields documented in docs/json.md)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Say whether the review is ready; exit 1 if anything blocks it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'inc;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
@@ -591,6 +608,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('factor', 'factor', [CompletionResultType]::ParameterValue, 'Contributing factors: add, list, rm')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Corrective action items: add, list, done, edit')
             [CompletionResult]::new('lesson', 'lesson', [CompletionResultType]::ParameterValue, 'Lessons learned: add, list')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -701,6 +719,9 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;help;lesson;list' {
+            break
+        }
+        'inc;help;review' {
             break
         }
         'inc;help;completions' {

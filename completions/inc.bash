@@ -58,6 +58,9 @@ _inc() {
             inc,responders)
                 cmd="inc__subcmd__responders"
                 ;;
+            inc,review)
+                cmd="inc__subcmd__review"
+                ;;
             inc,role)
                 cmd="inc__subcmd__role"
                 ;;
@@ -178,6 +181,9 @@ _inc() {
             inc__subcmd__help,responders)
                 cmd="inc__subcmd__help__subcmd__responders"
                 ;;
+            inc__subcmd__help,review)
+                cmd="inc__subcmd__help__subcmd__review"
+                ;;
             inc__subcmd__help,role)
                 cmd="inc__subcmd__help__subcmd__role"
                 ;;
@@ -287,7 +293,7 @@ _inc() {
 
     case "${cmd}" in
         inc)
-            opts="-h -V --db --config --as --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help"
+            opts="-h -V --db --config --as --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -941,7 +947,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help)
-            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson completions help"
+            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1269,20 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help__subcmd__responders)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__review)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1774,6 +1794,44 @@ _inc() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__review)
+            opts="-i -h -V --incident --markdown --json --out --check --db --config --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --incident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand factor 'Contributing factors: add, list, rm'
             cand action 'Corrective action items: add, list, done, edit'
             cand lesson 'Lessons learned: add, list'
+            cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -504,6 +505,21 @@ set edit:completion:arg-completer[inc] = {|@words|
         }
         &'inc;lesson;help;help'= {
         }
+        &'inc;review'= {
+            cand -i 'The same, as a flag'
+            cand --incident 'The same, as a flag'
+            cand --out 'Write to FILE instead of standard output'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --markdown 'Print markdown (the default)'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand --check 'Say whether the review is ready; exit 1 if anything blocks it'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'inc;completions'= {
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
@@ -534,6 +550,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand factor 'Contributing factors: add, list, rm'
             cand action 'Corrective action items: add, list, done, edit'
             cand lesson 'Lessons learned: add, list'
+            cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -612,6 +629,8 @@ set edit:completion:arg-completer[inc] = {|@words|
         &'inc;help;lesson;add'= {
         }
         &'inc;help;lesson;list'= {
+        }
+        &'inc;help;review'= {
         }
         &'inc;help;completions'= {
         }

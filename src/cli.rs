@@ -80,6 +80,8 @@ pub enum Command {
     Action(commands::action::Args),
     /// Lessons learned: add, list
     Lesson(commands::lesson::Args),
+    /// The post-incident review, as markdown or JSON; --check says if it is ready
+    Review(commands::review::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }

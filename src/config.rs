@@ -23,6 +23,8 @@ struct ConfigFile {
     busy_timeout_ms: Option<i64>,
     briefing_notes: Option<i64>,
     roles: Option<Vec<String>>,
+    review_target_hours: Option<i64>,
+    review_deadline_business_days: Option<i64>,
 }
 
 /// The longest busy timeout accepted: an hour.
@@ -45,6 +47,10 @@ pub struct Config {
     pub briefing_notes: usize,
     /// The roles responders can hold.
     pub roles: Vec<String>,
+    /// When the review meeting should be held: hours after resolution.
+    pub review_target_hours: u32,
+    /// The last day for it: business days after resolution.
+    pub review_deadline_business_days: u32,
 }
 
 impl Default for Config {
@@ -57,6 +63,8 @@ impl Default for Config {
             busy_timeout: Duration::from_millis(5000),
             briefing_notes: 5,
             roles: DEFAULT_ROLES.iter().map(|r| (*r).to_string()).collect(),
+            review_target_hours: 24,
+            review_deadline_business_days: 2,
         }
     }
 }
@@ -80,7 +88,7 @@ impl Config {
                 "the config file {} is not valid: {problem}",
                 path.display()
             ))
-            .hint("valid keys are user, db, default_severity, timezone, busy_timeout_ms, briefing_notes and roles; see docs/commands.md")
+            .hint("valid keys are user, db, default_severity, timezone, busy_timeout_ms, briefing_notes, roles, review_target_hours and review_deadline_business_days; see docs/commands.md")
             .into()
         })
     }
@@ -134,6 +142,24 @@ impl Config {
                 roles
             }
         };
+        let review_target_hours = match file.review_target_hours {
+            None => 24,
+            Some(n @ 1..=720) => u32::try_from(n).unwrap_or(24),
+            Some(_) => {
+                return Err(
+                    "review_target_hours must be a number of hours from 1 to 720".to_string(),
+                );
+            }
+        };
+        let review_deadline_business_days = match file.review_deadline_business_days {
+            None => 2,
+            Some(n @ 0..=60) => u32::try_from(n).unwrap_or(2),
+            Some(_) => {
+                return Err(
+                    "review_deadline_business_days must be a number from 0 to 60".to_string(),
+                );
+            }
+        };
         let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         Ok(Config {
             user: file.user,
@@ -143,6 +169,8 @@ impl Config {
             busy_timeout,
             briefing_notes,
             roles,
+            review_target_hours,
+            review_deadline_business_days,
         })
     }
 

@@ -157,7 +157,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             .map(ActionType::parse)
             .transpose()?,
     };
-    let target = args.incident.target(IncidentRef::Current)?;
+    let target = args.incident.target(IncidentRef::Viewing)?;
     let stamp = ctx.stamp()?;
     let (incident, action) = ctx.store_for_change()?.add_action(target, &stamp, &new)?;
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();

@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         scope: args.scope.as_deref().map(Scope::parse).transpose()?,
         detection: text("detection", &args.detection)?,
     };
-    let target = args.incident.target(IncidentRef::Current)?;
+    let target = args.incident.target(IncidentRef::Viewing)?;
     if patch == Description::default() {
         patch = prompt(ctx, target)?;
     }

@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => {
             let text = clean_text("factor", &a.text.join(" "))?;
             let kind = FactorKind::parse(&a.kind)?;
-            let target = a.incident.target(IncidentRef::Current)?;
+            let target = a.incident.target(IncidentRef::Viewing)?;
             let stamp = ctx.stamp()?;
             let (incident, id) = ctx
                 .store_for_change()?
@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         Action::Rm(a) => {
             let id = number("factor", &a.id)?;
-            let target = a.incident.target(IncidentRef::Current)?;
+            let target = a.incident.target(IncidentRef::Viewing)?;
             let factor = ctx.store_for_change()?.remove_factor(target, id)?;
             ctx.say(&format!(
                 "factor {id} removed from #{}: {}",

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => {
             let text = clean_text("lesson", &a.text.join(" "))?;
             let kind = LessonKind::parse(&a.kind)?;
-            let target = a.incident.target(IncidentRef::Current)?;
+            let target = a.incident.target(IncidentRef::Viewing)?;
             let stamp = ctx.stamp()?;
             let (incident, id) = ctx
                 .store_for_change()?

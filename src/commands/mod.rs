@@ -14,6 +14,7 @@ pub mod open;
 pub mod reopen;
 pub mod resolve;
 pub mod responders;
+pub mod review;
 pub mod role;
 pub mod sev;
 pub mod show;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
+        Command::Review(args) => review::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

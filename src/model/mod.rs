@@ -16,8 +16,8 @@ pub use command::{
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
 pub use review::{
-    Action, ActionStatus, ActionType, Description, Factor, FactorKind, Lesson, LessonKind,
-    Priority, Scope, parse_due,
+    Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
+    LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
 };
 pub use scale::{Severity, Status};
 pub use text::{clean_name, clean_text};

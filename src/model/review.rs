@@ -298,3 +298,227 @@ mod tests {
         assert!(!action(ActionStatus::Open, None).is_overdue(today));
     }
 }
+
+/// When the review meeting should be held: `target_hours` after resolution.
+pub fn meeting_target(resolved: DateTime<Utc>, target_hours: u32) -> DateTime<Utc> {
+    resolved + chrono::TimeDelta::hours(i64::from(target_hours))
+}
+
+/// The last day for the review meeting: `business_days` working days after
+/// the day of resolution, skipping Saturdays and Sundays.
+pub fn meeting_deadline(resolved_on: NaiveDate, business_days: u32) -> NaiveDate {
+    use chrono::{Datelike, Weekday};
+    let mut day = resolved_on;
+    let mut left = business_days;
+    while left > 0 {
+        day = day.succ_opt().unwrap_or(day);
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    day
+}
+
+/// How serious a review finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+/// One thing `inc review --check` says about a review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level: Level,
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+}
+
+/// Words that point at a person rather than the system.
+const BLAME: &[&str] = &[
+    "human error",
+    "careless",
+    "should have",
+    "fault",
+    "blame",
+    "negligen",
+    "incompeten",
+];
+
+/// What the readiness check looks at.
+pub struct CheckInput<'a> {
+    pub description: &'a Description,
+    pub factors: &'a [Factor],
+    pub actions: &'a [Action],
+    pub key_times_missing: Vec<&'static str>,
+    /// Everyone involved, to spot a name in a factor.
+    pub people: Vec<&'a str>,
+    /// The meeting deadline, if resolved, and today.
+    pub deadline: Option<NaiveDate>,
+    pub today: NaiveDate,
+}
+
+/// Whether the review is ready: errors block it, warnings are worth a look.
+pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut say = |level, message: String, fix: &str| {
+        found.push(Finding {
+            level,
+            message,
+            fix: fix.to_string(),
+        });
+    };
+    let d = input.description;
+    match d.summary.as_deref() {
+        None => say(
+            Level::Error,
+            "there is no description".into(),
+            "write one with `inc describe --summary TEXT --impact TEXT --scope SCOPE --detection TEXT`",
+        ),
+        Some(summary) => {
+            let all = [Some(summary), d.impact.as_deref(), d.detection.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let mentions = |words: &[&str]| words.iter().any(|w| all.contains(w));
+            if d.impact.is_none()
+                && d.scope.is_none()
+                && !mentions(&["customer", "user", "client", "team", "employee", "partner"])
+            {
+                say(
+                    Level::Error,
+                    "the description does not say who was affected".into(),
+                    "add it with `inc describe --impact TEXT --scope SCOPE`",
+                );
+            }
+            if d.detection.is_none()
+                && !mentions(&[
+                    "detect", "alert", "noticed", "found", "report", "monitor", "page", "check",
+                ])
+            {
+                say(
+                    Level::Error,
+                    "the description does not say how the problem was detected".into(),
+                    "add it with `inc describe --detection TEXT`",
+                );
+            }
+            let has_duration = all
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| {
+                    w[0].chars().all(|c| c.is_ascii_digit())
+                        && ["min", "hour", "h", "m", "second", "day"]
+                            .iter()
+                            .any(|u| w[1].starts_with(u))
+                })
+                || all.split_whitespace().any(|w| {
+                    let digits = w.chars().take_while(char::is_ascii_digit).count();
+                    digits > 0
+                        && ["m", "min", "h", "hr", "hours", "minutes", "s", "d"]
+                            .contains(&&w[digits..])
+                });
+            if !has_duration {
+                say(
+                    Level::Error,
+                    "the description does not say for how long".into(),
+                    "say how long users were affected, such as \"for 15 minutes\"",
+                );
+            }
+        }
+    }
+    for a in input.actions.iter().filter(|a| a.owner.trim().is_empty()) {
+        say(
+            Level::Error,
+            format!("action item {} has no owner", a.id),
+            "set one with `inc action edit ID --owner WHO`",
+        );
+    }
+    if input.factors.is_empty() {
+        say(
+            Level::Error,
+            "there are no contributing factors".into(),
+            "add them with `inc factor add TEXT [--kind non-technical]`",
+        );
+    }
+    for t in &input.key_times_missing {
+        say(
+            Level::Error,
+            format!("the {t} time is missing"),
+            "record it with `inc mitigated --at TIME` or `inc resolve --at TIME`",
+        );
+    }
+    for a in input
+        .actions
+        .iter()
+        .filter(|a| a.due.is_none() && a.status == ActionStatus::Open)
+    {
+        say(
+            Level::Warning,
+            format!("action item {} has no due date", a.id),
+            "set one with `inc action edit ID --due DATE`",
+        );
+    }
+    if !input.factors.is_empty()
+        && input
+            .factors
+            .iter()
+            .all(|f| f.kind == FactorKind::Technical)
+    {
+        say(
+            Level::Warning,
+            "every contributing factor is technical".into(),
+            "non-technical ones (time pressure, staffing, budget, process) are easy to forget",
+        );
+    }
+    let blame_in = |text: &str| {
+        BLAME
+            .iter()
+            .find(|w| text.to_lowercase().contains(*w))
+            .copied()
+    };
+    for (place, text) in [
+        ("summary", &d.summary),
+        ("impact", &d.impact),
+        ("detection", &d.detection),
+    ] {
+        if let Some(word) = text.as_deref().and_then(blame_in) {
+            say(
+                Level::Warning,
+                format!("the description's {place} uses blame language (\"{word}\")"),
+                "describe what the system allowed, not who erred",
+            );
+        }
+    }
+    for f in input.factors {
+        if let Some(word) = blame_in(&f.text) {
+            say(
+                Level::Warning,
+                format!("factor {} uses blame language (\"{word}\")", f.id),
+                "describe what the system allowed, not who erred",
+            );
+        }
+        let lower = f.text.to_lowercase();
+        if let Some(name) = input.people.iter().find(|p| {
+            let p = p.trim().to_lowercase();
+            p.len() > 1 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == p)
+        }) {
+            say(
+                Level::Warning,
+                format!("factor {} names a person ({name})", f.id),
+                "name the process or system, not the person",
+            );
+        }
+    }
+    if let Some(deadline) = input.deadline.filter(|d| input.today > *d) {
+        say(
+            Level::Warning,
+            format!("the review meeting was due by {deadline}"),
+            "hold it soon, while memories are fresh",
+        );
+    }
+    found
+}

@@ -5,9 +5,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use super::briefing::Briefing;
+use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
-    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, Task, TimelineEntry,
+    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, Scope, Task, TimelineEntry,
 };
 
 #[derive(Serialize)]
@@ -331,6 +332,74 @@ pub fn lessons(list: &[Lesson]) -> String {
             })
             .collect::<Vec<_>>(),
     )
+}
+
+#[derive(Serialize)]
+struct ReviewJson<'a> {
+    draft: bool,
+    incident: IncidentJson<'a>,
+    description: DescriptionJson<'a>,
+    commanders: Vec<AssignmentJson<'a>>,
+    roles: Vec<RoleJson<'a>>,
+    responders: Vec<ResponderJson<'a>>,
+    timeline: Vec<EntryJson<'a>>,
+    tasks: Vec<TaskJson<'a>>,
+    factors: serde_json::Value,
+    actions: serde_json::Value,
+    lessons: serde_json::Value,
+    meeting: MeetingJson,
+}
+
+#[derive(Serialize)]
+struct DescriptionJson<'a> {
+    summary: Option<&'a str>,
+    impact: Option<&'a str>,
+    scope: Option<&'static str>,
+    detection: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MeetingJson {
+    target: Option<String>,
+    deadline: Option<String>,
+    attendees: Vec<String>,
+}
+
+/// `inc review --json`: the review's content as data (`now` only matters
+/// for the duration of an unresolved incident).
+pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
+    let value = ReviewJson {
+        draft: r.incident.resolved_at.is_none(),
+        incident: incident_json(r.incident, now),
+        description: DescriptionJson {
+            summary: r.description.summary.as_deref(),
+            impact: r.description.impact.as_deref(),
+            scope: r.description.scope.map(Scope::as_str),
+            detection: r.description.detection.as_deref(),
+        },
+        commanders: r.assignments.iter().map(assignment_json).collect(),
+        roles: r
+            .roles
+            .iter()
+            .map(|h| RoleJson {
+                role: &h.role,
+                name: &h.name,
+                assigned_at: time(h.assigned_at),
+            })
+            .collect(),
+        responders: r.responders.iter().map(responder_json).collect(),
+        timeline: r.entries.iter().map(entry_json).collect(),
+        tasks: r.tasks.iter().map(task_json).collect(),
+        factors: serde_json::from_str(&factors(r.factors)).expect("our own JSON"),
+        actions: serde_json::from_str(&actions(r.actions)).expect("our own JSON"),
+        lessons: serde_json::from_str(&lessons(r.lessons)).expect("our own JSON"),
+        meeting: MeetingJson {
+            target: r.meeting.map(|(t, _)| time(t)),
+            deadline: r.meeting.map(|(_, d)| d.to_string()),
+            attendees: super::review::attendees(r),
+        },
+    };
+    render(&value)
 }
 
 /// `inc task list --json`.

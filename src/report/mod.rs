@@ -6,5 +6,6 @@ pub mod board;
 pub mod briefing;
 pub mod json;
 pub mod markdown;
+pub mod review;
 pub mod table;
 pub mod text;

@@ -11,4 +11,5 @@ mod files;
 mod generated;
 mod hostile;
 mod migrations;
+mod review;
 mod review_material;

@@ -1,0 +1,203 @@
+//! `inc review`: the post-incident review, as markdown (the default) or
+//! JSON, and `--check` for whether it is ready.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use super::{Context, ShownIncident};
+use crate::error::UserError;
+use crate::model::{
+    Action, Assignment, CheckInput, Description, Factor, Incident, Lesson, Level, Responder,
+    RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target, responders,
+};
+use crate::report::json;
+use crate::report::review::{self, Review};
+use crate::report::text::incident_name;
+use crate::store::{ActionFilter, Store};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub incident: ShownIncident,
+
+    /// Print markdown (the default)
+    #[arg(long, conflicts_with_all = ["json", "check"])]
+    pub markdown: bool,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long, conflicts_with = "check")]
+    pub json: bool,
+
+    /// Write to FILE instead of standard output
+    #[arg(long, value_name = "FILE", conflicts_with = "check")]
+    pub out: Option<PathBuf>,
+
+    /// Say whether the review is ready; exit 1 if anything blocks it
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// What a review is made of, read from the store.
+struct Parts {
+    incident: Incident,
+    description: Description,
+    assignments: Vec<Assignment>,
+    roles: Vec<RoleHolder>,
+    responders: Vec<Responder>,
+    entries: Vec<TimelineEntry>,
+    tasks: Vec<Task>,
+    factors: Vec<Factor>,
+    actions: Vec<Action>,
+    lessons: Vec<Lesson>,
+}
+
+impl Parts {
+    fn gather(store: &Store, id: i64) -> Result<Parts> {
+        let incident = store.incident(crate::model::IncidentRef::Id(id))?;
+        let assignments = store.assignments(id)?;
+        let roles = store.roles(id)?;
+        let tasks = store.tasks(id, true)?;
+        let people = responders(
+            &assignments,
+            &roles,
+            &store.role_history(id)?,
+            &store.authors(id)?,
+            &tasks,
+        );
+        Ok(Parts {
+            description: store.description(id)?,
+            entries: store.timeline(id, None)?,
+            factors: store.factors(id)?,
+            actions: store.actions(&ActionFilter {
+                incident: Some(id),
+                ..ActionFilter::default()
+            })?,
+            lessons: store.lessons(id)?,
+            incident,
+            assignments,
+            roles,
+            responders: people,
+            tasks,
+        })
+    }
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let target = args.incident.target()?;
+    let zone = ctx.zone()?;
+    let parts = ctx.store_read()?.snapshot(|store| {
+        let id = store.incident(target)?.id;
+        Parts::gather(store, id)
+    })?;
+    let config = ctx.config();
+    let meeting = parts.incident.resolved_at.map(|resolved| {
+        (
+            meeting_target(resolved, config.review_target_hours),
+            meeting_deadline(zone.date(resolved), config.review_deadline_business_days),
+        )
+    });
+    let view = Review {
+        incident: &parts.incident,
+        description: &parts.description,
+        assignments: &parts.assignments,
+        roles: &parts.roles,
+        responders: &parts.responders,
+        entries: &parts.entries,
+        tasks: &parts.tasks,
+        factors: &parts.factors,
+        actions: &parts.actions,
+        lessons: &parts.lessons,
+        meeting,
+        target_hours: config.review_target_hours,
+        deadline_days: config.review_deadline_business_days,
+    };
+    if args.check {
+        return check_ready(ctx, &view, meeting.map(|(_, deadline)| deadline));
+    }
+    let text = if args.json {
+        json::review(&view, ctx.now())
+    } else {
+        review::markdown(&view, zone)
+    };
+    match &args.out {
+        Some(path) => write_file(path, &text),
+        None => ctx.print(&text),
+    }
+}
+
+fn check_ready(
+    ctx: &Context,
+    view: &Review<'_>,
+    deadline: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    let i = view.incident;
+    let mut missing = Vec::new();
+    if i.mitigated_at.is_none() {
+        missing.push("mitigated");
+    }
+    if i.resolved_at.is_none() {
+        missing.push("resolved");
+    }
+    let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
+    let findings = check(&CheckInput {
+        description: view.description,
+        factors: view.factors,
+        actions: view.actions,
+        key_times_missing: missing,
+        people,
+        deadline,
+        today: ctx.zone()?.date(ctx.now()),
+    });
+    let mut out = String::new();
+    for f in &findings {
+        let level = match f.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        out.push_str(&format!(
+            "{level}: {}; {}\n",
+            crate::report::text::safe_line(&f.message),
+            f.fix
+        ));
+    }
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    if errors == 0 {
+        out.push_str(&format!("The review of {} is ready.\n", incident_name(i)));
+    }
+    ctx.print(&out)?;
+    if errors > 0 {
+        let noun = if errors == 1 { "error" } else { "errors" };
+        return Err(UserError::new(format!(
+            "the review of #{} is not ready: {errors} {noun}",
+            i.id
+        ))
+        .hint("fix the errors above, then run `inc review --check` again")
+        .into());
+    }
+    Ok(())
+}
+
+/// Writes the whole file or nothing: a temporary file beside it, then a
+/// rename.
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("could not write {}", path.display()))
+}

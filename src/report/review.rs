@@ -1,0 +1,393 @@
+//! The post-incident review as markdown: description, key times, incident
+//! command, timeline, contributing factors, action items, lessons and the
+//! review meeting. Pure and repeatable: the same records give the same
+//! bytes (no clock), and user text cannot break a table or inject HTML.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::markdown::inline;
+use super::text::{describe, duration};
+use crate::model::{
+    Action, Assignment, Description, EntryKind, Factor, FactorKind, Incident, Lesson, LessonKind,
+    Responder, RoleHolder, Task, TimelineEntry, same_person,
+};
+use crate::time::Zone;
+
+/// Everything a review is made of.
+pub struct Review<'a> {
+    pub incident: &'a Incident,
+    pub description: &'a Description,
+    pub assignments: &'a [Assignment],
+    pub roles: &'a [RoleHolder],
+    pub responders: &'a [Responder],
+    /// The whole timeline, in event order.
+    pub entries: &'a [TimelineEntry],
+    pub tasks: &'a [Task],
+    pub factors: &'a [Factor],
+    pub actions: &'a [Action],
+    pub lessons: &'a [Lesson],
+    /// When the meeting should be held and the last day for it, once resolved.
+    pub meeting: Option<(DateTime<Utc>, NaiveDate)>,
+    pub target_hours: u32,
+    pub deadline_days: u32,
+}
+
+/// Who must attend the review meeting: every commander, and everyone who
+/// recorded a step (a note), a task or a key note, in order of first
+/// appearance, each once.
+pub fn attendees(r: &Review<'_>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        if !names.iter().any(|n| same_person(n, name)) {
+            names.push(name.to_string());
+        }
+    };
+    for a in r.assignments {
+        add(&a.name);
+    }
+    for e in r.entries.iter().filter(|e| e.kind == EntryKind::Note) {
+        add(&e.author);
+    }
+    for t in r.tasks {
+        add(&t.created_by);
+    }
+    names
+}
+
+/// The severity's story: `SEV1 (SEV2 → SEV1 at 2026-11-26 14:33 CET)`.
+fn severity_history(r: &Review<'_>, zone: &Zone) -> String {
+    let changes: Vec<String> = r
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Severity)
+        .map(|e| {
+            format!(
+                "{} → {} at {}",
+                e.from.as_deref().unwrap_or("?"),
+                e.to.as_deref().unwrap_or("?"),
+                zone.format(e.event_at)
+            )
+        })
+        .collect();
+    if changes.is_empty() {
+        r.incident.severity.to_string()
+    } else {
+        format!("{} ({})", r.incident.severity, changes.join("; "))
+    }
+}
+
+/// A description assembled from the records, for when none is written.
+fn draft_description(r: &Review<'_>, zone: &Zone) -> String {
+    let i = r.incident;
+    let mut parts = vec![format!(
+        "Impact began at {} and was detected at {} ({} later)",
+        zone.format(i.started_at),
+        zone.format(i.detected_at),
+        duration(i.time_to_detect())
+    )];
+    if let Some(d) = r.description.detection.as_deref() {
+        parts.push(format!("by {}", inline(d)));
+    }
+    let mut text = parts.join(" ") + ".";
+    if let Some(scope) = r.description.scope {
+        let _ = write!(text, " Affected: {scope} users.");
+    }
+    if let Some(m) = i.mitigated_at {
+        let _ = write!(
+            text,
+            " Impact was mitigated after {}",
+            duration(m - i.started_at)
+        );
+        let steps: Vec<String> = r
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Note && e.event_at <= m)
+            .filter(|e| e.key)
+            .map(|e| inline(&e.text))
+            .collect();
+        if steps.is_empty() {
+            text.push('.');
+        } else {
+            let _ = write!(text, ", after: {}.", steps.join("; "));
+        }
+    }
+    match i.resolved_at {
+        Some(res) => {
+            let _ = write!(
+                text,
+                " It was resolved after {}.",
+                duration(res - i.started_at)
+            );
+        }
+        None => text.push_str(" It is not resolved yet."),
+    }
+    text
+}
+
+fn when(zone: &Zone, t: Option<DateTime<Utc>>) -> String {
+    t.map_or_else(|| "not recorded".to_string(), |t| zone.format(t))
+}
+
+/// A markdown table row from cells already made safe.
+fn row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+fn header(out: &mut String, names: &[&str]) {
+    let _ = writeln!(out, "| {} |", names.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(names.len()));
+}
+
+/// The review as markdown.
+pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
+    let i = r.incident;
+    let mut out = String::new();
+    let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(&i.title));
+    if i.resolved_at.is_none() {
+        let _ = writeln!(
+            out,
+            "**Draft:** this incident is not resolved yet; this review is incomplete.\n"
+        );
+    }
+    header(&mut out, &["Field", "Value"]);
+    let commanders: Vec<String> = r.assignments.iter().map(|a| inline(&a.name)).collect();
+    let end = i.resolved_at.map_or_else(
+        || "ongoing".to_string(),
+        |res| format!("{} ({})", zone.format(res), duration(res - i.started_at)),
+    );
+    let fields = [
+        ("Severity", severity_history(r, zone)),
+        ("Status", i.status.to_string()),
+        (
+            "Security incident",
+            if i.security { "yes" } else { "no" }.to_string(),
+        ),
+        (
+            "Scope",
+            r.description
+                .scope
+                .map_or_else(|| "not recorded".to_string(), |s| s.to_string()),
+        ),
+        ("Commanders", commanders.join(" → ")),
+        (
+            "Timeframe",
+            format!("{} to {end}", zone.format(i.started_at)),
+        ),
+    ];
+    for (name, value) in fields {
+        row(&mut out, &[name.to_string(), value]);
+    }
+
+    let _ = writeln!(out, "\n## Description\n");
+    match r.description.summary.as_deref() {
+        Some(summary) => {
+            let _ = writeln!(out, "{}\n", inline(summary));
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "*Draft assembled from the records; write the team's own with `inc describe`.*\n\n{}\n",
+                draft_description(r, zone)
+            );
+        }
+    }
+    if let Some(impact) = r.description.impact.as_deref() {
+        let _ = writeln!(out, "**Impact:** {}\n", inline(impact));
+    }
+    if let Some(detection) = r.description.detection.as_deref() {
+        let _ = writeln!(out, "**Detection:** {}\n", inline(detection));
+    }
+
+    let _ = writeln!(out, "## Key times\n");
+    header(&mut out, &["Event", "Time"]);
+    for (name, t) in [
+        ("Impact started", Some(i.started_at)),
+        ("Detected", Some(i.detected_at)),
+        ("Declared", Some(i.created_at)),
+        ("Mitigated", i.mitigated_at),
+        ("Resolved", i.resolved_at),
+    ] {
+        row(&mut out, &[name.to_string(), when(zone, t)]);
+    }
+    let _ = writeln!(out);
+    header(&mut out, &["Duration", "Value", "Definition"]);
+    let since_start = |t: Option<DateTime<Utc>>| {
+        t.map_or_else(
+            || "not recorded".to_string(),
+            |t| duration(t - i.started_at),
+        )
+    };
+    for (name, value, definition) in [
+        (
+            "Time to detect",
+            duration(i.time_to_detect()),
+            "detected − started",
+        ),
+        (
+            "Time to mitigate",
+            since_start(i.mitigated_at),
+            "mitigated − started",
+        ),
+        (
+            "Time to resolve",
+            since_start(i.resolved_at),
+            "resolved − started",
+        ),
+    ] {
+        row(&mut out, &[name.to_string(), value, definition.to_string()]);
+    }
+
+    let _ = writeln!(out, "\n## Incident command\n");
+    header(&mut out, &["Commander", "From", "Took command", "Briefing"]);
+    for a in r.assignments {
+        row(
+            &mut out,
+            &[
+                inline(&a.name),
+                a.from.as_deref().map_or_else(|| "-".to_string(), inline),
+                zone.format(a.assigned_at),
+                if a.briefing.trim().is_empty() {
+                    "-".to_string()
+                } else {
+                    inline(&a.briefing)
+                },
+            ],
+        );
+    }
+    let _ = writeln!(out);
+    if r.roles.is_empty() {
+        let _ = writeln!(out, "Roles: none recorded.\n");
+    } else {
+        let roles: Vec<String> = r
+            .roles
+            .iter()
+            .map(|h| format!("{}: {}", inline(&h.role), inline(&h.name)))
+            .collect();
+        let _ = writeln!(out, "Roles: {}.\n", roles.join("; "));
+    }
+    let _ = writeln!(out, "Responders:\n");
+    for p in r.responders {
+        let did: Vec<String> = p.did.iter().map(|d| inline(d)).collect();
+        let _ = writeln!(
+            out,
+            "- {}: {}, since {}",
+            inline(&p.name),
+            did.join(", "),
+            zone.format(p.joined_at)
+        );
+    }
+
+    let _ = writeln!(out, "\n## Timeline\n");
+    let _ = writeln!(out, "Key moments are marked ★.\n");
+    header(&mut out, &["Time", "Who", "Kind", "What"]);
+    for e in r.entries {
+        let what = inline(&describe(e));
+        row(
+            &mut out,
+            &[
+                zone.format(e.event_at),
+                inline(&e.author),
+                e.kind.to_string(),
+                if e.key {
+                    format!("★ **{what}**")
+                } else {
+                    what
+                },
+            ],
+        );
+    }
+
+    let _ = writeln!(out, "\n## Contributing factors\n");
+    if r.factors.is_empty() {
+        let _ = writeln!(out, "None recorded yet.");
+    }
+    for (kind, title) in [
+        (FactorKind::Technical, "Technical"),
+        (FactorKind::NonTechnical, "Non-technical"),
+    ] {
+        let of_kind: Vec<&Factor> = r.factors.iter().filter(|f| f.kind == kind).collect();
+        if !of_kind.is_empty() {
+            let _ = writeln!(out, "### {title}\n");
+            for f in of_kind {
+                let _ = writeln!(out, "- {}", inline(&f.text));
+            }
+            let _ = writeln!(out);
+        }
+    }
+
+    let _ = writeln!(out, "\n## Corrective action items\n");
+    if r.actions.is_empty() {
+        let _ = writeln!(out, "None recorded yet.");
+    } else {
+        header(
+            &mut out,
+            &["ID", "Action", "Owner", "Due", "Priority", "Type", "Status"],
+        );
+        for a in r.actions {
+            row(
+                &mut out,
+                &[
+                    a.id.to_string(),
+                    inline(&a.text),
+                    inline(&a.owner),
+                    a.due.map_or_else(|| "-".to_string(), |d| d.to_string()),
+                    a.priority.to_string(),
+                    a.action_type
+                        .map_or_else(|| "-".to_string(), |t| t.to_string()),
+                    a.status.to_string(),
+                ],
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## Lessons learned\n");
+    for (kind, title) in [
+        (LessonKind::WentWell, "What went well"),
+        (LessonKind::WentWrong, "What went wrong"),
+        (LessonKind::Lucky, "Where we got lucky"),
+    ] {
+        let _ = writeln!(out, "### {title}\n");
+        let of_kind: Vec<&Lesson> = r.lessons.iter().filter(|l| l.kind == kind).collect();
+        if of_kind.is_empty() {
+            let _ = writeln!(out, "None recorded yet.");
+        }
+        for l in of_kind {
+            let _ = writeln!(out, "- {}", inline(&l.text));
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "## Review meeting\n");
+    match r.meeting {
+        Some((target, deadline)) => {
+            let _ = writeln!(
+                out,
+                "- Target: {} ({} hours after resolution)",
+                zone.format(target),
+                r.target_hours
+            );
+            let _ = writeln!(
+                out,
+                "- Deadline: {deadline} ({} business days after resolution)",
+                r.deadline_days
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- To be held within {} hours of resolution, at the latest {} business days after it.",
+                r.target_hours, r.deadline_days
+            );
+        }
+    }
+    let people: Vec<String> = attendees(r).iter().map(|n| inline(n)).collect();
+    let _ = writeln!(out, "- Attendees: {}", people.join(", "));
+    // One blank line between blocks, never two (markdownlint MD012); user
+    // text holds no line breaks once escaped, so this touches only ours.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}

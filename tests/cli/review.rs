@@ -1,0 +1,383 @@
+//! `inc review`: the report and its readiness check.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::env::Env;
+
+/// Runs `inc --as WHO ARGS` at `now`.
+fn act(env: &Env, now: &str, who: &str, args: &[&str]) {
+    let mut all = vec!["--as", who];
+    all.extend_from_slice(args);
+    env.ok_at(now, &all);
+}
+
+/// A rich incident: backdated start, notes (one key), a severity change,
+/// roles, a task, two handoffs, mitigation and resolution, a description,
+/// factors of both kinds, action items and lessons. `text` goes into every
+/// free-text field, to try hostile input.
+fn rich_incident(text: &str) -> Env {
+    let env = Env::new();
+    let t = |s: &str| format!("{s}{text}");
+    // Names are one line of plain text: the same text without controls.
+    let name = |s: &str| {
+        format!("{s}{text}")
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+    };
+    act(
+        &env,
+        "2026-11-26T13:20:00Z",
+        "alice",
+        &[
+            "open",
+            &t("Checkout returns 502 for EU customers"),
+            "--started",
+            "14:02",
+            "--detected",
+            "14:08",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T13:22:00Z",
+        "alice",
+        &["tl", &t("alert fired"), "--at", "-10m"],
+    );
+    act(
+        &env,
+        "2026-11-26T13:25:00Z",
+        "alice",
+        &["tl", &t("rolled back payments-api"), "--key"],
+    );
+    act(
+        &env,
+        "2026-11-26T13:33:00Z",
+        "alice",
+        &["sev", "1", "--reason", &t("card payments failing")],
+    );
+    act(
+        &env,
+        "2026-11-26T13:35:00Z",
+        "alice",
+        &["status", "identified"],
+    );
+    act(
+        &env,
+        "2026-11-26T13:36:00Z",
+        "alice",
+        &["role", "scribe", "frank"],
+    );
+    act(
+        &env,
+        "2026-11-26T13:37:00Z",
+        "alice",
+        &[
+            "task",
+            "add",
+            &t("shift EU traffic back"),
+            "--owner",
+            "dave",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T13:38:00Z",
+        "alice",
+        &["handoff", "bob", "--note", &t("status page updated")],
+    );
+    act(
+        &env,
+        "2026-11-26T13:39:00Z",
+        "dave",
+        &["tl", &t("traffic shifted")],
+    );
+    act(
+        &env,
+        "2026-11-26T13:42:00Z",
+        "bob",
+        &["mitigated", "--at", "14:40"],
+    );
+    act(&env, "2026-11-26T13:50:00Z", "bob", &["handoff", "carol"]);
+    act(&env, "2026-11-26T14:00:00Z", "carol", &["resolve"]);
+    act(
+        &env,
+        "2026-11-26T15:00:00Z",
+        "carol",
+        &[
+            "describe",
+            "--summary",
+            &t(
+                "Our 5-minute check found checkout failing; EU customers could not pay for 38 minutes until payments-api was rolled back.",
+            ),
+            "--impact",
+            &t("EU card payments failed"),
+            "--scope",
+            "external",
+            "--detection",
+            &t("5-minute synthetic check"),
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:01:00Z",
+        "carol",
+        &[
+            "factor",
+            "add",
+            &t("a config change shipped without a canary"),
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:02:00Z",
+        "carol",
+        &[
+            "factor",
+            "add",
+            &t("no staging budget"),
+            "--kind",
+            "non-technical",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:03:00Z",
+        "carol",
+        &[
+            "action",
+            "add",
+            &t("canary every config change"),
+            "--owner",
+            &name("platform"),
+            "--due",
+            "2026-12-10",
+            "--priority",
+            "P1",
+            "--type",
+            "prevent",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:04:00Z",
+        "carol",
+        &[
+            "action",
+            "add",
+            &t("alert on queue depth"),
+            "--owner",
+            "sre",
+            "--due",
+            "+7d",
+            "--type",
+            "detect",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:05:00Z",
+        "carol",
+        &[
+            "lesson",
+            "add",
+            &t("rollback took 3 minutes"),
+            "--kind",
+            "went-well",
+        ],
+    );
+    act(
+        &env,
+        "2026-11-26T15:06:00Z",
+        "carol",
+        &["lesson", "add", &t("no canary"), "--kind", "went-wrong"],
+    );
+    act(
+        &env,
+        "2026-11-26T15:07:00Z",
+        "carol",
+        &["lesson", "add", &t("traffic was low"), "--kind", "lucky"],
+    );
+    env
+}
+
+#[test]
+fn the_review_of_a_rich_incident() {
+    let env = rich_incident("");
+    let review = env.ok(&["review", "1"]);
+    insta::assert_snapshot!("review_markdown", review);
+    // Same records, same bytes, whenever it is rendered.
+    assert_eq!(env.ok_at("2027-01-01T00:00:00Z", &["review", "1"]), review);
+    assert_eq!(env.ok(&["review", "1", "--markdown"]), review);
+}
+
+#[test]
+fn the_review_holds_the_key_times_and_durations() {
+    let env = rich_incident("");
+    let review = env.ok(&["review", "1"]);
+    for line in [
+        "| Impact started | 2026-11-26 14:02 CET |",
+        "| Detected | 2026-11-26 14:08 CET |",
+        "| Declared | 2026-11-26 14:20 CET |",
+        "| Mitigated | 2026-11-26 14:40 CET |",
+        "| Resolved | 2026-11-26 15:00 CET |",
+        "| Time to detect | 6m | detected − started |",
+        "| Time to mitigate | 38m | mitigated − started |",
+        "| Time to resolve | 58m | resolved − started |",
+        "| Severity | SEV1 (SEV2 → SEV1 at 2026-11-26 14:33 CET) |",
+        "| Commanders | alice → bob → carol |",
+        "- Deadline: 2026-11-30 (2 business days after resolution)",
+        "- Attendees: alice, bob, carol, dave",
+    ] {
+        assert!(review.contains(line), "missing {line:?} in\n{review}");
+    }
+    let json = env.json(&["review", "1"]);
+    assert_eq!(json["incident"]["time_to_recover_seconds"], 58 * 60);
+    assert_eq!(json["meeting"]["deadline"], "2026-11-30");
+    assert_eq!(json["factors"].as_array().unwrap().len(), 2);
+    assert_eq!(json["draft"], false);
+}
+
+/// Checks markdown with a CommonMark parser (with GitHub tables): every
+/// table row has as many cells as its header, and no raw HTML appears.
+fn assert_well_formed(markdown: &str) {
+    let mut cells_in_row = 0;
+    let mut header_cells = 0;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML in the review: {html}"),
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells_in_row = 0,
+            Event::Start(Tag::TableCell) => cells_in_row += 1,
+            Event::End(TagEnd::TableHead) => header_cells = cells_in_row,
+            Event::End(TagEnd::TableRow) => {
+                assert_eq!(
+                    cells_in_row, header_cells,
+                    "a table row with the wrong number of cells"
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn hostile_text_cannot_break_the_markdown() {
+    let hostile = " | pipe | `tick` *star* _under_ <script>alert(1)</script> &amp; <!-- c --> [l](x) \n# heading\n---\n> quote \u{1b}[31m";
+    let env = rich_incident(hostile);
+    let review = env.ok(&["review", "1"]);
+    assert_well_formed(&review);
+    assert!(!review.contains("<script>"), "{review}");
+    assert!(!review.chars().any(|c| c.is_control() && c != '\n'));
+    // Every table row has the header's number of pipes-separated cells.
+    assert_well_formed(&env.ok(&["review", "1"]));
+    let json = env.json(&["review", "1"]);
+    assert!(
+        json["description"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("<script>"),
+        "JSON keeps the text as written"
+    );
+}
+
+#[test]
+fn an_unresolved_incident_gives_a_draft() {
+    let env = Env::new();
+    env.ok(&["open", "Still burning", "--started", "-30m"]);
+    env.ok(&["tl", "restarted", "--key"]);
+    let review = env.ok(&["review"]);
+    assert!(
+        review.contains("**Draft:** this incident is not resolved yet"),
+        "{review}"
+    );
+    assert!(
+        review.contains("*Draft assembled from the records"),
+        "{review}"
+    );
+    assert!(review.contains("It is not resolved yet."), "{review}");
+    assert_well_formed(&review);
+    assert_eq!(env.json(&["review"])["draft"], true);
+}
+
+#[test]
+fn review_out_writes_the_file() {
+    let env = rich_incident("");
+    let path = env.dir().join("review.md");
+    let out = env
+        .cmd()
+        .args(["review", "1", "--out"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        env.ok(&["review", "1"])
+    );
+    let f = env.fails(&["review", "1", "--out", "/no/such/dir/review.md"]);
+    assert!(
+        f.stderr.contains("could not write /no/such/dir/review.md"),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn check_passes_a_complete_review_with_its_warnings() {
+    let env = rich_incident("");
+    let out = env.ok_at("2026-11-26T15:10:00Z", &["review", "1", "--check"]);
+    assert_eq!(
+        out,
+        "The review of #1 SEV1 Checkout returns 502 for EU customers is ready.\n"
+    );
+    let late = env.ok_at("2026-12-05T10:00:00Z", &["review", "1", "--check"]);
+    assert!(
+        late.contains("warning: the review meeting was due by 2026-11-30"),
+        "{late}"
+    );
+}
+
+#[test]
+fn check_names_each_problem() {
+    let env = Env::new();
+    env.ok(&["open", "Platform down"]);
+    env.ok(&["describe", "--summary", "the platform was down"]);
+    env.ok(&["factor", "add", "human error by dave"]);
+    env.ok(&["tl", "dave restarted it", "--as", "dave"]);
+    env.ok(&["action", "add", "be more careful", "--owner", "dave"]);
+    let out = env.cmd().args(["review", "--check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for finding in [
+        "error: the description does not say who was affected",
+        "error: the description does not say how the problem was detected",
+        "error: the description does not say for how long",
+        "error: the mitigated time is missing",
+        "error: the resolved time is missing",
+        "warning: action item 1 has no due date",
+        "warning: every contributing factor is technical",
+        "warning: factor 1 uses blame language (\"human error\")",
+        "warning: factor 1 names a person (dave)",
+    ] {
+        assert!(stdout.contains(finding), "missing {finding:?} in\n{stdout}");
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("the review of #1 is not ready: 5 errors"),
+        "{stderr}"
+    );
+
+    let bare = Env::new();
+    bare.ok(&["open", "Nothing written"]);
+    let out = bare.cmd().args(["review", "--check"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("error: there is no description"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error: there are no contributing factors"),
+        "{stdout}"
+    );
+}
