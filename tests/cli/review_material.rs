@@ -226,3 +226,51 @@ fn lessons_and_key_notes() {
             .contains("note      ★ restarted the queue")
     );
 }
+
+#[test]
+fn describe_asks_in_a_terminal() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let env = env();
+    // script(1) runs inc on a pseudo-terminal, as a person would, with the
+    // test environment's variables.
+    let inc = assert_cmd::cargo::cargo_bin("inc");
+    let vars = env.std_cmd();
+    let mut child = std::process::Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!("{} describe", inc.display()))
+        .arg("/dev/null")
+        .env_clear()
+        .envs(vars.get_envs().filter_map(|(k, v)| v.map(|v| (k, v))))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) runs");
+    let mut stdin = child.stdin.take().unwrap();
+    for answer in [
+        "Checkout failed for 20 minutes\r",
+        "EU customers could not pay\r",
+        "\r",
+        "the synthetic check\r",
+    ] {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        stdin.write_all(answer.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let json = env.json(&["review"]);
+    let d = &json["description"];
+    assert_eq!(d["summary"], "Checkout failed for 20 minutes");
+    assert_eq!(d["impact"], "EU customers could not pay");
+    assert_eq!(
+        d["scope"], "external",
+        "Enter takes the default: external users"
+    );
+    assert_eq!(d["detection"], "the synthetic check");
+}
