@@ -17,11 +17,24 @@ pub fn inline(text: &str) -> String {
         .collect();
     let visible = safe_line(one_line.trim());
     let mut out = String::with_capacity(visible.len() + 8);
-    for c in visible.chars() {
-        if SPECIAL.contains(&c) {
-            out.push('\\');
+    for (i, word) in visible.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        out.push(c);
+        if is_plain_url(word) {
+            // An autolink: shown and linked as typed (no escapes apply
+            // inside one, so only URLs of plain characters qualify).
+            out.push('<');
+            out.push_str(word);
+            out.push('>');
+            continue;
+        }
+        for c in word.chars() {
+            if SPECIAL.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     // A line of `=` or `-` under a quoted line would make it a heading.
     if out.starts_with(['-', '+', '=']) {
@@ -32,6 +45,17 @@ pub fn inline(text: &str) -> String {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// An http(s) URL made only of characters that cannot end an autolink or a
+/// table cell early.
+fn is_plain_url(word: &str) -> bool {
+    (word.starts_with("https://") || word.starts_with("http://"))
+        && word.len() > "https://".len()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c))
+        && !word.contains(['<', '>', '|', '`', '\\'])
 }
 
 /// User text as a block quote: each line quoted and escaped on its own.
@@ -73,6 +97,12 @@ mod tests {
         assert_eq!(inline("12. not a list"), "12\\. not a list");
         assert_eq!(inline("two\nlines"), "two lines");
         assert_eq!(inline("esc\u{1b}[2J"), "esc\\\\u{1b}\\[2J");
+        assert_eq!(
+            inline("see https://x.io/a_b?q=1 now"),
+            "see <https://x.io/a_b?q=1> now"
+        );
+        assert_eq!(inline("https://x.io/a|b"), "https://x.io/a\\|b");
+        assert_eq!(inline("http://x/<script>"), "http://x/\\<script\\>");
     }
 
     #[test]

@@ -130,6 +130,48 @@ fn when(zone: &Zone, t: Option<DateTime<Utc>>) -> String {
     t.map_or_else(|| "not recorded".to_string(), |t| zone.format(t))
 }
 
+/// The one piece of HTML in a review: it turns off markdownlint's line
+/// length rule, which table rows cannot keep.
+pub const LINT_COMMENT: &str = "<!-- markdownlint-disable MD013 -->";
+
+/// The width prose is wrapped to (markdownlint's line length).
+const WIDTH: usize = 80;
+
+/// Text already made safe, wrapped at spaces to [`WIDTH`]: the first line
+/// starts with `first`, the others with `rest`. A word longer than a line
+/// stays whole.
+fn wrap(first: &str, rest: &str, text: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// A paragraph of safe text, wrapped.
+fn paragraph(out: &mut String, text: &str) {
+    out.push_str(&wrap("", "", text));
+}
+
+/// A list item of safe text, wrapped.
+fn item(out: &mut String, text: &str) {
+    out.push_str(&wrap("- ", "  ", text));
+}
+
 /// A markdown table row from cells already made safe.
 fn row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -144,12 +186,16 @@ fn header(out: &mut String, names: &[&str]) {
 pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let i = r.incident;
     let mut out = String::new();
+    // Prose is wrapped to 80 columns, but table rows cannot be; say so to
+    // markdownlint, and nothing else (renderers hide comments).
+    let _ = writeln!(out, "{LINT_COMMENT}\n");
     let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(&i.title));
     if i.resolved_at.is_none() {
-        let _ = writeln!(
-            out,
-            "**Draft:** this incident is not resolved yet; this review is incomplete.\n"
+        paragraph(
+            &mut out,
+            "**Draft:** this incident is not resolved yet; this review is incomplete.",
         );
+        out.push('\n');
     }
     header(&mut out, &["Field", "Value"]);
     let commanders: Vec<String> = r.assignments.iter().map(|a| inline(&a.name)).collect();
@@ -183,21 +229,26 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let _ = writeln!(out, "\n## Description\n");
     match r.description.summary.as_deref() {
         Some(summary) => {
-            let _ = writeln!(out, "{}\n", inline(summary));
+            paragraph(&mut out, &inline(summary));
+            out.push('\n');
         }
         None => {
-            let _ = writeln!(
-                out,
-                "*Draft assembled from the records; write the team's own with `inc describe`.*\n\n{}\n",
-                draft_description(r, zone)
+            paragraph(
+                &mut out,
+                "**Draft:** assembled from the records; write the team's own with `inc describe`.",
             );
+            out.push('\n');
+            paragraph(&mut out, &draft_description(r, zone));
+            out.push('\n');
         }
     }
     if let Some(impact) = r.description.impact.as_deref() {
-        let _ = writeln!(out, "**Impact:** {}\n", inline(impact));
+        paragraph(&mut out, &format!("**Impact:** {}", inline(impact)));
+        out.push('\n');
     }
     if let Some(detection) = r.description.detection.as_deref() {
-        let _ = writeln!(out, "**Detection:** {}\n", inline(detection));
+        paragraph(&mut out, &format!("**Detection:** {}", inline(detection)));
+        out.push('\n');
     }
 
     let _ = writeln!(out, "## Key times\n");
@@ -265,17 +316,20 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             .iter()
             .map(|h| format!("{}: {}", inline(&h.role), inline(&h.name)))
             .collect();
-        let _ = writeln!(out, "Roles: {}.\n", roles.join("; "));
+        paragraph(&mut out, &format!("Roles: {}.", roles.join("; ")));
+        out.push('\n');
     }
     let _ = writeln!(out, "Responders:\n");
     for p in r.responders {
         let did: Vec<String> = p.did.iter().map(|d| inline(d)).collect();
-        let _ = writeln!(
-            out,
-            "- {}: {}, since {}",
-            inline(&p.name),
-            did.join(", "),
-            zone.format(p.joined_at)
+        item(
+            &mut out,
+            &format!(
+                "{}: {}, since {}",
+                inline(&p.name),
+                did.join(", "),
+                zone.format(p.joined_at)
+            ),
         );
     }
 
@@ -311,7 +365,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         if !of_kind.is_empty() {
             let _ = writeln!(out, "### {title}\n");
             for f in of_kind {
-                let _ = writeln!(out, "- {}", inline(&f.text));
+                item(&mut out, &inline(&f.text));
             }
             let _ = writeln!(out);
         }
@@ -354,7 +408,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             let _ = writeln!(out, "None recorded yet.");
         }
         for l in of_kind {
-            let _ = writeln!(out, "- {}", inline(&l.text));
+            item(&mut out, &inline(&l.text));
         }
         let _ = writeln!(out);
     }
@@ -362,28 +416,34 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let _ = writeln!(out, "## Review meeting\n");
     match r.meeting {
         Some((target, deadline)) => {
-            let _ = writeln!(
-                out,
-                "- Target: {} ({} hours after resolution)",
-                zone.format(target),
-                r.target_hours
+            item(
+                &mut out,
+                &format!(
+                    "Target: {} ({} hours after resolution)",
+                    zone.format(target),
+                    r.target_hours
+                ),
             );
-            let _ = writeln!(
-                out,
-                "- Deadline: {deadline} ({} business days after resolution)",
-                r.deadline_days
+            item(
+                &mut out,
+                &format!(
+                    "Deadline: {deadline} ({} business days after resolution)",
+                    r.deadline_days
+                ),
             );
         }
         None => {
-            let _ = writeln!(
-                out,
-                "- To be held within {} hours of resolution, at the latest {} business days after it.",
-                r.target_hours, r.deadline_days
+            item(
+                &mut out,
+                &format!(
+                    "To be held within {} hours of resolution, at the latest {} business days after it.",
+                    r.target_hours, r.deadline_days
+                ),
             );
         }
     }
     let people: Vec<String> = attendees(r).iter().map(|n| inline(n)).collect();
-    let _ = writeln!(out, "- Attendees: {}", people.join(", "));
+    item(&mut out, &format!("Attendees: {}", people.join(", ")));
     // One blank line between blocks, never two (markdownlint MD012); user
     // text holds no line breaks once escaped, so this touches only ours.
     while out.contains("\n\n\n") {
