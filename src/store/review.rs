@@ -101,23 +101,7 @@ impl Store {
         text: &str,
         kind: FactorKind,
     ) -> Result<(Incident, i64)> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
-            tx.execute(
-                "INSERT INTO factors (uuid, incident_id, body, kind, created_at, created_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    new_uuid(stamp.now),
-                    id,
-                    text,
-                    kind.as_str(),
-                    time_to_sql(stamp.now),
-                    stamp.author
-                ],
-            )?;
-            Ok((incident, tx.last_insert_rowid()))
-        })
+        self.write(|tx| add_kinded(tx, Kinded::Factors, which, stamp, text, kind.as_str()))
     }
 
     /// Removes a contributing factor of the incident `which`.
@@ -257,24 +241,48 @@ impl Store {
         text: &str,
         kind: LessonKind,
     ) -> Result<(Incident, i64)> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
-            tx.execute(
-                "INSERT INTO lessons (uuid, incident_id, body, kind, created_at, created_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    new_uuid(stamp.now),
-                    id,
-                    text,
-                    kind.as_str(),
-                    time_to_sql(stamp.now),
-                    stamp.author
-                ],
-            )?;
-            Ok((incident, tx.last_insert_rowid()))
-        })
+        self.write(|tx| add_kinded(tx, Kinded::Lessons, which, stamp, text, kind.as_str()))
     }
+}
+
+/// The review's items that are text with a kind.
+#[derive(Clone, Copy)]
+enum Kinded {
+    Factors,
+    Lessons,
+}
+
+/// Adds a factor or a lesson: the same columns in two tables.
+fn add_kinded(
+    tx: &Connection,
+    table: Kinded,
+    which: IncidentRef,
+    stamp: &Stamp,
+    text: &str,
+    kind: &str,
+) -> Result<(Incident, i64)> {
+    let id = resolve(tx, which)?;
+    let incident = load(tx, id)?;
+    // The table name is one of two constants, never user input.
+    let table = match table {
+        Kinded::Factors => "factors",
+        Kinded::Lessons => "lessons",
+    };
+    tx.execute(
+        &format!(
+            "INSERT INTO {table} (uuid, incident_id, body, kind, created_at, created_by) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        ),
+        params![
+            new_uuid(stamp.now),
+            id,
+            text,
+            kind,
+            time_to_sql(stamp.now),
+            stamp.author
+        ],
+    )?;
+    Ok((incident, tx.last_insert_rowid()))
 }
 
 /// Refuses a numbered item of another incident than `which`: numbers are
