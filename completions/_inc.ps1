@@ -459,6 +459,8 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;action;done' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
@@ -469,12 +471,14 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;action;edit' {
-            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'text')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'owner')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New text for the work to do')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'A new owner: a person or a team')
             [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'A new due date, or `none`')
-            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'priority')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'A new priority: P1, P2 or P3')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'A new type: prevent, mitigate, detect or process')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'open, done or wont-do')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'The incident to act on [default: the current incident]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')

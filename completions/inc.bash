@@ -395,12 +395,20 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__done)
-            opts="-h -V --db --config --as --help --version"
+            opts="-i -h -V --incident --db --config --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --incident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -421,7 +429,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__edit)
-            opts="-h -V --text --owner --due --priority --type --status --db --config --as --help --version"
+            opts="-i -h -V --text --owner --due --priority --type --status --incident --db --config --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,6 +456,14 @@ _inc() {
                     return 0
                     ;;
                 --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --incident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

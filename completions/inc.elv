@@ -418,6 +418,8 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --version 'Print version'
         }
         &'inc;action;done'= {
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
@@ -427,12 +429,14 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand --version 'Print version'
         }
         &'inc;action;edit'= {
-            cand --text 'text'
-            cand --owner 'owner'
+            cand --text 'New text for the work to do'
+            cand --owner 'A new owner: a person or a team'
             cand --due 'A new due date, or `none`'
-            cand --priority 'priority'
-            cand --type 'type'
+            cand --priority 'A new priority: P1, P2 or P3'
+            cand --type 'A new type: prevent, mitigate, detect or process'
             cand --status 'open, done or wont-do'
+            cand -i 'The incident to act on [default: the current incident]'
+            cand --incident 'The incident to act on [default: the current incident]'
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
             cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'

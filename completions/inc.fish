@@ -270,17 +270,19 @@ complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l text -r
-complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l owner -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l text -d 'New text for the work to do' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l owner -d 'A new owner: a person or a team' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l due -d 'A new due date, or `none`' -r
-complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l priority -r
-complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l type -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l priority -d 'A new priority: P1, P2 or P3' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l type -d 'A new type: prevent, mitigate, detect or process' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l status -d 'open, done or wont-do' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r

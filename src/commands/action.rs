@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::factor::number;
 use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use crate::error::UserError;
 use crate::model::{
     ActionStatus, ActionType, IncidentRef, Priority, clean_name, clean_text, parse_due,
 };
@@ -88,6 +89,9 @@ pub struct DoneArgs {
     /// The action item's number, as `inc action list` shows it
     #[arg(value_name = "ACTION")]
     pub id: String,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -96,9 +100,11 @@ pub struct EditArgs {
     #[arg(value_name = "ACTION")]
     pub id: String,
 
+    /// New text for the work to do
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
 
+    /// A new owner: a person or a team
     #[arg(long, value_name = "WHO")]
     pub owner: Option<String>,
 
@@ -106,15 +112,20 @@ pub struct EditArgs {
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 
+    /// A new priority: P1, P2 or P3
     #[arg(long, value_name = "P")]
     pub priority: Option<String>,
 
+    /// A new type: prevent, mitigate, detect or process
     #[arg(long = "type", value_name = "TYPE")]
     pub action_type: Option<String>,
 
     /// open, done or wont-do
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -123,10 +134,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::List(a) => list(ctx, a),
         Action::Done(a) => {
             let id = number("action", &a.id)?;
+            let target = a.incident.target(IncidentRef::Viewing)?;
             let stamp = ctx.stamp()?;
             let action = ctx
                 .store_for_change()?
-                .update_action(id, &stamp, |action| {
+                .update_action(target, id, &stamp, |action| {
                     action.status = ActionStatus::Done;
                     Ok(())
                 })?;
@@ -224,28 +236,44 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         .as_deref()
         .map(ActionStatus::parse)
         .transpose()?;
+    if text.is_none()
+        && owner.is_none()
+        && due.is_none()
+        && priority.is_none()
+        && action_type.is_none()
+        && status.is_none()
+    {
+        return Err(
+            UserError::new(format!("nothing to change in action item {id}"))
+                .hint("give --text, --owner, --due, --priority, --type or --status")
+                .into(),
+        );
+    }
+    let target = args.incident.target(IncidentRef::Viewing)?;
     let stamp = ctx.stamp()?;
-    let action = ctx.store_for_change()?.update_action(id, &stamp, |a| {
-        if let Some(t) = text {
-            a.text = t;
-        }
-        if let Some(o) = owner {
-            a.owner = o;
-        }
-        if let Some(d) = due {
-            a.due = d;
-        }
-        if let Some(p) = priority {
-            a.priority = p;
-        }
-        if let Some(t) = action_type {
-            a.action_type = Some(t);
-        }
-        if let Some(s) = status {
-            a.status = s;
-        }
-        Ok(())
-    })?;
+    let action = ctx
+        .store_for_change()?
+        .update_action(target, id, &stamp, |a| {
+            if let Some(t) = text {
+                a.text = t;
+            }
+            if let Some(o) = owner {
+                a.owner = o;
+            }
+            if let Some(d) = due {
+                a.due = d;
+            }
+            if let Some(p) = priority {
+                a.priority = p;
+            }
+            if let Some(t) = action_type {
+                a.action_type = Some(t);
+            }
+            if let Some(s) = status {
+                a.status = s;
+            }
+            Ok(())
+        })?;
     ctx.say(&format!(
         "action {id} on #{}: {} (owner: {}, {}, {})",
         action.incident_id,

@@ -178,16 +178,18 @@ impl Store {
         })
     }
 
-    /// Changes an action item: `change` edits it or refuses; the row is
-    /// written back in the same transaction.
+    /// Changes an action item of the incident `which`: `change` edits it or
+    /// refuses; the row is written back in the same transaction.
     pub fn update_action(
         &mut self,
+        which: IncidentRef,
         action_id: i64,
         stamp: &Stamp,
         change: impl FnOnce(&mut Action) -> Result<(), UserError>,
     ) -> Result<Action> {
         self.write(|tx| {
             let mut action = load_action(tx, action_id)?;
+            same_incident(tx, which, "action", action_id, action.incident_id)?;
             let was = action.status;
             change(&mut action)?;
             if action.status != was {

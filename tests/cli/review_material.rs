@@ -129,7 +129,26 @@ fn action_items_have_owners_due_dates_and_a_status() {
         ),
         ["canary config changes", "write a runbook"]
     );
-    env.ok(&["action", "done", "2"]);
+    // #2 is current; action 2 is #1's.
+    let f = env.fails(&["action", "done", "2"]);
+    assert!(
+        f.stderr.contains("action 2 belongs to #1, not #2"),
+        "{}",
+        f.stderr
+    );
+    let f = env.fails(&["action", "edit", "2", "--owner", "x"]);
+    assert!(
+        f.stderr.contains("action 2 belongs to #1, not #2"),
+        "{}",
+        f.stderr
+    );
+    let f = env.fails(&["action", "edit", "2", "-i", "1"]);
+    assert!(
+        f.stderr.contains("nothing to change in action item 2"),
+        "{}",
+        f.stderr
+    );
+    env.ok(&["action", "done", "2", "-i", "1"]);
     assert_eq!(
         env.field("status", &["action", "list", "1"]),
         ["open", "done"]
@@ -141,6 +160,8 @@ fn action_items_have_owners_due_dates_and_a_status() {
     env.ok(&[
         "action",
         "edit",
+        "1",
+        "-i",
         "1",
         "--due",
         "none",
