@@ -236,6 +236,7 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
             started_at: start,
             detected_at: start,
             created_at: start,
+            recorded_at: start,
             author: format!("responder{}", i % 20),
         };
         // `size` counts the declared entry too.

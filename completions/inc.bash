@@ -1693,7 +1693,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__open)
-            opts="-h -V --sev --commander --started --detected --security --db --config --as --help --version"
+            opts="-h -V --sev --commander --started --detected --declared --security --db --config --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1712,10 @@ _inc() {
                     return 0
                     ;;
                 --detected)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --declared)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

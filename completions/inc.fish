@@ -55,7 +55,8 @@ complete -c inc -n "__fish_inc_needs_command" -f -a "help" -d 'Print this messag
 complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l commander -d 'Who commands the incident [default: you]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l started -d 'When impact began, if before it was detected [default: the detection time]' -r
-complete -c inc -n "__fish_inc_using_subcommand open" -l detected -d 'When the problem was noticed [default: now]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l detected -d 'When the problem was noticed [default: the declaration time]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l declared -d 'When the incident was declared, to enter one from the records [default: now]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand open" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand open" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r

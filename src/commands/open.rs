@@ -24,9 +24,13 @@ pub struct Args {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub started: Option<String>,
 
-    /// When the problem was noticed [default: now]
+    /// When the problem was noticed [default: the declaration time]
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub detected: Option<String>,
+
+    /// When the incident was declared, to enter one from the records [default: now]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub declared: Option<String>,
 
     /// Mark it as a security incident
     #[arg(long)]
@@ -45,10 +49,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         None => stamp.author.clone(),
     };
     let zone = ctx.zone()?;
-    let detected_at = match &args.detected {
+    let declared_at = match &args.declared {
         Some(t) => ctx.parse_time(t, zone)?,
         None => stamp.now,
     };
+    let detected_at = match &args.detected {
+        Some(t) => ctx.parse_time(t, zone)?,
+        None => declared_at,
+    };
+    if detected_at > declared_at {
+        return Err(crate::error::UserError::new(format!(
+            "detected ({}) would come after declared ({}); an incident is declared once noticed",
+            zone.format(detected_at),
+            zone.format(declared_at)
+        ))
+        .hint(format!(
+            "give a declared time no earlier than {}",
+            zone.format(detected_at)
+        ))
+        .into());
+    }
     let started_at = match &args.started {
         Some(t) => ctx.parse_time(t, zone)?,
         None => detected_at,
@@ -60,7 +80,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         commander,
         started_at,
         detected_at,
-        created_at: stamp.now,
+        created_at: declared_at,
+        recorded_at: stamp.now,
         author: stamp.author,
     };
     crate::model::KeyTimes {

@@ -142,6 +142,7 @@ fn check_ready(
     }
     let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
     let findings = check(&CheckInput {
+        incident_id: i.id,
         description: view.description,
         factors: view.factors,
         actions: view.actions,

@@ -198,7 +198,11 @@ pub struct NewIncident {
     pub commander: String,
     pub started_at: DateTime<Utc>,
     pub detected_at: DateTime<Utc>,
+    /// When it was declared (and its first commander took command): now,
+    /// unless replaying an incident from the records.
     pub created_at: DateTime<Utc>,
+    /// When it is written down: now.
+    pub recorded_at: DateTime<Utc>,
     pub author: String,
 }
 

@@ -276,6 +276,43 @@ mod tests {
     }
 
     #[test]
+    fn how_long_is_read_in_its_many_spellings() {
+        for yes in [
+            "for 15 minutes",
+            "for ~15 minutes",
+            "for 1.5 hours",
+            "for an hour",
+            "a 15-minute outage",
+            "from 14:02 to 14:17",
+            "down 38m",
+            "(15 minutes)",
+            "for 2 days",
+            "half an hour",
+        ] {
+            assert!(says_how_long(yes), "{yes}");
+        }
+        for no in [
+            "the platform was down",
+            "down on 3 hosts",
+            "2 machines failed",
+            "at 14:02",
+        ] {
+            assert!(!says_how_long(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn words_are_matched_whole() {
+        let w = words("The checkout page was down; default timeout; blameless review");
+        assert!(!DETECTED.iter().any(|d| has_phrase(&w, d)));
+        assert!(!BLAME.iter().any(|b| has_phrase(&w, b)));
+        assert!(has_phrase(
+            &words("it was Human Error, sadly"),
+            "human error"
+        ));
+    }
+
+    #[test]
     fn overdue_means_open_and_past_due() {
         let action = |status, due: Option<&str>| Action {
             id: 1,
@@ -335,19 +372,149 @@ pub struct Finding {
     pub fix: String,
 }
 
-/// Words that point at a person rather than the system.
+/// Phrases that point at a person rather than the system, as whole words.
 const BLAME: &[&str] = &[
     "human error",
     "careless",
+    "carelessness",
     "should have",
     "fault",
+    "at fault",
     "blame",
-    "negligen",
-    "incompeten",
+    "blamed",
+    "negligent",
+    "negligence",
+    "incompetent",
+    "incompetence",
 ];
+
+/// Words that say who was affected.
+const AFFECTED: &[&str] = &[
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "client",
+    "clients",
+    "employee",
+    "employees",
+    "team",
+    "teams",
+    "partner",
+    "partners",
+    "merchant",
+    "merchants",
+    "visitor",
+    "visitors",
+    "people",
+    "buyers",
+    "sellers",
+    "developers",
+];
+
+/// Words that say how a problem was found.
+const DETECTED: &[&str] = &[
+    "detected",
+    "detect",
+    "detection",
+    "alert",
+    "alerts",
+    "alerted",
+    "alarm",
+    "noticed",
+    "found",
+    "reported",
+    "report",
+    "monitoring",
+    "monitor",
+    "paged",
+    "synthetic",
+    "probe",
+    "check",
+    "checks",
+    "dashboard",
+    "dashboards",
+];
+
+/// Units of time, as whole words.
+const UNITS: &[&str] = &[
+    "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
+    "hrs", "hour", "hours", "d", "day", "days", "week", "weeks",
+];
+
+/// Names that are roles or teams, not people: never flagged in a factor.
+const NOT_PEOPLE: &[&str] = &[
+    "ops",
+    "sre",
+    "platform",
+    "team",
+    "oncall",
+    "on-call",
+    "support",
+    "security",
+    "infra",
+    "deputy",
+    "scribe",
+    "comms",
+    "sme",
+    "bot",
+    "automation",
+];
+
+/// Lower-case words of a text: letters, digits, and `.`/`:`/`~` inside
+/// numbers (so "1.5", "14:02" and "~15" stay whole).
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || ".:~'".contains(c)))
+        .map(|w| w.trim_matches(|c: char| ".:'".contains(c)).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `phrase` (one or more words) stands in `text` as whole words.
+fn has_phrase(text: &[String], phrase: &str) -> bool {
+    let wanted: Vec<String> = words(phrase);
+    !wanted.is_empty() && text.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+fn is_number(w: &str) -> bool {
+    let w = w.trim_start_matches('~');
+    !w.is_empty()
+        && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a text says how long something lasted: "15m", "for ~15
+/// minutes", "1.5 hours", "a 15-minute outage", "an hour", "14:02 to 14:17".
+fn says_how_long(text: &str) -> bool {
+    let w = words(&text.replace('-', " "));
+    let unit = |u: &str| UNITS.contains(&u);
+    let number_then_unit = w.windows(2).any(|p| is_number(&p[0]) && unit(&p[1]));
+    let glued = w.iter().any(|t| {
+        let t = t.trim_start_matches('~');
+        let digits = t.len()
+            - t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .len();
+        digits > 0 && unit(&t[digits..])
+    });
+    let spelled = w.windows(2).any(|p| {
+        ["a", "an", "half", "one", "two", "three", "few", "several"].contains(&p[0].as_str())
+            && ["hour", "hours", "day", "days", "minute", "minutes"].contains(&p[1].as_str())
+    });
+    let clock = |t: &str| {
+        let parts: Vec<&str> = t.split(':').collect();
+        parts.len() == 2
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let from_to = w.iter().filter(|t| clock(t)).count() >= 2;
+    number_then_unit || glued || spelled || from_to
+}
 
 /// What the readiness check looks at.
 pub struct CheckInput<'a> {
+    pub incident_id: i64,
     pub description: &'a Description,
     pub factors: &'a [Factor],
     pub actions: &'a [Action],
@@ -360,72 +527,64 @@ pub struct CheckInput<'a> {
 }
 
 /// Whether the review is ready: errors block it, warnings are worth a look.
+/// Each finding's fix is a command with the real numbers.
 pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
     let mut found = Vec::new();
-    let mut say = |level, message: String, fix: &str| {
+    let mut say = |level, message: String, fix: String| {
         found.push(Finding {
             level,
             message,
-            fix: fix.to_string(),
+            fix,
         });
     };
+    let n = input.incident_id;
     let d = input.description;
     match d.summary.as_deref() {
-        None => say(
+        None if *d == Description::default() => say(
             Level::Error,
             "there is no description".into(),
-            "write one with `inc describe --summary TEXT --impact TEXT --scope SCOPE --detection TEXT`",
+            format!(
+                "write one with `inc describe -i {n} --summary TEXT --impact TEXT --scope SCOPE --detection TEXT`"
+            ),
+        ),
+        None => say(
+            Level::Error,
+            "the description has no summary".into(),
+            format!(
+                "say what was seen and what ended it with `inc describe -i {n} --summary TEXT`"
+            ),
         ),
         Some(summary) => {
             let all = [Some(summary), d.impact.as_deref(), d.detection.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            let mentions = |words: &[&str]| words.iter().any(|w| all.contains(w));
-            if d.impact.is_none()
-                && d.scope.is_none()
-                && !mentions(&["customer", "user", "client", "team", "employee", "partner"])
-            {
+                .join(" ");
+            let w = words(&all);
+            let mentions = |list: &[&str]| list.iter().any(|word| has_phrase(&w, word));
+            if d.impact.is_none() && d.scope.is_none() && !mentions(AFFECTED) {
                 say(
                     Level::Error,
                     "the description does not say who was affected".into(),
-                    "add it with `inc describe --impact TEXT --scope SCOPE`",
+                    format!(
+                        "add it with `inc describe -i {n} --impact TEXT --scope internal|external|both`"
+                    ),
                 );
             }
-            if d.detection.is_none()
-                && !mentions(&[
-                    "detect", "alert", "noticed", "found", "report", "monitor", "page", "check",
-                ])
-            {
+            if d.detection.is_none() && !mentions(DETECTED) {
                 say(
                     Level::Error,
                     "the description does not say how the problem was detected".into(),
-                    "add it with `inc describe --detection TEXT`",
+                    format!("add it with `inc describe -i {n} --detection TEXT`"),
                 );
             }
-            let has_duration = all
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .windows(2)
-                .any(|w| {
-                    w[0].chars().all(|c| c.is_ascii_digit())
-                        && ["min", "hour", "h", "m", "second", "day"]
-                            .iter()
-                            .any(|u| w[1].starts_with(u))
-                })
-                || all.split_whitespace().any(|w| {
-                    let digits = w.chars().take_while(char::is_ascii_digit).count();
-                    digits > 0
-                        && ["m", "min", "h", "hr", "hours", "minutes", "s", "d"]
-                            .contains(&&w[digits..])
-                });
-            if !has_duration {
+            if !says_how_long(&all) {
                 say(
                     Level::Error,
                     "the description does not say for how long".into(),
-                    "say how long users were affected, such as \"for 15 minutes\"",
+                    format!(
+                        "say how long users were affected, such as \"for 15 minutes\", with `inc describe -i {n} --summary TEXT`"
+                    ),
                 );
             }
         }
@@ -434,22 +593,22 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         say(
             Level::Error,
             format!("action item {} has no owner", a.id),
-            "set one with `inc action edit ID --owner WHO`",
+            format!("set one with `inc action edit {} -i {n} --owner WHO`", a.id),
         );
     }
     if input.factors.is_empty() {
         say(
             Level::Error,
             "there are no contributing factors".into(),
-            "add them with `inc factor add TEXT [--kind non-technical]`",
+            format!("add them with `inc factor add -i {n} TEXT [--kind non-technical]`"),
         );
     }
     for t in &input.key_times_missing {
-        say(
-            Level::Error,
-            format!("the {t} time is missing"),
-            "record it with `inc mitigated --at TIME` or `inc resolve --at TIME`",
-        );
+        let fix = match *t {
+            "mitigated" => format!("record it with `inc mitigated -i {n} --at TIME`"),
+            _ => format!("record it with `inc resolve -i {n} --at TIME`"),
+        };
+        say(Level::Error, format!("the {t} time is missing"), fix);
     }
     for a in input
         .actions
@@ -459,7 +618,7 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         say(
             Level::Warning,
             format!("action item {} has no due date", a.id),
-            "set one with `inc action edit ID --due DATE`",
+            format!("set one with `inc action edit {} -i {n} --due DATE`", a.id),
         );
     }
     if !input.factors.is_empty()
@@ -471,14 +630,13 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         say(
             Level::Warning,
             "every contributing factor is technical".into(),
-            "non-technical ones (time pressure, staffing, budget, process) are easy to forget",
+            "non-technical ones (time pressure, staffing, budget, process) are easy to forget"
+                .into(),
         );
     }
     let blame_in = |text: &str| {
-        BLAME
-            .iter()
-            .find(|w| text.to_lowercase().contains(*w))
-            .copied()
+        let w = words(text);
+        BLAME.iter().find(|phrase| has_phrase(&w, phrase)).copied()
     };
     for (place, text) in [
         ("summary", &d.summary),
@@ -489,35 +647,52 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             say(
                 Level::Warning,
                 format!("the description's {place} uses blame language (\"{word}\")"),
-                "describe what the system allowed, not who erred",
+                "describe what the system allowed, not who erred".into(),
             );
         }
     }
+    let person_in = |text: &str| {
+        let w = words(text);
+        input.people.iter().copied().find(|person| {
+            let parts = words(person);
+            if parts.iter().all(|p| NOT_PEOPLE.contains(&p.as_str())) {
+                return false;
+            }
+            has_phrase(&w, person)
+                || parts
+                    .iter()
+                    .filter(|p| p.chars().count() >= 3 && !NOT_PEOPLE.contains(&p.as_str()))
+                    .any(|p| w.contains(p))
+        })
+    };
     for f in input.factors {
         if let Some(word) = blame_in(&f.text) {
             say(
                 Level::Warning,
                 format!("factor {} uses blame language (\"{word}\")", f.id),
-                "describe what the system allowed, not who erred",
+                "describe what the system allowed, not who erred".into(),
             );
         }
-        let lower = f.text.to_lowercase();
-        if let Some(name) = input.people.iter().find(|p| {
-            let p = p.trim().to_lowercase();
-            p.len() > 1 && lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == p)
-        }) {
+        if let Some(name) = person_in(&f.text) {
             say(
                 Level::Warning,
                 format!("factor {} names a person ({name})", f.id),
-                "name the process or system, not the person",
+                "name the process or system, not the person".into(),
             );
         }
+    }
+    if let Some(name) = d.summary.as_deref().and_then(person_in) {
+        say(
+            Level::Warning,
+            format!("the description's summary names a person ({name})"),
+            "a review is blameless: name roles and systems".into(),
+        );
     }
     if let Some(deadline) = input.deadline.filter(|d| input.today > *d) {
         say(
             Level::Warning,
             format!("the review meeting was due by {deadline}"),
-            "hold it soon, while memories are fresh",
+            "hold it soon, while memories are fresh".into(),
         );
     }
     found

@@ -21,20 +21,22 @@ pub fn inline(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if is_plain_url(word) {
+        // Punctuation around a URL is not part of it: "(https://x)."
+        let core = word.trim_start_matches(['(', '"', '\'']);
+        let lead = &word[..word.len() - core.len()];
+        let url = core.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        let trail = &core[url.len()..];
+        if is_plain_url(url) {
             // An autolink: shown and linked as typed (no escapes apply
             // inside one, so only URLs of plain characters qualify).
+            escape_into(&mut out, lead);
             out.push('<');
-            out.push_str(word);
+            out.push_str(url);
             out.push('>');
+            escape_into(&mut out, trail);
             continue;
         }
-        for c in word.chars() {
-            if SPECIAL.contains(&c) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        escape_into(&mut out, word);
     }
     // A line of `=` or `-` under a quoted line would make it a heading.
     if out.starts_with(['-', '+', '=']) {
@@ -45,6 +47,21 @@ pub fn inline(text: &str) -> String {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// Appends `text` with markdown syntax backslash-escaped. `@` and the dot
+/// of `www.` are escaped too, so that an e-mail address or a www name is not
+/// turned into a bare link (markdownlint's MD034).
+fn escape_into(out: &mut String, text: &str) {
+    let mut previous = String::new();
+    for c in text.chars() {
+        let www_dot = c == '.' && previous.to_ascii_lowercase().ends_with("www");
+        if SPECIAL.contains(&c) || c == '@' || www_dot {
+            out.push('\\');
+        }
+        out.push(c);
+        previous.push(c);
+    }
 }
 
 /// An http(s) URL made only of characters that cannot end an autolink or a
@@ -103,6 +120,14 @@ mod tests {
         );
         assert_eq!(inline("https://x.io/a|b"), "https://x.io/a\\|b");
         assert_eq!(inline("http://x/<script>"), "http://x/\\<script\\>");
+        assert_eq!(
+            inline("(see https://x.io/run.)"),
+            "(see <https://x.io/run.)>".replace(".)>", ">.)")
+        );
+        assert_eq!(
+            inline("mail oncall@example.com or www.example.com"),
+            "mail oncall\\@example.com or www\\.example.com"
+        );
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub struct Review<'a> {
 }
 
 /// Who must attend the review meeting: every commander, and everyone who
-/// recorded a step (a note), a task or a key note, in order of first
-/// appearance, each once.
+/// recorded a step (a note, key or not) or a task, owned one or finished
+/// one, in order of first appearance, each once.
 pub fn attendees(r: &Review<'_>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut add = |name: &str| {
@@ -52,6 +52,9 @@ pub fn attendees(r: &Review<'_>) -> Vec<String> {
     }
     for t in r.tasks {
         add(&t.created_by);
+        for who in t.owner.iter().chain(t.done_by.iter()) {
+            add(who);
+        }
     }
     names
 }
@@ -81,49 +84,69 @@ fn severity_history(r: &Review<'_>, zone: &Zone) -> String {
 /// A description assembled from the records, for when none is written.
 fn draft_description(r: &Review<'_>, zone: &Zone) -> String {
     let i = r.incident;
-    let mut parts = vec![format!(
-        "Impact began at {} and was detected at {} ({} later)",
-        zone.format(i.started_at),
-        zone.format(i.detected_at),
-        duration(i.time_to_detect())
-    )];
-    if let Some(d) = r.description.detection.as_deref() {
-        parts.push(format!("by {}", inline(d)));
+    let mut text = format!("Impact began at {}", zone.format(i.started_at));
+    if i.detected_at > i.started_at {
+        let _ = write!(
+            text,
+            " and was detected {} later, at {}",
+            span(i.started_at, i.detected_at),
+            zone.format(i.detected_at)
+        );
     }
-    let mut text = parts.join(" ") + ".";
-    if let Some(scope) = r.description.scope {
-        let _ = write!(text, " Affected: {scope} users.");
+    text.push('.');
+    match r.description.scope {
+        Some(crate::model::Scope::Both) => {
+            text.push_str(" Internal and external users were affected.");
+        }
+        Some(scope) => {
+            let _ = write!(
+                text,
+                " {} users were affected.",
+                capitalized(scope.as_str())
+            );
+        }
+        None => {}
     }
     if let Some(m) = i.mitigated_at {
         let _ = write!(
             text,
-            " Impact was mitigated after {}",
-            duration(m - i.started_at)
+            " Impact was mitigated after {}.",
+            span(i.started_at, m)
         );
-        let steps: Vec<String> = r
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::Note && e.event_at <= m)
-            .filter(|e| e.key)
-            .map(|e| inline(&e.text))
-            .collect();
-        if steps.is_empty() {
-            text.push('.');
-        } else {
-            let _ = write!(text, ", after: {}.", steps.join("; "));
-        }
+    }
+    // The key moments up to the end are the steps that ended it.
+    let end = i.resolved_at.or(i.mitigated_at);
+    let steps: Vec<String> = r
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Note && e.key)
+        .filter(|e| end.is_none_or(|end| e.event_at <= end))
+        .map(|e| inline(&e.text))
+        .collect();
+    if !steps.is_empty() {
+        let _ = write!(text, " Key steps: {}.", steps.join("; "));
     }
     match i.resolved_at {
         Some(res) => {
-            let _ = write!(
-                text,
-                " It was resolved after {}.",
-                duration(res - i.started_at)
-            );
+            let _ = write!(text, " It was resolved after {}.", span(i.started_at, res));
         }
         None => text.push_str(" It is not resolved yet."),
     }
     text
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The time from `a` to `b` as the reader will work it out from the times
+/// shown, which are to the minute: both are cut to the minute first.
+fn span(a: DateTime<Utc>, b: DateTime<Utc>) -> String {
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    duration(chrono::TimeDelta::minutes(minute(b) - minute(a)))
 }
 
 fn when(zone: &Zone, t: Option<DateTime<Utc>>) -> String {
@@ -154,12 +177,30 @@ fn wrap(first: &str, rest: &str, text: &str) -> String {
         if !empty {
             line.push(' ');
         }
-        line.push_str(word);
+        if empty {
+            // A line must not start a list or a heading underline.
+            line.push_str(&neutralised(word));
+        } else {
+            line.push_str(word);
+        }
         empty = false;
     }
     out.push_str(&line);
     out.push('\n');
     out
+}
+
+/// A word that will start a line, escaped where it would otherwise begin
+/// a list item or a setext heading underline (`-`, `+`, `=`, `1.`, `1)`).
+fn neutralised(word: &str) -> String {
+    if word.starts_with(['-', '+', '=']) {
+        return format!("\\{word}");
+    }
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && word[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &word[..digits], &word[digits..]);
+    }
+    word.to_string()
 }
 
 /// A paragraph of safe text, wrapped.
@@ -189,7 +230,10 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     // Prose is wrapped to 80 columns, but table rows cannot be; say so to
     // markdownlint, and nothing else (renderers hide comments).
     let _ = writeln!(out, "{LINT_COMMENT}\n");
-    let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(&i.title));
+    // The heading without trailing punctuation (markdownlint's MD026); the
+    // title as written is the table's first row.
+    let heading = i.title.trim_end_matches(['.', ',', ';', ':', '!', '。']);
+    let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(heading));
     if i.resolved_at.is_none() {
         paragraph(
             &mut out,
@@ -201,9 +245,10 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let commanders: Vec<String> = r.assignments.iter().map(|a| inline(&a.name)).collect();
     let end = i.resolved_at.map_or_else(
         || "ongoing".to_string(),
-        |res| format!("{} ({})", zone.format(res), duration(res - i.started_at)),
+        |res| format!("{} ({})", zone.format(res), span(i.started_at, res)),
     );
     let fields = [
+        ("Title", inline(&i.title)),
         ("Severity", severity_history(r, zone)),
         ("Status", i.status.to_string()),
         (
@@ -265,15 +310,12 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let _ = writeln!(out);
     header(&mut out, &["Duration", "Value", "Definition"]);
     let since_start = |t: Option<DateTime<Utc>>| {
-        t.map_or_else(
-            || "not recorded".to_string(),
-            |t| duration(t - i.started_at),
-        )
+        t.map_or_else(|| "not recorded".to_string(), |t| span(i.started_at, t))
     };
     for (name, value, definition) in [
         (
             "Time to detect",
-            duration(i.time_to_detect()),
+            span(i.started_at, i.detected_at),
             "detected − started",
         ),
         (
@@ -450,4 +492,26 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         out = out.replace("\n\n\n", "\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_never_start_a_list() {
+        // A 79-character word fills a line, so each marker starts the next.
+        let long = "a".repeat(79);
+        for marker in ["-", "+", "=", "1.", "2)", "-x", "10."] {
+            let wrapped = wrap("", "", &format!("{long} {marker} tail"));
+            let second = wrapped.lines().nth(1).expect("two lines");
+            assert!(second.contains('\\'), "{marker}: {second}");
+            let item = wrap("- ", "  ", &format!("{long} {marker} tail"));
+            let second = item.lines().nth(1).expect("two lines");
+            assert!(second.contains('\\'), "{marker}: {second}");
+        }
+        assert_eq!(neutralised("12."), "12\\.");
+        assert_eq!(neutralised("-x"), "\\-x");
+        assert_eq!(neutralised("plain"), "plain");
+    }
 }

@@ -66,7 +66,7 @@ pub fn safe_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A duration as people read it: `45s`, `35m`, `1h 05m`, `2d 3h`.
+/// A duration as people read it: `45s`, `35m`, `1h 05m`, `2d 3h 05m`.
 pub fn duration(d: TimeDelta) -> String {
     let secs = d.num_seconds().max(0);
     let (days, hours, mins) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60);
@@ -77,7 +77,7 @@ pub fn duration(d: TimeDelta) -> String {
     } else if days == 0 {
         format!("{hours}h {mins:02}m")
     } else {
-        format!("{days}d {hours}h")
+        format!("{days}d {hours}h {mins:02}m")
     }
 }
 
@@ -167,7 +167,8 @@ mod tests {
         assert_eq!(duration(TimeDelta::seconds(45)), "45s");
         assert_eq!(duration(TimeDelta::minutes(35)), "35m");
         assert_eq!(duration(TimeDelta::minutes(65)), "1h 05m");
-        assert_eq!(duration(TimeDelta::hours(51)), "2d 3h");
+        assert_eq!(duration(TimeDelta::hours(51)), "2d 3h 00m");
+        assert_eq!(duration(TimeDelta::minutes(35 * 60 + 55)), "1d 11h 55m");
         assert_eq!(duration(TimeDelta::seconds(-5)), "0s");
     }
 }

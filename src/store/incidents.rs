@@ -48,7 +48,7 @@ impl Store {
                     let (id, _) = declare(tx, new)?;
                     let stamp = Stamp {
                         author: new.author.clone(),
-                        now: new.created_at,
+                        now: new.recorded_at,
                     };
                     for entry in entries {
                         insert_entry(tx, id, entry, &stamp)?;
@@ -154,7 +154,7 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
     let id = tx.last_insert_rowid();
     let stamp = Stamp {
         author: new.author.clone(),
-        now: new.created_at,
+        now: new.recorded_at,
     };
     insert_assignment(tx, id, &new.commander, None, "", new.created_at, &stamp)?;
     let declared = NewEntry {
@@ -339,6 +339,7 @@ mod tests {
                 started_at: at(0),
                 detected_at: at(5),
                 created_at: at(6),
+                recorded_at: at(6),
                 author: "alice".into(),
             })
             .unwrap()
@@ -392,6 +393,7 @@ mod tests {
             started_at: at(0),
             detected_at: at(0),
             created_at: at(0),
+            recorded_at: at(0),
             author: "bob".into(),
         };
         let notes = |n: u32| {

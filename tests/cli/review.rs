@@ -388,3 +388,174 @@ fn check_names_each_problem() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_past_incident_is_replayed_with_its_real_times() {
+    // A multi-day SEV1 across the end of summer time in Berlin, entered a
+    // month later from its published postmortem.
+    let env = Env::new();
+    let now = "2026-11-26T12:00:00Z";
+    let run = |who: &str, args: &[&str]| act(&env, now, who, args);
+    run(
+        "alice",
+        &[
+            "open",
+            "Database failover stalled",
+            "--sev",
+            "1",
+            "--started",
+            "2026-10-24 22:10",
+            "--detected",
+            "2026-10-24 22:25",
+            "--declared",
+            "2026-10-24 22:31",
+        ],
+    );
+    run(
+        "alice",
+        &[
+            "tl",
+            "replica promoted by hand",
+            "--at",
+            "2026-10-25 01:40",
+            "--key",
+        ],
+    );
+    run(
+        "alice",
+        &[
+            "handoff",
+            "bob",
+            "--at",
+            "2026-10-25 03:00",
+            "--note",
+            "watch replication lag",
+        ],
+    );
+    run("bob", &["handoff", "carol", "--at", "2026-10-25 09:00"]);
+    run("carol", &["mitigated", "--at", "2026-10-25 10:15"]);
+    run("carol", &["resolve", "--at", "2026-10-26 09:05"]);
+    let review = env.ok(&["review"]);
+    for line in [
+        "| Impact started | 2026-10-24 22:10 CEST |",
+        "| Detected | 2026-10-24 22:25 CEST |",
+        "| Declared | 2026-10-24 22:31 CEST |",
+        "| Mitigated | 2026-10-25 10:15 CET |",
+        "| Resolved | 2026-10-26 09:05 CET |",
+        "| Time to detect | 15m | detected − started |",
+        // 22:10 CEST to 10:15 CET is 13 h 05 min: the clocks went back.
+        "| Time to mitigate | 13h 05m | mitigated − started |",
+        "| Time to resolve | 1d 11h 55m | resolved − started |",
+        "| alice | - | 2026-10-24 22:31 CEST | - |",
+        "| bob | alice | 2026-10-25 03:00 CET | watch replication lag |",
+        "| carol | bob | 2026-10-25 09:00 CET | - |",
+    ] {
+        assert!(review.contains(line), "missing {line:?} in\n{review}");
+    }
+    let f = env.fails(&["open", "X", "--detected", "-10m", "--declared", "-20m"]);
+    assert!(
+        f.stderr.contains("would come after declared"),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn durations_agree_with_the_minutes_shown() {
+    let env = Env::new();
+    env.ok_at("2026-11-26T10:00:50Z", &["open", "Seconds matter"]);
+    env.ok_at("2026-11-26T10:59:10Z", &["mitigated", "--at", "11:30"]);
+    env.ok_at("2026-11-26T10:59:10Z", &["resolve"]);
+    let review = env.ok(&["review"]);
+    // 11:00 to 11:30 and to 11:59, as a reader works them out.
+    assert!(review.contains("| Time to mitigate | 30m |"), "{review}");
+    assert!(review.contains("| Time to resolve | 59m |"), "{review}");
+}
+
+/// How many of each kind of block a markdown document has.
+fn shape(markdown: &str) -> Vec<(String, usize)> {
+    let mut counts = std::collections::BTreeMap::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        if let Event::Start(tag) = event {
+            let name = match tag {
+                Tag::Heading { level, .. } => format!("heading {level}"),
+                Tag::List(_) => "list".into(),
+                Tag::Item => "item".into(),
+                Tag::Table(_) => "table".into(),
+                Tag::TableRow => "row".into(),
+                Tag::BlockQuote(_) => "quote".into(),
+                Tag::CodeBlock(_) => "code".into(),
+                Tag::Paragraph => "paragraph".into(),
+                _ => continue,
+            };
+            *counts.entry(name).or_insert(0) += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+#[test]
+fn hostile_text_keeps_the_shape_of_the_review() {
+    // Words that fill a line, so that each marker lands at a line start
+    // in wrapped prose.
+    let fill = "a".repeat(79);
+    let hostile = format!(
+        " {fill} - dash {fill} 1. one {fill} 2) two {fill} + plus {fill} = eq {fill} # hash > quote | pipe see (https://x.io/run). mail oncall@example.com www.example.com"
+    );
+    let plain = rich_incident("");
+    let nasty = rich_incident(&hostile);
+    assert_eq!(
+        shape(&nasty.ok(&["review", "1"])),
+        shape(&plain.ok(&["review", "1"]))
+    );
+    assert_well_formed(&nasty.ok(&["review", "1"]));
+}
+
+#[test]
+fn check_reads_good_descriptions_kindly_and_words_whole() {
+    let env = Env::new();
+    env.ok(&["open", "Kind words", "--as", "Dana Scully"]);
+    env.ok(&["mitigated"]);
+    env.ok(&["resolve"]);
+    env.ok(&["describe", "--summary", "A 15-minute outage: our synthetic probe caught checkout failing for customers until the default pool size was raised."]);
+    env.ok(&["factor", "add", "the default pool size was too small"]);
+    env.ok(&[
+        "factor",
+        "add",
+        "ops dashboards lacked a pool graph",
+        "--kind",
+        "non-technical",
+    ]);
+    let out = env.ok(&["review", "--check"]);
+    assert_eq!(out, "The review of #1 SEV2 Kind words is ready.\n", "{out}");
+    env.ok(&[
+        "factor",
+        "add",
+        "Dana Scully deployed on a Friday",
+        "--kind",
+        "non-technical",
+    ]);
+    let out = env.ok(&["review", "--check"]);
+    assert!(
+        out.contains("warning: factor 3 names a person (Dana Scully)"),
+        "{out}"
+    );
+    let bad = Env::new();
+    bad.ok(&["open", "Vague"]);
+    bad.ok(&[
+        "describe",
+        "--summary",
+        "The checkout page was down on 3 hosts",
+    ]);
+    let out = bad.cmd().args(["review", "--check"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("does not say how the problem was detected"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("does not say for how long"), "{stdout}");
+    assert!(
+        stdout.contains("`inc describe -i 1 --detection TEXT`"),
+        "{stdout}"
+    );
+}
