@@ -28,6 +28,7 @@ struct IncidentJson<'a> {
     created_by: &'a str,
     duration_seconds: i64,
     time_to_detect_seconds: i64,
+    time_to_mitigate_seconds: Option<i64>,
     time_to_recover_seconds: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     commanders: Option<Vec<AssignmentJson<'a>>>,
@@ -118,6 +119,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         created_by: &i.created_by,
         duration_seconds: i.duration(now).num_seconds(),
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
+        time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
         time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
         commanders: None,
         latest_entries: None,
@@ -353,6 +355,8 @@ struct ReviewJson<'a> {
 #[derive(Serialize)]
 struct DescriptionJson<'a> {
     summary: Option<&'a str>,
+    /// The description assembled from the records, when there is no summary.
+    draft: Option<String>,
     impact: Option<&'a str>,
     scope: Option<&'static str>,
     detection: Option<&'a str>,
@@ -373,6 +377,11 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         incident: incident_json(r.incident, now),
         description: DescriptionJson {
             summary: r.description.summary.as_deref(),
+            draft: r
+                .description
+                .summary
+                .is_none()
+                .then(|| super::review::draft_text(r)),
             impact: r.description.impact.as_deref(),
             scope: r.description.scope.map(Scope::as_str),
             detection: r.description.detection.as_deref(),

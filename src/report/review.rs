@@ -135,6 +135,11 @@ fn draft_description(r: &Review<'_>, zone: &Zone) -> String {
     text
 }
 
+/// The drafted description as plain text (for JSON), in UTC.
+pub fn draft_text(r: &Review<'_>) -> String {
+    draft_description(r, &Zone::utc())
+}
+
 fn capitalized(s: &str) -> String {
     let mut chars = s.chars();
     chars

@@ -233,6 +233,8 @@ fn the_review_holds_the_key_times_and_durations() {
     }
     let json = env.json(&["review", "1"]);
     assert_eq!(json["incident"]["time_to_recover_seconds"], 58 * 60);
+    assert_eq!(json["incident"]["time_to_mitigate_seconds"], 38 * 60);
+    assert_eq!(json["description"]["draft"], serde_json::Value::Null);
     assert_eq!(json["meeting"]["deadline"], "2026-11-30");
     assert_eq!(json["factors"].as_array().unwrap().len(), 2);
     assert_eq!(json["draft"], false);
@@ -303,7 +305,16 @@ fn an_unresolved_incident_gives_a_draft() {
     );
     assert!(review.contains("It is not resolved yet."), "{review}");
     assert_well_formed(&review);
-    assert_eq!(env.json(&["review"])["draft"], true);
+    let json = env.json(&["review"]);
+    assert_eq!(json["draft"], true);
+    assert!(
+        json["description"]["draft"]
+            .as_str()
+            .unwrap()
+            .starts_with("Impact began at 2026-11-26 13:30 UTC and was detected 30m later"),
+        "{}",
+        json["description"]["draft"]
+    );
 }
 
 #[test]
