@@ -139,6 +139,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             let action = ctx
                 .store_for_change()?
                 .update_action(target, id, &stamp, |action| {
+                    if action.status != ActionStatus::Open {
+                        return Err(UserError::new(format!(
+                            "action item {id} is already {}",
+                            action.status
+                        ))
+                        .hint(format!(
+                            "reopen it with `inc action edit {id} --status open`"
+                        )));
+                    }
                     action.status = ActionStatus::Done;
                     Ok(())
                 })?;

@@ -174,7 +174,10 @@ fn check_ready(
             "the review of #{} is not ready: {errors} {noun}",
             i.id
         ))
-        .hint("fix the errors above, then run `inc review --check` again")
+        .hint(format!(
+            "fix the errors above, then run `inc review --check -i {}` again",
+            i.id
+        ))
         .into());
     }
     Ok(())

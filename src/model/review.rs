@@ -449,7 +449,8 @@ const NOT_PEOPLE: &[&str] = &[
     "platform",
     "team",
     "oncall",
-    "on-call",
+    "on",
+    "call",
     "support",
     "security",
     "infra",
@@ -465,8 +466,8 @@ const NOT_PEOPLE: &[&str] = &[
 /// numbers (so "1.5", "14:02" and "~15" stay whole).
 fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || ".:~'".contains(c)))
-        .map(|w| w.trim_matches(|c: char| ".:'".contains(c)).to_string())
+        .split(|c: char| !(c.is_alphanumeric() || ".:~".contains(c)))
+        .map(|w| w.trim_matches(|c: char| ".:".contains(c)).to_string())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -655,7 +656,8 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
         let w = words(text);
         input.people.iter().copied().find(|person| {
             let parts = words(person);
-            if parts.iter().all(|p| NOT_PEOPLE.contains(&p.as_str())) {
+            // "ops", "payments-team", "sre on call": a team, not a person.
+            if parts.iter().any(|p| NOT_PEOPLE.contains(&p.as_str())) {
                 return false;
             }
             has_phrase(&w, person)

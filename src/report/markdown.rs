@@ -24,7 +24,14 @@ pub fn inline(text: &str) -> String {
         // Punctuation around a URL is not part of it: "(https://x)."
         let core = word.trim_start_matches(['(', '"', '\'']);
         let lead = &word[..word.len() - core.len()];
-        let url = core.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        let mut url = core.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'']);
+        // A closing bracket the URL opened is its own: wiki/Foo_(bar).
+        while url.len() < core.len()
+            && core[url.len()..].starts_with(')')
+            && url.matches('(').count() > url.matches(')').count()
+        {
+            url = &core[..=url.len()];
+        }
         let trail = &core[url.len()..];
         if is_plain_url(url) {
             // An autolink: shown and linked as typed (no escapes apply
@@ -128,6 +135,15 @@ mod tests {
             inline("mail oncall@example.com or www.example.com"),
             "mail oncall\\@example.com or www\\.example.com"
         );
+    }
+
+    #[test]
+    fn urls_keep_their_own_brackets() {
+        assert_eq!(
+            inline("https://en.wikipedia.org/wiki/Foo_(bar)."),
+            "<https://en.wikipedia.org/wiki/Foo_(bar)>."
+        );
+        assert_eq!(inline("(https://x.io/a)"), "(<https://x.io/a>)");
     }
 
     #[test]

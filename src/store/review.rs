@@ -297,7 +297,7 @@ fn same_incident(
     belongs_to: i64,
 ) -> Result<()> {
     let id = match which {
-        IncidentRef::Id(id) => id,
+        IncidentRef::Id(id) => load(conn, id)?.id,
         _ => resolve(conn, which).unwrap_or(belongs_to),
     };
     if id != belongs_to {

@@ -551,6 +551,28 @@ fn check_reads_good_descriptions_kindly_and_words_whole() {
         out.contains("warning: factor 3 names a person (Dana Scully)"),
         "{out}"
     );
+    env.ok(&[
+        "task",
+        "add",
+        "fix the pool",
+        "--owner",
+        "payments-team",
+        "-i",
+        "1",
+    ]);
+    env.ok(&[
+        "factor",
+        "add",
+        "payments had no load test; Dana's change was unreviewed",
+        "--kind",
+        "non-technical",
+    ]);
+    let out = env.ok(&["review", "--check"]);
+    assert!(
+        out.contains("warning: factor 4 names a person (Dana Scully)"),
+        "{out}"
+    );
+    assert!(!out.contains("(payments-team)"), "{out}");
     let bad = Env::new();
     bad.ok(&["open", "Vague"]);
     bad.ok(&[

@@ -149,6 +149,14 @@ fn action_items_have_owners_due_dates_and_a_status() {
         f.stderr
     );
     env.ok(&["action", "done", "2", "-i", "1"]);
+    let f = env.fails(&["action", "done", "2", "-i", "1"]);
+    assert!(
+        f.stderr.contains("action item 2 is already done"),
+        "{}",
+        f.stderr
+    );
+    let f = env.fails(&["action", "edit", "2", "-i", "9", "--owner", "x"]);
+    assert!(f.stderr.contains("there is no incident #9"), "{}", f.stderr);
     assert_eq!(
         env.field("status", &["action", "list", "1"]),
         ["open", "done"]
