@@ -8,7 +8,8 @@ use super::briefing::Briefing;
 use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
-    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, Scope, Task, TimelineEntry,
+    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, RoleHolder, Scope, Task,
+    TimelineEntry,
 };
 
 #[derive(Serialize)]
@@ -225,15 +226,7 @@ pub fn briefing(b: &Briefing<'_>, now: DateTime<Utc>) -> String {
         commanders: b.assignments.iter().map(assignment_json).collect(),
         latest_notes: b.notes.iter().map(entry_json).collect(),
         open_tasks: b.tasks.iter().map(task_json).collect(),
-        roles: b
-            .roles
-            .iter()
-            .map(|r| RoleJson {
-                role: &r.role,
-                name: &r.name,
-                assigned_at: time(r.assigned_at),
-            })
-            .collect(),
+        roles: b.roles.iter().map(role_json).collect(),
         responders: b.responders.iter().map(responder_json).collect(),
     })
 }
@@ -277,63 +270,68 @@ struct LessonJson<'a> {
     created_by: &'a str,
 }
 
+fn role_json(r: &RoleHolder) -> RoleJson<'_> {
+    RoleJson {
+        role: &r.role,
+        name: &r.name,
+        assigned_at: time(r.assigned_at),
+    }
+}
+
+fn factor_json(f: &Factor) -> FactorJson<'_> {
+    FactorJson {
+        id: f.id,
+        uuid: &f.uuid,
+        incident_id: f.incident_id,
+        text: &f.text,
+        kind: f.kind.as_str(),
+        created_at: time(f.created_at),
+        created_by: &f.created_by,
+    }
+}
+
+fn action_json(a: &Action) -> ActionJson<'_> {
+    ActionJson {
+        id: a.id,
+        uuid: &a.uuid,
+        incident_id: a.incident_id,
+        text: &a.text,
+        owner: &a.owner,
+        due: a.due.map(|d| d.to_string()),
+        priority: a.priority.as_str(),
+        action_type: a.action_type.map(ActionType::as_str),
+        status: a.status.as_str(),
+        created_at: time(a.created_at),
+        created_by: &a.created_by,
+        closed_at: a.closed_at.map(time),
+    }
+}
+
+fn lesson_json(l: &Lesson) -> LessonJson<'_> {
+    LessonJson {
+        id: l.id,
+        uuid: &l.uuid,
+        incident_id: l.incident_id,
+        text: &l.text,
+        kind: l.kind.as_str(),
+        created_at: time(l.created_at),
+        created_by: &l.created_by,
+    }
+}
+
 /// `inc factor list --json`.
 pub fn factors(list: &[Factor]) -> String {
-    render(
-        &list
-            .iter()
-            .map(|f| FactorJson {
-                id: f.id,
-                uuid: &f.uuid,
-                incident_id: f.incident_id,
-                text: &f.text,
-                kind: f.kind.as_str(),
-                created_at: time(f.created_at),
-                created_by: &f.created_by,
-            })
-            .collect::<Vec<_>>(),
-    )
+    render(&list.iter().map(factor_json).collect::<Vec<_>>())
 }
 
 /// `inc action list --json`.
 pub fn actions(list: &[Action]) -> String {
-    render(
-        &list
-            .iter()
-            .map(|a| ActionJson {
-                id: a.id,
-                uuid: &a.uuid,
-                incident_id: a.incident_id,
-                text: &a.text,
-                owner: &a.owner,
-                due: a.due.map(|d| d.to_string()),
-                priority: a.priority.as_str(),
-                action_type: a.action_type.map(ActionType::as_str),
-                status: a.status.as_str(),
-                created_at: time(a.created_at),
-                created_by: &a.created_by,
-                closed_at: a.closed_at.map(time),
-            })
-            .collect::<Vec<_>>(),
-    )
+    render(&list.iter().map(action_json).collect::<Vec<_>>())
 }
 
 /// `inc lesson list --json`.
 pub fn lessons(list: &[Lesson]) -> String {
-    render(
-        &list
-            .iter()
-            .map(|l| LessonJson {
-                id: l.id,
-                uuid: &l.uuid,
-                incident_id: l.incident_id,
-                text: &l.text,
-                kind: l.kind.as_str(),
-                created_at: time(l.created_at),
-                created_by: &l.created_by,
-            })
-            .collect::<Vec<_>>(),
-    )
+    render(&list.iter().map(lesson_json).collect::<Vec<_>>())
 }
 
 #[derive(Serialize)]
@@ -346,9 +344,9 @@ struct ReviewJson<'a> {
     responders: Vec<ResponderJson<'a>>,
     timeline: Vec<EntryJson<'a>>,
     tasks: Vec<TaskJson<'a>>,
-    factors: serde_json::Value,
-    actions: serde_json::Value,
-    lessons: serde_json::Value,
+    factors: Vec<FactorJson<'a>>,
+    actions: Vec<ActionJson<'a>>,
+    lessons: Vec<LessonJson<'a>>,
     meeting: MeetingJson,
 }
 
@@ -387,21 +385,13 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             detection: r.description.detection.as_deref(),
         },
         commanders: r.assignments.iter().map(assignment_json).collect(),
-        roles: r
-            .roles
-            .iter()
-            .map(|h| RoleJson {
-                role: &h.role,
-                name: &h.name,
-                assigned_at: time(h.assigned_at),
-            })
-            .collect(),
+        roles: r.roles.iter().map(role_json).collect(),
         responders: r.responders.iter().map(responder_json).collect(),
         timeline: r.entries.iter().map(entry_json).collect(),
         tasks: r.tasks.iter().map(task_json).collect(),
-        factors: serde_json::from_str(&factors(r.factors)).expect("our own JSON"),
-        actions: serde_json::from_str(&actions(r.actions)).expect("our own JSON"),
-        lessons: serde_json::from_str(&lessons(r.lessons)).expect("our own JSON"),
+        factors: r.factors.iter().map(factor_json).collect(),
+        actions: r.actions.iter().map(action_json).collect(),
+        lessons: r.lessons.iter().map(lesson_json).collect(),
         meeting: MeetingJson {
             target: r.meeting.map(|(t, _)| time(t)),
             deadline: r.meeting.map(|(_, d)| d.to_string()),
