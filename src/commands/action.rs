@@ -61,7 +61,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Action items of every incident, not just one
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["id", "incident"])]
     pub all_incidents: bool,
 
     /// Only open ones

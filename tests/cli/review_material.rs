@@ -211,6 +211,10 @@ fn action_items_have_owners_due_dates_and_a_status() {
         assert!(f.stderr.contains(expected), "inc {args:?}: {}", f.stderr);
     }
     assert_eq!(env.fails(&["action", "add", "no owner"]).code, 2);
+    assert_eq!(
+        env.fails(&["action", "list", "--all-incidents", "1"]).code,
+        2
+    );
 }
 
 #[test]
