@@ -25,6 +25,9 @@ _inc() {
             inc,completions)
                 cmd="inc__subcmd__completions"
                 ;;
+            inc,config)
+                cmd="inc__subcmd__config"
+                ;;
             inc,describe)
                 cmd="inc__subcmd__describe"
                 ;;
@@ -115,6 +118,30 @@ _inc() {
             inc__subcmd__action__subcmd__help,list)
                 cmd="inc__subcmd__action__subcmd__help__subcmd__list"
                 ;;
+            inc__subcmd__config,edit)
+                cmd="inc__subcmd__config__subcmd__edit"
+                ;;
+            inc__subcmd__config,help)
+                cmd="inc__subcmd__config__subcmd__help"
+                ;;
+            inc__subcmd__config,path)
+                cmd="inc__subcmd__config__subcmd__path"
+                ;;
+            inc__subcmd__config,show)
+                cmd="inc__subcmd__config__subcmd__show"
+                ;;
+            inc__subcmd__config__subcmd__help,edit)
+                cmd="inc__subcmd__config__subcmd__help__subcmd__edit"
+                ;;
+            inc__subcmd__config__subcmd__help,help)
+                cmd="inc__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            inc__subcmd__config__subcmd__help,path)
+                cmd="inc__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            inc__subcmd__config__subcmd__help,show)
+                cmd="inc__subcmd__config__subcmd__help__subcmd__show"
+                ;;
             inc__subcmd__factor,add)
                 cmd="inc__subcmd__factor__subcmd__add"
                 ;;
@@ -147,6 +174,9 @@ _inc() {
                 ;;
             inc__subcmd__help,completions)
                 cmd="inc__subcmd__help__subcmd__completions"
+                ;;
+            inc__subcmd__help,config)
+                cmd="inc__subcmd__help__subcmd__config"
                 ;;
             inc__subcmd__help,describe)
                 cmd="inc__subcmd__help__subcmd__describe"
@@ -219,6 +249,15 @@ _inc() {
                 ;;
             inc__subcmd__help__subcmd__action,list)
                 cmd="inc__subcmd__help__subcmd__action__subcmd__list"
+                ;;
+            inc__subcmd__help__subcmd__config,edit)
+                cmd="inc__subcmd__help__subcmd__config__subcmd__edit"
+                ;;
+            inc__subcmd__help__subcmd__config,path)
+                cmd="inc__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            inc__subcmd__help__subcmd__config,show)
+                cmd="inc__subcmd__help__subcmd__config__subcmd__show"
                 ;;
             inc__subcmd__help__subcmd__factor,add)
                 cmd="inc__subcmd__help__subcmd__factor__subcmd__add"
@@ -293,7 +332,7 @@ _inc() {
 
     case "${cmd}" in
         inc)
-            opts="-h -V --db --config --as --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help"
+            opts="-h -V --db --config --as --no-input --color --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -311,6 +350,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -319,7 +362,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action)
-            opts="-h -V --db --config --as --help --version add list done edit help"
+            opts="-h -V --db --config --as --no-input --color --help --version add list done edit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,6 +380,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -345,7 +392,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__add)
-            opts="-i -h -V --owner --due --priority --type --incident --db --config --as --help --version"
+            opts="-i -h -V --owner --due --priority --type --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,6 +434,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -395,7 +446,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__done)
-            opts="-i -h -V --incident --db --config --as --help --version"
+            opts="-i -h -V --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,6 +472,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -429,7 +484,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__edit)
-            opts="-i -h -V --text --owner --due --priority --type --status --incident --db --config --as --help --version"
+            opts="-i -h -V --text --owner --due --priority --type --status --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +532,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -571,7 +630,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__action__subcmd__list)
-            opts="-i -h -V --all-incidents --open --overdue --owner --incident --json --db --config --as --help --version"
+            opts="-i -h -V --all-incidents --open --overdue --owner --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -601,6 +660,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -609,7 +672,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__brief)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +698,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -643,7 +710,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__completions)
-            opts="-h -V --db --config --as --help --version bash elvish fish powershell zsh"
+            opts="-h -V --db --config --as --no-input --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -661,6 +728,200 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config)
+            opts="-h -V --db --config --as --no-input --color --help --version path show edit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__edit)
+            opts="-h -V --db --config --as --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__help)
+            opts="path show edit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__path)
+            opts="-h -V --db --config --as --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__config__subcmd__show)
+            opts="-h -V --db --config --as --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -669,7 +930,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__describe)
-            opts="-i -h -V --summary --impact --scope --detection --incident --db --config --as --help --version"
+            opts="-i -h -V --summary --impact --scope --detection --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +972,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -719,7 +984,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__factor)
-            opts="-h -V --db --config --as --help --version add list rm help"
+            opts="-h -V --db --config --as --no-input --color --help --version add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -737,6 +1002,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -745,7 +1014,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__factor__subcmd__add)
-            opts="-i -h -V --kind --incident --db --config --as --help --version"
+            opts="-i -h -V --kind --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -773,6 +1042,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -853,7 +1126,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__factor__subcmd__list)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,6 +1150,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -887,7 +1164,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__factor__subcmd__rm)
-            opts="-i -h -V --incident --db --config --as --help --version"
+            opts="-i -h -V --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -913,6 +1190,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -921,7 +1202,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__handoff)
-            opts="-i -h -V --note --at --incident --db --config --as --help --version"
+            opts="-i -h -V --note --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,6 +1236,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -963,7 +1248,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help)
-            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help"
+            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1348,62 @@ _inc() {
         inc__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__config)
+            opts="path show edit"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__config__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1467,7 +1808,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__lesson)
-            opts="-h -V --db --config --as --help --version add list help"
+            opts="-h -V --db --config --as --no-input --color --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1485,6 +1826,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1493,7 +1838,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__lesson__subcmd__add)
-            opts="-i -h -V --kind --incident --db --config --as --help --version"
+            opts="-i -h -V --kind --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1521,6 +1866,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1587,7 +1936,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__lesson__subcmd__list)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1962,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1621,7 +1974,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__list)
-            opts="-a -h -V --all --status --sev --json --db --config --as --help --version"
+            opts="-a -h -V --all --status --sev --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1647,6 +2000,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1655,7 +2012,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__mitigated)
-            opts="-i -h -V --at --incident --db --config --as --help --version"
+            opts="-i -h -V --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,6 +2042,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1693,7 +2054,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__open)
-            opts="-h -V --sev --commander --started --detected --declared --security --db --config --as --help --version"
+            opts="-h -V --sev --commander --started --detected --declared --security --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1731,6 +2092,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1739,7 +2104,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__reopen)
-            opts="-h -V --db --config --as --help --version"
+            opts="-h -V --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,6 +2122,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1765,7 +2134,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__resolve)
-            opts="-i -h -V --at --incident --db --config --as --help --version"
+            opts="-i -h -V --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1795,6 +2164,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1803,7 +2176,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__responders)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1829,6 +2202,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1837,7 +2214,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__review)
-            opts="-i -h -V --incident --markdown --json --out --check --db --config --as --help --version"
+            opts="-i -h -V --incident --markdown --json --out --check --interactive --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1867,6 +2244,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1875,7 +2256,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__role)
-            opts="-i -h -V --clear --at --incident --db --config --as --help --version"
+            opts="-i -h -V --clear --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +2286,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1913,7 +2298,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__sev)
-            opts="-i -h -V --reason --at --incident --db --config --as --help --version"
+            opts="-i -h -V --reason --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1947,6 +2332,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1955,7 +2344,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__show)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1981,6 +2370,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1989,7 +2382,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__status)
-            opts="-i -h -V --at --incident --db --config --as --help --version"
+            opts="-i -h -V --at --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,6 +2412,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2027,7 +2424,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__task)
-            opts="-h -V --db --config --as --help --version add done list help"
+            opts="-h -V --db --config --as --no-input --color --help --version add done list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2045,6 +2442,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2053,7 +2454,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__task__subcmd__add)
-            opts="-i -h -V --owner --incident --db --config --as --help --version"
+            opts="-i -h -V --owner --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2083,6 +2484,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2091,7 +2496,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__task__subcmd__done)
-            opts="-i -h -V --incident --db --config --as --help --version"
+            opts="-i -h -V --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2520,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2195,7 +2604,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__task__subcmd__list)
-            opts="-a -i -h -V --all --incident --json --db --config --as --help --version"
+            opts="-a -i -h -V --all --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2221,6 +2630,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2229,7 +2642,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__timeline)
-            opts="-i -h -V --incident --json --db --config --as --help --version"
+            opts="-i -h -V --incident --json --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2255,6 +2668,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2263,7 +2680,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__tl)
-            opts="-i -h -V --at --key --incident --db --config --as --help --version"
+            opts="-e -i -h -V --edit --at --key --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2293,6 +2710,10 @@ _inc() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2301,7 +2722,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__use)
-            opts="-h -V --db --config --as --help --version"
+            opts="-h -V --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2317,6 +2738,10 @@ _inc() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_inc_global_optspecs
-    string join \n db= config= as= h/help V/version
+    string join \n db= config= as= no-input color= h/help V/version
 end
 
 function __fish_inc_needs_command
@@ -27,6 +27,10 @@ end
 complete -c inc -n "__fish_inc_needs_command" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_needs_command" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_needs_command" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_needs_command" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_needs_command" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c inc -n "__fish_inc_needs_command" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_needs_command" -f -a "open" -d 'Declare an incident and make it the current one'
@@ -50,9 +54,10 @@ complete -c inc -n "__fish_inc_needs_command" -f -a "factor" -d 'Contributing fa
 complete -c inc -n "__fish_inc_needs_command" -f -a "action" -d 'Corrective action items: add, list, done, edit'
 complete -c inc -n "__fish_inc_needs_command" -f -a "lesson" -d 'Lessons learned: add, list'
 complete -c inc -n "__fish_inc_needs_command" -f -a "review" -d 'The post-incident review, as markdown or JSON; --check says if it is ready'
+complete -c inc -n "__fish_inc_needs_command" -f -a "config" -d 'Where inc keeps its files, the settings in effect, and editing them'
 complete -c inc -n "__fish_inc_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c inc -n "__fish_inc_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l sev -d 'Severity: 1 to 4, SEV1 to SEV4, or a label such as critical (SEV1 is the worst) [default: config default_severity, else 2]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l commander -d 'Who commands the incident [default: you]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l started -d 'When impact began, if before it was detected [default: the detection time]' -r
 complete -c inc -n "__fish_inc_using_subcommand open" -l detected -d 'When the problem was noticed [default: the declaration time]' -r
@@ -60,7 +65,11 @@ complete -c inc -n "__fish_inc_using_subcommand open" -l declared -d 'When the i
 complete -c inc -n "__fish_inc_using_subcommand open" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand open" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand open" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand open" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand open" -l security -d 'Mark it as a security incident'
+complete -c inc -n "__fish_inc_using_subcommand open" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand open" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand open" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand tl" -l at -d 'When it happened, if not just now (14:05, -10m, 2h ago, ...)' -r
@@ -68,19 +77,32 @@ complete -c inc -n "__fish_inc_using_subcommand tl" -s i -l incident -d 'The inc
 complete -c inc -n "__fish_inc_using_subcommand tl" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand tl" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand tl" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand tl" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand tl" -s e -l edit -d 'Write the note in $VISUAL or $EDITOR (starting from NOTE, if given)'
 complete -c inc -n "__fish_inc_using_subcommand tl" -l key -d 'Mark it as a key moment, for the review to highlight'
+complete -c inc -n "__fish_inc_using_subcommand tl" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand tl" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand timeline" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand timeline" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand timeline" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand use" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand use" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand use" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand use" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand use" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand use" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand use" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand list" -l status -d 'Only incidents with this status' -r
@@ -88,15 +110,23 @@ complete -c inc -n "__fish_inc_using_subcommand list" -l sev -d 'Only incidents 
 complete -c inc -n "__fish_inc_using_subcommand list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand list" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand list" -s a -l all -d 'Include resolved incidents'
 complete -c inc -n "__fish_inc_using_subcommand list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand list" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand list" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand show" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand show" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand show" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand show" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand show" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand show" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand show" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand show" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand show" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand status" -l at -d 'When it changed, if not just now' -r
@@ -104,6 +134,10 @@ complete -c inc -n "__fish_inc_using_subcommand status" -s i -l incident -d 'The
 complete -c inc -n "__fish_inc_using_subcommand status" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand status" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand status" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand status" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand status" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand status" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand status" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand sev" -l reason -d 'Why it changed, for the timeline' -r
@@ -112,6 +146,10 @@ complete -c inc -n "__fish_inc_using_subcommand sev" -s i -l incident -d 'The in
 complete -c inc -n "__fish_inc_using_subcommand sev" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand sev" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand sev" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand sev" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand sev" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand sev" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand sev" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l at -d 'When impact was mitigated, if not just now' -r
@@ -119,6 +157,10 @@ complete -c inc -n "__fish_inc_using_subcommand mitigated" -s i -l incident -d '
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand mitigated" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand mitigated" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l at -d 'When it was resolved, if not just now' -r
@@ -126,11 +168,19 @@ complete -c inc -n "__fish_inc_using_subcommand resolve" -s i -l incident -d 'Th
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand resolve" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand resolve" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand resolve" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand reopen" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand reopen" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand reopen" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand reopen" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand reopen" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand handoff" -l note -d 'What the new commander should know beyond the timeline' -r
@@ -139,13 +189,21 @@ complete -c inc -n "__fish_inc_using_subcommand handoff" -s i -l incident -d 'Th
 complete -c inc -n "__fish_inc_using_subcommand handoff" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand handoff" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand handoff" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand handoff" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand handoff" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand handoff" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand brief" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand brief" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand brief" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand brief" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand brief" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand brief" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand brief" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand brief" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand brief" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand role" -l at -d 'When it changed, if not just now' -r
@@ -153,19 +211,31 @@ complete -c inc -n "__fish_inc_using_subcommand role" -s i -l incident -d 'The i
 complete -c inc -n "__fish_inc_using_subcommand role" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand role" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand role" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand role" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand role" -l clear -d 'Leave the role empty'
+complete -c inc -n "__fish_inc_using_subcommand role" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand role" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand role" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand responders" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand responders" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand responders" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand responders" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand responders" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand responders" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand responders" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand responders" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand responders" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand task; and not __fish_seen_subcommand_from add done list help" -f -a "add" -d 'Add a task'
@@ -177,20 +247,32 @@ complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s a -l all -d 'Include tasks that are done'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a task'
@@ -205,11 +287,19 @@ complete -c inc -n "__fish_inc_using_subcommand describe" -s i -l incident -d 'T
 complete -c inc -n "__fish_inc_using_subcommand describe" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand describe" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand describe" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand describe" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand describe" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand describe" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand factor; and not __fish_seen_subcommand_from add list rm help" -f -a "add" -d 'Add a contributing factor'
@@ -221,19 +311,31 @@ complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a contributing factor'
@@ -243,6 +345,10 @@ complete -c inc -n "__fish_inc_using_subcommand factor; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand action; and not __fish_seen_subcommand_from add list done edit help" -f -a "add" -d 'Add an action item'
@@ -258,6 +364,10 @@ complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l owner -d 'Only this owner\'s' -r
@@ -265,16 +375,24 @@ complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l all-incidents -d 'Action items of every incident, not just one'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l open -d 'Only open ones'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l overdue -d 'Only open ones past their due date'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s i -l incident -d 'The incident to act on [default: the current incident]' -r
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l text -d 'New text for the work to do' -r
@@ -287,6 +405,10 @@ complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an action item'
@@ -297,6 +419,10 @@ complete -c inc -n "__fish_inc_using_subcommand action; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a lesson'
@@ -307,13 +433,21 @@ complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcomma
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s i -l incident -d 'The same, as a flag' -r
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (fields documented in docs/json.md)'
+complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c inc -n "__fish_inc_using_subcommand lesson; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a lesson'
@@ -324,39 +458,93 @@ complete -c inc -n "__fish_inc_using_subcommand review" -l out -d 'Write to FILE
 complete -c inc -n "__fish_inc_using_subcommand review" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand review" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand review" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand review" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c inc -n "__fish_inc_using_subcommand review" -l markdown -d 'Print markdown (the default)'
 complete -c inc -n "__fish_inc_using_subcommand review" -l json -d 'Print JSON (fields documented in docs/json.md)'
 complete -c inc -n "__fish_inc_using_subcommand review" -l check -d 'Say whether the review is ready; exit 1 if anything blocks it'
+complete -c inc -n "__fish_inc_using_subcommand review" -l interactive -d 'Ask, in a terminal, for what the review lacks, then check it'
+complete -c inc -n "__fish_inc_using_subcommand review" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand review" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand review" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -l no-input -d 'Never prompt: fail and name the missing flag instead'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -f -a "path" -d 'Print the config file\'s and the database\'s paths (opens neither)'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -f -a "show" -d 'Print the settings in effect, as TOML, with where each came from (the default)'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -f -a "edit" -d 'Edit the config file in $VISUAL or $EDITOR; it is saved only if valid'
+complete -c inc -n "__fish_inc_using_subcommand config; and not __fish_seen_subcommand_from path show edit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt: fail and name the missing flag instead'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt: fail and name the missing flag instead'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -l no-input -d 'Never prompt: fail and name the missing flag instead'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s and the database\'s paths (opens neither)'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the settings in effect, as TOML, with where each came from (the default)'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Edit the config file in $VISUAL or $EDITOR; it is saved only if valid'
+complete -c inc -n "__fish_inc_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand completions" -l db -d 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l config -d 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]' -r -F
 complete -c inc -n "__fish_inc_using_subcommand completions" -l as -d 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git\'s user.name, $USER]' -r
+complete -c inc -n "__fish_inc_using_subcommand completions" -l color -d 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c inc -n "__fish_inc_using_subcommand completions" -l no-input -d 'Never prompt: fail and name the missing flag instead'
 complete -c inc -n "__fish_inc_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c inc -n "__fish_inc_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "open" -d 'Declare an incident and make it the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "use" -d 'Make an incident the current one'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "show" -d 'Show an incident\'s status board'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "resolve" -d 'Resolve the incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "reopen" -d 'Reopen a resolved incident'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "brief" -d 'Print the briefing for someone joining the response'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "responders" -d 'List everyone involved, what they did and since when'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "task" -d 'Track the steps under way: add, done, list'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "describe" -d 'Describe the incident for the review: summary, impact, scope, detection'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "factor" -d 'Contributing factors: add, list, rm'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "action" -d 'Corrective action items: add, list, done, edit'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "lesson" -d 'Lessons learned: add, list'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "review" -d 'The post-incident review, as markdown or JSON; --check says if it is ready'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "completions" -d 'Print shell completions'
-complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "open" -d 'Declare an incident and make it the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "tl" -d 'Add a note to the timeline, with the real time of the event'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "timeline" -d 'Print an incident\'s timeline in the order events happened'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "use" -d 'Make an incident the current one'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "list" -d 'List incidents (open ones unless --all)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "show" -d 'Show an incident\'s status board'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "status" -d 'Change the status: investigating, identified, monitoring, resolved'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "sev" -d 'Change the severity (1 to 4; SEV1 is the worst)'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "mitigated" -d 'Record when customer impact was mitigated'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "resolve" -d 'Resolve the incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "reopen" -d 'Reopen a resolved incident'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "handoff" -d 'Hand command to someone else and print the briefing'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "brief" -d 'Print the briefing for someone joining the response'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "role" -d 'Give a role (scribe, comms, ...) to someone, or clear it'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "responders" -d 'List everyone involved, what they did and since when'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "task" -d 'Track the steps under way: add, done, list'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "describe" -d 'Describe the incident for the review: summary, impact, scope, detection'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "factor" -d 'Contributing factors: add, list, rm'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "action" -d 'Corrective action items: add, list, done, edit'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "lesson" -d 'Lessons learned: add, list'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "review" -d 'The post-incident review, as markdown or JSON; --check says if it is ready'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "config" -d 'Where inc keeps its files, the settings in effect, and editing them'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "completions" -d 'Print shell completions'
+complete -c inc -n "__fish_inc_using_subcommand help; and not __fish_seen_subcommand_from open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark a task done'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List an incident\'s open tasks (all with --all)'
@@ -369,3 +557,6 @@ complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "edit" -d 'Change an action item'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from lesson" -f -a "add" -d 'Add a lesson'
 complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from lesson" -f -a "list" -d 'List the lessons'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s and the database\'s paths (opens neither)'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the settings in effect, as TOML, with where each came from (the default)'
+complete -c inc -n "__fish_inc_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "edit" -d 'Edit the config file in $VISUAL or $EDITOR; it is saved only if valid'

@@ -13,7 +13,13 @@ use crate::commands;
 /// Declare an incident, keep its timeline with the real time of each event,
 /// track severity, status and key times, all in a local SQLite file.
 #[derive(Debug, Parser)]
-#[command(name = "inc", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "inc",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "New to inc? `inc demo` shows a whole incident and its review; docs/guide.md walks through one."
+)]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
     pub global: GlobalArgs,
@@ -36,6 +42,27 @@ pub struct GlobalArgs {
     /// Who is acting, recorded as the author [default: $INC_USER, config `user`, git's user.name, $USER]
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_user: Option<String>,
+
+    /// Never prompt: fail and name the missing flag instead
+    #[arg(
+        long,
+        global = true,
+        env = "INC_NO_INPUT",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub no_input: bool,
+
+    /// Colour severity and status (auto: in a terminal, unless NO_COLOR is set)
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,11 +109,86 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Where inc keeps its files, the settings in effect, and editing them
+    Config(commands::config::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }
 
-/// The clap command, for completions, the man page and tests.
+/// Commands by phase, as `inc --help` lists them.
+pub const PHASES: &[(&str, &[&str])] = &[
+    (
+        "During the incident",
+        &[
+            "open",
+            "tl",
+            "run",
+            "show",
+            "timeline",
+            "status",
+            "sev",
+            "mitigated",
+            "resolve",
+            "reopen",
+            "use",
+            "handoff",
+            "brief",
+            "role",
+            "responders",
+            "task",
+        ],
+    ),
+    (
+        "After it: the review",
+        &["describe", "factor", "action", "lesson", "review"],
+    ),
+    ("Across incidents", &["list"]),
+    (
+        "Setting up",
+        &["demo", "config", "doctor", "completions", "help"],
+    ),
+];
+
+/// The clap command, with `inc --help` listing commands by phase. Used to
+/// parse, and for completions, the man page and tests.
 pub fn command() -> clap::Command {
-    Cli::command()
+    let mut cmd = Cli::command();
+    cmd.build();
+    let width = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().len())
+        .max()
+        .unwrap_or(0);
+    let line = |c: &clap::Command| {
+        let about = c.get_about().map(ToString::to_string).unwrap_or_default();
+        format!("  {:<width$}  {about}\n", c.get_name())
+    };
+    let mut listed = String::new();
+    for (phase, names) in PHASES {
+        let commands: Vec<&clap::Command> = names
+            .iter()
+            .filter_map(|name| cmd.find_subcommand(name))
+            .collect();
+        if commands.is_empty() {
+            continue;
+        }
+        listed.push_str(&format!("\n{phase}:\n"));
+        listed.extend(commands.into_iter().map(line));
+    }
+    let other: Vec<&clap::Command> = cmd
+        .get_subcommands()
+        .filter(|c| {
+            !PHASES
+                .iter()
+                .any(|(_, names)| names.contains(&c.get_name()))
+        })
+        .collect();
+    if !other.is_empty() {
+        listed.push_str("\nOther commands:\n");
+        listed.extend(other.into_iter().map(line));
+    }
+    let template = format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n{listed}\nOptions:\n{{options}}{{after-help}}"
+    );
+    cmd.help_template(template)
 }

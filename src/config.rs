@@ -2,6 +2,7 @@
 //! database path, the time zone and defaults. Overrides, strongest first:
 //! flags, environment variables, the config file, built-in defaults.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -25,6 +26,38 @@ struct ConfigFile {
     roles: Option<Vec<String>>,
     review_target_hours: Option<i64>,
     review_deadline_business_days: Option<i64>,
+    severity: Option<BTreeMap<String, SeverityFile>>,
+}
+
+/// A `[severity.N]` table: how the team names and describes a level.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeverityFile {
+    label: Option<String>,
+    description: Option<String>,
+}
+
+/// The config keys, in the order `inc config show` prints them.
+pub const KEYS: [&str; 10] = [
+    "user",
+    "db",
+    "default_severity",
+    "timezone",
+    "busy_timeout_ms",
+    "briefing_notes",
+    "roles",
+    "review_target_hours",
+    "review_deadline_business_days",
+    "severity",
+];
+
+/// How a team names and describes one severity level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeverityText {
+    /// One word, accepted wherever a severity is typed (`--sev critical`).
+    pub label: String,
+    /// What the level means, shown when choosing one.
+    pub description: String,
 }
 
 /// The longest busy timeout accepted: an hour.
@@ -51,6 +84,10 @@ pub struct Config {
     pub review_target_hours: u32,
     /// The last day for it: business days after resolution.
     pub review_deadline_business_days: u32,
+    /// Labels and descriptions of SEV1 to SEV4, in that order.
+    pub severities: [SeverityText; 4],
+    /// The keys the config file set, for `inc config show`.
+    pub from_file: Vec<&'static str>,
 }
 
 impl Default for Config {
@@ -65,6 +102,11 @@ impl Default for Config {
             roles: DEFAULT_ROLES.iter().map(|r| (*r).to_string()).collect(),
             review_target_hours: 24,
             review_deadline_business_days: 2,
+            severities: DEFAULT_SEVERITIES.map(|(label, description)| SeverityText {
+                label: label.to_string(),
+                description: description.to_string(),
+            }),
+            from_file: Vec::new(),
         }
     }
 }
@@ -88,9 +130,17 @@ impl Config {
                 "the config file {} is not valid: {problem}",
                 path.display()
             ))
-            .hint("valid keys are user, db, default_severity, timezone, busy_timeout_ms, briefing_notes, roles, review_target_hours and review_deadline_business_days; see docs/commands.md")
+            .hint(format!(
+                "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
+                KEYS.join(", ")
+            ))
             .into()
         })
+    }
+
+    /// Checks config text, as `inc config edit` does before saving it.
+    pub fn check(text: &str) -> Result<(), String> {
+        Config::parse(text).map(|_| ())
     }
 
     /// Parses and checks config text; the error says where and what.
@@ -105,13 +155,19 @@ impl Config {
                 None => message,
             }
         })?;
+        let from_file = file.keys();
+        let severities = severities(file.severity.as_ref())?;
+        let labels = Config {
+            severities: severities.clone(),
+            ..Config::default()
+        };
         let default_severity = match &file.default_severity {
             None => Some(Severity::DEFAULT),
             Some(toml::Value::Integer(n)) => n.to_string().parse().ok(),
-            Some(toml::Value::String(s)) => s.parse().ok(),
+            Some(toml::Value::String(s)) => labels.parse_severity(s).ok(),
             Some(_) => None,
         }
-        .ok_or("default_severity must be 1 to 4, or a name such as \"SEV2\"")?;
+        .ok_or("default_severity must be 1 to 4, or a name such as \"SEV2\" or \"major\"")?;
         let busy_timeout = match file.busy_timeout_ms {
             None => Duration::from_millis(5000),
             Some(ms @ 0..=MAX_BUSY_TIMEOUT_MS) => Duration::from_millis(ms.unsigned_abs()),
@@ -171,6 +227,35 @@ impl Config {
             roles,
             review_target_hours,
             review_deadline_business_days,
+            severities,
+            from_file,
+        })
+    }
+
+    /// The label and description of a severity level.
+    pub fn severity_text(&self, severity: Severity) -> &SeverityText {
+        &self.severities[usize::from(severity.level() - Severity::WORST)]
+    }
+
+    /// Reads a typed severity: 1 to 4, SEV1 to SEV4, or a configured label.
+    pub fn parse_severity(&self, input: &str) -> Result<Severity, UserError> {
+        let wanted = input.trim();
+        for level in Severity::WORST..=Severity::MILDEST {
+            let severity = Severity::new(level).expect("in range");
+            if self
+                .severity_text(severity)
+                .label
+                .eq_ignore_ascii_case(wanted)
+            {
+                return Ok(severity);
+            }
+        }
+        input.parse::<Severity>().map_err(|e| {
+            let labels: Vec<&str> = self.severities.iter().map(|t| t.label.as_str()).collect();
+            e.hint(format!(
+                "use 1 to 4, SEV1 to SEV4 or a label ({}); SEV1 is the worst",
+                labels.join(", ")
+            ))
         })
     }
 
@@ -189,6 +274,93 @@ impl Config {
             None => Ok(Zone::system()),
         }
     }
+}
+
+impl ConfigFile {
+    fn keys(&self) -> Vec<&'static str> {
+        let set = [
+            self.user.is_some(),
+            self.db.is_some(),
+            self.default_severity.is_some(),
+            self.timezone.is_some(),
+            self.busy_timeout_ms.is_some(),
+            self.briefing_notes.is_some(),
+            self.roles.is_some(),
+            self.review_target_hours.is_some(),
+            self.review_deadline_business_days.is_some(),
+            self.severity.is_some(),
+        ];
+        KEYS.iter()
+            .zip(set)
+            .filter_map(|(key, set)| set.then_some(*key))
+            .collect()
+    }
+}
+
+/// Built-in labels and descriptions of SEV1 to SEV4.
+const DEFAULT_SEVERITIES: [(&str, &str); 4] = [
+    (
+        "critical",
+        "most customers cannot use the product, or data is at risk",
+    ),
+    (
+        "major",
+        "a key feature is down or badly degraded for many customers",
+    ),
+    (
+        "minor",
+        "part of the product is degraded for some customers; a workaround exists",
+    ),
+    ("low", "little or no customer impact"),
+];
+
+/// The `[severity.N]` tables over the built-in texts, checked.
+fn severities(file: Option<&BTreeMap<String, SeverityFile>>) -> Result<[SeverityText; 4], String> {
+    let mut texts = Config::default().severities;
+    for (key, given) in file.into_iter().flatten() {
+        let level = key
+            .parse::<Severity>()
+            .map_err(|_| format!("[severity.{key}]: the level must be 1 to 4"))?;
+        let text = &mut texts[usize::from(level.level() - Severity::WORST)];
+        if let Some(label) = &given.label {
+            let label = label.trim();
+            let word = !label.is_empty()
+                && label.chars().count() <= 20
+                && label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_".contains(c));
+            if !word || label.parse::<Severity>().is_ok() {
+                return Err(format!(
+                    "[severity.{key}] label must be one word of up to 20 letters, digits, - or _, such as \"critical\""
+                ));
+            }
+            text.label = label.to_string();
+        }
+        if let Some(description) = &given.description {
+            let description = description.trim();
+            if description.is_empty()
+                || description.chars().count() > 200
+                || description.chars().any(char::is_control)
+            {
+                return Err(format!(
+                    "[severity.{key}] description must be one line of up to 200 characters"
+                ));
+            }
+            text.description = description.to_string();
+        }
+    }
+    for (i, a) in texts.iter().enumerate() {
+        if texts[..i]
+            .iter()
+            .any(|b| b.label.eq_ignore_ascii_case(&a.label))
+        {
+            return Err(format!(
+                "severity label \"{}\" is used for two levels; each needs its own",
+                a.label
+            ));
+        }
+    }
+    Ok(texts)
 }
 
 /// An environment variable, treating empty as unset.
@@ -297,12 +469,51 @@ mod tests {
             ("briefing_notes = 0", "briefing_notes must be"),
             ("roles = []", "roles must be"),
             ("roles = [\"two words\"]", "roles must be"),
+            (
+                "[severity.5]\nlabel = \"x\"",
+                "[severity.5]: the level must be 1 to 4",
+            ),
+            (
+                "[severity.1]\nlabel = \"very bad\"",
+                "label must be one word",
+            ),
+            ("[severity.1]\nlabel = \"SEV2\"", "label must be one word"),
+            (
+                "[severity.1]\ndescription = \"\"",
+                "description must be one line",
+            ),
+            (
+                "[severity.1]\ncolour = \"red\"",
+                "line 2: unknown field `colour`",
+            ),
+            (
+                "[severity.2]\nlabel = \"Critical\"",
+                "is used for two levels",
+            ),
         ];
         for (text, expected) in refused {
             let err = Config::parse(text).unwrap_err();
             assert!(err.contains(expected), "{text:?}: {err}");
             assert!(!err.contains('\n'), "{text:?}: one line please: {err}");
         }
+    }
+
+    #[test]
+    fn severity_labels_and_descriptions_override_the_built_in_ones() {
+        let c = Config::parse(
+            "default_severity = \"sev3\"\n[severity.1]\nlabel = \"P1\"\n[severity.SEV4]\ndescription = \"cosmetic\"\n",
+        )
+        .unwrap();
+        let sev = |n| Severity::new(n).unwrap();
+        assert_eq!(c.severity_text(sev(1)).label, "P1");
+        assert_eq!(c.severity_text(sev(2)).label, "major");
+        assert_eq!(c.severity_text(sev(4)).description, "cosmetic");
+        assert_eq!(c.parse_severity("p1").unwrap(), sev(1));
+        assert_eq!(c.parse_severity("Major").unwrap(), sev(2));
+        assert_eq!(c.parse_severity("4").unwrap(), sev(4));
+        let err = c.parse_severity("critical").unwrap_err();
+        assert!(err.to_string().contains("not a severity"), "{err}");
+        assert_eq!(c.from_file, vec!["default_severity", "severity"]);
     }
 
     #[test]

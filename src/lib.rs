@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod editor;
 pub mod error;
 pub mod identity;
 pub mod model;

@@ -4,14 +4,17 @@
 use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use inc::cli::Cli;
 use inc::error;
 use inc::report::text::{safe, safe_line};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = inc::cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version: our own text.

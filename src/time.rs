@@ -62,6 +62,11 @@ impl Zone {
         })
     }
 
+    /// The zone's name as given (`Europe/Berlin`), or a description.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The system's zone: `TZ` if set (a zone name or a POSIX rule, as for
     /// every other program), else `/etc/localtime`, else UTC.
     pub fn system() -> Zone {
@@ -128,10 +133,6 @@ impl Zone {
 
     fn naive_local(&self, t: DateTime<Utc>) -> NaiveDateTime {
         t.with_timezone(&self.offset_at(t).0).naive_local()
-    }
-
-    fn name(&self) -> &str {
-        &self.name
     }
 
     /// The UTC instants a wall-clock time names in this zone: none in a DST

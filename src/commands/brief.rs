@@ -66,6 +66,11 @@ impl Parts {
         })
     }
 
+    /// Who commands the incident now.
+    pub fn commander(&self) -> &str {
+        &self.incident.commander
+    }
+
     pub fn view(&self) -> Briefing<'_> {
         Briefing {
             incident: &self.incident,

@@ -1,12 +1,10 @@
 //! `inc describe`: the team's description of the incident, for the review:
 //! what was seen, who was affected, how it was found.
 
-use std::io::IsTerminal;
+use anyhow::Result;
 
-use anyhow::{Context as _, Result};
-
+use super::ask::Asker;
 use super::{Context, IncidentArg};
-use crate::error::UserError;
 use crate::model::{Description, IncidentRef, Scope, clean_text};
 use crate::report::text::{incident_name, safe_line};
 
@@ -67,42 +65,36 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 /// Asks for the parts not written yet, in a terminal; elsewhere says which
 /// flags to use, rather than wait for input that will not come.
 fn prompt(ctx: &Context, target: IncidentRef) -> Result<Description> {
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(UserError::new("no description given")
-            .hint("use --summary, --impact, --scope (internal, external, both) or --detection")
-            .into());
-    }
-    let store = ctx.store_read()?;
-    let current = store.snapshot(|s| {
+    let ask = Asker::new(
+        ctx,
+        "no description given",
+        "use --summary, --impact, --scope (internal, external, both) or --detection",
+    )?;
+    let current = ctx.store_read()?.snapshot(|s| {
         let id = s.incident(target)?.id;
         s.description(id)
     })?;
-    let ask = |question: &str, now: &Option<String>| -> Result<Option<String>> {
+    ask_missing(&ask, &current)
+}
+
+/// Asks for each part of `current` not written yet.
+pub fn ask_missing(ask: &Asker, current: &Description) -> Result<Description> {
+    let text = |question: &str, now: &Option<String>| -> Result<Option<String>> {
         if now.is_some() {
             return Ok(None);
         }
-        let answer: String = dialoguer::Input::new()
-            .with_prompt(question)
-            .allow_empty(true)
-            .interact_text()
-            .context("could not read the answer")?;
-        Ok(Some(answer.trim().to_string()).filter(|a| !a.is_empty()))
+        Ok(Some(ask.text(question, false)?).filter(|a| !a.is_empty()))
     };
-    let summary = ask("What was seen, and what ended it?", &current.summary)?;
-    let impact = ask("Who was affected, and how?", &current.impact)?;
+    let summary = text("What was seen, and what ended it?", &current.summary)?;
+    let impact = text("Who was affected, and how?", &current.impact)?;
     let scope = match current.scope {
         Some(_) => None,
         None => {
-            let choice = dialoguer::Select::new()
-                .with_prompt("Who was affected?")
-                .items(["internal users", "external users", "both"])
-                .default(1)
-                .interact()
-                .context("could not read the answer")?;
-            Some(Scope::ALL[choice])
+            let items = ["internal users", "external users", "both"].map(String::from);
+            Some(Scope::ALL[ask.select("Who was affected?", &items, 1)?])
         }
     };
-    let detection = ask("How was it found?", &current.detection)?;
+    let detection = text("How was it found?", &current.detection)?;
     Ok(Description {
         summary,
         impact,

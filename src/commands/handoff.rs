@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 
+use super::ask::Asker;
 use super::brief::Parts;
 use super::{Context, IncidentArg};
 use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person};
@@ -11,9 +12,9 @@ use crate::report::text::safe_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Who takes command
+    /// Who takes command [in a terminal, chosen from the responders if missing]
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub name: Option<String>,
 
     /// What the new commander should know beyond the timeline
     #[arg(long, value_name = "TEXT")]
@@ -28,12 +29,16 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let to = clean_name("new commander's name", &args.name)?;
     let note = match &args.note {
         Some(note) => clean_text("note", note)?,
         None => String::new(),
     };
     let target = args.incident.target(IncidentRef::Current)?;
+    let name = match &args.name {
+        Some(name) => name.clone(),
+        None => choose(ctx, target)?,
+    };
+    let to = clean_name("new commander's name", &name)?;
     let at = ctx.event_time(args.at.as_deref())?;
     let zone = ctx.zone()?;
     let stamp = ctx.stamp()?;
@@ -64,4 +69,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         zone.format(assignment.assigned_at)
     );
     ctx.print(&briefing::markdown(&parts.view(), ctx.now(), zone))
+}
+
+/// In a terminal, offers the responders other than the commander, and
+/// "someone else" for a name not seen yet.
+fn choose(ctx: &Context, target: IncidentRef) -> Result<String> {
+    let ask = Asker::new(ctx, "no new commander named", "name them: inc handoff NAME")?;
+    let (commander, responders) = ctx.store_read()?.snapshot(|store| {
+        let id = store.incident(target)?.id;
+        let parts = Parts::gather(store, id, 0)?;
+        Ok((parts.commander().to_string(), parts.responders().to_vec()))
+    })?;
+    let mut names: Vec<String> = responders
+        .into_iter()
+        .map(|r| r.name)
+        .filter(|name| !same_person(name, &commander))
+        .collect();
+    let mut items: Vec<String> = names.iter().map(|n| safe_line(n).into_owned()).collect();
+    items.push("someone else".to_string());
+    let choice = ask.select("Who takes command?", &items, 0)?;
+    if choice < names.len() {
+        Ok(names.swap_remove(choice))
+    } else {
+        ask.text("Their name", true)
+    }
 }

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::{Context, terminal_width};
-use crate::model::{Severity, Status};
+use crate::model::Status;
 use crate::report::{json, table};
 use crate::store::ListFilter;
 
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         severity: args
             .sev
             .as_deref()
-            .map(str::parse::<Severity>)
+            .map(|s| ctx.config().parse_severity(s))
             .transpose()?,
     };
     let zone = ctx.zone()?;
@@ -58,5 +58,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.now(),
         zone,
         terminal_width(),
+        ctx.style(),
     ))
 }

@@ -2,8 +2,10 @@
 //! the context they share: config, clock, zone, identity and the store.
 
 pub mod action;
+pub mod ask;
 pub mod brief;
 pub mod completions;
+pub mod config;
 pub mod describe;
 pub mod factor;
 pub mod handoff;
@@ -24,17 +26,19 @@ pub mod timeline;
 pub mod tl;
 pub mod use_incident;
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::clock::Clock;
-use crate::config::{self, Config};
+use crate::config::Config;
+use crate::error::UserError;
 use crate::identity;
 use crate::model::IncidentRef;
+use crate::report::style::{Screen, Style};
 use crate::store::{Stamp, Store, StoreOptions};
 use crate::time::{Zone, parse_time};
 
@@ -42,8 +46,10 @@ use crate::time::{Zone, parse_time};
 pub fn run(cli: Cli) -> Result<()> {
     // Commands that need neither config nor database come first, so a
     // broken config or database cannot block them.
-    if let Command::Completions(args) = &cli.command {
-        return completions::run(args);
+    match &cli.command {
+        Command::Completions(args) => return completions::run(args),
+        Command::Config(args) => return config::run(&cli.global, args),
+        _ => {}
     }
     let ctx = Context::new(cli.global)?;
     match cli.command {
@@ -68,7 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
-        Command::Completions(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Config(_) => unreachable!("handled above"),
     }
 }
 
@@ -82,7 +88,7 @@ pub struct Context {
 
 impl Context {
     fn new(global: GlobalArgs) -> Result<Context> {
-        let (config_path, explicit) = config::config_path(global.config.as_deref())?;
+        let (config_path, explicit) = crate::config::config_path(global.config.as_deref())?;
         let config = Config::load(&config_path, explicit)?;
         Ok(Context {
             global,
@@ -133,7 +139,7 @@ impl Context {
     }
 
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
-        let (path, is_default) = config::db_path(self.global.db.as_deref(), &self.config)?;
+        let (path, is_default) = crate::config::db_path(self.global.db.as_deref(), &self.config)?;
         let options = StoreOptions {
             busy_timeout: self.config.busy_timeout,
             create_dir: is_default,
@@ -159,6 +165,49 @@ impl Context {
     pub fn store_read(&self) -> Result<Store> {
         let (path, options) = self.db()?;
         Store::open_read(&path, &options)
+    }
+
+    /// Whether to colour standard output: `--color always|never`, else only
+    /// in a terminal that is not `TERM=dumb`, and never when `NO_COLOR` is set.
+    pub fn style(&self) -> Style {
+        let color = match self.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                crate::config::non_empty_env("NO_COLOR").is_none()
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Style { color }
+    }
+
+    /// Whether inc may ask questions: stdin and stderr are a terminal and
+    /// `--no-input` was not given.
+    pub fn interactive(&self) -> bool {
+        !self.global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
+    /// The terminal's width and whether to colour, for tables and boards.
+    pub fn screen(&self) -> Screen {
+        Screen {
+            width: terminal_width(),
+            style: self.style(),
+        }
+    }
+
+    /// Whether `--no-input` (or `INC_NO_INPUT`) is set.
+    pub fn no_input(&self) -> bool {
+        self.global.no_input
+    }
+
+    /// Whether prompts (on stderr) may be coloured.
+    pub fn prompt_color(&self) -> bool {
+        match self.global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => crate::config::non_empty_env("NO_COLOR").is_none(),
+        }
     }
 
     /// Writes to standard output. A closed pipe surfaces as an error that
@@ -247,4 +296,27 @@ where
     } else {
         ctx.say(&describe(&incident, zone))
     }
+}
+
+/// Writes the whole file or nothing: a temporary file beside it, then a
+/// rename.
+pub fn write_file(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("could not write {}", path.display()))
 }

@@ -3,16 +3,17 @@
 use anyhow::Result;
 
 use super::Context;
-use crate::model::{NewIncident, clean_name, clean_text};
+use super::ask::Asker;
+use crate::model::{NewIncident, Severity, clean_name, clean_text};
 use crate::report::text::{incident_name, safe_line};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// What is wrong, as those affected see it
-    #[arg(required = true, value_name = "TITLE")]
+    /// What is wrong, as those affected see it [asked for in a terminal if missing]
+    #[arg(value_name = "TITLE")]
     pub title: Vec<String>,
 
-    /// Severity, 1 to 4 (SEV1 is the worst) [default: config default_severity, else 2]
+    /// Severity: 1 to 4, SEV1 to SEV4, or a label such as critical (SEV1 is the worst) [default: config default_severity, else 2]
     #[arg(long, value_name = "N")]
     pub sev: Option<String>,
 
@@ -38,11 +39,16 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let title = clean_text("title", &args.title.join(" "))?;
-    let severity = match &args.sev {
-        Some(s) => s.parse()?,
-        None => ctx.config().default_severity,
+    let (title, severity, security) = if args.title.is_empty() {
+        ask(ctx, args)?
+    } else {
+        let severity = match &args.sev {
+            Some(s) => ctx.config().parse_severity(s)?,
+            None => ctx.config().default_severity,
+        };
+        (args.title.join(" "), severity, args.security)
     };
+    let title = clean_text("title", &title)?;
     let stamp = ctx.stamp()?;
     let commander = match &args.commander {
         Some(name) => clean_name("commander", name)?,
@@ -76,7 +82,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let new = NewIncident {
         title,
         severity,
-        security: args.security,
+        security,
         commander,
         started_at,
         detected_at,
@@ -99,4 +105,38 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         incident_name(&incident),
         safe_line(&incident.commander)
     ))
+}
+
+/// In a terminal, asks for the title, then the severity and whether it is
+/// a security incident unless given as flags.
+fn ask(ctx: &Context, args: &Args) -> Result<(String, Severity, bool)> {
+    let ask = Asker::new(
+        ctx,
+        "no title given",
+        "give one: inc open \"what is wrong\" --sev N",
+    )?;
+    let title = ask.text("What is wrong, as those affected see it?", true)?;
+    let config = ctx.config();
+    let severity = match &args.sev {
+        Some(s) => config.parse_severity(s)?,
+        None => {
+            let levels: Vec<Severity> = (Severity::WORST..=Severity::MILDEST)
+                .filter_map(Severity::new)
+                .collect();
+            let items: Vec<String> = levels
+                .iter()
+                .map(|&sev| {
+                    let text = config.severity_text(sev);
+                    format!("{sev}  {:<9} {}", text.label, safe_line(&text.description))
+                })
+                .collect();
+            let default = levels
+                .iter()
+                .position(|&s| s == config.default_severity)
+                .unwrap_or(0);
+            levels[ask.select("Severity", &items, default)?]
+        }
+    };
+    let security = args.security || ask.confirm("Is it a security incident?", false)?;
+    Ok((title, severity, security))
 }

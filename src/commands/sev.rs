@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let to: Severity = args.severity.parse()?;
+    let to: Severity = ctx.config().parse_severity(&args.severity)?;
     let reason = match &args.reason {
         Some(r) => crate::model::clean_text("reason", r)?,
         None => String::new(),

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, ShownIncident, terminal_width};
+use super::{Context, ShownIncident};
 use crate::report::{board, json};
 
 /// How many timeline entries the board shows.
@@ -38,6 +38,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         total,
         ctx.now(),
         zone,
-        terminal_width(),
+        ctx.screen(),
     ))
 }

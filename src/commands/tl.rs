@@ -5,15 +5,21 @@ use std::io::Read;
 
 use anyhow::{Context as _, Result};
 
+use super::ask::Asker;
 use super::{Context, IncidentArg};
+use crate::editor;
 use crate::error::UserError;
 use crate::model::{IncidentRef, NewEntry, clean_text};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The note; `-` reads it from standard input
-    #[arg(required = true, value_name = "NOTE")]
+    #[arg(required_unless_present = "edit", value_name = "NOTE")]
     pub note: Vec<String>,
+
+    /// Write the note in $VISUAL or $EDITOR (starting from NOTE, if given)
+    #[arg(long, short = 'e')]
+    pub edit: bool,
 
     /// When it happened, if not just now (14:05, -10m, 2h ago, ...)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
@@ -28,13 +34,17 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let raw = if args.note == ["-"] {
+    let target = args.incident.target(IncidentRef::Current)?;
+    let raw = if args.edit {
+        // Find the incident first, so a note is not written for nothing.
+        ctx.store_read()?.incident(target)?;
+        edit(ctx, &args.note.join(" "))?
+    } else if args.note == ["-"] {
         read_stdin()?
     } else {
         args.note.join(" ")
     };
     let text = clean_text("note", &raw)?;
-    let target = args.incident.target(IncidentRef::Current)?;
     let zone = ctx.zone()?;
     let at = ctx.event_time(args.at.as_deref())?;
     let stamp = ctx.stamp()?;
@@ -47,6 +57,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }])
         })?;
     ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
+}
+
+/// Opens the editor on `start`, with instructions below the cut line.
+fn edit(ctx: &Context, start: &str) -> Result<String> {
+    Asker::new(
+        ctx,
+        "--edit opens an editor",
+        "give the note as an argument, or `-` to read it from standard input",
+    )?;
+    let text = editor::edit_text(
+        &format!(
+            "{start}\n\n{}\n# Write the timeline note above the line; it may span lines.\n# An empty note records nothing.\n",
+            editor::CUT_LINE
+        ),
+        ".md",
+    )?;
+    if text.trim().is_empty() {
+        return Err(UserError::new("the note is empty; nothing was recorded")
+            .hint("write the note above the cut line and save the file")
+            .into());
+    }
+    Ok(text.trim_end().to_string())
 }
 
 /// The largest note read from standard input. Far more than any note; a

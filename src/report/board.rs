@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
+use super::style::Screen;
 use super::table;
-use super::text::{duration, incident_duration, incident_name, safe_line, when};
+use super::text::{duration, incident_duration, incident_heading, safe_line, when};
 use crate::model::{Assignment, Incident, TimelineEntry};
 use crate::time::Zone;
 
@@ -19,14 +20,18 @@ pub fn status_board(
     total: usize,
     now: DateTime<Utc>,
     zone: &Zone,
-    width: Option<u16>,
+    screen: Screen,
 ) -> String {
+    let Screen { width, style } = screen;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", incident_name(incident));
+    let _ = writeln!(out, "{}", incident_heading(incident, style));
     let mut field = |name: &str, value: String| {
         let _ = writeln!(out, "  {name:<11}{value}");
     };
-    field("status", incident.status.to_string());
+    field(
+        "status",
+        style.status(incident.status, incident.status.as_str()),
+    );
     field("commander", safe_line(&incident.commander).into_owned());
     if incident.security {
         field("security", "yes: a security incident".to_string());

@@ -7,5 +7,6 @@ pub mod briefing;
 pub mod json;
 pub mod markdown;
 pub mod review;
+pub mod style;
 pub mod table;
 pub mod text;

@@ -1,8 +1,9 @@
 //! Tables for the terminal: the incident list and the timeline.
 
 use chrono::{DateTime, Utc};
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
+use super::style::Style;
 use super::text::{describe, duration, safe, safe_line};
 use crate::model::{Action, Factor, Incident, Lesson, Responder, Task, TimelineEntry};
 use crate::time::Zone;
@@ -66,7 +67,13 @@ fn finish(t: &Table) -> String {
 }
 
 /// `inc list`: one row per incident.
-pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Option<u16>) -> String {
+pub fn incidents(
+    list: &[Incident],
+    now: DateTime<Utc>,
+    zone: &Zone,
+    width: Option<u16>,
+    style: Style,
+) -> String {
     let mut t = table(
         &[
             "ID",
@@ -80,15 +87,18 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>, zone: &Zone, width: Opti
         3,
         width,
     );
+    if style.color {
+        t.enforce_styling().style_text_only();
+    }
     for i in list {
         t.add_row(vec![
-            format!("#{}", i.id),
-            i.severity.to_string(),
-            i.status.to_string(),
-            cell(&i.title),
-            safe_line(&i.commander).into_owned(),
-            zone.format(i.started_at),
-            duration(i.duration(now)),
+            Cell::new(format!("#{}", i.id)),
+            style.severity_cell(i.severity),
+            style.status_cell(i.status),
+            Cell::new(cell(&i.title)),
+            Cell::new(safe_line(&i.commander)),
+            Cell::new(zone.format(i.started_at)),
+            Cell::new(duration(i.duration(now))),
         ]);
     }
     finish(&t)

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use super::style::Style;
 use crate::model::{EntryKind, Incident, TimelineEntry};
 use crate::time::Zone;
 
@@ -83,10 +84,15 @@ pub fn duration(d: TimeDelta) -> String {
 
 /// `#12 SEV2 Elevated 500s from API`
 pub fn incident_name(incident: &Incident) -> String {
+    incident_heading(incident, Style::PLAIN)
+}
+
+/// The same, with the severity coloured when `style` says so.
+pub fn incident_heading(incident: &Incident, style: Style) -> String {
     format!(
         "#{} {} {}",
         incident.id,
-        incident.severity,
+        style.severity(incident.severity, &incident.severity.to_string()),
         safe_line(&incident.title)
     )
 }

@@ -169,8 +169,7 @@ fn usage_errors_never_print_raw_control_characters() {
 fn usage_errors_exit_2_and_change_nothing() {
     let env = env_with_an_incident();
     for args in [
-        &["open"][..],
-        &["tl"],
+        &["tl"][..],
         &["frobnicate"],
         &["tl", "x", "--bogus"],
         &["completions", "tcsh"],

@@ -272,6 +272,14 @@ fn bad_command_input_fails_cleanly_and_writes_nothing() {
         (&["task", "done", "two"], "`two` is not a task number"),
         (&["brief", "9"], "there is no incident #9"),
         (&["responders", "-i", "x"], "`x` is not an incident id"),
+        (
+            &["handoff"],
+            "no new commander named, and inc cannot ask: stdin is not a terminal",
+        ),
+        (
+            &["handoff", "--no-input"],
+            "no new commander named, and inc cannot ask: --no-input is set",
+        ),
     ];
     for (args, expected) in cases {
         let f = env.fails(args);
@@ -286,7 +294,6 @@ fn bad_command_input_fails_cleanly_and_writes_nothing() {
         &["role", "scribe"][..],
         &["role", "scribe", "x", "--clear"],
         &["task"],
-        &["handoff"],
     ] {
         assert_eq!(env.fails(args).code, 2, "inc {args:?}");
     }

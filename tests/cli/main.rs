@@ -13,3 +13,5 @@ mod hostile;
 mod migrations;
 mod review;
 mod review_material;
+mod settings;
+mod terminal;

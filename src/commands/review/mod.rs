@@ -1,10 +1,11 @@
 //! `inc review`: the post-incident review, as markdown (the default) or
 //! JSON, and `--check` for whether it is ready.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
+
+mod walk;
 
 use super::{Context, ShownIncident};
 use crate::error::UserError;
@@ -37,6 +38,10 @@ pub struct Args {
     /// Say whether the review is ready; exit 1 if anything blocks it
     #[arg(long)]
     pub check: bool,
+
+    /// Ask, in a terminal, for what the review lacks, then check it
+    #[arg(long, conflicts_with_all = ["markdown", "json", "out", "check"])]
+    pub interactive: bool,
 }
 
 /// What a review is made of, read from the store.
@@ -87,10 +92,26 @@ impl Parts {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let parts = ctx.store_read()?.snapshot(|store| {
+    let mut parts = ctx.store_read()?.snapshot(|store| {
         let id = store.incident(target)?.id;
         Parts::gather(store, id)
     })?;
+    if args.interactive {
+        let id = parts.incident.id;
+        walk::walk(
+            ctx,
+            id,
+            &walk::Written {
+                description: &parts.description,
+                factors: parts.factors.len(),
+                actions: parts.actions.len(),
+                lessons: parts.lessons.len(),
+            },
+        )?;
+        parts = ctx
+            .store_read()?
+            .snapshot(|store| Parts::gather(store, id))?;
+    }
     let config = ctx.config();
     let meeting = parts.incident.resolved_at.map(|resolved| {
         (
@@ -113,7 +134,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         target_hours: config.review_target_hours,
         deadline_days: config.review_deadline_business_days,
     };
-    if args.check {
+    if args.check || args.interactive {
         return check_ready(ctx, &view, meeting.map(|(_, deadline)| deadline));
     }
     let text = if args.json {
@@ -122,7 +143,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         review::markdown(&view, zone)
     };
     match &args.out {
-        Some(path) => write_file(path, &text),
+        Some(path) => super::write_file(path, &text),
         None => ctx.print(&text),
     }
 }
@@ -181,27 +202,4 @@ fn check_ready(
         .into());
     }
     Ok(())
-}
-
-/// Writes the whole file or nothing: a temporary file beside it, then a
-/// rename.
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("could not write {}", path.display()))
 }

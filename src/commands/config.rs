@@ -1,0 +1,265 @@
+//! `inc config`: where inc keeps its files (`path`), the settings in
+//! effect and where each came from (`show`), and editing the file safely
+//! (`edit`). It runs before the config is loaded, so a broken config file
+//! can still be found, read about and fixed.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::GlobalArgs;
+use crate::config::{self, Config, KEYS, non_empty_env};
+use crate::editor;
+use crate::error::UserError;
+use crate::identity;
+use crate::model::Severity;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Print the config file's and the database's paths (opens neither)
+    Path,
+    /// Print the settings in effect, as TOML, with where each came from (the default)
+    Show,
+    /// Edit the config file in $VISUAL or $EDITOR; it is saved only if valid
+    Edit,
+}
+
+pub fn run(global: &GlobalArgs, args: &Args) -> Result<()> {
+    let (config_path, explicit) = config::config_path(global.config.as_deref())?;
+    match args.action.as_ref().unwrap_or(&Action::Show) {
+        Action::Path => path(global, &config_path, explicit),
+        Action::Show => show(global, &config_path, explicit),
+        Action::Edit => edit(&config_path),
+    }
+}
+
+fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("could not write to standard output")
+}
+
+/// Paths only: a broken config leaves the database path unknown, which is
+/// said rather than failed on, since this is how users find the file.
+fn path(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
+    let db = match Config::load(config_path, explicit) {
+        Ok(config) => config::db_path(global.db.as_deref(), &config)?
+            .0
+            .display()
+            .to_string(),
+        Err(_) => "unknown until the config file is fixed (inc config edit)".to_string(),
+    };
+    print(&format!(
+        "config    {}\ndatabase  {db}\n",
+        config_path.display()
+    ))
+}
+
+/// A TOML value, as it would be written in the config file.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
+    let config = Config::load(config_path, explicit)?;
+    let from = |key: &str| -> &str {
+        if config.from_file.contains(&key) {
+            "config file"
+        } else {
+            "built-in"
+        }
+    };
+    let mut lines: Vec<(String, String)> = Vec::new();
+    let mut line = |setting: String, source: &str| lines.push((setting, source.to_string()));
+
+    match identity::resolve_with_source(global.as_user.as_deref(), config.user.as_deref()) {
+        Ok((name, source)) => line(format!("user = {}", toml_str(&name)), source),
+        Err(_) => line("# user is not set".to_string(), "inc asks for --as"),
+    }
+    let (db, _) = config::db_path(global.db.as_deref(), &config)?;
+    let db_source = if global
+        .db
+        .as_ref()
+        .is_some_and(|p| !p.as_os_str().is_empty())
+    {
+        "--db"
+    } else if non_empty_env("INC_DB").is_some() {
+        "INC_DB"
+    } else if config.db.is_some() {
+        "config file"
+    } else {
+        "default location"
+    };
+    line(
+        format!("db = {}", toml_str(&db.display().to_string())),
+        db_source,
+    );
+    line(
+        format!("default_severity = {}", config.default_severity.level()),
+        from("default_severity"),
+    );
+    if let Some(tz) = non_empty_env("INC_TZ") {
+        line(format!("timezone = {}", toml_str(&tz)), "INC_TZ");
+    } else if let Some(tz) = &config.timezone {
+        line(format!("timezone = {}", toml_str(tz)), "config file");
+    } else {
+        let system = crate::time::Zone::system();
+        line(
+            format!("# timezone: {}", system.name()),
+            "system (TZ, /etc/localtime)",
+        );
+    }
+    line(
+        format!("busy_timeout_ms = {}", config.busy_timeout.as_millis()),
+        from("busy_timeout_ms"),
+    );
+    line(
+        format!("briefing_notes = {}", config.briefing_notes),
+        from("briefing_notes"),
+    );
+    let roles: Vec<String> = config.roles.iter().map(|r| toml_str(r)).collect();
+    line(format!("roles = [{}]", roles.join(", ")), from("roles"));
+    line(
+        format!("review_target_hours = {}", config.review_target_hours),
+        from("review_target_hours"),
+    );
+    line(
+        format!(
+            "review_deadline_business_days = {}",
+            config.review_deadline_business_days
+        ),
+        from("review_deadline_business_days"),
+    );
+    let built_in = Config::default();
+    for level in Severity::WORST..=Severity::MILDEST {
+        let severity = Severity::new(level).expect("in range");
+        let (text, default) = (
+            config.severity_text(severity),
+            built_in.severity_text(severity),
+        );
+        let source = |same: bool| if same { "built-in" } else { "config file" };
+        line(String::new(), "");
+        line(format!("[severity.{level}]"), "");
+        line(
+            format!("label = {}", toml_str(&text.label)),
+            source(text.label == default.label),
+        );
+        line(
+            format!("description = {}", toml_str(&text.description)),
+            source(text.description == default.description),
+        );
+    }
+
+    let mut out = String::new();
+    let state = if config_path.exists() {
+        ""
+    } else {
+        " (not present)"
+    };
+    let _ = writeln!(out, "# config file: {}{state}", config_path.display());
+    // Sources line up, except after the longest lines (descriptions).
+    let width = lines
+        .iter()
+        .map(|(s, _)| s.chars().count())
+        .filter(|&n| n <= 48)
+        .max()
+        .unwrap_or(0);
+    for (setting, source) in &lines {
+        if source.is_empty() {
+            let _ = writeln!(out, "{setting}");
+        } else {
+            let _ = writeln!(out, "{setting:<width$}  # {source}");
+        }
+    }
+    print(&crate::report::text::safe(&out))
+}
+
+/// The text a new config file starts from: every key, commented out.
+fn template() -> String {
+    let mut out = String::from(
+        "# inc's configuration. Uncomment and change what you need; see docs/config.md.\n\n",
+    );
+    for line in [
+        "# user = \"Your Name\"",
+        "# db = \"~/.local/share/inc/inc.db\"",
+        "# default_severity = 2",
+        "# timezone = \"Europe/Berlin\"",
+        "# busy_timeout_ms = 5000",
+        "# briefing_notes = 5",
+        "# roles = [\"deputy\", \"scribe\", \"comms\", \"ops\", \"sme\"]",
+        "# review_target_hours = 24",
+        "# review_deadline_business_days = 2",
+        "",
+        "# [severity.1]",
+        "# label = \"critical\"",
+        "# description = \"most customers cannot use the product, or data is at risk\"",
+    ] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    debug_assert!(KEYS.iter().all(|k| out.contains(k)));
+    out
+}
+
+/// Edits a copy; only a valid result replaces the file. An invalid one is
+/// offered back to the editor, in a terminal, or kept aside.
+fn edit(path: &Path) -> Result<()> {
+    let mut text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => template(),
+        Err(e) => {
+            return Err(anyhow::Error::new(e)
+                .context(format!("could not read the config file {}", path.display())));
+        }
+    };
+    loop {
+        let edited = editor::edit_text(&text, ".toml")?;
+        match Config::check(&edited) {
+            Ok(()) => {
+                write_config(path, &edited)?;
+                eprintln!("saved {}", path.display());
+                return Ok(());
+            }
+            Err(problem) => {
+                eprintln!(
+                    "inc: the config is not valid: {}",
+                    crate::report::text::safe_line(&problem)
+                );
+                let again = std::io::IsTerminal::is_terminal(&std::io::stdin())
+                    && dialoguer::Confirm::new()
+                        .with_prompt("Edit it again?")
+                        .default(true)
+                        .interact()
+                        .unwrap_or(false);
+                if !again {
+                    return Err(UserError::new(format!(
+                        "the config file {} was left as it was",
+                        path.display()
+                    ))
+                    .hint("run inc config edit again; the keys are in docs/config.md")
+                    .into());
+                }
+                text = edited;
+            }
+        }
+    }
+}
+
+/// Writes the config file whole or not at all, creating its directory.
+fn write_config(path: &Path, text: &str) -> Result<()> {
+    let dir: PathBuf = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&dir).with_context(|| format!("could not create {}", dir.display()))?;
+    crate::commands::write_file(path, text)
+}

@@ -1,0 +1,191 @@
+//! `inc config path|show|edit`, and the settings taking effect: severity
+//! labels and descriptions, and the refusal of unknown keys and malformed
+//! TOML.
+
+use crate::env::Env;
+
+fn config_file(env: &Env) -> std::path::PathBuf {
+    env.dir().join("config/inc/config.toml")
+}
+
+fn write_config(env: &Env, text: &str) {
+    let path = config_file(env);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// An editor that runs `script` on the file it is given.
+fn editor(env: &Env, script: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let path = env.dir().join("editor.sh");
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn config_path_prints_both_paths_and_opens_neither() {
+    let env = Env::new();
+    let out = env.ok(&["config", "path"]);
+    assert_eq!(
+        out,
+        format!(
+            "config    {}\ndatabase  {}\n",
+            config_file(&env).display(),
+            env.db.display()
+        )
+    );
+    assert!(!env.db.exists() && !config_file(&env).exists());
+    // The default database location, when nothing names one.
+    let out = env
+        .cmd()
+        .env_remove("INC_DB")
+        .args(["config", "path"])
+        .output()
+        .unwrap();
+    let expected = env.dir().join("data/inc/inc.db");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(&expected.display().to_string())
+    );
+    assert!(!expected.exists());
+}
+
+#[test]
+fn config_show_is_toml_with_where_each_value_came_from() {
+    let env = Env::new();
+    write_config(
+        &env,
+        "briefing_notes = 3\n[severity.1]\nlabel = \"P1\"\ndescription = \"all hands\"\n",
+    );
+    let out = env.ok(&["config", "show"]);
+    let line = |start: &str| {
+        out.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start:?} in\n{out}"))
+            .to_string()
+    };
+    assert!(line("user = \"alice\"").ends_with("# INC_USER"));
+    assert!(line("briefing_notes = 3").ends_with("# config file"));
+    assert!(line("busy_timeout_ms = 5000").ends_with("# built-in"));
+    assert!(line("timezone = \"Europe/Berlin\"").ends_with("# INC_TZ"));
+    assert!(line("label = \"P1\"").ends_with("# config file"));
+    assert!(line("label = \"major\"").ends_with("# built-in"));
+    // What it prints is a config file inc accepts.
+    let value: toml::Table = toml::from_str(&out).expect("valid TOML");
+    assert_eq!(
+        value["severity"]["1"]["description"].as_str(),
+        Some("all hands")
+    );
+    write_config(&env, &out.replace("user = \"alice\"", "user = \"zed\""));
+    let again = env
+        .cmd()
+        .env_remove("INC_USER")
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(again.stdout)
+            .unwrap()
+            .contains("user = \"zed\"")
+    );
+}
+
+#[test]
+fn severity_labels_are_accepted_where_a_severity_is_typed() {
+    let env = Env::new();
+    write_config(
+        &env,
+        "[severity.1]\nlabel = \"P1\"\n[severity.3]\nlabel = \"P3\"\n",
+    );
+    assert!(
+        env.ok(&["open", "API down", "--sev", "p1"])
+            .starts_with("#1 SEV1")
+    );
+    env.ok(&["sev", "P3"]);
+    assert_eq!(env.json(&["show"])["severity"], "SEV3");
+    assert_eq!(env.field("title", &["list", "--sev", "p3"]), ["API down"]);
+    let f = env.fails(&["sev", "critical"]);
+    assert!(
+        f.stderr.contains("a label (P1, major, P3, low)"),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn bad_config_names_the_key_or_line_and_config_path_still_works() {
+    let env = Env::new();
+    for (text, expected) in [
+        (
+            "user = \"a\"\nbriefing = 3\n",
+            "line 2: unknown field `briefing`",
+        ),
+        ("roles = [\"a\"\n", "line 1"),
+        (
+            "[severity.1]\nlabel = \"no good\"\n",
+            "label must be one word",
+        ),
+    ] {
+        write_config(&env, text);
+        let f = env.fails(&["list"]);
+        assert!(f.stderr.contains(expected), "{text:?}: {}", f.stderr);
+        assert!(f.stderr.contains("inc config edit"), "{}", f.stderr);
+        assert!(
+            env.ok(&["config", "path"])
+                .contains("unknown until the config file is fixed")
+        );
+        env.fails(&["config", "show"]);
+    }
+}
+
+#[test]
+fn config_edit_saves_only_a_valid_file() {
+    let env = Env::new();
+    let path = config_file(&env);
+    // No file yet: the editor starts from a commented template, valid as is.
+    let ed = editor(
+        &env,
+        "grep -q '# default_severity = 2' \"$1\" && echo 'default_severity = 3' >> \"$1\"",
+    );
+    let out = env
+        .cmd()
+        .env("EDITOR", &ed)
+        .args(["config", "edit"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.ends_with("default_severity = 3\n"), "{saved}");
+    assert!(env.ok(&["config", "show"]).contains("default_severity = 3"));
+
+    // An invalid edit, without a terminal to offer it back: the file stays.
+    let ed = editor(&env, "echo 'colour = \"red\"' >> \"$1\"");
+    let out = env
+        .cmd()
+        .env("EDITOR", &ed)
+        .args(["config", "edit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown field `colour`"), "{stderr}");
+    assert!(stderr.contains("was left as it was"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+
+    // A failing editor changes nothing either.
+    let ed = editor(&env, "echo 'user = \"x\"' >> \"$1\"; exit 4");
+    let out = env
+        .cmd()
+        .env("VISUAL", &ed)
+        .args(["config", "edit"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+}
