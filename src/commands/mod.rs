@@ -4,6 +4,7 @@
 pub mod action;
 pub mod brief;
 pub mod completions;
+pub mod demo;
 pub mod describe;
 pub mod factor;
 pub mod handoff;
@@ -45,6 +46,9 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Command::Completions(args) = &cli.command {
         return completions::run(args);
     }
+    if let Command::Demo(args) = &cli.command {
+        return demo::run(&Context::without_config(cli.global)?, args);
+    }
     let ctx = Context::new(cli.global)?;
     match cli.command {
         Command::Open(args) => open::run(&ctx, &args),
@@ -68,7 +72,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
-        Command::Completions(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Demo(_) => unreachable!("handled above"),
     }
 }
 
@@ -87,6 +91,18 @@ impl Context {
         Ok(Context {
             global,
             config,
+            clock: Clock::from_env()?,
+            zone: std::cell::OnceCell::new(),
+        })
+    }
+
+    /// A context that reads no config file, for `inc demo`: it needs only
+    /// the clock and the zone (`INC_TZ`, else the system's), so a broken
+    /// config cannot block it. It must not open the user's database.
+    fn without_config(global: GlobalArgs) -> Result<Context> {
+        Ok(Context {
+            global,
+            config: Config::default(),
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
         })
