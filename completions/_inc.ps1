@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Corrective action items: add, list, done, edit')
             [CompletionResult]::new('lesson', 'lesson', [CompletionResultType]::ParameterValue, 'Lessons learned: add, list')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Replay a made-up incident in a throwaway database and print its review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where inc keeps its files, the settings in effect, and editing them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -654,6 +655,19 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'inc;demo' {
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'Also save the demo database to PATH, a new file, to explore with `INC_DB=PATH inc show`')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail and name the missing flag instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'inc;config' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
@@ -759,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Corrective action items: add, list, done, edit')
             [CompletionResult]::new('lesson', 'lesson', [CompletionResultType]::ParameterValue, 'Lessons learned: add, list')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Replay a made-up incident in a throwaway database and print its review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where inc keeps its files, the settings in effect, and editing them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -873,6 +888,9 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;help;review' {
+            break
+        }
+        'inc;help;demo' {
             break
         }
         'inc;help;config' {

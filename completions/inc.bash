@@ -28,6 +28,9 @@ _inc() {
             inc,config)
                 cmd="inc__subcmd__config"
                 ;;
+            inc,demo)
+                cmd="inc__subcmd__demo"
+                ;;
             inc,describe)
                 cmd="inc__subcmd__describe"
                 ;;
@@ -177,6 +180,9 @@ _inc() {
                 ;;
             inc__subcmd__help,config)
                 cmd="inc__subcmd__help__subcmd__config"
+                ;;
+            inc__subcmd__help,demo)
+                cmd="inc__subcmd__help__subcmd__demo"
                 ;;
             inc__subcmd__help,describe)
                 cmd="inc__subcmd__help__subcmd__describe"
@@ -332,7 +338,7 @@ _inc() {
 
     case "${cmd}" in
         inc)
-            opts="-h -V --db --config --as --no-input --color --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help"
+            opts="-h -V --db --config --as --no-input --color --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +935,40 @@ _inc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        inc__subcmd__demo)
+            opts="-h -V --keep --db --config --as --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         inc__subcmd__describe)
             opts="-i -h -V --summary --impact --scope --detection --incident --db --config --as --no-input --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1248,7 +1288,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help)
-            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review config completions help"
+            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1444,20 @@ _inc() {
         inc__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand action 'Corrective action items: add, list, done, edit'
             cand lesson 'Lessons learned: add, list'
             cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
+            cand demo 'Replay a made-up incident in a throwaway database and print its review'
             cand config 'Where inc keeps its files, the settings in effect, and editing them'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -597,6 +598,18 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'inc;demo'= {
+            cand --keep 'Also save the demo database to PATH, a new file, to explore with `INC_DB=PATH inc show`'
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --color 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)'
+            cand --no-input 'Never prompt: fail and name the missing flag instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'inc;config'= {
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
@@ -692,6 +705,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand action 'Corrective action items: add, list, done, edit'
             cand lesson 'Lessons learned: add, list'
             cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
+            cand demo 'Replay a made-up incident in a throwaway database and print its review'
             cand config 'Where inc keeps its files, the settings in effect, and editing them'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -773,6 +787,8 @@ set edit:completion:arg-completer[inc] = {|@words|
         &'inc;help;lesson;list'= {
         }
         &'inc;help;review'= {
+        }
+        &'inc;help;demo'= {
         }
         &'inc;help;config'= {
             cand path 'Print the config file''s and the database''s paths (opens neither)'

@@ -109,6 +109,8 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Replay a made-up incident in a throwaway database and print its review
+    Demo(commands::demo::Args),
     /// Where inc keeps its files, the settings in effect, and editing them
     Config(commands::config::Args),
     /// Print shell completions

@@ -6,6 +6,7 @@ pub mod ask;
 pub mod brief;
 pub mod completions;
 pub mod config;
+pub mod demo;
 pub mod describe;
 pub mod factor;
 pub mod handoff;
@@ -49,6 +50,9 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Completions(args) => return completions::run(args),
         Command::Config(args) => return config::run(&cli.global, args),
+        Command::Demo(args) => {
+            return demo::run(&Context::without_config(cli.global.clone())?, args);
+        }
         _ => {}
     }
     let ctx = Context::new(cli.global)?;
@@ -74,7 +78,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
-        Command::Completions(_) | Command::Config(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Config(_) | Command::Demo(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -93,6 +99,18 @@ impl Context {
         Ok(Context {
             global,
             config,
+            clock: Clock::from_env()?,
+            zone: std::cell::OnceCell::new(),
+        })
+    }
+
+    /// A context that reads no config file, for `inc demo`: it needs only
+    /// the clock and the zone (`INC_TZ`, else the system's), so a broken
+    /// config cannot block it. It must not open the user's database.
+    fn without_config(global: GlobalArgs) -> Result<Context> {
+        Ok(Context {
+            global,
+            config: Config::default(),
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
         })

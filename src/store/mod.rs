@@ -94,6 +94,23 @@ impl Store {
         })
     }
 
+    /// A new, empty database in memory, gone when the store is dropped:
+    /// for `inc demo`, which must neither touch the user's database nor
+    /// leave anything behind.
+    pub fn open_in_memory() -> Result<Store> {
+        Ok(Store {
+            conn: open::in_memory()?,
+            path: PathBuf::from(":memory:"),
+            busy_timeout: Duration::ZERO,
+        })
+    }
+
+    /// Copies the whole database to a new file at `path` (0600). A file
+    /// already there is refused and left as it was: this never overwrites.
+    pub fn save_as(&self, path: &Path) -> Result<()> {
+        open::copy_to_new_file(&self.conn, path)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up
     /// front (waiting up to the busy timeout), so it can never fail half-way
     /// for want of a lock, and commits all or nothing.

@@ -71,6 +71,60 @@ fn read_only_with(path: &Path, options: &StoreOptions, migrations: &[&str]) -> R
     Ok(conn)
 }
 
+/// A new database in memory, at the current schema.
+pub(super) fn in_memory() -> Result<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// Copies `conn` to a new file at `path`, created here (0600) so that an
+/// existing file, or a link, is refused rather than overwritten. A copy
+/// that fails half-way is removed: the file was ours.
+pub(super) fn copy_to_new_file(conn: &Connection, path: &Path) -> Result<()> {
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            return Err(UserError::new(format!(
+                "{} already exists; it was left unchanged",
+                path.display()
+            ))
+            .hint("name a file that does not exist yet")
+            .into());
+        }
+        Err(e) => {
+            return Err(UserError::new(format!(
+                "cannot create the database at {}: {e}",
+                path.display()
+            ))
+            .hint("choose a writable location, in a directory that exists")
+            .into());
+        }
+    }
+    let copy = || -> Result<()> {
+        let mut file = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(e, path))?;
+        rusqlite::backup::Backup::new(conn, &mut file)?
+            .run_to_completion(1024, Duration::ZERO, None)
+            .map_err(|e| open_error(e, path))?;
+        // Like every inc database: readers need not wait for a writer.
+        ensure_wal(&file, Duration::ZERO).map_err(|e| open_error(e, path))?;
+        Ok(())
+    };
+    copy().inspect_err(|_| {
+        let _ = fs::remove_file(path);
+    })
+}
+
 /// Applies every migration past the database's version, each with its
 /// version bump in one IMMEDIATE transaction: a failed migration leaves the
 /// database at the version before it, and two processes never apply one twice.

@@ -242,7 +242,7 @@ fn the_review_holds_the_key_times_and_durations() {
 
 /// Checks markdown with a CommonMark parser (with GitHub tables): every
 /// table row has as many cells as its header, and no raw HTML appears.
-fn assert_well_formed(markdown: &str) {
+pub(crate) fn assert_well_formed(markdown: &str) {
     let mut cells_in_row = 0;
     let mut header_cells = 0;
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {

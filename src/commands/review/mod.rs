@@ -8,6 +8,7 @@ use anyhow::Result;
 mod walk;
 
 use super::{Context, ShownIncident};
+use crate::config::Config;
 use crate::error::UserError;
 use crate::model::{
     Action, Assignment, CheckInput, Description, Factor, Incident, Lesson, Level, Responder,
@@ -17,6 +18,7 @@ use crate::report::json;
 use crate::report::review::{self, Review};
 use crate::report::text::incident_name;
 use crate::store::{ActionFilter, Store};
+use crate::time::Zone;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,7 +47,7 @@ pub struct Args {
 }
 
 /// What a review is made of, read from the store.
-struct Parts {
+pub(super) struct Parts {
     incident: Incident,
     description: Description,
     assignments: Vec<Assignment>,
@@ -59,7 +61,8 @@ struct Parts {
 }
 
 impl Parts {
-    fn gather(store: &Store, id: i64) -> Result<Parts> {
+    /// Reads one incident's review material; call inside a snapshot.
+    pub(super) fn gather(store: &Store, id: i64) -> Result<Parts> {
         let incident = store.incident(crate::model::IncidentRef::Id(id))?;
         let assignments = store.assignments(id)?;
         let roles = store.roles(id)?;
@@ -87,6 +90,31 @@ impl Parts {
             tasks,
         })
     }
+
+    /// The review of these parts, with the meeting times the config sets.
+    pub(super) fn view<'a>(&'a self, config: &Config, zone: &Zone) -> Review<'a> {
+        let meeting = self.incident.resolved_at.map(|resolved| {
+            (
+                meeting_target(resolved, config.review_target_hours),
+                meeting_deadline(zone.date(resolved), config.review_deadline_business_days),
+            )
+        });
+        Review {
+            incident: &self.incident,
+            description: &self.description,
+            assignments: &self.assignments,
+            roles: &self.roles,
+            responders: &self.responders,
+            entries: &self.entries,
+            tasks: &self.tasks,
+            factors: &self.factors,
+            actions: &self.actions,
+            lessons: &self.lessons,
+            meeting,
+            target_hours: config.review_target_hours,
+            deadline_days: config.review_deadline_business_days,
+        }
+    }
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -112,30 +140,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .store_read()?
             .snapshot(|store| Parts::gather(store, id))?;
     }
-    let config = ctx.config();
-    let meeting = parts.incident.resolved_at.map(|resolved| {
-        (
-            meeting_target(resolved, config.review_target_hours),
-            meeting_deadline(zone.date(resolved), config.review_deadline_business_days),
-        )
-    });
-    let view = Review {
-        incident: &parts.incident,
-        description: &parts.description,
-        assignments: &parts.assignments,
-        roles: &parts.roles,
-        responders: &parts.responders,
-        entries: &parts.entries,
-        tasks: &parts.tasks,
-        factors: &parts.factors,
-        actions: &parts.actions,
-        lessons: &parts.lessons,
-        meeting,
-        target_hours: config.review_target_hours,
-        deadline_days: config.review_deadline_business_days,
-    };
+    let view = parts.view(ctx.config(), zone);
     if args.check || args.interactive {
-        return check_ready(ctx, &view, meeting.map(|(_, deadline)| deadline));
+        return check_ready(ctx, &view, view.meeting.map(|(_, deadline)| deadline));
     }
     let text = if args.json {
         json::review(&view, ctx.now())
