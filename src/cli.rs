@@ -82,6 +82,8 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Check the setup: config, database, SQLite, permissions, integrity
+    Doctor(commands::doctor::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }

@@ -5,6 +5,7 @@ pub mod action;
 pub mod brief;
 pub mod completions;
 pub mod describe;
+pub mod doctor;
 pub mod factor;
 pub mod handoff;
 pub mod lesson;
@@ -45,6 +46,10 @@ pub fn run(cli: Cli) -> Result<()> {
     if let Command::Completions(args) = &cli.command {
         return completions::run(args);
     }
+    // Doctor resolves the config itself, to report a broken one.
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(&cli.global, args);
+    }
     let ctx = Context::new(cli.global)?;
     match cli.command {
         Command::Open(args) => open::run(&ctx, &args),
@@ -69,6 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
         Command::Completions(_) => unreachable!("handled above"),
+        Command::Doctor(_) => unreachable!("handled above"),
     }
 }
 

@@ -6,6 +6,7 @@ mod command;
 mod concurrency;
 mod core_loop;
 mod crash;
+mod doctor;
 mod env;
 mod files;
 mod generated;
