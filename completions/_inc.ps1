@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Replay a made-up incident in a throwaway database and print its review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where inc keeps its files, the settings in effect, and editing them')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, database, SQLite, permissions, integrity')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -739,6 +740,20 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
         'inc;config;help;help' {
             break
         }
+        'inc;doctor' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Run SQLite''s full integrity check instead of the quick one: it also compares every index with its table, which takes longer on a large database')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (fields documented in docs/json.md)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt: fail and name the missing flag instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'inc;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]')
@@ -775,6 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The post-incident review, as markdown or JSON; --check says if it is ready')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Replay a made-up incident in a throwaway database and print its review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Where inc keeps its files, the settings in effect, and editing them')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the setup: config, database, SQLite, permissions, integrity')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -906,6 +922,9 @@ Register-ArgumentCompleter -Native -CommandName 'inc' -ScriptBlock {
             break
         }
         'inc;help;config;edit' {
+            break
+        }
+        'inc;help;doctor' {
             break
         }
         'inc;help;completions' {

@@ -34,6 +34,9 @@ _inc() {
             inc,describe)
                 cmd="inc__subcmd__describe"
                 ;;
+            inc,doctor)
+                cmd="inc__subcmd__doctor"
+                ;;
             inc,factor)
                 cmd="inc__subcmd__factor"
                 ;;
@@ -187,6 +190,9 @@ _inc() {
             inc__subcmd__help,describe)
                 cmd="inc__subcmd__help__subcmd__describe"
                 ;;
+            inc__subcmd__help,doctor)
+                cmd="inc__subcmd__help__subcmd__doctor"
+                ;;
             inc__subcmd__help,factor)
                 cmd="inc__subcmd__help__subcmd__factor"
                 ;;
@@ -338,7 +344,7 @@ _inc() {
 
     case "${cmd}" in
         inc)
-            opts="-h -V --db --config --as --no-input --color --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config completions help"
+            opts="-h -V --db --config --as --no-input --color --help --version open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1029,36 @@ _inc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        inc__subcmd__doctor)
+            opts="-h -V --full --json --db --config --as --no-input --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         inc__subcmd__factor)
             opts="-h -V --db --config --as --no-input --color --help --version add list rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1288,7 +1324,7 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help)
-            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config completions help"
+            opts="open tl timeline use list show status sev mitigated resolve reopen handoff brief role responders task describe factor action lesson review demo config doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,6 +1506,20 @@ _inc() {
             return 0
             ;;
         inc__subcmd__help__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        inc__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

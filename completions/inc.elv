@@ -50,6 +50,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
             cand demo 'Replay a made-up incident in a throwaway database and print its review'
             cand config 'Where inc keeps its files, the settings in effect, and editing them'
+            cand doctor 'Check the setup: config, database, SQLite, permissions, integrity'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -672,6 +673,19 @@ set edit:completion:arg-completer[inc] = {|@words|
         }
         &'inc;config;help;help'= {
         }
+        &'inc;doctor'= {
+            cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
+            cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
+            cand --as 'Who is acting, recorded as the author [default: $INC_USER, config `user`, git''s user.name, $USER]'
+            cand --color 'Colour severity and status (auto: in a terminal, unless NO_COLOR is set)'
+            cand --full 'Run SQLite''s full integrity check instead of the quick one: it also compares every index with its table, which takes longer on a large database'
+            cand --json 'Print JSON (fields documented in docs/json.md)'
+            cand --no-input 'Never prompt: fail and name the missing flag instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'inc;completions'= {
             cand --db 'The incident database [default: $INC_DB, config `db`, $XDG_DATA_HOME/inc/inc.db]'
             cand --config 'The config file [default: $INC_CONFIG, $XDG_CONFIG_HOME/inc/config.toml]'
@@ -707,6 +721,7 @@ set edit:completion:arg-completer[inc] = {|@words|
             cand review 'The post-incident review, as markdown or JSON; --check says if it is ready'
             cand demo 'Replay a made-up incident in a throwaway database and print its review'
             cand config 'Where inc keeps its files, the settings in effect, and editing them'
+            cand doctor 'Check the setup: config, database, SQLite, permissions, integrity'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -800,6 +815,8 @@ set edit:completion:arg-completer[inc] = {|@words|
         &'inc;help;config;show'= {
         }
         &'inc;help;config;edit'= {
+        }
+        &'inc;help;doctor'= {
         }
         &'inc;help;completions'= {
         }

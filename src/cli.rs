@@ -113,6 +113,8 @@ pub enum Command {
     Demo(commands::demo::Args),
     /// Where inc keeps its files, the settings in effect, and editing them
     Config(commands::config::Args),
+    /// Check the setup: config, database, SQLite, permissions, integrity
+    Doctor(commands::doctor::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
 }

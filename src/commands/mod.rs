@@ -8,6 +8,7 @@ pub mod completions;
 pub mod config;
 pub mod demo;
 pub mod describe;
+pub mod doctor;
 pub mod factor;
 pub mod handoff;
 pub mod lesson;
@@ -50,6 +51,8 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Completions(args) => return completions::run(args),
         Command::Config(args) => return config::run(&cli.global, args),
+        // Doctor reads the config itself, to report a broken one.
+        Command::Doctor(args) => return doctor::run(&cli.global, args),
         Command::Demo(args) => {
             return demo::run(&Context::without_config(cli.global.clone())?, args);
         }
@@ -78,7 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
-        Command::Completions(_) | Command::Config(_) | Command::Demo(_) => {
+        Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")
         }
     }

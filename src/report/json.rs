@@ -179,7 +179,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
 /// Pretty JSON, with every control or bidi character escaped as `\uXXXX`
 /// (serde_json escapes only the ASCII ones), so the output is safe on a
 /// terminal and still decodes to exactly the stored text.
-fn render<T: Serialize>(value: &T) -> String {
+pub(super) fn render<T: Serialize>(value: &T) -> String {
     let raw = serde_json::to_string_pretty(value).expect("JSON of plain data cannot fail");
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {

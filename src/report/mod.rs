@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod briefing;
+pub mod doctor;
 pub mod json;
 pub mod markdown;
 pub mod review;

@@ -4,6 +4,7 @@
 //! stand behind it later.
 
 mod command;
+pub mod doctor;
 mod incidents;
 mod open;
 mod review;

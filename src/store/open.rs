@@ -50,12 +50,7 @@ fn read_only_with(path: &Path, options: &StoreOptions, migrations: &[&str]) -> R
         migrate_with(&mut mem, migrations)?;
         return Ok(mem);
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| open_error(e, path))?;
-    conn.busy_timeout(options.busy_timeout)?;
+    let conn = existing_read_only(path, options)?;
     let version = identify(&conn, path)?;
     refuse_newer(version, path)?;
     if version < migrations.len() as i64 {
@@ -125,6 +120,18 @@ pub(super) fn copy_to_new_file(conn: &Connection, path: &Path) -> Result<()> {
     })
 }
 
+/// Opens an existing file read-only, with the busy timeout set. SQLite is
+/// not allowed to create it: a missing file is an error here.
+pub(super) fn existing_read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(e, path))?;
+    conn.busy_timeout(options.busy_timeout)?;
+    Ok(conn)
+}
+
 /// Applies every migration past the database's version, each with its
 /// version bump in one IMMEDIATE transaction: a failed migration leaves the
 /// database at the version before it, and two processes never apply one twice.
@@ -176,7 +183,7 @@ fn ensure_wal(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
 }
 
 /// The schema version of an inc database; refuses any other SQLite file.
-fn identify(conn: &Connection, path: &Path) -> Result<i64> {
+pub(super) fn identify(conn: &Connection, path: &Path) -> Result<i64> {
     // One statement, so one snapshot: a migration committed by another
     // process cannot fall between the reads.
     let read = || -> rusqlite::Result<(i64, i64, i64)> {
@@ -230,7 +237,7 @@ pub(super) fn exists(path: &Path) -> Result<bool> {
     }
 }
 
-fn refuse_directory(path: &Path) -> Result<()> {
+pub(super) fn refuse_directory(path: &Path) -> Result<()> {
     if path.is_dir() {
         return Err(UserError::new(format!(
             "{} is a directory, not a database file",

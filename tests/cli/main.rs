@@ -7,6 +7,7 @@ mod concurrency;
 mod core_loop;
 mod crash;
 mod demo;
+mod doctor;
 mod env;
 mod files;
 mod generated;
