@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
 
-/// inc: run an incident from the terminal.
+/// Run an incident from the terminal.
 ///
 /// Declare an incident, keep its timeline with the real time of each event,
 /// track severity, status and key times, all in a local SQLite file.
@@ -18,7 +18,7 @@ use crate::commands;
     version,
     propagate_version = true,
     max_term_width = 100,
-    after_help = "New to inc? `inc demo` shows a whole incident and its review; docs/guide.md walks through one."
+    after_help = NEW_TO_INC
 )]
 pub struct Cli {
     #[command(flatten, next_help_heading = "Global options")]
@@ -26,6 +26,79 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The environment variables inc reads, for `inc --help` and the man page.
+pub const ENVIRONMENT: &[(&str, &str)] = &[
+    ("INC_DB", "The database file (as --db)"),
+    ("INC_CONFIG", "The config file (as --config)"),
+    ("INC_USER", "Your name, recorded as the author (as --as)"),
+    (
+        "INC_TZ",
+        "The time zone of times shown and typed [default: config `timezone`, TZ]",
+    ),
+    ("INC_NO_INPUT", "Never prompt (as --no-input)"),
+    ("NO_COLOR", "No colour, unless --color always"),
+    (
+        "VISUAL, EDITOR",
+        "The editor for `inc tl --edit` and `inc config edit` [default: vi]",
+    ),
+];
+
+/// The files inc keeps.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/inc/config.toml",
+        "Settings ($XDG_CONFIG_HOME moves it); `inc config show` prints them",
+    ),
+    (
+        "~/.local/share/inc/inc.db",
+        "The incidents, in SQLite ($XDG_DATA_HOME moves it); `inc doctor` checks it",
+    ),
+];
+
+/// What inc's exit codes mean.
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Done; also when a reader closed the pipe early (inc timeline | head)",
+    ),
+    (
+        "1",
+        "An error: one line says what is wrong, a hint what to do; nothing changed",
+    ),
+    (
+        "2",
+        "A usage error: an unknown command or flag, or a bad value",
+    ),
+    (
+        "75",
+        "The database stayed busy past busy_timeout_ms; nothing changed, try again",
+    ),
+];
+
+/// The sections that end `inc --help` and the man page.
+pub const REFERENCE: [(&str, &[(&str, &str)]); 3] = [
+    ("Environment", ENVIRONMENT),
+    ("Files", FILES),
+    ("Exit status", EXIT_STATUS),
+];
+
+const NEW_TO_INC: &str = "New to inc? `inc demo` shows a whole incident and its review; docs/guide.md walks through one.";
+
+/// The end of `inc --help`: environment, files, exit status.
+fn after_long_help() -> String {
+    let mut out = String::new();
+    for (title, items) in REFERENCE {
+        let width = items.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+        out.push_str(&format!("{title}:\n"));
+        for (name, text) in items {
+            out.push_str(&format!("  {name:<width$}  {text}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(NEW_TO_INC);
+    out
 }
 
 /// Flags every command takes.
@@ -195,4 +268,5 @@ pub fn command() -> clap::Command {
         "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n{listed}\nOptions:\n{{options}}{{after-help}}"
     );
     cmd.help_template(template)
+        .after_long_help(after_long_help())
 }

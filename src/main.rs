@@ -11,6 +11,7 @@ use inc::error;
 use inc::report::text::{safe, safe_line};
 
 fn main() -> ExitCode {
+    inc::commands::completions::answer_if_asked();
     let parsed = inc::cli::command()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches));

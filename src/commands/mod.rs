@@ -250,7 +250,7 @@ impl Context {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShownIncident {
     /// The incident [default: the current one, else the last one chosen]
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: Option<String>,
 
     /// The same, as a flag
@@ -258,7 +258,8 @@ pub struct ShownIncident {
         short = 'i',
         long = "incident",
         value_name = "ID",
-        conflicts_with = "id"
+        conflicts_with = "id",
+        add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids)
     )]
     pub incident: Option<String>,
 }
@@ -274,7 +275,7 @@ impl ShownIncident {
 #[derive(Debug, Clone, clap::Args)]
 pub struct IncidentArg {
     /// The incident to act on [default: the current incident]
-    #[arg(short = 'i', long = "incident", value_name = "ID")]
+    #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub incident: Option<String>,
 }
 

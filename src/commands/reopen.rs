@@ -8,7 +8,7 @@ use crate::model::IncidentRef;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incident [default: the one last opened or chosen with `inc use`]
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: Option<String>,
 }
 

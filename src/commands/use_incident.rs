@@ -9,7 +9,7 @@ use crate::report::text::incident_name;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incident, such as 12 or #12
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: String,
 }
 

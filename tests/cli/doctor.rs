@@ -413,7 +413,8 @@ fn a_broken_config_fails_and_the_rest_is_still_printed() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("\nhint: config: fix it with `inc config edit`; valid keys are"),
+        r.stdout
+            .contains("\nhint: config: fix it with `inc config edit`; valid keys are"),
         "{}",
         r.stdout
     );

@@ -56,6 +56,45 @@ fn the_man_page_is_current() {
 }
 
 #[test]
+fn man_renders_the_man_page_without_warnings() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(root.join("docs/man/inc.1"))
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .output()
+        .expect("man(1) runs (.ci/run installs man-db)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+    let page = String::from_utf8(out.stdout).unwrap();
+    for section in [
+        "SYNOPSIS",
+        "SUBCOMMANDS",
+        "ENVIRONMENT",
+        "FILES",
+        "EXIT STATUS",
+    ] {
+        assert!(page.contains(section), "no {section} in\n{page}");
+    }
+    assert!(page.contains("inc-open(1)"), "{page}");
+}
+
+#[test]
+fn every_command_is_listed_under_a_phase() {
+    let help = crate::env::Env::new().ok(&["--help"]);
+    assert!(!help.contains("Other commands"), "{help}");
+    for sub in inc::cli::command().get_subcommands() {
+        let line = format!("\n  {} ", sub.get_name());
+        assert!(
+            help.contains(&line),
+            "{} is not listed:\n{help}",
+            sub.get_name()
+        );
+    }
+}
+
+#[test]
 fn the_cli_definition_is_consistent() {
     inc::cli::command().debug_assert();
 }

@@ -16,4 +16,5 @@ mod migrations;
 mod review;
 mod review_material;
 mod settings;
+mod shells;
 mod terminal;
