@@ -13,3 +13,4 @@ mod hostile;
 mod migrations;
 mod review;
 mod review_material;
+mod run;
