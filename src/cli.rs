@@ -144,6 +144,8 @@ pub enum Command {
     Open(commands::open::Args),
     /// Add a note to the timeline, with the real time of the event
     Tl(commands::tl::Args),
+    /// Run a command and note it on the timeline: command line, exit code, duration
+    Run(commands::run_command::Args),
     /// Print an incident's timeline in the order events happened
     Timeline(commands::timeline::Args),
     /// Make an incident the current one

@@ -70,9 +70,37 @@ fn is_busy(err: &anyhow::Error) -> bool {
     err.chain().any(<dyn std::error::Error>::is::<Busy>)
 }
 
+/// The exit code `inc run` passes on from the command it ran (or 126/127
+/// when the command could not be started, as shells do). On its own it is
+/// not an error to print: `main` exits with the code and says nothing.
+/// Given as the context of an error (the command ran, but its outcome could
+/// not be noted), the error is printed and the code still wins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PassOn(pub u8);
+
+impl fmt::Display for PassOn {
+    /// Nothing: the code is not a message, and [`message`] leaves it out.
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+impl std::error::Error for PassOn {}
+
+/// Whether the error is only an exit code to pass on, with nothing to print.
+pub fn is_silent(err: &anyhow::Error) -> bool {
+    err.chain().count() == 1 && err.downcast_ref::<PassOn>().is_some()
+}
+
 /// The exit code for an error.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    if is_busy(err) { EXIT_BUSY } else { EXIT_ERROR }
+    if let Some(PassOn(code)) = err.downcast_ref::<PassOn>() {
+        *code
+    } else if is_busy(err) {
+        EXIT_BUSY
+    } else {
+        EXIT_ERROR
+    }
 }
 
 /// The hint to print under an error, if any part of its chain has one.
@@ -92,6 +120,10 @@ pub fn message(err: &anyhow::Error) -> String {
     let mut out = String::new();
     let mut previous = String::new();
     for part in err.chain().map(ToString::to_string) {
+        if part.is_empty() {
+            // A [`PassOn`] code.
+            continue;
+        }
         // A cause often repeats the words of the error it explains (SQLite's
         // "Error code 8: attempt to write a readonly database" under
         // "attempt to write a readonly database"): print each thing once.
@@ -120,6 +152,22 @@ mod tests {
         assert_eq!(message(&err), "could not add the note: no incident #9");
         assert_eq!(hint(&err).as_deref(), Some("see `inc list --all`"));
         assert_eq!(exit_code(&err), EXIT_ERROR);
+    }
+
+    #[test]
+    fn a_passed_on_code_wins_and_prints_nothing_of_itself() {
+        let alone = anyhow::Error::new(PassOn(3));
+        assert!(is_silent(&alone));
+        assert_eq!(exit_code(&alone), 3);
+        let err = Err::<(), _>(UserError::new("no such command").hint("check PATH"))
+            .context(PassOn(127))
+            .unwrap_err();
+        assert!(!is_silent(&err));
+        assert_eq!(exit_code(&err), 127);
+        assert_eq!(message(&err), "no such command");
+        assert_eq!(hint(&err).as_deref(), Some("check PATH"));
+        let busy = anyhow::Error::new(Busy { timeout_ms: 5000 }).context(PassOn(4));
+        assert_eq!(exit_code(&busy), 4);
     }
 
     #[test]

@@ -32,6 +32,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::from(error::EXIT_OK),
         // `inc timeline | head` is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::from(error::EXIT_OK),
+        // `inc run` passing on the exit code of the command it ran.
+        Err(e) if error::is_silent(&e) => ExitCode::from(error::exit_code(&e)),
         Err(e) => {
             let mut stderr = std::io::stderr().lock();
             let _ = writeln!(stderr, "inc: error: {}", safe_line(&error::message(&e)));

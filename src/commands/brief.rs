@@ -57,7 +57,7 @@ impl Parts {
             &all_tasks,
         );
         Ok(Parts {
-            notes: store.latest_notes(id, notes)?,
+            notes: store.latest_progress(id, notes)?,
             tasks: all_tasks.into_iter().filter(Task::is_open).collect(),
             incident,
             assignments,

@@ -20,6 +20,7 @@ pub mod resolve;
 pub mod responders;
 pub mod review;
 pub mod role;
+pub mod run_command;
 pub mod sev;
 pub mod show;
 pub mod status;
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Open(args) => open::run(&ctx, &args),
         Command::Tl(args) => tl::run(&ctx, &args),
+        Command::Run(args) => run_command::run(&ctx, &args),
         Command::Timeline(args) => timeline::run(&ctx, &args),
         Command::Use(args) => use_incident::run(&ctx, &args),
         Command::List(args) => list::run(&ctx, &args),

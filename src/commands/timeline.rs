@@ -30,6 +30,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         "{} ({})\n{}",
         incident_name(&incident),
         incident.status,
-        table::timeline(&entries, zone, terminal_width())
+        table::timeline(&entries, zone, terminal_width(), true)
     ))
 }

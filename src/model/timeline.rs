@@ -4,6 +4,8 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+use super::run::CommandRun;
+
 /// What a timeline entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntryKind {
@@ -35,10 +37,13 @@ pub enum EntryKind {
     Task,
     /// An in-incident task was done (`from`: its id; text).
     TaskDone,
+    /// A command was run with `inc run` (text: the command line; the
+    /// entry's `run` says how it ended).
+    Command,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 13] = [
+    pub const ALL: [EntryKind; 14] = [
         EntryKind::Started,
         EntryKind::Detected,
         EntryKind::Declared,
@@ -52,6 +57,7 @@ impl EntryKind {
         EntryKind::Role,
         EntryKind::Task,
         EntryKind::TaskDone,
+        EntryKind::Command,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +75,7 @@ impl EntryKind {
             EntryKind::Role => "role",
             EntryKind::Task => "task",
             EntryKind::TaskDone => "task-done",
+            EntryKind::Command => "command",
         }
     }
 
@@ -102,6 +109,8 @@ pub struct TimelineEntry {
     pub author: String,
     /// A key moment, for the review to highlight.
     pub key: bool,
+    /// For a `command` entry: how the command ended, and its output.
+    pub run: Option<CommandRun>,
 }
 
 /// A timeline entry about to be written.

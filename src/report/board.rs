@@ -96,7 +96,7 @@ pub fn status_board(
             latest.len(),
             incident.id
         );
-        out.push_str(&table::timeline(latest, zone, width));
+        out.push_str(&table::timeline(latest, zone, width, false));
     }
     out
 }

@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
-use super::markdown::{inline, quote};
+use super::markdown::{code, inline, quote};
 use super::text::duration;
-use crate::model::{Assignment, Incident, Responder, RoleHolder, Task, TimelineEntry};
+use crate::model::{Assignment, EntryKind, Incident, Responder, RoleHolder, Task, TimelineEntry};
 use crate::time::Zone;
 
 /// What a briefing is made of.
@@ -67,7 +67,7 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
             "- {}, {}: {}",
             zone.format(n.event_at),
             inline(&n.author),
-            inline(&n.text)
+            progress(n, false)
         );
     }
 
@@ -117,10 +117,21 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
     out
 }
 
+/// A note as markdown; a command run with `inc run` as what was run (in a
+/// code span, exactly as typed) and how it ended: ``ran `cmd` (exit 0, 2.1s)``.
+pub fn progress(entry: &TimelineEntry, in_table: bool) -> String {
+    match (&entry.kind, &entry.run) {
+        (EntryKind::Command, Some(run)) => {
+            format!("ran {} ({})", code(&entry.text, in_table), run.summary())
+        }
+        _ => inline(&entry.text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntryKind, Severity, Status};
+    use crate::model::{Severity, Status};
     use chrono::TimeZone;
 
     fn t(h: u32, m: u32) -> DateTime<Utc> {
@@ -175,6 +186,7 @@ mod tests {
             recorded_at: at,
             author: author.into(),
             key: false,
+            run: None,
         };
         let notes = [
             note("rolled back payments-api to v4.17.2", "carol", t(13, 25)),

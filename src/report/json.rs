@@ -8,8 +8,8 @@ use super::briefing::Briefing;
 use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
-    Action, ActionType, Assignment, Factor, Incident, Lesson, Responder, RoleHolder, Scope, Task,
-    TimelineEntry,
+    Action, ActionType, Assignment, CommandRun, Factor, Incident, Lesson, Outcome, Responder,
+    RoleHolder, Scope, Task, TimelineEntry, signal_name,
 };
 
 #[derive(Serialize)]
@@ -97,6 +97,43 @@ struct EntryJson<'a> {
     recorded_at: String,
     author: &'a str,
     key: bool,
+    /// Only on `command` entries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run: Option<RunJson<'a>>,
+}
+
+/// How a command run with `inc run` ended, and what it printed.
+#[derive(Serialize)]
+struct RunJson<'a> {
+    /// Its exit code; null when a signal ended it.
+    exit_code: Option<u8>,
+    /// The signal that ended it; null when it exited.
+    signal: Option<i32>,
+    /// The name of that signal, where it is the same on every system.
+    signal_name: Option<&'static str>,
+    duration_ms: u64,
+    /// The last lines of its output (with `--capture`), joined by `\n`.
+    output: Option<&'a str>,
+    /// How many lines it printed in all (with `--capture`).
+    output_lines: Option<u64>,
+}
+
+fn run_json(r: &CommandRun) -> RunJson<'_> {
+    let signal = match r.outcome {
+        Outcome::Exited(_) => None,
+        Outcome::Signalled(sig) => Some(sig),
+    };
+    RunJson {
+        exit_code: match r.outcome {
+            Outcome::Exited(code) => Some(code),
+            Outcome::Signalled(_) => None,
+        },
+        signal,
+        signal_name: signal.and_then(signal_name),
+        duration_ms: r.duration_ms,
+        output: r.output.as_deref(),
+        output_lines: r.output_lines,
+    }
 }
 
 fn time(t: DateTime<Utc>) -> String {
@@ -173,6 +210,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         recorded_at: time(e.recorded_at),
         author: &e.author,
         key: e.key,
+        run: e.run.as_ref().map(run_json),
     }
 }
 

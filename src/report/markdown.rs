@@ -98,9 +98,86 @@ pub fn quote(text: &str) -> String {
         .join("\n")
 }
 
+/// User text as a one-line code span, shown exactly as written (a line
+/// break or control character escaped as `\n`, `\u{1b}`): for a command
+/// line. Its backticks cannot end the span: the span's fence is longer than
+/// any run of them. `in_table`: every `|` is escaped as `\|`, which a
+/// GitHub table needs even inside code (a `|` would end the cell) and does
+/// not show; anywhere else the backslash would show.
+pub fn code(text: &str, in_table: bool) -> String {
+    let visible = safe_line(text);
+    let visible = if in_table {
+        visible.replace('|', "\\|")
+    } else {
+        visible.into_owned()
+    };
+    let mut longest = 0;
+    let mut run = 0;
+    for c in visible.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space on each side keeps a backtick at either end, or spaces at
+    // both ends, from joining the fence (one space each side is dropped).
+    let pad = visible.trim().is_empty()
+        || visible.starts_with('`')
+        || visible.ends_with('`')
+        || (visible.starts_with(' ') && visible.ends_with(' '));
+    if pad {
+        format!("{fence} {visible} {fence}")
+    } else {
+        format!("{fence}{visible}{fence}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    /// The code spans of a document, and how many table cells it has.
+    fn spans_and_cells(markdown: &str) -> (Vec<String>, usize) {
+        let mut spans = Vec::new();
+        let mut cells = 0;
+        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+            match event {
+                Event::Code(c) => spans.push(c.into_string()),
+                Event::End(TagEnd::TableCell) => cells += 1,
+                Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => {
+                    panic!("HTML in {markdown}")
+                }
+                _ => {}
+            }
+        }
+        (spans, cells)
+    }
+
+    #[test]
+    fn code_spans_show_commands_exactly() {
+        for text in [
+            "systemctl restart queue",
+            "sh -c 'echo `date` ``x``'",
+            "`starts and ends`",
+            "grep -E 'a|b' | sort",
+            r"printf 'a\|b\'",
+            "echo <script>alert(1)</script> &amp; *x* [l](y) # h",
+            "  spaced  ",
+        ] {
+            let (spans, _) = spans_and_cells(&format!("- ran {} (exit 0)\n", code(text, false)));
+            assert_eq!(spans, [text], "in a list item");
+            let table = format!(
+                "| a | b |\n| --- | --- |\n| x | ran {} |\n",
+                code(text, true)
+            );
+            assert_eq!(
+                spans_and_cells(&table),
+                (vec![text.to_string()], 4),
+                "in a table"
+            );
+        }
+        assert_eq!(code("a\nb\u{1b}[2J", false), "`a\\nb\\u{1b}[2J`");
+    }
 
     #[test]
     fn syntax_stays_text() {

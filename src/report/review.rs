@@ -7,8 +7,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::briefing::progress;
 use super::markdown::inline;
-use super::text::{describe, duration};
+use super::text::{captured_output, describe, duration, lines, safe};
 use crate::model::{
     Action, Assignment, Description, EntryKind, Factor, FactorKind, Incident, Lesson, LessonKind,
     Responder, RoleHolder, Task, TimelineEntry, same_person,
@@ -35,8 +36,9 @@ pub struct Review<'a> {
 }
 
 /// Who must attend the review meeting: every commander, and everyone who
-/// recorded a step (a note, key or not) or a task, owned one or finished
-/// one, in order of first appearance, each once.
+/// recorded a step (a note, key or not, or a command run with `inc run`)
+/// or a task, owned one or finished one, in order of first appearance,
+/// each once.
 pub fn attendees(r: &Review<'_>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut add = |name: &str| {
@@ -47,7 +49,11 @@ pub fn attendees(r: &Review<'_>) -> Vec<String> {
     for a in r.assignments {
         add(&a.name);
     }
-    for e in r.entries.iter().filter(|e| e.kind == EntryKind::Note) {
+    for e in r
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Note | EntryKind::Command))
+    {
         add(&e.author);
     }
     for t in r.tasks {
@@ -228,6 +234,50 @@ fn header(out: &mut String, names: &[&str]) {
     let _ = writeln!(out, "|{}", " --- |".repeat(names.len()));
 }
 
+/// What the commands run with `inc run --capture` printed, under the
+/// timeline: for each, a line naming it, then its output as an indented
+/// code block, which nothing in the output can end early or turn into
+/// markup (every line of it is indented; control characters are escaped).
+fn command_output(out: &mut String, entries: &[TimelineEntry], zone: &Zone) {
+    let captured: Vec<(&TimelineEntry, Vec<&str>, u64)> = entries
+        .iter()
+        .filter_map(|e| {
+            let (output, earlier) = captured_output(e.run.as_ref()?);
+            (!output.is_empty()).then_some((e, output, earlier))
+        })
+        .collect();
+    if captured.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### Command output");
+    for (e, output, earlier) in captured {
+        let which = if earlier == 0 {
+            "its output".to_string()
+        } else {
+            format!(
+                "the last {} of its {}",
+                output.len(),
+                lines(earlier + output.len() as u64)
+            )
+        };
+        let _ = writeln!(
+            out,
+            "\n{}, {} {}; {which}:\n",
+            zone.format(e.event_at),
+            inline(&e.author),
+            progress(e, false),
+        );
+        for line in output {
+            let line = safe(line);
+            if line.trim().is_empty() {
+                let _ = writeln!(out);
+            } else {
+                let _ = writeln!(out, "    {}", line.trim_end());
+            }
+        }
+    }
+}
+
 /// The review as markdown.
 pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let i = r.incident;
@@ -384,7 +434,10 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let _ = writeln!(out, "Key moments are marked ★.\n");
     header(&mut out, &["Time", "Who", "Kind", "What"]);
     for e in r.entries {
-        let what = inline(&describe(e));
+        let what = match e.kind {
+            EntryKind::Command => progress(e, true),
+            _ => inline(&describe(e)),
+        };
         row(
             &mut out,
             &[
@@ -399,6 +452,8 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             ],
         );
     }
+
+    command_output(&mut out, r.entries, zone);
 
     let _ = writeln!(out, "\n## Contributing factors\n");
     if r.factors.is_empty() {

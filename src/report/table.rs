@@ -1,10 +1,12 @@
 //! Tables for the terminal: the incident list and the timeline.
 
+use std::fmt::Write;
+
 use chrono::{DateTime, Utc};
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::style::Style;
-use super::text::{describe, duration, safe, safe_line};
+use super::text::{captured_output, describe, duration, safe, safe_line};
 use crate::model::{Action, Factor, Incident, Lesson, Responder, Task, TimelineEntry};
 use crate::time::Zone;
 
@@ -104,19 +106,39 @@ pub fn incidents(
     finish(&t)
 }
 
-/// `inc timeline`: entries in the order given (event time).
-pub fn timeline(entries: &[TimelineEntry], zone: &Zone, width: Option<u16>) -> String {
+/// `inc timeline`: entries in the order given (event time); with `output`,
+/// what commands run with `inc run --capture` printed, under each (the
+/// status board leaves it out).
+pub fn timeline(
+    entries: &[TimelineEntry],
+    zone: &Zone,
+    width: Option<u16>,
+    output: bool,
+) -> String {
     let mut t = table(&["WHEN", "WHO", "KIND", "WHAT"], 3, width);
     for e in entries {
+        let mut what = if e.key {
+            format!("★ {}", cell(&describe(e)))
+        } else {
+            cell(&describe(e))
+        };
+        // A command's captured output, under it, each line marked.
+        if let Some(run) = e.run.as_ref().filter(|_| output) {
+            let (kept, earlier) = captured_output(run);
+            if earlier > 0 {
+                let s = if earlier == 1 { "" } else { "s" };
+                let _ = write!(what, "\n┆ … {earlier} earlier line{s}");
+            }
+            for line in kept {
+                what.push_str("\n│ ");
+                what.push_str(&safe(line));
+            }
+        }
         t.add_row(vec![
             zone.format(e.event_at),
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),
-            if e.key {
-                format!("★ {}", cell(&describe(e)))
-            } else {
-                cell(&describe(e))
-            },
+            what,
         ]);
     }
     finish(&t)

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::style::Style;
-use crate::model::{EntryKind, Incident, TimelineEntry};
+use crate::model::{CommandRun, EntryKind, Incident, TimelineEntry};
 use crate::time::Zone;
 
 /// Characters that can reorder or hide text on screen (bidirectional
@@ -128,12 +128,40 @@ pub fn describe(entry: &TimelineEntry) -> String {
             return format!("task {from} added: {}{owner}", entry.text);
         }
         EntryKind::TaskDone => return format!("task {from} done: {}", entry.text),
+        EntryKind::Command => {
+            return match &entry.run {
+                Some(run) => format!("ran `{}` ({})", entry.text, run.summary()),
+                None => format!("ran `{}`", entry.text),
+            };
+        }
     };
     if !entry.text.is_empty() {
         line.push_str(": ");
         line.push_str(&entry.text);
     }
     line
+}
+
+/// The output `inc run --capture` kept of a command, line by line
+/// (unescaped: callers make it safe), and how many earlier lines it
+/// printed that were not kept. No lines when nothing was captured.
+pub fn captured_output(run: &CommandRun) -> (Vec<&str>, u64) {
+    let Some(output) = run.output.as_deref().filter(|o| !o.is_empty()) else {
+        return (Vec::new(), 0);
+    };
+    let kept: Vec<&str> = output.split('\n').collect();
+    let all = run.output_lines.unwrap_or(kept.len() as u64);
+    let earlier = all.saturating_sub(kept.len() as u64);
+    (kept, earlier)
+}
+
+/// `1 line`, `3 lines`.
+pub fn lines(n: u64) -> String {
+    if n == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{n} lines")
+    }
 }
 
 /// `35m (ongoing)` or `1h 05m`.

@@ -163,6 +163,18 @@ CREATE INDEX lessons_by_incident ON lessons (incident_id);
 
 ALTER TABLE timeline_entries ADD COLUMN key INTEGER NOT NULL DEFAULT 0 CHECK (key IN (0, 1));
 ",
+    // 4: the timeline entry kind `command`, written by `inc run`: its body is
+    // the command line, its time when it started; these columns say how it
+    // ended (an exit code or a signal), how long it ran, and, when captured,
+    // the last lines of its output and how many lines it printed in all.
+    // They stay NULL on every other kind of entry.
+    r"
+ALTER TABLE timeline_entries ADD COLUMN exit_code INTEGER CHECK (exit_code BETWEEN 0 AND 255);
+ALTER TABLE timeline_entries ADD COLUMN exit_signal INTEGER CHECK (exit_signal > 0);
+ALTER TABLE timeline_entries ADD COLUMN duration_ms INTEGER CHECK (duration_ms >= 0);
+ALTER TABLE timeline_entries ADD COLUMN output TEXT;
+ALTER TABLE timeline_entries ADD COLUMN output_lines INTEGER CHECK (output_lines >= 0);
+",
 ];
 
 /// The schema version this binary writes and understands.

@@ -15,6 +15,7 @@ mod hostile;
 mod migrations;
 mod review;
 mod review_material;
+mod run;
 mod settings;
 mod shells;
 mod terminal;

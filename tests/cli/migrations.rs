@@ -97,5 +97,38 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
             "fixture",
             "{name}"
         );
+
+        // Commands run with `inc run` (schema 4) are kept, with how they
+        // ended and what they printed; on older files they can be added.
+        if version_of(&fixture) >= 4 {
+            let runs: Vec<serde_json::Value> = env
+                .json(&["timeline", "2"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["kind"] == "command")
+                .map(|e| e["run"].clone())
+                .collect();
+            assert_eq!(runs.len(), 3, "{name}");
+            assert_eq!(runs[0]["exit_code"], 0, "{name}");
+            assert_eq!(
+                runs[0]["output"], "fixture output 2\nfixture output 3",
+                "{name}"
+            );
+            assert_eq!(runs[0]["output_lines"], 3, "{name}");
+            assert_eq!(runs[1]["exit_code"], 3, "{name}");
+            assert_eq!(runs[1]["output"], serde_json::Value::Null, "{name}");
+            assert_eq!(runs[2]["signal_name"], "SIGTERM", "{name}");
+        }
+        env.ok(&["run", "-i", "1", "--", "true"]);
+        let kinds = env.field("kind", &["timeline", "1"]);
+        assert_eq!(kinds.last().unwrap(), "command", "{name}");
+        assert_eq!(env.integrity(), "ok", "{name}");
     }
+}
+
+/// The schema version a fixture was made with, from its name.
+fn version_of(fixture: &std::path::Path) -> i64 {
+    let stem = fixture.file_stem().unwrap().to_string_lossy();
+    stem.trim_start_matches("schema-v").parse().unwrap()
 }
