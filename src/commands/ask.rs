@@ -2,7 +2,9 @@
 //! what was not given. Without a terminal on stdin, or with `--no-input`,
 //! inc never waits: the command fails and names the flag to pass instead.
 
-use anyhow::Result;
+use std::io::{IsTerminal, Write};
+
+use anyhow::{Context as _, Result};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use super::Context;
@@ -30,6 +32,14 @@ impl Asker {
                     .into(),
             );
         }
+        // Ctrl-C at a prompt cancels the command like Escape does, rather
+        // than killing inc with the cursor hidden: the handler only lets
+        // the read return, and the answer counts as cancelled.
+        signal_hook::flag::register(
+            signal_hook::consts::SIGINT,
+            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        )
+        .context("could not set up the handling of Ctrl-C")?;
         let theme: Box<dyn Theme> = if ctx.prompt_color() {
             Box::new(ColorfulTheme::default())
         } else {
@@ -91,5 +101,10 @@ fn answered<T>(answer: dialoguer::Result<Option<T>>) -> Result<T> {
 }
 
 fn cancelled() -> anyhow::Error {
+    // A choice list hides the cursor while it is shown; bring it back.
+    let mut stderr = std::io::stderr();
+    if stderr.is_terminal() {
+        let _ = stderr.write_all(b"\x1b[?25h\n");
+    }
     UserError::new("cancelled; nothing was written").into()
 }
