@@ -149,7 +149,14 @@ impl Config {
             let line = e
                 .span()
                 .map(|span| text.get(..span.start).unwrap_or(text).matches('\n').count() + 1);
-            let message = e.message().lines().next().unwrap_or("invalid").to_string();
+            let message = e.message().lines().next().unwrap_or("invalid");
+            // "unknown field `x`, expected one of ...": the hint lists the
+            // top-level keys; a [severity.N] table's two stay in the message.
+            let message = match message.split_once(", expected one of") {
+                Some((unknown, _)) if unknown.starts_with("unknown field") => unknown,
+                _ => message,
+            }
+            .to_string();
             match line {
                 Some(line) => format!("line {line}: {message}"),
                 None => message,

@@ -5,7 +5,7 @@ use anyhow::Result;
 use super::Context;
 use super::ask::Asker;
 use crate::model::{NewIncident, Severity, clean_name, clean_text};
-use crate::report::text::{incident_name, safe_line};
+use crate::report::text::{incident_heading, safe_line};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -102,7 +102,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let (incident, _) = ctx.store_write()?.create_incident(&new)?;
     ctx.say(&format!(
         "{} (commander: {})",
-        incident_name(&incident),
+        incident_heading(&incident, ctx.style()),
         safe_line(&incident.commander)
     ))
 }
