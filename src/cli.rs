@@ -228,31 +228,57 @@ pub const PHASES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The clap command, with `inc --help` listing commands by phase. Used to
-/// parse, and for completions, the man page and tests.
+/// The clap command, with `inc --help` listing commands by phase: for
+/// completions, the man page and tests.
 pub fn command() -> clap::Command {
-    let mut cmd = Cli::command();
-    cmd.build();
+    with_help_text(Cli::command())
+}
+
+/// The command to parse `args` with. It is made for every run, so the long
+/// help text is only added when `args` may ask for it.
+pub fn command_for(args: &[std::ffi::OsString]) -> clap::Command {
+    let asks_for_help = args
+        .iter()
+        .skip(1)
+        .any(|a| a == "-h" || a == "--help" || a == "help");
+    if asks_for_help {
+        command()
+    } else {
+        Cli::command()
+    }
+}
+
+fn with_help_text(cmd: clap::Command) -> clap::Command {
+    let template = format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n{}\nOptions:\n{{options}}{{after-help}}",
+        phases(&cmd)
+    );
+    cmd.help_template(template)
+        .after_long_help(after_long_help())
+}
+
+/// The commands, under the headings of [`PHASES`]; any left out are listed
+/// last, under "Other commands" (a test makes sure there are none).
+fn phases(cmd: &clap::Command) -> String {
+    // clap adds `help` itself when it builds the command.
+    const HELP: &str = "Print this message or the help of the given command";
     let width = cmd
         .get_subcommands()
         .map(|c| c.get_name().len())
         .max()
         .unwrap_or(0);
-    let line = |c: &clap::Command| {
-        let about = c.get_about().map(ToString::to_string).unwrap_or_default();
-        format!("  {:<width$}  {about}\n", c.get_name())
-    };
-    let mut listed = String::new();
+    let line = |name: &str, about: String| format!("  {name:<width$}  {about}\n");
+    let about = |c: &clap::Command| c.get_about().map(ToString::to_string).unwrap_or_default();
+    let mut out = String::new();
     for (phase, names) in PHASES {
-        let commands: Vec<&clap::Command> = names
-            .iter()
-            .filter_map(|name| cmd.find_subcommand(name))
-            .collect();
-        if commands.is_empty() {
-            continue;
+        out.push_str(&format!("\n{phase}:\n"));
+        for name in *names {
+            match cmd.find_subcommand(name) {
+                Some(c) => out.push_str(&line(name, about(c))),
+                None if *name == "help" => out.push_str(&line(name, HELP.to_string())),
+                None => {}
+            }
         }
-        listed.push_str(&format!("\n{phase}:\n"));
-        listed.extend(commands.into_iter().map(line));
     }
     let other: Vec<&clap::Command> = cmd
         .get_subcommands()
@@ -263,12 +289,10 @@ pub fn command() -> clap::Command {
         })
         .collect();
     if !other.is_empty() {
-        listed.push_str("\nOther commands:\n");
-        listed.extend(other.into_iter().map(line));
+        out.push_str("\nOther commands:\n");
+        for c in other {
+            out.push_str(&line(c.get_name(), about(c)));
+        }
     }
-    let template = format!(
-        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n{listed}\nOptions:\n{{options}}{{after-help}}"
-    );
-    cmd.help_template(template)
-        .after_long_help(after_long_help())
+    out
 }

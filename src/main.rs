@@ -12,9 +12,14 @@ use inc::report::text::{safe, safe_line};
 
 fn main() -> ExitCode {
     inc::commands::completions::answer_if_asked();
-    let parsed = inc::cli::command()
-        .try_get_matches()
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = inc::cli::command_for(&args);
+    let parsed = command
+        .try_get_matches_from_mut(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
+    // The process ends soon: freeing the command definition piece by piece
+    // would cost a quarter of a short run's start-up.
+    std::mem::forget(command);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
