@@ -175,6 +175,9 @@ pub enum Command {
     /// Track the steps under way: add, done, list
     Task(commands::task::Args),
     /// Describe the incident for the review: summary, impact, scope, detection
+    ///
+    /// Each flag sets its part and keeps the others. With no flag, in a
+    /// terminal, inc asks for each part not written yet.
     Describe(commands::describe::Args),
     /// Contributing factors: add, list, rm
     Factor(commands::factor::Args),

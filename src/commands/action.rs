@@ -5,16 +5,19 @@
 use anyhow::Result;
 
 use super::factor::number;
-use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
-use crate::model::{
-    ActionStatus, ActionType, IncidentRef, Priority, clean_name, clean_text, parse_due,
-};
+use crate::model::{ActionStatus, ActionType, Priority, clean_name, clean_text, parse_due};
 use crate::report::text::safe_line;
 use crate::report::{json, table};
 use crate::store::{ActionFilter, NewAction};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc action add "alert when the pool is 90% used" --owner payments --due +7d
+  inc action list --all-incidents --overdue
+  inc action done 1
+  inc action edit 2 --owner carol --due tomorrow"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -33,6 +36,10 @@ pub enum Action {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc action add "alert when the pool is 90% used" --owner payments --due +7d
+  inc action add "load-test releases" --owner qa --priority P1 --type prevent
+  inc action add -i 12 "auto-renew certificates" --owner sre --due 2026-12-15"#)]
 pub struct AddArgs {
     /// The work to do, such as "alert when the queue backs up"
     #[arg(required = true, value_name = "TEXT")]
@@ -46,25 +53,30 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 
-    /// P1, P2 or P3
+    /// The priority: P1, P2 or P3 (P1 is the most urgent)
     #[arg(long, value_name = "P", default_value = "P2")]
     pub priority: String,
 
-    /// prevent, mitigate, detect or process
+    /// What it does about the next incident: prevent, mitigate, detect or process
     #[arg(long = "type", value_name = "TYPE")]
     pub action_type: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc action list
+  inc action list --all-incidents --overdue
+  inc action list --owner bob --open
+  inc action list 12 --json"#)]
 pub struct ListArgs {
     /// Action items of every incident, not just one
     #[arg(long, conflicts_with_all = ["id", "incident"])]
     pub all_incidents: bool,
 
-    /// Only open ones
+    /// Only open ones (not done or wont-do)
     #[arg(long)]
     pub open: bool,
 
@@ -85,18 +97,26 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc action done 1
+  inc action done 3 -i 12"#)]
 pub struct DoneArgs {
     /// The action item's number, as `inc action list` shows it
     #[arg(value_name = "ACTION")]
     pub id: String,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc action edit 2 --owner carol --due tomorrow
+  inc action edit 2 --priority P1 --type detect
+  inc action edit 3 --status wont-do
+  inc action edit 2 --due none"#)]
 pub struct EditArgs {
-    /// The action item's number
+    /// The action item's number, as `inc action list` shows it
     #[arg(value_name = "ACTION")]
     pub id: String,
 
@@ -108,7 +128,7 @@ pub struct EditArgs {
     #[arg(long, value_name = "WHO")]
     pub owner: Option<String>,
 
-    /// A new due date, or `none`
+    /// A new due date (as for `add`), or `none` to remove it
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
 
@@ -120,12 +140,12 @@ pub struct EditArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub action_type: Option<String>,
 
-    /// open, done or wont-do
+    /// A new status: open, done or wont-do
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -134,7 +154,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::List(a) => list(ctx, a),
         Action::Done(a) => {
             let id = number("action", &a.id)?;
-            let target = a.incident.target(IncidentRef::Viewing)?;
+            let target = a.incident.target()?;
             let stamp = ctx.stamp()?;
             let action = ctx
                 .store_for_change()?
@@ -178,7 +198,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             .map(ActionType::parse)
             .transpose()?,
     };
-    let target = args.incident.target(IncidentRef::Viewing)?;
+    let target = args.incident.target()?;
     let stamp = ctx.stamp()?;
     let (incident, action) = ctx.store_for_change()?.add_action(target, &stamp, &new)?;
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
@@ -258,7 +278,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
                 .into(),
         );
     }
-    let target = args.incident.target(IncidentRef::Viewing)?;
+    let target = args.incident.target()?;
     let stamp = ctx.stamp()?;
     let action = ctx
         .store_for_change()?

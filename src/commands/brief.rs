@@ -10,6 +10,10 @@ use crate::report::json;
 use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc brief
+  inc brief 12 > briefing-12.md
+  inc brief --json"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,

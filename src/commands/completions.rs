@@ -18,8 +18,12 @@ use crate::store::{ListFilter, Store, StoreOptions};
 pub const VAR: &str = "INC_COMPLETE";
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc completions bash > ~/.local/share/bash-completion/completions/inc
+  inc completions fish > ~/.config/fish/completions/inc.fish
+  inc completions zsh > ~/.zfunc/_inc     # with ~/.zfunc in $fpath"#)]
 pub struct Args {
-    /// The shell
+    /// The shell to print completions for
     #[arg(value_name = "SHELL")]
     pub shell: Shell,
 }

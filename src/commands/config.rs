@@ -16,6 +16,10 @@ use crate::identity;
 use crate::model::Severity;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc config
+  inc config path
+  inc config edit"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Option<Action>,
@@ -24,10 +28,19 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
     /// Print the config file's and the database's paths (opens neither)
+    #[command(after_long_help = r#"Examples:
+  inc config path
+  inc --db ./drill.db config path"#)]
     Path,
     /// Print the settings in effect, as TOML, with where each came from (the default)
+    #[command(after_long_help = r#"Examples:
+  inc config show
+  INC_TZ=Europe/Berlin inc --as bob config show"#)]
     Show,
     /// Edit the config file in $VISUAL or $EDITOR; it is saved only if valid
+    #[command(after_long_help = r#"Examples:
+  inc config edit
+  VISUAL="code --wait" inc config edit"#)]
     Edit,
 }
 

@@ -22,14 +22,24 @@ use crate::store::{NewAction, Stamp, Store};
 use crate::time::Zone;
 
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "The demo reads no config file and never opens your incident database: \
-                  --db, INC_DB, --config and --as make no difference to it."
-)]
+#[command(after_help = NOTE, after_long_help = after_long_help())]
 pub struct Args {
     /// Also save the demo database to PATH, a new file, to explore with `INC_DB=PATH inc show`
     #[arg(long, value_name = "PATH")]
     pub keep: Option<PathBuf>,
+}
+
+/// Shown after `inc demo -h` and `inc demo --help`.
+const NOTE: &str = "The demo reads no config file and never opens your incident database: \
+                    --db, INC_DB, --config and --as make no difference to it.";
+
+/// The end of `inc demo --help`: the note, then examples.
+fn after_long_help() -> String {
+    let examples = r#"Examples:
+  inc demo
+  inc demo --keep demo.db
+  INC_DB=demo.db inc timeline"#;
+    format!("{NOTE}\n\n{examples}")
 }
 
 /// One step of the story: who did what, when it happened and when it was

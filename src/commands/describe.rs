@@ -4,11 +4,16 @@
 use anyhow::Result;
 
 use super::ask::Asker;
-use super::{Context, IncidentArg};
+use super::{Context, ReviewIncidentArg};
 use crate::model::{Description, IncidentRef, Scope, clean_text};
 use crate::report::text::{incident_name, safe_line};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc describe --summary "the API hung until the message queue was restarted"
+  inc describe --impact "EU customers could not pay by card for 93 minutes"
+  inc describe --scope external --detection "a 5-minute checkout check alerted"
+  inc describe -i 12     # in a terminal: asks for each part not written yet"#)]
 pub struct Args {
     /// What was seen and what ended it
     #[arg(long, value_name = "TEXT")]
@@ -18,7 +23,7 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub impact: Option<String>,
 
-    /// internal, external or both
+    /// Which users were affected: internal, external or both
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
 
@@ -27,7 +32,7 @@ pub struct Args {
     pub detection: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -40,7 +45,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         scope: args.scope.as_deref().map(Scope::parse).transpose()?,
         detection: text("detection", &args.detection)?,
     };
-    let target = args.incident.target(IncidentRef::Viewing)?;
+    let target = args.incident.target()?;
     if patch == Description::default() {
         patch = prompt(ctx, target)?;
     }

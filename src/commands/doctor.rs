@@ -25,10 +25,15 @@ use crate::store::doctor::{
 use crate::store::{StoreOptions, schema_version};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc doctor
+  inc doctor --full
+  inc --db ./drill.db doctor --json"#)]
 pub struct Args {
-    /// Run SQLite's full integrity check instead of the quick one: it also
-    /// compares every index with its table, which takes longer on a large
-    /// database
+    /// Run SQLite's full integrity check instead of the quick one
+    ///
+    /// The full check also compares every index with its table, which takes
+    /// longer on a large database.
     #[arg(long)]
     pub full: bool,
 

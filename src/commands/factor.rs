@@ -3,13 +3,18 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
-use crate::model::{FactorKind, IncidentRef, clean_text};
+use crate::model::{FactorKind, clean_text};
 use crate::report::text::{incident_name, safe_line};
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc factor add "a configuration change lowered the connection pool size"
+  inc factor add --kind non-technical "no load test before the release"
+  inc factor list
+  inc factor rm 2"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -26,20 +31,27 @@ pub enum Action {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc factor add "a configuration change lowered the connection pool size"
+  inc factor add --kind non-technical "no load test before the release"
+  inc factor add -i 12 the certificate expired unnoticed"#)]
 pub struct AddArgs {
     /// The factor, such as "a configuration change was deployed"
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
 
-    /// technical or non-technical
+    /// The kind of factor: technical or non-technical
     #[arg(long, value_name = "KIND", default_value = "technical")]
     pub kind: String,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc factor list
+  inc factor list 12 --json"#)]
 pub struct ListArgs {
     #[command(flatten)]
     pub incident: ShownIncident,
@@ -50,13 +62,16 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc factor rm 2
+  inc factor rm 2 -i 12"#)]
 pub struct RmArgs {
     /// The factor's number, as `inc factor list` shows it
     #[arg(value_name = "FACTOR")]
     pub id: String,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -64,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => {
             let text = clean_text("factor", &a.text.join(" "))?;
             let kind = FactorKind::parse(&a.kind)?;
-            let target = a.incident.target(IncidentRef::Viewing)?;
+            let target = a.incident.target()?;
             let stamp = ctx.stamp()?;
             let (incident, id) = ctx
                 .store_for_change()?
@@ -91,7 +106,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         Action::Rm(a) => {
             let id = number("factor", &a.id)?;
-            let target = a.incident.target(IncidentRef::Viewing)?;
+            let target = a.incident.target()?;
             let factor = ctx.store_for_change()?.remove_factor(target, id)?;
             ctx.say(&format!(
                 "factor {id} removed from #{}: {}",

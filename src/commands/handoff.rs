@@ -11,6 +11,10 @@ use crate::report::briefing;
 use crate::report::text::safe_line;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc handoff bob --note "waiting on the Frankfurt replica to catch up"
+  inc handoff carol --at -15m
+  inc handoff            # in a terminal: pick from the responders"#)]
 pub struct Args {
     /// Who takes command [in a terminal, chosen from the responders if missing]
     #[arg(value_name = "NAME")]
@@ -21,6 +25,12 @@ pub struct Args {
     pub note: Option<String>,
 
     /// When command changed hands, if not just now
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 

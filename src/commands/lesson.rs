@@ -2,12 +2,15 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, ShownIncident, terminal_width};
-use crate::model::{IncidentRef, LessonKind, clean_text};
+use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
+use crate::model::{LessonKind, clean_text};
 use crate::report::text::incident_name;
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc lesson add --kind went-well "the rollback took under five minutes"
+  inc lesson list"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -22,20 +25,27 @@ pub enum Action {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc lesson add --kind went-well "the rollback took under five minutes"
+  inc lesson add --kind went-wrong "nobody knew who owned the pool settings"
+  inc lesson add --kind lucky "traffic was low: a public holiday in Germany""#)]
 pub struct AddArgs {
-    /// The lesson
+    /// The lesson, such as "the rollback took under five minutes"
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
 
-    /// went-well, went-wrong or lucky
+    /// What kind of lesson: went-well, went-wrong or lucky
     #[arg(long, value_name = "KIND", required = true)]
     pub kind: String,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc lesson list
+  inc lesson list 12 --json"#)]
 pub struct ListArgs {
     #[command(flatten)]
     pub incident: ShownIncident,
@@ -50,7 +60,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => {
             let text = clean_text("lesson", &a.text.join(" "))?;
             let kind = LessonKind::parse(&a.kind)?;
-            let target = a.incident.target(IncidentRef::Viewing)?;
+            let target = a.incident.target()?;
             let stamp = ctx.stamp()?;
             let (incident, id) = ctx
                 .store_for_change()?

@@ -8,16 +8,21 @@ use crate::report::{json, table};
 use crate::store::ListFilter;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc list
+  inc list --all
+  inc list --sev 1 --status investigating
+  inc list --all --json"#)]
 pub struct Args {
     /// Include resolved incidents
     #[arg(short, long)]
     pub all: bool,
 
-    /// Only incidents with this status
+    /// Only this status: investigating, identified, monitoring or resolved
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 
-    /// Only incidents of this severity
+    /// Only this severity: 1 to 4, SEV1 to SEV4, or a label such as critical
     #[arg(long, value_name = "N")]
     pub sev: Option<String>,
 

@@ -252,10 +252,15 @@ impl Context {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShownIncident {
     /// The incident [default: the current one, else the last one chosen]
+    ///
+    /// ID is a number such as 12 or #12. The current incident is the one last
+    /// opened or chosen with `inc use`, while it is open, else the only open
+    /// one. When no incident is open, the one last opened or chosen is shown,
+    /// even if resolved.
     #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: Option<String>,
 
-    /// The same, as a flag
+    /// The incident, as a flag instead of ID
     #[arg(
         short = 'i',
         long = "incident",
@@ -277,6 +282,10 @@ impl ShownIncident {
 #[derive(Debug, Clone, clap::Args)]
 pub struct IncidentArg {
     /// The incident to act on [default: the current incident]
+    ///
+    /// ID is a number such as 12 or #12. The current incident is the one last
+    /// opened or chosen with `inc use`, while it is open, else the only open
+    /// one.
     #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub incident: Option<String>,
 }
@@ -285,6 +294,31 @@ impl IncidentArg {
     /// The named incident, else `fallback`.
     pub fn target(&self, fallback: IncidentRef) -> Result<IncidentRef> {
         Ok(IncidentRef::parse(self.incident.as_deref(), fallback)?)
+    }
+}
+
+/// `-i/--incident ID` for the commands that write the review's material
+/// (`describe`, `factor add`, `action edit`, ...): usually run after the
+/// incident is resolved, so without `-i` they fall back like `show` does.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReviewIncidentArg {
+    /// The incident to act on [default: the current one, else the last one chosen]
+    ///
+    /// ID is a number such as 12 or #12. The current incident is the one last
+    /// opened or chosen with `inc use`, while it is open, else the only open
+    /// one. When no incident is open, the one last opened or chosen is used,
+    /// even if resolved.
+    #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    pub incident: Option<String>,
+}
+
+impl ReviewIncidentArg {
+    /// The named incident, else the current one, else the last one chosen.
+    pub fn target(&self) -> Result<IncidentRef> {
+        Ok(IncidentRef::parse(
+            self.incident.as_deref(),
+            IncidentRef::Viewing,
+        )?)
     }
 }
 

@@ -8,12 +8,20 @@ use crate::model::{NewIncident, Severity, clean_name, clean_text};
 use crate::report::text::{incident_heading, safe_line};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc open "Checkout returns 502 for EU customers" --sev 1
+  inc open "Search results empty" --started 14:02 --detected 14:08
+  inc open --security --sev critical "RCE in the image-resize library"
+  inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12"#)]
 pub struct Args {
     /// What is wrong, as those affected see it [asked for in a terminal if missing]
     #[arg(value_name = "TITLE")]
     pub title: Vec<String>,
 
-    /// Severity: 1 to 4, SEV1 to SEV4, or a label such as critical (SEV1 is the worst) [default: config default_severity, else 2]
+    /// Severity: 1 to 4, SEV1 to SEV4, or a label such as critical [default: config default_severity, else 2]
+    ///
+    /// SEV1 is the worst. The labels are critical, major, minor and low, unless
+    /// the config file's `[severity.N]` tables rename them.
     #[arg(long, value_name = "N")]
     pub sev: Option<String>,
 
@@ -22,18 +30,29 @@ pub struct Args {
     pub commander: Option<String>,
 
     /// When impact began, if before it was detected [default: the detection time]
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub started: Option<String>,
 
     /// When the problem was noticed [default: the declaration time]
+    ///
+    /// TIME takes the same forms as for --started.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub detected: Option<String>,
 
     /// When the incident was declared, to enter one from the records [default: now]
+    ///
+    /// TIME takes the same forms as for --started. Later --at times (tl,
+    /// handoff, mitigated, resolve) can then replay the incident as it happened.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub declared: Option<String>,
 
-    /// Mark it as a security incident
+    /// Mark it as a security incident (shown on the board, briefing and review)
     #[arg(long)]
     pub security: bool,
 }

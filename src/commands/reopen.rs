@@ -6,8 +6,11 @@ use super::{Context, change};
 use crate::model::IncidentRef;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc reopen
+  inc reopen 12"#)]
 pub struct Args {
-    /// The incident [default: the one last opened or chosen with `inc use`]
+    /// The incident, such as 12 or #12 [default: the one last opened or chosen with `inc use`]
     #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: Option<String>,
 }

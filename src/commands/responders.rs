@@ -7,6 +7,9 @@ use super::{Context, ShownIncident, terminal_width};
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc responders
+  inc responders 12 --json"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,

@@ -7,20 +7,30 @@ use crate::model::{IncidentRef, check_role, clean_name, time_after};
 use crate::report::text::{incident_name, safe_line};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc role scribe carol
+  inc role comms dave --at 14:30
+  inc role comms --clear"#)]
 pub struct Args {
     /// The role: deputy, scribe, comms, ops, sme (config `roles` changes the list)
     #[arg(value_name = "ROLE")]
     pub role: String,
 
-    /// Who takes it
+    /// Who takes the role
     #[arg(value_name = "NAME", required_unless_present = "clear")]
     pub name: Option<String>,
 
-    /// Leave the role empty
+    /// Take the role from whoever holds it, leaving it empty
     #[arg(long, conflicts_with = "name")]
     pub clear: bool,
 
     /// When it changed, if not just now
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 

@@ -28,6 +28,13 @@ use crate::model::{
 use crate::store::Stamp;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc run -- kubectl rollout undo deployment/payments-api
+  inc run --capture 20 -- systemctl restart rabbitmq-server
+  inc run -i 12 -- ./failover.sh eu-west-1
+
+inc exits with the command's exit code; a command that is not found (127) or
+cannot be run (126) is not noted."#)]
 pub struct Args {
     /// Also note the last N lines of its output (1 to 200; stdout and stderr together)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]

@@ -6,8 +6,12 @@ use super::{Context, IncidentArg, change};
 use crate::model::{IncidentRef, Severity};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc sev 1 --reason "card payments failing for all EU customers"
+  inc sev SEV3 --at -10m --reason "only retries affected now"
+  inc sev critical -i 12"#)]
 pub struct Args {
-    /// The new severity, 1 to 4 (SEV1 is the worst)
+    /// The new severity: 1 to 4, SEV1 to SEV4, or a label such as critical
     #[arg(value_name = "N")]
     pub severity: String,
 
@@ -16,6 +20,12 @@ pub struct Args {
     pub reason: Option<String>,
 
     /// When it changed, if not just now
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 

@@ -9,6 +9,10 @@ use crate::report::{board, json};
 const LATEST: usize = 5;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc show
+  inc show 12
+  inc show --json"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,

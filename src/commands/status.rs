@@ -6,12 +6,22 @@ use super::{Context, IncidentArg, change};
 use crate::model::{IncidentRef, Status};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc status identified
+  inc status monitoring --at 14:40
+  inc status investigating -i 12"#)]
 pub struct Args {
-    /// investigating, identified, monitoring or resolved
+    /// The new status: investigating, identified, monitoring or resolved
     #[arg(value_name = "STATUS")]
     pub status: String,
 
     /// When it changed, if not just now
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 

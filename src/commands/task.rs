@@ -10,6 +10,10 @@ use crate::report::text::{incident_name, safe_line};
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task add "drain eu-west-1 traffic to Frankfurt" --owner bob
+  inc task list
+  inc task done 1"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -26,6 +30,10 @@ pub enum Action {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task add "drain eu-west-1 traffic to Frankfurt" --owner bob
+  inc task add check replication lag
+  inc task add -i 12 "page the database on-call""#)]
 pub struct AddArgs {
     /// What is being done
     #[arg(required = true, value_name = "TEXT")]
@@ -40,6 +48,9 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task done 1
+  inc task done 3 -i 12"#)]
 pub struct DoneArgs {
     /// The task's number, as `inc task list` shows it
     #[arg(value_name = "TASK")]
@@ -50,6 +61,10 @@ pub struct DoneArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task list
+  inc task list --all
+  inc task list 12 --json"#)]
 pub struct ListArgs {
     /// Include tasks that are done
     #[arg(short, long)]

@@ -6,6 +6,10 @@ use super::{Context, ShownIncident, terminal_width};
 use crate::report::{json, table, text::incident_name};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc timeline
+  inc timeline 12
+  inc timeline -i 12 --json > timeline-12.json"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,

@@ -12,8 +12,13 @@ use crate::error::UserError;
 use crate::model::{IncidentRef, NewEntry, clean_text};
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc tl "rolled back payments-api to v4.17.2" --at 14:05
+  inc tl "restarted the message queue" --at -5m
+  inc tl --key "error rate back under 1%"
+  echo "long log excerpt" | inc tl -"#)]
 pub struct Args {
-    /// The note; `-` reads it from standard input
+    /// The note (words are joined with spaces); `-` reads it from standard input
     #[arg(required_unless_present = "edit", value_name = "NOTE")]
     pub note: Vec<String>,
 
@@ -22,6 +27,12 @@ pub struct Args {
     pub edit: bool,
 
     /// When it happened, if not just now (14:05, -10m, 2h ago, ...)
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 

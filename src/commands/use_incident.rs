@@ -7,8 +7,11 @@ use crate::model::parse_incident_id;
 use crate::report::text::incident_name;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc use 12
+  inc use '#12'"#)]
 pub struct Args {
-    /// The incident, such as 12 or #12
+    /// The incident, such as 12 or #12; it must be open
     #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
     pub id: String,
 }

@@ -121,3 +121,118 @@ fn help_and_version_never_touch_a_broken_database() {
     env.ok(&["completions", "zsh"]);
     assert_eq!(std::fs::read(&env.db).unwrap(), b"not a database");
 }
+
+/// The words of each command in an example line, split as a shell would
+/// for the simple lines the examples use: quotes, `|`, `&&`, `;`, a `>`
+/// redirection and a `#` comment. Leading `NAME=value` words are dropped.
+fn example_commands(line: &str) -> Vec<Vec<String>> {
+    let mut commands = vec![Vec::new()];
+    let mut word: Option<String> = None;
+    let mut quote = None;
+    let mut redirect = false;
+    // A finished word joins the command, unless it names a redirection's file.
+    fn end_word(word: &mut Option<String>, commands: &mut [Vec<String>], redirect: &mut bool) {
+        if let Some(w) = word.take()
+            && !std::mem::take(redirect)
+        {
+            commands.last_mut().unwrap().push(w);
+        }
+    }
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.get_or_insert_with(String::new).push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, '#') if word.is_none() => break,
+            (None, c) if c.is_whitespace() => end_word(&mut word, &mut commands, &mut redirect),
+            (None, '|' | '&' | ';') => {
+                end_word(&mut word, &mut commands, &mut redirect);
+                if !commands.last().unwrap().is_empty() {
+                    commands.push(Vec::new());
+                }
+            }
+            (None, '>') => {
+                end_word(&mut word, &mut commands, &mut redirect);
+                redirect = true;
+            }
+            (None, '\\') => panic!("keep examples free of backslashes: {line}"),
+            (None, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    assert!(quote.is_none(), "unbalanced quote in: {line}");
+    end_word(&mut word, &mut commands, &mut redirect);
+    commands
+        .into_iter()
+        .map(|words| {
+            words
+                .into_iter()
+                .skip_while(|w| {
+                    w.split_once('=').is_some_and(|(name, _)| {
+                        !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    })
+                })
+                .collect()
+        })
+        .filter(|words: &Vec<String>| !words.is_empty())
+        .collect()
+}
+
+#[test]
+fn example_lines_split_like_a_shell() {
+    assert_eq!(
+        example_commands(r#"echo "a b" | INC_DB=x.db inc tl - > out.txt  # note"#),
+        vec![vec!["echo", "a b"], vec!["inc", "tl", "-"]]
+    );
+    assert_eq!(
+        example_commands("inc use '#12' && inc show"),
+        vec![vec!["inc", "use", "#12"], vec!["inc", "show"]]
+    );
+}
+
+/// Every command and subcommand ends its `--help` with examples, and each
+/// example's `inc` command line parses.
+#[test]
+fn every_command_has_examples_that_parse() {
+    fn check(cmd: &clap::Command, path: &str) {
+        for sub in cmd.get_subcommands() {
+            let name = format!("{path} {}", sub.get_name());
+            if sub.get_name() == "help" {
+                continue;
+            }
+            let after = sub
+                .get_after_long_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let examples = after
+                .split_once("Examples:\n")
+                .unwrap_or_else(|| panic!("`{name} --help` has no examples"))
+                .1;
+            let lines: Vec<&str> = examples
+                .lines()
+                .take_while(|l| l.starts_with("  "))
+                .collect();
+            assert!(
+                (1..=4).contains(&lines.len()),
+                "`{name} --help` has {} examples",
+                lines.len()
+            );
+            for line in lines {
+                let runs: Vec<Vec<String>> = example_commands(line)
+                    .into_iter()
+                    .filter(|words| words[0] == "inc")
+                    .collect();
+                assert!(!runs.is_empty(), "no inc command in `{line}` ({name})");
+                for words in runs {
+                    if let Err(e) = inc::cli::command().try_get_matches_from(&words) {
+                        panic!("`{line}` in `{name} --help` does not parse:\n{e}");
+                    }
+                }
+            }
+            check(sub, &name);
+        }
+    }
+    check(&inc::cli::command(), "inc");
+}

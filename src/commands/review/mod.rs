@@ -21,6 +21,11 @@ use crate::store::{ActionFilter, Store};
 use crate::time::Zone;
 
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc review --check
+  inc review 12 --out review-12.md
+  inc review --json > review.json
+  inc review --interactive"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,
@@ -33,7 +38,7 @@ pub struct Args {
     #[arg(long, conflicts_with = "check")]
     pub json: bool,
 
-    /// Write to FILE instead of standard output
+    /// Write to FILE instead of standard output (an existing FILE is replaced)
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     pub out: Option<PathBuf>,
 
