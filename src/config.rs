@@ -72,8 +72,8 @@ pub struct Config {
     pub db: Option<PathBuf>,
     /// Severity of new incidents when `--sev` is not given.
     pub default_severity: Severity,
-    /// IANA time zone for showing and typing times.
-    pub timezone: Option<String>,
+    /// IANA time zone for showing and typing times, checked on loading.
+    pub timezone: Option<Zone>,
     /// How long to wait for another writer.
     pub busy_timeout: Duration,
     /// How many of the latest notes a briefing shows.
@@ -119,6 +119,16 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
                 return Ok(Config::default());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(UserError::new(format!(
+                    "the config file {} does not exist",
+                    path.display()
+                ))
+                .hint(
+                    "create it with `inc config edit`, or name another with --config or INC_CONFIG",
+                )
+                .into());
             }
             Err(e) => {
                 return Err(anyhow::Error::new(e)
@@ -223,12 +233,15 @@ impl Config {
                 );
             }
         };
-        let non_empty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let timezone = match file.timezone.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(name) => Some(Zone::from_name(name).map_err(|e| format!("timezone: {e}"))?),
+        };
         Ok(Config {
             user: file.user,
             db: file.db.filter(|p| !p.as_os_str().is_empty()),
             default_severity,
-            timezone: non_empty(file.timezone),
+            timezone,
             busy_timeout,
             briefing_notes,
             roles,
@@ -274,12 +287,7 @@ impl Config {
                 .map_err(anyhow::Error::new)
                 .context("in INC_TZ");
         }
-        match &self.timezone {
-            Some(tz) => Zone::from_name(tz)
-                .map_err(anyhow::Error::new)
-                .context("in the config key timezone"),
-            None => Ok(Zone::system()),
-        }
+        Ok(self.timezone.clone().unwrap_or_else(Zone::system))
     }
 }
 
@@ -476,6 +484,10 @@ mod tests {
             ("briefing_notes = 0", "briefing_notes must be"),
             ("roles = []", "roles must be"),
             ("roles = [\"two words\"]", "roles must be"),
+            (
+                "timezone = \"Mars/Base\"",
+                "timezone: `Mars/Base` is not a time zone",
+            ),
             (
                 "[severity.5]\nlabel = \"x\"",
                 "[severity.5]: the level must be 1 to 4",

@@ -303,8 +303,13 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
             }
             Ok(())
         })?;
+    let kind = action
+        .action_type
+        .map(|t| format!(", {t}"))
+        .unwrap_or_default();
+    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     ctx.say(&format!(
-        "action {id} on #{}: {} (owner: {}, {}, {})",
+        "action {id} on #{}: {} (owner: {}, {}{kind}, {}{due})",
         action.incident_id,
         safe_line(&action.text),
         safe_line(&action.owner),

@@ -64,13 +64,23 @@ fn print(text: &str) -> Result<()> {
 /// Paths only: a broken config leaves the database path unknown, which is
 /// said rather than failed on, since this is how users find the file.
 fn path(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
+    let named = global
+        .db
+        .as_ref()
+        .is_some_and(|p| !p.as_os_str().is_empty())
+        || non_empty_env("INC_DB").is_some();
     let db = match Config::load(config_path, explicit) {
-        Ok(config) => config::db_path(global.db.as_deref(), &config)?
-            .0
-            .display()
-            .to_string(),
-        Err(_) => "unknown until the config file is fixed (inc config edit)".to_string(),
-    };
+        Ok(config) => Some(config),
+        // --db and INC_DB come before the config's `db`.
+        Err(_) if named => Some(Config::default()),
+        Err(_) => None,
+    }
+    .map(|config| config::db_path(global.db.as_deref(), &config))
+    .transpose()?
+    .map_or_else(
+        || "unknown until the config file can be read (inc config show says why)".to_string(),
+        |(path, _)| path.display().to_string(),
+    );
     print(&format!(
         "config    {}\ndatabase  {db}\n",
         config_path.display()
@@ -123,7 +133,7 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
     if let Some(tz) = non_empty_env("INC_TZ") {
         line(format!("timezone = {}", toml_str(&tz)), "INC_TZ");
     } else if let Some(tz) = &config.timezone {
-        line(format!("timezone = {}", toml_str(tz)), "config file");
+        line(format!("timezone = {}", toml_str(tz.name())), "config file");
     } else {
         let system = crate::time::Zone::system();
         line(

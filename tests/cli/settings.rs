@@ -132,9 +132,23 @@ fn bad_config_names_the_key_or_line_and_config_path_still_works() {
         let f = env.fails(&["list"]);
         assert!(f.stderr.contains(expected), "{text:?}: {}", f.stderr);
         assert!(f.stderr.contains("inc config edit"), "{}", f.stderr);
+        // INC_DB comes before the config's `db`, so the path is known...
         assert!(
             env.ok(&["config", "path"])
-                .contains("unknown until the config file is fixed")
+                .ends_with(&format!("database  {}\n", env.db.display()))
+        );
+        // ...and without it, it depends on the broken file.
+        let out = env
+            .cmd()
+            .env_remove("INC_DB")
+            .args(["config", "path"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .contains("unknown until the config file can be read")
         );
         env.fails(&["config", "show"]);
     }

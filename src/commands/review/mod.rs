@@ -155,7 +155,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         review::markdown(&view, zone)
     };
     match &args.out {
-        Some(path) => super::write_file(path, &text),
+        Some(path) => {
+            super::write_file(path, &text)?;
+            // On stderr, so a script's standard output stays empty.
+            eprintln!(
+                "wrote the review of #{} to {}",
+                view.incident.id,
+                crate::report::text::safe_line(&path.display().to_string())
+            );
+            Ok(())
+        }
         None => ctx.print(&text),
     }
 }
