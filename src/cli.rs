@@ -75,6 +75,10 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
         "75",
         "The database stayed busy past busy_timeout_ms; nothing changed, try again",
     ),
+    (
+        "other",
+        "From inc run: its command's code (126, 127, 128 + signal, as shells give)",
+    ),
 ];
 
 /// The sections that end `inc --help` and the man page.

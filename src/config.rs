@@ -140,10 +140,14 @@ impl Config {
                 "the config file {} is not valid: {problem}",
                 path.display()
             ))
-            .hint(format!(
-                "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
-                KEYS.join(", ")
-            ))
+            .hint(if problem.contains("unknown field") {
+                format!(
+                    "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
+                    KEYS.join(", ")
+                )
+            } else {
+                "fix it with `inc config edit`; docs/config.md describes every key".to_string()
+            })
             .into()
         })
     }
@@ -344,7 +348,12 @@ fn severities(file: Option<&BTreeMap<String, SeverityFile>>) -> Result<[Severity
                 && label
                     .chars()
                     .all(|c| c.is_alphanumeric() || "-_".contains(c));
-            if !word || label.parse::<Severity>().is_ok() {
+            if label.parse::<Severity>().is_ok() {
+                return Err(format!(
+                    "[severity.{key}] label must not be a severity itself, such as \"{label}\": it would mean two levels"
+                ));
+            }
+            if !word {
                 return Err(format!(
                     "[severity.{key}] label must be one word of up to 20 letters, digits, - or _, such as \"critical\""
                 ));
@@ -496,7 +505,10 @@ mod tests {
                 "[severity.1]\nlabel = \"very bad\"",
                 "label must be one word",
             ),
-            ("[severity.1]\nlabel = \"SEV2\"", "label must be one word"),
+            (
+                "[severity.1]\nlabel = \"SEV2\"",
+                "label must not be a severity itself",
+            ),
             (
                 "[severity.1]\ndescription = \"\"",
                 "description must be one line",

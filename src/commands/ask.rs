@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use super::Context;
+use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::UserError;
 
 /// Asks questions in a terminal. Only [`Asker::new`] makes one, so no
@@ -20,27 +21,32 @@ impl Asker {
     /// An asker, or the error to give when inc may not ask: `missing` says
     /// what was not given, `flags` how to give it on the command line.
     pub fn new(ctx: &Context, missing: &str, flags: &str) -> Result<Asker> {
-        if !ctx.interactive() {
-            let why = if ctx.no_input() {
-                "--no-input is set"
-            } else {
-                "stdin is not a terminal"
-            };
-            return Err(
-                UserError::new(format!("{missing}, and inc cannot ask: {why}"))
-                    .hint(flags.to_string())
-                    .into(),
-            );
-        }
-        // Ctrl-C at a prompt cancels the command like Escape does, rather
-        // than killing inc with the cursor hidden: the handler only lets
-        // the read return, and the answer counts as cancelled.
-        signal_hook::flag::register(
-            signal_hook::consts::SIGINT,
-            std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-        )
-        .context("could not set up the handling of Ctrl-C")?;
-        let theme: Box<dyn Theme> = if ctx.prompt_color() {
+        Asker::with(ctx.global(), missing, flags)
+    }
+
+    /// The same for commands that run without a [`Context`].
+    pub fn with(global: &GlobalArgs, missing: &str, flags: &str) -> Result<Asker> {
+        require_terminal(global, missing, flags)?;
+        // Ctrl-C ends inc at any moment during the questions, whether a
+        // read is under way or not, with the cursor shown again (a choice
+        // list hides it). Each answer is saved in one transaction, so
+        // nothing is half-written.
+        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])
+            .context("could not set up the handling of Ctrl-C")?;
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let mut stderr = std::io::stderr().lock();
+                let _ = stderr.write_all(SHOW_CURSOR);
+                let _ = stderr.write_all(b"\ninc: interrupted\n");
+                std::process::exit(130);
+            }
+        });
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => crate::config::non_empty_env("NO_COLOR").is_none(),
+        };
+        let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)
@@ -86,12 +92,39 @@ impl Asker {
     }
 }
 
+/// Fails unless inc may wait for the user (a question, an editor): stdin
+/// and stderr are a terminal and `--no-input` is not set.
+pub fn require_terminal(global: &GlobalArgs, missing: &str, flags: &str) -> Result<()> {
+    let (stdin, stderr) = (
+        std::io::stdin().is_terminal(),
+        std::io::stderr().is_terminal(),
+    );
+    if !global.no_input && stdin && stderr {
+        return Ok(());
+    }
+    let why = if global.no_input {
+        "--no-input (or INC_NO_INPUT) is set"
+    } else if stdin {
+        "stderr is not a terminal"
+    } else {
+        "stdin is not a terminal"
+    };
+    Err(
+        UserError::new(format!("{missing}, and inc cannot ask: {why}"))
+            .hint(flags.to_string())
+            .into(),
+    )
+}
+
 /// Interruptions (Ctrl-C, Escape) cancel the command; nothing is written.
 fn answered<T>(answer: dialoguer::Result<Option<T>>) -> Result<T> {
     match answer {
         Ok(Some(value)) => Ok(value),
         Ok(None) => Err(cancelled()),
         Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+            // Ctrl-C cut the read short: the thread watching for it ends
+            // inc (see `Asker::with`); give it a moment to.
+            std::thread::sleep(std::time::Duration::from_secs(1));
             Err(cancelled())
         }
         Err(dialoguer::Error::IO(e)) => {
@@ -100,11 +133,25 @@ fn answered<T>(answer: dialoguer::Result<Option<T>>) -> Result<T> {
     }
 }
 
+/// Shows the terminal's cursor, which a choice list hides while shown.
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+/// A question was cancelled (Escape); nothing of it was written.
+#[derive(Debug)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cancelled; nothing was written")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
 fn cancelled() -> anyhow::Error {
-    // A choice list hides the cursor while it is shown; bring it back.
     let mut stderr = std::io::stderr();
     if stderr.is_terminal() {
-        let _ = stderr.write_all(b"\x1b[?25h\n");
+        let _ = stderr.write_all(SHOW_CURSOR);
     }
-    UserError::new("cancelled; nothing was written").into()
+    Cancelled.into()
 }

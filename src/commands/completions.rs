@@ -60,9 +60,25 @@ pub fn answer_if_asked() {
 }
 
 /// Incident ids for completion, open incidents first, each with its
-/// severity, status and title. Anything amiss (no database, a broken
-/// config) offers nothing rather than printing into the shell.
+/// severity, status and title.
 pub fn incident_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    ids_where(current, |_| true)
+}
+
+/// Open incidents only, for `inc use`.
+pub fn open_incident_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    ids_where(current, Status::is_open)
+}
+
+/// Resolved incidents only, for `inc reopen`.
+pub fn resolved_incident_ids(current: &OsStr) -> Vec<CompletionCandidate> {
+    ids_where(current, |status| !status.is_open())
+}
+
+/// The ids of incidents whose status passes `wanted`. Anything amiss (no
+/// database, a broken config) offers nothing rather than printing into
+/// the shell.
+fn ids_where(current: &OsStr, wanted: impl Fn(Status) -> bool) -> Vec<CompletionCandidate> {
     let typed = current.to_string_lossy();
     let Some(incidents) = (|| -> Result<_> {
         let (config_path, explicit) = config::config_path(None)?;
@@ -82,9 +98,9 @@ pub fn incident_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     };
     let mut incidents: Vec<_> = incidents
         .into_iter()
-        .filter(|i| i.id.to_string().starts_with(typed.as_ref()))
+        .filter(|i| wanted(i.status) && i.id.to_string().starts_with(typed.as_ref()))
         .collect();
-    incidents.sort_by_key(|i| (i.status == Status::Resolved, std::cmp::Reverse(i.id)));
+    incidents.sort_by_key(|i| (!i.status.is_open(), std::cmp::Reverse(i.id)));
     incidents
         .into_iter()
         .map(|i| {
@@ -95,11 +111,21 @@ pub fn incident_ids(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
-/// The man page, rendered from the clap command (committed as
-/// docs/man/inc.1), with ENVIRONMENT, FILES and EXIT STATUS sections.
-pub fn man_page() -> Vec<u8> {
+/// The man pages, rendered from the clap command: `inc.1` (with
+/// ENVIRONMENT, FILES and EXIT STATUS sections) and one page per command
+/// and subcommand (`inc-open.1`, `inc-task-add.1`), which `inc.1` refers
+/// to. Committed under docs/man/.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut cmd = crate::cli::command();
+    cmd.build();
+    let mut pages = vec![("inc.1".to_string(), main_page(cmd.clone()))];
+    subcommand_pages(&cmd, "inc", &mut pages);
+    pages
+}
+
+fn main_page(cmd: clap::Command) -> Vec<u8> {
     use clap_mangen::roff::{Roff, bold, roman};
-    let man = clap_mangen::Man::new(crate::cli::command());
+    let man = clap_mangen::Man::new(cmd);
     let mut out = Vec::new();
     let mut reference = Roff::new();
     for (title, items) in crate::cli::REFERENCE {
@@ -122,4 +148,21 @@ pub fn man_page() -> Vec<u8> {
     })()
     .expect("rendering to memory cannot fail");
     out
+}
+
+fn subcommand_pages(cmd: &clap::Command, prefix: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    for sub in cmd.get_subcommands() {
+        if sub.get_name() == "help" || sub.is_hide_set() {
+            continue;
+        }
+        // clap takes names as `&'static str`; the few pages are made by
+        // the tests and tools, never by a run of inc.
+        let name: &'static str = Box::leak(format!("{prefix}-{}", sub.get_name()).into_boxed_str());
+        let mut out = Vec::new();
+        clap_mangen::Man::new(sub.clone().name(name))
+            .render(&mut out)
+            .expect("rendering to memory cannot fail");
+        pages.push((format!("{name}.1"), out));
+        subcommand_pages(sub, name, pages);
+    }
 }

@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::cli::GlobalArgs;
+use crate::commands::ask::{Asker, require_terminal};
 use crate::config::{self, Config, KEYS, non_empty_env};
 use crate::editor;
 use crate::error::UserError;
 use crate::identity;
 use crate::model::Severity;
+use crate::report::text::safe_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -49,7 +51,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> Result<()> {
     match args.action.as_ref().unwrap_or(&Action::Show) {
         Action::Path => path(global, &config_path, explicit),
         Action::Show => show(global, &config_path, explicit),
-        Action::Edit => edit(&config_path),
+        Action::Edit => edit(global, &config_path),
     }
 }
 
@@ -81,9 +83,11 @@ fn path(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
         || "unknown until the config file can be read (inc config show says why)".to_string(),
         |(path, _)| path.display().to_string(),
     );
+    // Paths can hold anything a config file says: show them escaped.
     print(&format!(
-        "config    {}\ndatabase  {db}\n",
-        config_path.display()
+        "config    {}\ndatabase  {}\n",
+        safe_line(&config_path.display().to_string()),
+        safe_line(&db)
     ))
 }
 
@@ -106,7 +110,10 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
 
     match identity::resolve_with_source(global.as_user.as_deref(), config.user.as_deref()) {
         Ok((name, source)) => line(format!("user = {}", toml_str(&name)), source),
-        Err(_) => line("# user is not set".to_string(), "inc asks for --as"),
+        Err(e) => line(
+            format!("# user: {e}"),
+            "commands that write will refuse until it is fixed",
+        ),
     }
     let (db, _) = config::db_path(global.db.as_deref(), &config)?;
     let db_source = if global
@@ -233,56 +240,73 @@ fn template() -> String {
     out
 }
 
-/// Edits a copy; only a valid result replaces the file. An invalid one is
-/// offered back to the editor, in a terminal, or kept aside.
-fn edit(path: &Path) -> Result<()> {
-    let mut text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => template(),
+/// Edits a copy; only a valid, changed result replaces the file. An
+/// invalid one is offered back to the editor; declined, it is kept aside.
+fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
+    require_terminal(
+        global,
+        "inc config edit opens an editor",
+        "edit the file yourself; `inc config path` says where it is",
+    )?;
+    // A symbolic link (a dotfiles repository, say) is followed, so the
+    // file it points to is the one changed.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let original = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
             return Err(anyhow::Error::new(e)
                 .context(format!("could not read the config file {}", path.display())));
         }
     };
+    let shown = safe_line(&path.display().to_string()).into_owned();
+    let start = original.clone().unwrap_or_else(template);
+    let mut text = start.clone();
     loop {
         let edited = editor::edit_text(&text, ".toml")?;
-        match Config::check(&edited) {
+        if edited == start {
+            eprintln!("no changes; {shown} was left as it was");
+            return Ok(());
+        }
+        let problem = match Config::check(&edited) {
             Ok(()) => {
-                write_config(path, &edited)?;
-                eprintln!("saved {}", path.display());
+                write_config(&path, &edited)?;
+                eprintln!("saved {shown}");
                 return Ok(());
             }
-            Err(problem) => {
-                eprintln!(
-                    "inc: the config is not valid: {}",
-                    crate::report::text::safe_line(&problem)
-                );
-                let again = std::io::IsTerminal::is_terminal(&std::io::stdin())
-                    && dialoguer::Confirm::new()
-                        .with_prompt("Edit it again?")
-                        .default(true)
-                        .interact()
-                        .unwrap_or(false);
-                if !again {
-                    return Err(UserError::new(format!(
-                        "the config file {} was left as it was",
-                        path.display()
-                    ))
-                    .hint("run inc config edit again; the keys are in docs/config.md")
-                    .into());
-                }
-                text = edited;
-            }
+            Err(problem) => problem,
+        };
+        eprintln!("inc: the config is not valid: {}", safe_line(&problem));
+        let ask = Asker::with(global, "", "")?;
+        if !ask.confirm("Edit it again?", true)? {
+            let kept = editor::keep(&edited, ".toml")?;
+            return Err(UserError::new(format!(
+                "the config file {shown} was left as it was; your edit is kept in {}",
+                kept.display()
+            ))
+            .hint("fix it there and copy it over, or run inc config edit again")
+            .into());
         }
+        text = edited;
     }
 }
 
-/// Writes the config file whole or not at all, creating its directory.
+/// Writes the config file whole or not at all, creating its directory, and
+/// keeps its permissions (a new one is private to the user, 0600).
 fn write_config(path: &Path, text: &str) -> Result<()> {
     let dir: PathBuf = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).with_context(|| format!("could not create {}", dir.display()))?;
-    crate::commands::write_file(path, text)
+    let permissions = std::fs::metadata(path).map(|m| m.permissions());
+    crate::commands::write_file(path, text)?;
+    #[cfg(unix)]
+    let permissions = permissions
+        .or_else(|_| Ok::<_, std::io::Error>(std::os::unix::fs::PermissionsExt::from_mode(0o600)));
+    if let Ok(permissions) = permissions {
+        std::fs::set_permissions(path, permissions)
+            .with_context(|| format!("could not set the permissions of {}", path.display()))?;
+    }
+    Ok(())
 }

@@ -84,26 +84,56 @@ fn prompt(ctx: &Context, target: IncidentRef) -> Result<Description> {
 
 /// Asks for each part of `current` not written yet.
 pub fn ask_missing(ask: &Asker, current: &Description) -> Result<Description> {
+    let mut all = Description::default();
+    ask_each_missing(ask, current, |part| {
+        all = Description {
+            summary: part.summary.or(all.summary.take()),
+            impact: part.impact.or(all.impact.take()),
+            scope: part.scope.or(all.scope),
+            detection: part.detection.or(all.detection.take()),
+        };
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// Asks for each part of `current` not written yet, handing each answer
+/// to `answered` as a one-part description as soon as it is given.
+pub fn ask_each_missing(
+    ask: &Asker,
+    current: &Description,
+    mut answered: impl FnMut(Description) -> Result<()>,
+) -> Result<()> {
     let text = |question: &str, now: &Option<String>| -> Result<Option<String>> {
         if now.is_some() {
             return Ok(None);
         }
         Ok(Some(ask.text(question, false)?).filter(|a| !a.is_empty()))
     };
-    let summary = text("What was seen, and what ended it?", &current.summary)?;
-    let impact = text("Who was affected, and how?", &current.impact)?;
-    let scope = match current.scope {
-        Some(_) => None,
-        None => {
-            let items = ["internal users", "external users", "both"].map(String::from);
-            Some(Scope::ALL[ask.select("Who was affected?", &items, 1)?])
-        }
-    };
-    let detection = text("How was it found?", &current.detection)?;
-    Ok(Description {
-        summary,
-        impact,
-        scope,
-        detection,
-    })
+    if let Some(summary) = text("What was seen, and what ended it?", &current.summary)? {
+        answered(Description {
+            summary: Some(summary),
+            ..Description::default()
+        })?;
+    }
+    if let Some(impact) = text("Who was affected, and how?", &current.impact)? {
+        answered(Description {
+            impact: Some(impact),
+            ..Description::default()
+        })?;
+    }
+    if current.scope.is_none() {
+        let items = ["internal users", "external users", "both"].map(String::from);
+        answered(Description {
+            scope: Some(Scope::ALL[ask.select("Who was affected?", &items, 1)?]),
+            ..Description::default()
+        })?;
+    }
+    if let Some(detection) = text("How was it found?", &current.detection)? {
+        answered(Description {
+            detection: Some(detection),
+            ..Description::default()
+        })?;
+    }
+    Ok(())
 }

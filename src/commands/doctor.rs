@@ -517,7 +517,9 @@ mod permissions {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         checks.push(match fs::metadata(dir) {
-            Ok(meta) => check(&users, "data_dir", dir, &meta, 0o700, Some(dir)),
+            // A directory the user chose (--db, INC_DB, `db`) may be shared,
+            // such as the working directory: only its use for SQLite counts.
+            Ok(meta) => check(&users, "data_dir", dir, &meta, 0o700, Some(dir), is_default),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_default => Check::new(
                 "data_dir",
                 Status::Ok,
@@ -544,11 +546,11 @@ mod permissions {
         if let Ok(Some(meta)) = &files.db
             && meta.is_file()
         {
-            checks.push(check(&users, "db_file", db, meta, 0o600, None));
+            checks.push(check(&users, "db_file", db, meta, 0o600, None, true));
         }
         for (name, found) in [("wal_file", &files.wal), ("shm_file", &files.shm)] {
             if let Some((path, meta)) = found {
-                let mut line = check(&users, name, path, meta, 0o600, None);
+                let mut line = check(&users, name, path, meta, 0o600, None, true);
                 line.message.push_str(&format!(", {}", size(meta.len())));
                 checks.push(line);
             }
@@ -565,12 +567,13 @@ mod permissions {
         meta: &fs::Metadata,
         expected: u32,
         shown: Option<&Path>,
+        private: bool,
     ) -> Check {
         let mode = meta.mode() & 0o7777;
         let owner = users.name(meta.uid());
         let mut problems = Vec::new();
         let mut fixes = Vec::new();
-        if mode & 0o077 != 0 {
+        if private && mode & 0o077 != 0 {
             problems.push(format!(
                 "group or others have access (expected {expected:04o})"
             ));

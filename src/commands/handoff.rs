@@ -44,12 +44,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         None => String::new(),
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let name = match &args.name {
-        Some(name) => name.clone(),
+    // Every flag is checked before the question.
+    let at = ctx.event_time(args.at.as_deref())?;
+    let to = match &args.name {
+        Some(name) => clean_name("new commander's name", name)?,
         None => choose(ctx, target)?,
     };
-    let to = clean_name("new commander's name", &name)?;
-    let at = ctx.event_time(args.at.as_deref())?;
     let zone = ctx.zone()?;
     let stamp = ctx.stamp()?;
     let mut store = ctx.store_for_change()?;
@@ -99,8 +99,12 @@ fn choose(ctx: &Context, target: IncidentRef) -> Result<String> {
     items.push("someone else".to_string());
     let choice = ask.select("Who takes command?", &items, 0)?;
     if choice < names.len() {
-        Ok(names.swap_remove(choice))
-    } else {
-        ask.text("Their name", true)
+        return Ok(names.swap_remove(choice));
+    }
+    loop {
+        match clean_name("new commander's name", &ask.text("Their name", true)?) {
+            Ok(name) => return Ok(name),
+            Err(e) => eprintln!("{}", safe_line(&e.to_string())),
+        }
     }
 }

@@ -205,12 +205,6 @@ impl Context {
         Style { color }
     }
 
-    /// Whether inc may ask questions: stdin and stderr are a terminal and
-    /// `--no-input` was not given.
-    pub fn interactive(&self) -> bool {
-        !self.global.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
-    }
-
     /// The terminal's width and whether to colour, for tables and boards.
     pub fn screen(&self) -> Screen {
         Screen {
@@ -219,18 +213,9 @@ impl Context {
         }
     }
 
-    /// Whether `--no-input` (or `INC_NO_INPUT`) is set.
-    pub fn no_input(&self) -> bool {
-        self.global.no_input
-    }
-
-    /// Whether prompts (on stderr) may be coloured.
-    pub fn prompt_color(&self) -> bool {
-        match self.global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => crate::config::non_empty_env("NO_COLOR").is_none(),
-        }
+    /// The global flags, for what needs them directly (questions).
+    pub fn global(&self) -> &GlobalArgs {
+        &self.global
     }
 
     /// Writes to standard output. A closed pipe surfaces as an error that

@@ -58,16 +58,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let (title, severity, security) = if args.title.is_empty() {
-        ask(ctx, args)?
-    } else {
-        let severity = match &args.sev {
-            Some(s) => ctx.config().parse_severity(s)?,
-            None => ctx.config().default_severity,
-        };
-        (args.title.join(" "), severity, args.security)
-    };
-    let title = clean_text("title", &title)?;
+    // Every flag is checked before any question is asked.
+    let severity = args
+        .sev
+        .as_deref()
+        .map(|s| ctx.config().parse_severity(s))
+        .transpose()?;
     let stamp = ctx.stamp()?;
     let commander = match &args.commander {
         Some(name) => clean_name("commander", name)?,
@@ -98,8 +94,25 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(t) => ctx.parse_time(t, zone)?,
         None => detected_at,
     };
+    crate::model::KeyTimes {
+        started: started_at,
+        detected: detected_at,
+        mitigated: None,
+        resolved: None,
+    }
+    .check()
+    .map_err(|c| c.explain(zone))?;
+    let (title, severity, security) = if args.title.is_empty() {
+        ask(ctx, severity, args.security)?
+    } else {
+        (
+            args.title.join(" "),
+            severity.unwrap_or(ctx.config().default_severity),
+            args.security,
+        )
+    };
     let new = NewIncident {
-        title,
+        title: clean_text("title", &title)?,
         severity,
         security,
         commander,
@@ -109,14 +122,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         recorded_at: stamp.now,
         author: stamp.author,
     };
-    crate::model::KeyTimes {
-        started: started_at,
-        detected: detected_at,
-        mitigated: None,
-        resolved: None,
-    }
-    .check()
-    .map_err(|c| c.explain(zone))?;
 
     let (incident, _) = ctx.store_write()?.create_incident(&new)?;
     ctx.say(&format!(
@@ -128,7 +133,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
 /// In a terminal, asks for the title, then the severity and whether it is
 /// a security incident unless given as flags.
-fn ask(ctx: &Context, args: &Args) -> Result<(String, Severity, bool)> {
+fn ask(
+    ctx: &Context,
+    severity: Option<Severity>,
+    security: bool,
+) -> Result<(String, Severity, bool)> {
     let ask = Asker::new(
         ctx,
         "no title given",
@@ -136,8 +145,8 @@ fn ask(ctx: &Context, args: &Args) -> Result<(String, Severity, bool)> {
     )?;
     let title = ask.text("What is wrong, as those affected see it?", true)?;
     let config = ctx.config();
-    let severity = match &args.sev {
-        Some(s) => config.parse_severity(s)?,
+    let severity = match severity {
+        Some(severity) => severity,
         None => {
             let levels: Vec<Severity> = (Severity::WORST..=Severity::MILDEST)
                 .filter_map(Severity::new)
@@ -156,6 +165,6 @@ fn ask(ctx: &Context, args: &Args) -> Result<(String, Severity, bool)> {
             levels[ask.select("Severity", &items, default)?]
         }
     };
-    let security = args.security || ask.confirm("Is it a security incident?", false)?;
+    let security = security || ask.confirm("Is it a security incident?", false)?;
     Ok((title, severity, security))
 }

@@ -11,7 +11,7 @@ use crate::model::IncidentRef;
   inc reopen 12"#)]
 pub struct Args {
     /// The incident, such as 12 or #12 [default: the one last opened or chosen with `inc use`]
-    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::resolved_incident_ids))]
     pub id: Option<String>,
 }
 

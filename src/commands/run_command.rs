@@ -125,6 +125,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 incident.id,
                 started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ));
+            // The command's own failure is passed on; a success that was
+            // not noted is a failure of inc's (1), not a busy retry (75),
+            // which would run the command again.
+            let code = if code == 0 {
+                crate::error::EXIT_ERROR
+            } else {
+                code
+            };
             return Err(anyhow::Error::new(problem).context(PassOn(code)));
         }
     }

@@ -4,8 +4,9 @@
 use std::io::Read;
 
 use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
 
-use super::ask::Asker;
+use super::ask::require_terminal;
 use super::{Context, IncidentArg};
 use crate::editor;
 use crate::error::UserError;
@@ -46,11 +47,10 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
-    let raw = if args.edit {
-        // Find the incident first, so a note is not written for nothing.
-        ctx.store_read()?.incident(target)?;
-        edit(ctx, &args.note.join(" "))?
-    } else if args.note == ["-"] {
+    if args.edit {
+        return edit(ctx, args, target);
+    }
+    let raw = if args.note == ["-"] {
         read_stdin()?
     } else {
         args.note.join(" ")
@@ -61,35 +61,55 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let stamp = ctx.stamp()?;
     let (incident, _) = ctx
         .store_for_change()?
-        .update_incident(target, &stamp, |_| {
-            Ok(vec![NewEntry {
-                key: args.key,
-                ..NewEntry::note(text, at)
-            }])
-        })?;
+        .update_incident(target, &stamp, |_| Ok(vec![note(args, text, at)]))?;
     ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
 }
 
-/// Opens the editor on `start`, with instructions below the cut line.
-fn edit(ctx: &Context, start: &str) -> Result<String> {
-    Asker::new(
-        ctx,
+fn note(args: &Args, text: String, at: DateTime<Utc>) -> NewEntry {
+    NewEntry {
+        key: args.key,
+        ..NewEntry::note(text, at)
+    }
+}
+
+/// `--edit`: everything that could refuse the note is checked before the
+/// editor opens, so that no one writes a long note for nothing; a note
+/// that still cannot be recorded is kept in a file.
+fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
+    require_terminal(
+        ctx.global(),
         "--edit opens an editor",
         "give the note as an argument, or `-` to read it from standard input",
     )?;
-    let text = editor::edit_text(
+    let zone = ctx.zone()?;
+    let at = ctx.event_time(args.at.as_deref())?;
+    let stamp = ctx.stamp()?;
+    let mut store = ctx.store_for_change()?;
+    store.check_writable(target)?;
+    let written = editor::edit_text(
         &format!(
-            "{start}\n\n{}\n# Write the timeline note above the line; it may span lines.\n# An empty note records nothing.\n",
+            "{}\n\n{}\n# Write the timeline note above the line; it may span lines.\n# An empty note records nothing.\n",
+            args.note.join(" "),
             editor::CUT_LINE
         ),
         ".md",
     )?;
-    if text.trim().is_empty() {
+    if written.trim().is_empty() {
         return Err(UserError::new("the note is empty; nothing was recorded")
             .hint("write the note above the cut line and save the file")
             .into());
     }
-    Ok(text.trim_end().to_string())
+    let text = clean_text("note", written.trim_end())?;
+    match store.update_incident(target, &stamp, |_| Ok(vec![note(args, text.clone(), at)])) {
+        Ok((incident, _)) => ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at))),
+        Err(e) => {
+            let kept = editor::keep(&text, ".md")?;
+            Err(e.context(format!(
+                "the note was not recorded; it is kept in {} (add it with `inc tl - < {0}`)",
+                kept.display()
+            )))
+        }
+    }
 }
 
 /// The largest note read from standard input. Far more than any note; a

@@ -12,7 +12,7 @@ use crate::report::text::incident_name;
   inc use '#12'"#)]
 pub struct Args {
     /// The incident, such as 12 or #12; it must be open
-    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::open_incident_ids))]
     pub id: String,
 }
 

@@ -62,11 +62,12 @@ impl Tone {
 
     fn cell(self, cell: Cell) -> Cell {
         match self {
-            Tone::Alarm => cell.fg(Color::Red).add_attribute(Attribute::Bold),
-            Tone::Bad => cell.fg(Color::Red),
-            Tone::Warn => cell.fg(Color::Yellow),
-            Tone::Calm => cell.fg(Color::Cyan),
-            Tone::Good => cell.fg(Color::Green),
+            // The eight basic colours (SGR 31 to 36), as `paint` uses.
+            Tone::Alarm => cell.fg(Color::DarkRed).add_attribute(Attribute::Bold),
+            Tone::Bad => cell.fg(Color::DarkRed),
+            Tone::Warn => cell.fg(Color::DarkYellow),
+            Tone::Calm => cell.fg(Color::DarkCyan),
+            Tone::Good => cell.fg(Color::DarkGreen),
         }
     }
 }

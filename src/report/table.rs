@@ -90,6 +90,9 @@ pub fn incidents(
         width,
     );
     if style.color {
+        // The decision is inc's (--color always wins over NO_COLOR), not
+        // the terminal library's.
+        crossterm::style::force_color_output(true);
         t.enforce_styling().style_text_only();
     }
     for i in list {

@@ -278,7 +278,7 @@ fn bad_command_input_fails_cleanly_and_writes_nothing() {
         ),
         (
             &["handoff", "--no-input"],
-            "no new commander named, and inc cannot ask: --no-input is set",
+            "no new commander named, and inc cannot ask: --no-input (or INC_NO_INPUT) is set",
         ),
     ];
     for (args, expected) in cases {

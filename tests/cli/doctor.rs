@@ -230,14 +230,15 @@ fn a_missing_directory_that_inc_would_not_create_is_a_warning() {
 fn open_permissions_are_warnings_with_the_fix() {
     let env = Env::new();
     env.ok(&["open", "Too open"]);
-    let dir = env.dir().join("shared");
-    std::fs::create_dir(&dir).unwrap();
+    // The default location, whose directory inc makes private.
+    let dir = env.dir().join("data/inc");
+    std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("inc.db");
     std::fs::rename(&env.db, &db).unwrap();
     chmod(&dir, 0o755);
     chmod(&db, 0o644);
     let r = doctor_with(&env, &[], |cmd| {
-        cmd.env("INC_DB", &db);
+        cmd.env_remove("INC_DB");
     });
     assert_eq!(r.code, 0, "warnings alone do not fail:\n{}", r.stdout);
     assert_eq!(r.status("data dir"), "warn");
@@ -271,6 +272,14 @@ fn open_permissions_are_warnings_with_the_fix() {
     assert_eq!(r.status("integrity"), "ok");
     // Reported, not repaired.
     assert_eq!((mode(&dir), mode(&db)), (0o755, 0o644));
+
+    // A directory the user chose may be shared (the working directory, say):
+    // only the database file has to be private there.
+    let r = doctor_with(&env, &[], |cmd| {
+        cmd.env("INC_DB", &db);
+    });
+    assert_eq!(r.status("data dir"), "ok", "{}", r.stdout);
+    assert_eq!(r.status("db file"), "warn", "{}", r.stdout);
 }
 
 #[test]

@@ -47,27 +47,46 @@ fn the_completions_command_prints_the_same() {
 }
 
 #[test]
-fn the_man_page_is_current() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    check_or_bless(
-        &root.join("docs/man/inc.1"),
-        &inc::commands::completions::man_page(),
-    );
+fn the_man_pages_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let pages = inc::commands::completions::man_pages();
+    for (name, page) in &pages {
+        check_or_bless(&dir.join(name), page);
+    }
+    // No page is left over from a command that is gone.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !pages.iter().any(|(name, _)| *name == file) {
+            if std::env::var_os("INC_BLESS").is_some() {
+                std::fs::remove_file(dir.join(&file)).unwrap();
+            } else {
+                panic!(
+                    "docs/man/{file} has no command: run `INC_BLESS=1 cargo test --test cli generated`"
+                );
+            }
+        }
+    }
 }
 
 #[test]
-fn man_renders_the_man_page_without_warnings() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = std::process::Command::new("man")
-        .args(["--warnings", "-l"])
-        .arg(root.join("docs/man/inc.1"))
-        .env("MANWIDTH", "80")
-        .env("MANPAGER", "cat")
-        .output()
-        .expect("man(1) runs (.ci/run installs man-db)");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
-    let page = String::from_utf8(out.stdout).unwrap();
+fn man_renders_every_man_page_without_warnings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man");
+    let render = |name: &str| {
+        let out = std::process::Command::new("man")
+            .args(["--warnings", "-l"])
+            .arg(dir.join(name))
+            .env("MANWIDTH", "80")
+            .env("MANPAGER", "cat")
+            .output()
+            .expect("man(1) runs (.ci/run installs man-db)");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.is_empty(),
+            "{name}: {stderr}"
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let page = render("inc.1");
     for section in [
         "SYNOPSIS",
         "SUBCOMMANDS",
@@ -77,7 +96,17 @@ fn man_renders_the_man_page_without_warnings() {
     ] {
         assert!(page.contains(section), "no {section} in\n{page}");
     }
-    assert!(page.contains("inc-open(1)"), "{page}");
+    // Every page inc.1 refers to exists and renders.
+    for (name, _) in inc::commands::completions::man_pages() {
+        let stem = name.trim_end_matches(".1");
+        if stem.matches('-').count() == 1 {
+            assert!(
+                page.contains(&format!("{stem}(1)")),
+                "inc.1 does not refer to {stem}(1)"
+            );
+        }
+        assert!(render(&name).contains("NAME"), "{name}");
+    }
 }
 
 #[test]

@@ -441,6 +441,15 @@ fn ctrl_c_ends_the_command_and_inc_still_notes_it() {
 
 #[test]
 fn when_the_outcome_cannot_be_noted_inc_says_so_and_passes_the_code_on() {
+    for (exit, expected) in [(5, 5), (0, 1)] {
+        unnoted(exit, expected);
+    }
+}
+
+/// A command exiting `exit` whose outcome cannot be noted: inc exits
+/// `expected` (the command's failure, else 1: a success not noted is not
+/// a success).
+fn unnoted(exit: i32, expected: i32) {
     let env = incident();
     let config = env.dir().join("config/inc/config.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
@@ -453,7 +462,7 @@ fn when_the_outcome_cannot_be_noted_inc_says_so_and_passes_the_code_on() {
             "run",
             "sh",
             "-c",
-            "touch ready; while [ ! -e go ]; do sleep 0.02; done; exit 5",
+            &format!("touch ready; while [ ! -e go ]; do sleep 0.02; done; exit {exit}"),
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -468,12 +477,12 @@ fn when_the_outcome_cannot_be_noted_inc_says_so_and_passes_the_code_on() {
     conn.execute_batch("ROLLBACK").unwrap();
     drop(conn);
 
-    assert_eq!(out.status.code(), Some(5), "the command's code wins");
+    assert_eq!(out.status.code(), Some(expected), "{out:?}");
     let stderr = text(&out.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(
-        lines[0].starts_with("inc: error: the command ran (exit 5, ")
+        lines[0].starts_with(&format!("inc: error: the command ran (exit {exit}, "))
             && lines[0].contains("but could not be noted on #1")
             && lines[0].contains("locked by another process"),
         "{stderr}"

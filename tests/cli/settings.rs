@@ -156,50 +156,91 @@ fn bad_config_names_the_key_or_line_and_config_path_still_works() {
 
 #[test]
 fn config_edit_saves_only_a_valid_file() {
+    use crate::terminal::{finish, pty, send};
     let env = Env::new();
     let path = config_file(&env);
+    let edit = |script: &str| {
+        let ed = editor(&env, script);
+        pty(&env, &["config", "edit"], &[("EDITOR", ed.as_str())])
+    };
     // No file yet: the editor starts from a commented template, valid as is.
-    let ed = editor(
-        &env,
-        "grep -q '# default_severity = 2' \"$1\" && echo 'default_severity = 3' >> \"$1\"",
-    );
-    let out = env
-        .cmd()
-        .env("EDITOR", &ed)
-        .args(["config", "edit"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let p =
+        edit("grep -q '# default_severity = 2' \"$1\" && echo 'default_severity = 3' >> \"$1\"");
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.ends_with("default_severity = 3\n"), "{saved}");
     assert!(env.ok(&["config", "show"]).contains("default_severity = 3"));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a new config file is private");
 
-    // An invalid edit, without a terminal to offer it back: the file stays.
-    let ed = editor(&env, "echo 'colour = \"red\"' >> \"$1\"");
-    let out = env
-        .cmd()
-        .env("EDITOR", &ed)
-        .args(["config", "edit"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown field `colour`"), "{stderr}");
-    assert!(stderr.contains("was left as it was"), "{stderr}");
+    // Quitting without a change writes nothing.
+    let (code, out) = finish(edit(":"));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("no changes"), "{out}");
+
+    // An invalid edit is offered back; declined, the file stays and the
+    // edit is kept aside.
+    let mut p = edit("echo 'colour = \"red\"' >> \"$1\"");
+    p.exp_string("unknown field `colour`").unwrap();
+    p.exp_string("Edit it again?").unwrap();
+    send(&mut p, "n");
+    let (code, out) = finish(p);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("was left as it was"), "{out}");
+    let kept = out
+        .split("your edit is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("where the edit is kept");
+    assert!(std::fs::read_to_string(kept).unwrap().contains("colour"));
+    std::fs::remove_file(kept).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
 
     // A failing editor changes nothing either.
-    let ed = editor(&env, "echo 'user = \"x\"' >> \"$1\"; exit 4");
-    let out = env
-        .cmd()
-        .env("VISUAL", &ed)
-        .args(["config", "edit"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let (code, out) = finish(edit("echo 'user = \"x\"' >> \"$1\"; exit 4"));
+    assert_eq!(code, 1, "{out}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+
+    // Without a terminal, or with --no-input, no editor is started.
+    let ed = editor(&env, "echo 'user = \"x\"' >> \"$1\"");
+    for args in [&["config", "edit"][..], &["config", "edit", "--no-input"]] {
+        let out = env.cmd().env("EDITOR", &ed).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("inc cannot ask"), "{stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+}
+
+#[test]
+fn config_edit_follows_a_link_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let real = env.dir().join("dotfiles.toml");
+    std::fs::write(&real, "briefing_notes = 3\n").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = config_file(&env);
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let ed = editor(&env, "echo 'default_severity = 1' >> \"$1\"");
+    let p = crate::terminal::pty(&env, &["config", "edit"], &[("EDITOR", ed.as_str())]);
+    let (code, out) = crate::terminal::finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("default_severity = 1")
+    );
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }

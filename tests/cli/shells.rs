@@ -87,7 +87,11 @@ fn bash_completes_commands_flags_and_incident_ids() {
     );
     // Open incidents first.
     assert_eq!(bash_completes(&env, &["inc", "show", "-i", ""]), ["2", "1"]);
-    assert_eq!(bash_completes(&env, &["inc", "use", "1"]), ["1"]);
+    // `use` takes open incidents, `reopen` resolved ones.
+    assert_eq!(bash_completes(&env, &["inc", "use", ""])[0], "2");
+    assert!(!bash_completes(&env, &["inc", "use", ""]).contains(&"1".to_string()));
+    assert_eq!(bash_completes(&env, &["inc", "reopen", ""])[0], "1");
+    assert!(!bash_completes(&env, &["inc", "reopen", ""]).contains(&"2".to_string()));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::env::Env;
 const DOWN: &str = "\x1b[B";
 
 /// `inc ARGS` on a pseudo-terminal, with the test environment.
-fn pty(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> PtySession {
+pub fn pty(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> PtySession {
     let mut cmd = env.std_cmd();
     cmd.args(args).env("TERM", "xterm").env("COLUMNS", "120");
     for (k, v) in vars {
@@ -20,13 +20,13 @@ fn pty(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> PtySession {
 }
 
 /// Sends keys as typed.
-fn send(p: &mut PtySession, keys: &str) {
+pub fn send(p: &mut PtySession, keys: &str) {
     p.send(keys).expect("send keys");
     p.flush().expect("flush keys");
 }
 
 /// Waits for the end and returns the exit code.
-fn finish(mut p: PtySession) -> (i32, String) {
+pub fn finish(mut p: PtySession) -> (i32, String) {
     let rest = p.exp_eof().expect("inc ends");
     match p.process().wait().expect("wait") {
         WaitStatus::Exited(_, code) => (code, rest),
@@ -72,15 +72,23 @@ fn ctrl_c_at_a_prompt_cancels_and_writes_nothing() {
     let mut p = pty(&env, &["open"], &[]);
     p.exp_string("What is wrong").unwrap();
     p.send_line("Queue stuck").unwrap();
-    p.exp_string("SEV1").unwrap();
+    p.exp_string("SEV4  low").unwrap();
     p.send_control('c').unwrap();
     let (code, out) = finish(p);
-    assert_eq!(code, 1, "{out}");
-    assert!(out.contains("cancelled; nothing was written"), "{out}");
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("inc: interrupted"), "{out}");
     assert!(
         out.contains("\x1b[?25h"),
         "the cursor is shown again: {out:?}"
     );
+    assert!(!env.db.exists(), "nothing was created");
+
+    // Ctrl-C straight after an answer, before the next question reads.
+    let mut p = pty(&env, &["open"], &[]);
+    p.exp_string("What is wrong").unwrap();
+    send(&mut p, "Queue stuck\r\x03");
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{out}");
     assert!(!env.db.exists(), "nothing was created");
 
     // Escape at a choice cancels cleanly.
@@ -101,11 +109,11 @@ fn no_input_never_waits_even_in_a_terminal() {
     let p = pty(&env, &["open", "--no-input"], &[]);
     let (code, out) = finish(p);
     assert_eq!(code, 1);
-    assert!(out.contains("--no-input is set"), "{out}");
+    assert!(out.contains("--no-input (or INC_NO_INPUT) is set"), "{out}");
     let p = pty(&env, &["open"], &[("INC_NO_INPUT", "1")]);
     let (code, out) = finish(p);
     assert_eq!(code, 1);
-    assert!(out.contains("--no-input is set"), "{out}");
+    assert!(out.contains("--no-input (or INC_NO_INPUT) is set"), "{out}");
 }
 
 #[test]
@@ -328,4 +336,88 @@ fn colour_in_a_terminal_unless_no_color_or_never() {
 fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn flags_are_checked_before_any_question_or_editor() {
+    let env = Env::new();
+    // No question is asked when a flag is wrong.
+    let p = pty(&env, &["open", "--started", "garbage"], &[]);
+    let (code, out) = finish(p);
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("What is wrong"), "{out}");
+    assert!(out.contains("`garbage` is not a time"), "{out}");
+
+    // Nor is the editor opened for a note that could not be recorded.
+    env.ok(&["open", "Queue outage"]);
+    let marker = env.dir().join("editor-ran");
+    let editor = env.dir().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ntouch '{}'\necho written > \"$1\"\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    make_executable(&editor);
+    let ed = editor.to_str().unwrap();
+    for args in [
+        &["tl", "--edit", "--at", "garbage"][..],
+        &["tl", "--edit", "-i", "7"],
+        &["tl", "--edit", "--at", "+5m"],
+    ] {
+        let before = env.snapshot();
+        let (code, out) = finish(pty(&env, args, &[("EDITOR", ed)]));
+        assert_eq!(code, 1, "{args:?}: {out}");
+        assert!(!marker.exists(), "{args:?}: the editor ran");
+        assert_eq!(before, env.snapshot());
+    }
+}
+
+#[test]
+fn a_note_written_in_the_editor_is_kept_when_it_cannot_be_recorded() {
+    let env = Env::new();
+    env.ok(&["open", "Queue outage"]);
+    let editor = env.dir().join("editor.sh");
+    let ready = env.dir().join("ready");
+    let go = env.dir().join("go");
+    // The editor waits while another writer takes the database.
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho 'a long careful note' > \"$1\"\ntouch '{}'\nwhile [ ! -e '{}' ]; do sleep 0.02; done\n",
+            ready.display(),
+            go.display()
+        ),
+    )
+    .unwrap();
+    make_executable(&editor);
+    let config = env.dir().join("config/inc/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "busy_timeout_ms = 50\n").unwrap();
+    let p = pty(
+        &env,
+        &["tl", "--edit"],
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    while !ready.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    std::fs::write(&go, "").unwrap();
+    let (code, out) = finish(p);
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(code, 75, "{out}");
+    let kept = out
+        .split("it is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("where the note is kept: {out}"));
+    assert_eq!(
+        std::fs::read_to_string(kept).unwrap(),
+        "a long careful note"
+    );
+    std::fs::remove_file(kept).unwrap();
 }

@@ -5,8 +5,9 @@
 use anyhow::Result;
 
 use crate::commands::Context;
-use crate::commands::ask::Asker;
-use crate::commands::describe::ask_missing;
+use crate::commands::ask::{Asker, Cancelled};
+use crate::commands::describe::ask_each_missing;
+use crate::error::UserError;
 use crate::model::{
     ActionType, Description, FactorKind, IncidentRef, LessonKind, Priority, clean_name, clean_text,
     parse_due,
@@ -26,6 +27,20 @@ pub struct Written<'a> {
 /// is saved as soon as it is complete, so stopping halfway loses only the
 /// item being typed.
 pub fn walk(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
+    walk_through(ctx, id, written).map_err(|e| {
+        if e.is::<Cancelled>() {
+            UserError::new("cancelled; the answers given before this question are saved")
+                .hint(format!(
+                    "`inc review --interactive -i {id}` goes on from there"
+                ))
+                .into()
+        } else {
+            e
+        }
+    })
+}
+
+fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
     let ask = Asker::new(
         ctx,
         "--interactive asks questions",
@@ -36,10 +51,10 @@ pub fn walk(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
     let d = written.description;
     if d.summary.is_none() || d.impact.is_none() || d.scope.is_none() || d.detection.is_none() {
         eprintln!("The description:");
-        let patch = ask_missing(&ask, d)?;
-        if patch != Description::default() {
-            ctx.store_for_change()?.describe(target, &stamp, &patch)?;
-        }
+        ask_each_missing(&ask, d, |part| {
+            ctx.store_for_change()?.describe(target, &stamp, &part)?;
+            Ok(())
+        })?;
     }
     if written.factors == 0 {
         eprintln!("Contributing factors: the causes, technical or not. An empty answer goes on.");
