@@ -428,23 +428,47 @@ pub fn config_path(flag: Option<&Path>) -> Result<(PathBuf, bool)> {
     }
 }
 
-/// The database file, and whether it is the default location (whose
-/// directory inc may create): the flag, else `INC_DB`, else the config's
-/// `db`, else `$XDG_DATA_HOME/inc/inc.db`, else `~/.local/share/inc/inc.db`.
-/// Empty values count as unset.
-pub fn db_path(flag: Option<&Path>, config: &Config) -> Result<(PathBuf, bool)> {
+/// Where the database path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbSource {
+    /// `--db`.
+    Flag,
+    /// `INC_DB`.
+    Env,
+    /// The config key `db`.
+    Config,
+    /// The default location, whose directory inc may create.
+    Default,
+}
+
+impl DbSource {
+    /// As `inc config show` and `inc doctor` name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DbSource::Flag => "--db",
+            DbSource::Env => "INC_DB",
+            DbSource::Config => "config file",
+            DbSource::Default => "default location",
+        }
+    }
+}
+
+/// The database file, and where its path came from: the flag, else
+/// `INC_DB`, else the config's `db`, else `$XDG_DATA_HOME/inc/inc.db`, else
+/// `~/.local/share/inc/inc.db`. Empty values count as unset.
+pub fn db_path(flag: Option<&Path>, config: &Config) -> Result<(PathBuf, DbSource)> {
     if let Some(p) = flag.filter(|p| !p.as_os_str().is_empty()) {
-        return Ok((p.to_path_buf(), false));
+        return Ok((p.to_path_buf(), DbSource::Flag));
     }
     if let Some(p) = non_empty_env("INC_DB") {
-        return Ok((PathBuf::from(p), false));
+        return Ok((PathBuf::from(p), DbSource::Env));
     }
     if let Some(p) = &config.db {
-        return Ok((expand_home(p)?, false));
+        return Ok((expand_home(p)?, DbSource::Config));
     }
     Ok((
         xdg_dir("XDG_DATA_HOME", ".local/share")?.join("inc/inc.db"),
-        true,
+        DbSource::Default,
     ))
 }
 

@@ -31,11 +31,7 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<()> {
     let mut out = Vec::new();
     write(args.shell, &mut out);
-    use std::io::Write;
-    std::io::stdout()
-        .lock()
-        .write_all(&out)
-        .map_err(anyhow::Error::new)
+    super::print(&String::from_utf8_lossy(&out))
 }
 
 /// Writes the completion script for `shell`.

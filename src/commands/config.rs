@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
+use super::print;
 use crate::cli::GlobalArgs;
 use crate::commands::ask::{Asker, require_terminal};
-use crate::config::{self, Config, KEYS, non_empty_env};
+use crate::config::{self, Config, DbSource, KEYS, non_empty_env};
 use crate::editor;
 use crate::error::UserError;
 use crate::identity;
@@ -55,33 +56,20 @@ pub fn run(global: &GlobalArgs, args: &Args) -> Result<()> {
     }
 }
 
-fn print(text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("could not write to standard output")
-}
-
 /// Paths only: a broken config leaves the database path unknown, which is
 /// said rather than failed on, since this is how users find the file.
 fn path(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
-    let named = global
-        .db
-        .as_ref()
-        .is_some_and(|p| !p.as_os_str().is_empty())
-        || non_empty_env("INC_DB").is_some();
     let db = match Config::load(config_path, explicit) {
-        Ok(config) => Some(config),
+        Ok(config) => Some(config::db_path(global.db.as_deref(), &config)?.0),
         // --db and INC_DB come before the config's `db`.
-        Err(_) if named => Some(Config::default()),
-        Err(_) => None,
+        Err(_) => match config::db_path(global.db.as_deref(), &Config::default())? {
+            (path, DbSource::Flag | DbSource::Env) => Some(path),
+            _ => None,
+        },
     }
-    .map(|config| config::db_path(global.db.as_deref(), &config))
-    .transpose()?
     .map_or_else(
         || "unknown until the config file can be read (inc config show says why)".to_string(),
-        |(path, _)| path.display().to_string(),
+        |path| path.display().to_string(),
     );
     // Paths can hold anything a config file says: show them escaped.
     print(&format!(
@@ -115,23 +103,10 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
             "commands that write will refuse until it is fixed",
         ),
     }
-    let (db, _) = config::db_path(global.db.as_deref(), &config)?;
-    let db_source = if global
-        .db
-        .as_ref()
-        .is_some_and(|p| !p.as_os_str().is_empty())
-    {
-        "--db"
-    } else if non_empty_env("INC_DB").is_some() {
-        "INC_DB"
-    } else if config.db.is_some() {
-        "config file"
-    } else {
-        "default location"
-    };
+    let (db, source) = config::db_path(global.db.as_deref(), &config)?;
     line(
         format!("db = {}", toml_str(&db.display().to_string())),
-        db_source,
+        source.name(),
     );
     line(
         format!("default_severity = {}", config.default_severity.level()),

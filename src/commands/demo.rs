@@ -5,7 +5,7 @@
 //! memory; it never reads the config nor touches the user's database.
 //! `--keep PATH` saves that database to a new file, to explore.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Days, DurationRound, TimeDelta, Utc};
@@ -482,7 +482,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ),
             format!(
                 "INC_DB={} inc show (then timeline, responders, review)",
-                safe_line(&shell_word(path))
+                safe_line(&crate::model::shell_path(path))
             ),
         ),
         None => (
@@ -650,19 +650,6 @@ fn nth(ids: &[i64], n: usize, what: &str) -> Result<i64> {
         .with_context(|| format!("the demo story has no {what} {n}"))
 }
 
-/// A path as one shell word, quoted when it needs to be.
-fn shell_word(path: &Path) -> String {
-    let s = path.display().to_string();
-    let plain = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@%=".contains(c));
-    if plain {
-        s
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -723,8 +710,17 @@ mod tests {
 
     #[test]
     fn paths_are_quoted_for_the_shell_when_needed() {
-        assert_eq!(shell_word(Path::new("/tmp/demo.db")), "/tmp/demo.db");
-        assert_eq!(shell_word(Path::new("my demo.db")), "'my demo.db'");
-        assert_eq!(shell_word(Path::new("it's.db")), r"'it'\''s.db'");
+        assert_eq!(
+            crate::model::shell_path(std::path::Path::new("/tmp/demo.db")),
+            "/tmp/demo.db"
+        );
+        assert_eq!(
+            crate::model::shell_path(std::path::Path::new("my demo.db")),
+            "'my demo.db'"
+        );
+        assert_eq!(
+            crate::model::shell_path(std::path::Path::new("it's.db")),
+            r"'it'\''s.db'"
+        );
     }
 }

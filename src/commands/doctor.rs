@@ -10,13 +10,13 @@ mod mounts;
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::cli::GlobalArgs;
-use crate::config::{self, Config, non_empty_env};
+use crate::config::{self, Config, DbSource};
 use crate::error::{UserError, hint, message};
 use crate::report::doctor::{self as report, Check, Doctor, Status};
 use crate::store::doctor::{
@@ -56,10 +56,7 @@ pub fn run(global: &GlobalArgs, args: &Args) -> Result<()> {
     } else {
         report::text(&doctor)
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("could not write to standard output")?;
+    super::print(&text)?;
     match doctor.failed().as_slice() {
         [] => Ok(()),
         [one] => Err(UserError::new(format!("doctor found a problem: {one}")).into()),
@@ -92,8 +89,7 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
         checks: Vec::new(),
     };
     let defaults = Config::default();
-    let (db, is_default) = match config::db_path(global.db.as_deref(), config.unwrap_or(&defaults))
-    {
+    let (db, source) = match config::db_path(global.db.as_deref(), config.unwrap_or(&defaults)) {
         Ok(found) => found,
         Err(e) => {
             checks.push(failure("database", &e));
@@ -105,8 +101,9 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
     doctor.db_path = Some(db.to_string_lossy().into_owned());
     let options = StoreOptions {
         busy_timeout: config.map_or(defaults.busy_timeout, |c| c.busy_timeout),
-        create_dir: is_default,
+        create_dir: source == DbSource::Default,
     };
+    let is_default = source == DbSource::Default;
 
     // The files as they are before SQLite opens anything: a reader may
     // leave a -wal and -shm file behind.
@@ -116,7 +113,14 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
         _ => None,
     };
 
-    let source = db_source(global, config);
+    let source = match source {
+        DbSource::Default if config.is_none() => {
+            " (the default; a `db` in the unreadable config is not applied)".to_string()
+        }
+        DbSource::Default => String::new(),
+        DbSource::Config => " (from the config's `db`)".to_string(),
+        other => format!(" (from {})", other.name()),
+    };
     checks.push(check_database(&db, &source, &files, inspection.as_ref()));
     checks.push(sqlite_check);
     if let Some(found) = &inspection {
@@ -185,26 +189,6 @@ fn check_config(global: &GlobalArgs, checks: &mut Vec<Check>) -> (Option<PathBuf
             checks.push(failure("config", &e));
             (Some(path), None)
         }
-    }
-}
-
-/// Where the database path came from, in the order `config::db_path`
-/// looks (the path itself always comes from there).
-fn db_source(global: &GlobalArgs, config: Option<&Config>) -> String {
-    if global
-        .db
-        .as_ref()
-        .is_some_and(|p| !p.as_os_str().is_empty())
-    {
-        " (from --db)".into()
-    } else if non_empty_env("INC_DB").is_some() {
-        " (from INC_DB)".into()
-    } else if config.is_some_and(|c| c.db.is_some()) {
-        " (from the config's `db`)".into()
-    } else if config.is_none() {
-        " (the default; a `db` in the unreadable config is not applied)".into()
-    } else {
-        String::new()
     }
 }
 
@@ -375,7 +359,7 @@ fn check_integrity(
             )
             .hint(format!(
                 "restore the database from a backup; `sqlite3 {} .recover` may save what is left",
-                shell_word(db)
+                crate::model::shell_path(db)
             ))
         }
         Err(problem) => problem_check("integrity", problem),
@@ -444,20 +428,6 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// A path as a shell word, for a hint to copy: quoted when it needs it.
-fn shell_word(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%,=".contains(c));
-    if plain {
-        text.into_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 /// Who may read the database: modes and owners of the data directory, the
 /// database and its companion files.
 #[cfg(unix)]
@@ -467,7 +437,7 @@ mod permissions {
     use std::os::unix::fs::MetadataExt;
     use std::path::Path;
 
-    use super::{Files, shell_word, size};
+    use super::{Files, size};
     use crate::report::doctor::{Check, Status};
 
     /// User names by id, from /etc/passwd (ids without a line there are
@@ -536,7 +506,7 @@ mod permissions {
                     dir.display()
                 ),
             )
-            .hint(format!("mkdir -m 700 -p {}", shell_word(dir))),
+            .hint(format!("mkdir -m 700 -p {}", crate::model::shell_path(dir))),
             Err(e) => Check::new(
                 "data_dir",
                 Status::Warn,
@@ -591,14 +561,20 @@ mod permissions {
             );
         }
         if !problems.is_empty() {
-            fixes.push(format!("chmod {expected:o} {}", shell_word(path)));
+            fixes.push(format!(
+                "chmod {expected:o} {}",
+                crate::model::shell_path(path)
+            ));
         }
         if let Some(me) = users.me
             && me != meta.uid()
         {
             let me = users.name(me);
             problems.push(format!("owned by {owner}, not by you ({me})"));
-            fixes.push(format!("sudo chown {me} {}", shell_word(path)));
+            fixes.push(format!(
+                "sudo chown {me} {}",
+                crate::model::shell_path(path)
+            ));
         }
         let at = shown
             .map(|p| format!("{}: ", p.display()))
@@ -637,9 +613,18 @@ mod tests {
 
     #[test]
     fn paths_in_hints_are_quoted_only_when_needed() {
-        assert_eq!(shell_word(Path::new("/tmp/x/inc.db")), "/tmp/x/inc.db");
-        assert_eq!(shell_word(Path::new("/tmp/my dir")), "'/tmp/my dir'");
-        assert_eq!(shell_word(Path::new("/tmp/it's")), r"'/tmp/it'\''s'");
+        assert_eq!(
+            crate::model::shell_path(Path::new("/tmp/x/inc.db")),
+            "/tmp/x/inc.db"
+        );
+        assert_eq!(
+            crate::model::shell_path(Path::new("/tmp/my dir")),
+            "'/tmp/my dir'"
+        );
+        assert_eq!(
+            crate::model::shell_path(Path::new("/tmp/it's")),
+            r"'/tmp/it'\''s'"
+        );
     }
 
     #[cfg(unix)]

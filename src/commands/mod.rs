@@ -162,7 +162,8 @@ impl Context {
     }
 
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
-        let (path, is_default) = crate::config::db_path(self.global.db.as_deref(), &self.config)?;
+        let (path, source) = crate::config::db_path(self.global.db.as_deref(), &self.config)?;
+        let is_default = source == crate::config::DbSource::Default;
         let options = StoreOptions {
             busy_timeout: self.config.busy_timeout,
             create_dir: is_default,
@@ -218,19 +219,24 @@ impl Context {
         &self.global
     }
 
-    /// Writes to standard output. A closed pipe surfaces as an error that
-    /// `main` treats as success.
+    /// Writes to standard output (see [`print`]).
     pub fn print(&self, text: &str) -> Result<()> {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .context("could not write to standard output")
+        print(text)
     }
 
     /// Prints one line.
     pub fn say(&self, line: &str) -> Result<()> {
         self.print(&format!("{line}\n"))
     }
+}
+
+/// Writes to standard output. A closed pipe surfaces as an error that
+/// `main` treats as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("could not write to standard output")
 }
 
 /// `[ID]` or `-i ID`, for the commands that show an incident.

@@ -20,7 +20,7 @@ pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
     LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
 };
-pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, signal_name};
+pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, shell_path, signal_name};
 pub use scale::{Severity, Status};
 pub use text::{clean_name, clean_text};
 pub use timeline::{EntryKind, NewEntry, TimelineEntry};

@@ -111,12 +111,19 @@ pub fn shell_line(words: &[OsString]) -> String {
         .join(" ")
 }
 
+/// A path as a shell would read it back, quoted where needed, for the
+/// commands inc suggests (`chmod 600 PATH`, `INC_DB=PATH inc show`).
+pub fn shell_path(path: &std::path::Path) -> String {
+    shell_word(&path.to_string_lossy(), false)
+}
+
 fn shell_word(word: &str, first: bool) -> String {
     let plain = |c: char| c.is_ascii_alphanumeric() || "_-+./:,@%=".contains(c);
     // As the first word, `NAME=value` would set a variable and `%1` name
-    // a job, instead of running a command.
-    let special_first = first && (word.contains('=') || word.starts_with('%'));
-    if !word.is_empty() && word.chars().all(plain) && !special_first {
+    // a job, instead of running a command; zsh expands a leading `=`
+    // anywhere (`=ls` is the path of ls).
+    let special = (first && (word.contains('=') || word.starts_with('%'))) || word.starts_with('=');
+    if !word.is_empty() && word.chars().all(plain) && !special {
         return word.to_string();
     }
     if !word.chars().any(char::is_control) {
@@ -319,6 +326,12 @@ mod tests {
         assert_eq!(
             shell_line(&words(&["FOO=1", "a=b", "~", "$HOME", "x;y", "%1"])),
             r"'FOO=1' a=b '~' '$HOME' 'x;y' %1"
+        );
+        // zsh expands a word starting with `=` to a command's path.
+        assert_eq!(shell_line(&words(&["echo", "=ls"])), "echo '=ls'");
+        assert_eq!(
+            shell_path(std::path::Path::new("my demo.db")),
+            "'my demo.db'"
         );
         assert_eq!(
             shell_line(&words(&["printf", "a\nb\u{1b}[31m'\\"])),
