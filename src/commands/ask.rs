@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::{Context as _, Result};
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::theme::{ColorfulTheme, Theme};
 
 use super::Context;
 use crate::cli::{ColorChoice, GlobalArgs};
@@ -44,12 +44,15 @@ impl Asker {
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => crate::config::non_empty_env("NO_COLOR").is_none(),
+            ColorChoice::Auto => {
+                crate::config::non_empty_env("NO_COLOR").is_none()
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
         };
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
-            Box::new(SimpleTheme)
+            Box::new(PlainTheme)
         };
         Ok(Asker { theme })
     }
@@ -89,6 +92,44 @@ impl Asker {
                 .default(default)
                 .interact_opt(),
         )
+    }
+}
+
+/// The questions without colour (NO_COLOR, --color never): dialoguer's
+/// plain look, without a colon after a question mark.
+struct PlainTheme;
+
+impl PlainTheme {
+    fn ending(prompt: &str) -> &'static str {
+        if prompt.ends_with('?') { "" } else { ":" }
+    }
+}
+
+impl Theme for PlainTheme {
+    fn format_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        write!(f, "{prompt}{}", PlainTheme::ending(prompt))
+    }
+
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> std::fmt::Result {
+        let end = PlainTheme::ending(prompt);
+        match default {
+            Some(default) => write!(f, "{prompt} [{default}]{end} "),
+            None => write!(f, "{prompt}{end} "),
+        }
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> std::fmt::Result {
+        write!(f, "{prompt}{} {sel}", PlainTheme::ending(prompt))
     }
 }
 

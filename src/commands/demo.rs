@@ -13,8 +13,9 @@ use chrono::{DateTime, Days, DurationRound, TimeDelta, Utc};
 use super::Context;
 use super::review::Parts;
 use crate::model::{
-    ActionStatus, ActionType, Description, FactorKind, IncidentRef, LessonKind, NewEntry,
-    NewIncident, Priority, Scope, Severity, Status, check_handoff, check_role, time_after,
+    ActionStatus, ActionType, CommandRun, Description, EntryKind, FactorKind, IncidentRef,
+    LessonKind, NewEntry, NewIncident, Outcome, Priority, Scope, Severity, Status, check_handoff,
+    check_role, shell_line, time_after,
 };
 use crate::report::review;
 use crate::report::text::safe_line;
@@ -97,6 +98,13 @@ enum Event {
     },
     /// A task, by its place in the story (1 is the first added).
     TaskDone(usize),
+    /// `inc run --capture N`: a command that exited 0 after `seconds`,
+    /// with the last lines of its output.
+    Run {
+        command: &'static [&'static str],
+        seconds: u64,
+        output: &'static [&'static str],
+    },
     Mitigated,
     Handoff {
         to: &'static str,
@@ -130,7 +138,7 @@ enum Event {
 
 use Event::{
     Action, ActionDone, Describe, Factor, Handoff, Lesson, Mitigated, Note, Open, Resolve, Role,
-    Sev, Task, TaskDone,
+    Run, Sev, Task, TaskDone,
 };
 
 /// The incident: a config change starves checkout of connections to the
@@ -238,6 +246,19 @@ const STORY: &[Step] = &[
         Task {
             text: "Roll back the checkout-api config to the previous version",
             owner: "dev",
+        },
+    ),
+    at(
+        50,
+        "dev",
+        Run {
+            command: &["kubectl", "rollout", "undo", "deployment/checkout-api"],
+            seconds: 48,
+            output: &[
+                "deployment.apps/checkout-api rolled back",
+                "Waiting for deployment \"checkout-api\" rollout to finish: 2 of 6 updated replicas are available...",
+                "deployment \"checkout-api\" successfully rolled out",
+            ],
         },
     ),
     at(
@@ -553,6 +574,32 @@ fn replay(
                         ..NewEntry::note(text.to_string(), at)
                     }])
                 })?;
+            }
+            Run {
+                command,
+                seconds,
+                output,
+            } => {
+                let words: Vec<std::ffi::OsString> = command.iter().map(Into::into).collect();
+                let entry = NewEntry {
+                    kind: EntryKind::Command,
+                    text: shell_line(&words),
+                    from: None,
+                    to: None,
+                    event_at: at,
+                    key: false,
+                };
+                let run = CommandRun {
+                    outcome: Outcome::Exited(0),
+                    duration_ms: seconds * 1000,
+                    output: Some(output.join("\n")),
+                    output_lines: Some(output.len() as u64),
+                };
+                let recorded = Stamp {
+                    now: at + TimeDelta::seconds(i64::try_from(seconds).unwrap_or(0)),
+                    ..stamp
+                };
+                store.record_run(id, &recorded, &entry, &run)?;
             }
             Sev { to, reason } => {
                 let to = severity(to)?;
