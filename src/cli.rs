@@ -142,7 +142,10 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Each command's flags are defined only when it is the one run (`defer`),
+/// so that start-up does not grow with the number of commands.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Declare an incident and make it the current one
     Open(commands::open::Args),

@@ -239,7 +239,9 @@ pub fn print(text: &str) -> Result<()> {
         .context("could not write to standard output")
 }
 
-/// `[ID]` or `-i ID`, for the commands that show an incident.
+// `[ID]` or `-i ID`, for the commands that show an incident. (Plain
+// comments on flattened Args: clap would take a doc comment as the about
+// of each command that flattens it, as commands are deferred.)
 #[derive(Debug, Clone, clap::Args)]
 pub struct ShownIncident {
     /// The incident [default: the current one, else the last one chosen]
@@ -269,7 +271,7 @@ impl ShownIncident {
     }
 }
 
-/// `-i/--incident ID`, shared by the commands that act on an incident.
+// `-i/--incident ID`, shared by the commands that act on an incident.
 #[derive(Debug, Clone, clap::Args)]
 pub struct IncidentArg {
     /// The incident to act on [default: the current incident]
@@ -288,9 +290,9 @@ impl IncidentArg {
     }
 }
 
-/// `-i/--incident ID` for the commands that write the review's material
-/// (`describe`, `factor add`, `action edit`, ...): usually run after the
-/// incident is resolved, so without `-i` they fall back like `show` does.
+// `-i/--incident ID` for the commands that write the review's material
+// (`describe`, `factor add`, `action edit`, ...): usually run after the
+// incident is resolved, so without `-i` they fall back like `show` does.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReviewIncidentArg {
     /// The incident to act on [default: the current one, else the last one chosen]

@@ -263,5 +263,8 @@ fn every_command_has_examples_that_parse() {
             check(sub, &name);
         }
     }
-    check(&inc::cli::command(), "inc");
+    // Commands are defined lazily (deferred): build them all first.
+    let mut cmd = inc::cli::command();
+    cmd.build();
+    check(&cmd, "inc");
 }
