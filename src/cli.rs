@@ -65,7 +65,7 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "1",
-        "An error: one line says what is wrong, a hint what to do; nothing changed",
+        "An error: one line says what is wrong, a hint what to do",
     ),
     (
         "2",
@@ -74,6 +74,10 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
     (
         "75",
         "The database stayed busy past busy_timeout_ms; nothing changed, try again",
+    ),
+    (
+        "130",
+        "Interrupted by Ctrl-C at a question; answers given before it are kept",
     ),
     (
         "other",

@@ -140,14 +140,17 @@ impl Config {
                 "the config file {} is not valid: {problem}",
                 path.display()
             ))
-            .hint(if problem.contains("unknown field") {
-                format!(
-                    "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
-                    KEYS.join(", ")
-                )
-            } else {
-                "fix it with `inc config edit`; docs/config.md describes every key".to_string()
-            })
+            // A [severity.N] table's keys are in the message itself.
+            .hint(
+                if problem.contains("unknown field") && !problem.contains(", expected") {
+                    format!(
+                        "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
+                        KEYS.join(", ")
+                    )
+                } else {
+                    "fix it with `inc config edit`; docs/config.md describes every key".to_string()
+                },
+            )
             .into()
         })
     }

@@ -224,8 +224,11 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
         "edit the file yourself; `inc config path` says where it is",
     )?;
     // A symbolic link (a dotfiles repository, say) is followed, so the
-    // file it points to is the one changed.
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // file it points to is the one changed, even if it does not exist yet.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| match std::fs::read_link(path) {
+        Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
+        Err(_) => path.to_path_buf(),
+    });
     let original = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -240,7 +243,10 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
     loop {
         let edited = editor::edit_text(&text, ".toml")?;
         if edited == start {
-            eprintln!("no changes; {shown} was left as it was");
+            match original {
+                Some(_) => eprintln!("no changes; {shown} was left as it was"),
+                None => eprintln!("no changes; nothing was written"),
+            }
             return Ok(());
         }
         let problem = match Config::check(&edited) {
@@ -252,9 +258,10 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
             Err(problem) => problem,
         };
         eprintln!("inc: the config is not valid: {}", safe_line(&problem));
-        let ask = Asker::with(global, "", "")?;
-        if !ask.confirm("Edit it again?", true)? {
-            let kept = editor::keep(&edited, ".toml")?;
+        // Kept before asking, so that no answer (Escape, Ctrl-C) loses it.
+        let kept = editor::keep(&edited, ".toml")?;
+        let again = Asker::with(global, "", "")?.confirm("Edit it again?", true);
+        if !matches!(again, Ok(true)) {
             return Err(UserError::new(format!(
                 "the config file {shown} was left as it was; your edit is kept in {}",
                 kept.display()
@@ -262,6 +269,7 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
             .hint("fix it there and copy it over, or run inc config edit again")
             .into());
         }
+        let _ = std::fs::remove_file(&kept);
         text = edited;
     }
 }

@@ -34,7 +34,8 @@ use crate::store::Stamp;
   inc run -i 12 -- ./failover.sh eu-west-1
 
 inc exits with the command's exit code; a command that is not found (127) or
-cannot be run (126) is not noted."#)]
+cannot be run (126) is not noted. If the command succeeded but could not be
+noted, inc says so and exits 1."#)]
 pub struct Args {
     /// Also note the last N lines of its output (1 to 200; stdout and stderr together)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]

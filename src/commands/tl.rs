@@ -85,7 +85,7 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
     let at = ctx.event_time(args.at.as_deref())?;
     let stamp = ctx.stamp()?;
     let mut store = ctx.store_for_change()?;
-    store.check_writable(target)?;
+    let id = store.check_writable(target)?.id;
     let written = editor::edit_text(
         &format!(
             "{}\n\n{}\n# Write the timeline note above the line; it may span lines.\n# An empty note records nothing.\n",
@@ -104,9 +104,11 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
         Ok((incident, _)) => ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at))),
         Err(e) => {
             let kept = editor::keep(&text, ".md")?;
+            let key = if args.key { " --key" } else { "" };
             Err(e.context(format!(
-                "the note was not recorded; it is kept in {} (add it with `inc tl - < {0}`)",
-                kept.display()
+                "the note was not recorded; it is kept in {} (add it with `inc tl -i {id} --at {}{key} - < {0}`)",
+                crate::model::shell_path(&kept),
+                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             )))
         }
     }

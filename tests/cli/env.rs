@@ -11,6 +11,9 @@ pub const NOW: &str = "2026-11-26T14:00:00Z";
 
 pub struct Env {
     dir: tempfile::TempDir,
+    /// inc's TMPDIR: files it keeps for the user (an edit it could not
+    /// save) stay out of the machine's /tmp, and out of `dir`.
+    tmp: tempfile::TempDir,
     pub db: PathBuf,
 }
 
@@ -24,7 +27,8 @@ impl Env {
     pub fn new() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("inc.db");
-        Env { dir, db }
+        let tmp = tempfile::tempdir().expect("temp dir for inc");
+        Env { dir, tmp, db }
     }
 
     pub fn dir(&self) -> &Path {
@@ -43,6 +47,7 @@ impl Env {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir())
+            .env("TMPDIR", self.tmp.path())
             .env("XDG_DATA_HOME", self.dir().join("data"))
             .env("XDG_CONFIG_HOME", self.dir().join("config"))
             .env("INC_DB", &self.db)

@@ -189,19 +189,32 @@ fn config_edit_saves_only_a_valid_file() {
     let (code, out) = finish(p);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("was left as it was"), "{out}");
-    let kept = out
-        .split("your edit is kept in ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .expect("where the edit is kept");
-    assert!(std::fs::read_to_string(kept).unwrap().contains("colour"));
+    let kept = kept_in(&out, "your edit is kept in ");
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("colour"));
     std::fs::remove_file(kept).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
 
-    // A failing editor changes nothing either.
+    // Escape at that question keeps the edit too.
+    let mut p = edit("echo 'colour = \"blue\"' >> \"$1\"");
+    p.exp_string("Edit it again?").unwrap();
+    send(&mut p, "\x1b");
+    let (code, out) = finish(p);
+    assert_eq!(code, 1, "{out}");
+    let kept = kept_in(&out, "your edit is kept in ");
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("blue"));
+    std::fs::remove_file(kept).unwrap();
+
+    // A failing editor changes nothing either; what was typed is kept.
     let (code, out) = finish(edit("echo 'user = \"x\"' >> \"$1\"; exit 4"));
     assert_eq!(code, 1, "{out}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+    let kept = kept_in(&out, "what you wrote is kept in ");
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("user = \"x\"")
+    );
+    std::fs::remove_file(kept).unwrap();
 
     // Without a terminal, or with --no-input, no editor is started.
     let ed = editor(&env, "echo 'user = \"x\"' >> \"$1\"");
@@ -212,6 +225,16 @@ fn config_edit_saves_only_a_valid_file() {
         assert!(stderr.contains("inc cannot ask"), "{stderr}");
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+}
+
+/// The file named after `marker` in inc's output.
+fn kept_in(out: &str, marker: &str) -> String {
+    out.split(marker)
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no {marker:?} in {out}"))
+        .trim_end_matches([';', ':'])
+        .to_string()
 }
 
 #[test]

@@ -419,5 +419,9 @@ fn a_note_written_in_the_editor_is_kept_when_it_cannot_be_recorded() {
         std::fs::read_to_string(kept).unwrap(),
         "a long careful note"
     );
+    assert!(
+        out.contains(&format!("inc tl -i 1 --at 2026-11-26T14:00:00Z - < {kept}")),
+        "the hint adds it back at its time: {out}"
+    );
     std::fs::remove_file(kept).unwrap();
 }

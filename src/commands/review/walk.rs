@@ -31,7 +31,7 @@ pub fn walk(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
         if e.is::<Cancelled>() {
             UserError::new("cancelled; the answers given before this question are saved")
                 .hint(format!(
-                    "`inc review --interactive -i {id}` goes on from there"
+                    "`inc review --interactive -i {id}` asks for what is still missing; inc factor, action and lesson add more"
                 ))
                 .into()
         } else {
