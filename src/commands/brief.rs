@@ -70,9 +70,9 @@ impl Parts {
         })
     }
 
-    /// Who commands the incident now.
-    pub fn commander(&self) -> &str {
-        &self.incident.commander
+    /// The incident, and its current commander's assignment.
+    pub fn command(&self) -> (&Incident, Option<&Assignment>) {
+        (&self.incident, self.assignments.last())
     }
 
     pub fn view(&self) -> Briefing<'_> {

@@ -2,11 +2,12 @@
 //! briefing as markdown, ready to paste into the incident channel.
 
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 
 use super::ask::Asker;
 use super::brief::Parts;
 use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person};
+use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person, time_after};
 use crate::report::briefing;
 use crate::report::text::safe_line;
 
@@ -48,7 +49,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let at = ctx.event_time(args.at.as_deref())?;
     let to = match &args.name {
         Some(name) => clean_name("new commander's name", name)?,
-        None => choose(ctx, target)?,
+        None => choose(ctx, target, at)?,
     };
     let zone = ctx.zone()?;
     let stamp = ctx.stamp()?;
@@ -83,12 +84,21 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
 /// In a terminal, offers the responders other than the commander, and
 /// "someone else" for a name not seen yet.
-fn choose(ctx: &Context, target: IncidentRef) -> Result<String> {
+/// What can be checked before anyone is named (the time, who is acting)
+/// is checked before asking.
+fn choose(ctx: &Context, target: IncidentRef, at: DateTime<Utc>) -> Result<String> {
     let ask = Asker::new(ctx, "no new commander named", "name them: inc handoff NAME")?;
+    ctx.stamp()?;
+    let zone = ctx.zone()?;
     let (commander, responders) = ctx.store_read()?.snapshot(|store| {
         let id = store.incident(target)?.id;
         let parts = Parts::gather(store, id, 0)?;
-        Ok((parts.commander().to_string(), parts.responders().to_vec()))
+        let (incident, current) = parts.command();
+        if let Some(current) = current {
+            let took = format!("{} took command", current.name);
+            time_after("the handoff", at, (&took, current.assigned_at), zone)?;
+        }
+        Ok((incident.commander.clone(), parts.responders().to_vec()))
     })?;
     let mut names: Vec<String> = responders
         .into_iter()
@@ -103,6 +113,9 @@ fn choose(ctx: &Context, target: IncidentRef) -> Result<String> {
     }
     loop {
         match clean_name("new commander's name", &ask.text("Their name", true)?) {
+            Ok(name) if same_person(&name, &commander) => {
+                eprintln!("{} is already the commander", safe_line(&name));
+            }
             Ok(name) => return Ok(name),
             Err(e) => eprintln!("{}", safe_line(&e.to_string())),
         }
