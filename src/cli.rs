@@ -77,7 +77,7 @@ pub const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "130",
-        "Interrupted by Ctrl-C at a question; answers given before it are kept",
+        "Interrupted by Ctrl-C at a question; nothing of that question is written",
     ),
     (
         "other",
@@ -251,10 +251,12 @@ pub fn command() -> clap::Command {
 /// The command to parse `args` with. It is made for every run, so the long
 /// help text is only added when `args` may ask for it.
 pub fn command_for(args: &[std::ffi::OsString]) -> clap::Command {
-    let asks_for_help = args
-        .iter()
-        .skip(1)
-        .any(|a| a == "-h" || a == "--help" || a == "help");
+    // `inc` alone prints the help too.
+    let asks_for_help = args.len() <= 1
+        || args
+            .iter()
+            .skip(1)
+            .any(|a| a == "-h" || a == "--help" || a == "help");
     if asks_for_help {
         command()
     } else {

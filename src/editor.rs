@@ -4,11 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::error::UserError;
 
@@ -27,22 +24,14 @@ fn editor() -> String {
 /// tidy up after the editor whatever happens to it.
 pub fn edit_file(path: &Path) -> Result<()> {
     let editor = editor();
-    let mut ids = Vec::new();
-    for signal in [SIGINT, SIGQUIT, SIGHUP, SIGTERM] {
-        ids.push(
-            signal_hook::flag::register(signal, Arc::new(AtomicBool::new(false)))
-                .context("could not set up signal handling for the editor")?,
-        );
-    }
+    let shield = crate::interrupt::shielded()?;
     let status = Command::new("/bin/sh")
         .arg("-c")
         .arg(format!("{editor} \"$@\""))
         .arg("inc-editor")
         .arg(path)
         .status();
-    for id in ids {
-        signal_hook::low_level::unregister(id);
-    }
+    drop(shield);
     let status = status.with_context(|| format!("could not start the editor `{editor}`"))?;
     if !status.success() {
         return Err(

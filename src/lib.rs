@@ -9,6 +9,7 @@ pub mod config;
 pub mod editor;
 pub mod error;
 pub mod identity;
+pub mod interrupt;
 pub mod model;
 pub mod report;
 pub mod store;

@@ -4,17 +4,19 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use dialoguer::theme::{ColorfulTheme, Theme};
 
 use super::Context;
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::error::UserError;
+use crate::interrupt;
 
 /// Asks questions in a terminal. Only [`Asker::new`] makes one, so no
 /// command can prompt where it must not.
 pub struct Asker {
     theme: Box<dyn Theme>,
+    _interrupt: interrupt::Mode,
 }
 
 impl Asker {
@@ -27,20 +29,11 @@ impl Asker {
     /// The same for commands that run without a [`Context`].
     pub fn with(global: &GlobalArgs, missing: &str, flags: &str) -> Result<Asker> {
         require_terminal(global, missing, flags)?;
-        // Ctrl-C ends inc at any moment during the questions, whether a
+        // Ctrl-C ends inc at any moment while the asker lives, whether a
         // read is under way or not, with the cursor shown again (a choice
         // list hides it). Each answer is saved in one transaction, so
         // nothing is half-written.
-        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])
-            .context("could not set up the handling of Ctrl-C")?;
-        std::thread::spawn(move || {
-            if signals.forever().next().is_some() {
-                let mut stderr = std::io::stderr().lock();
-                let _ = stderr.write_all(SHOW_CURSOR);
-                let _ = stderr.write_all(b"\ninc: interrupted\n");
-                std::process::exit(130);
-            }
-        });
+        let interrupt = interrupt::asking()?;
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -54,7 +47,10 @@ impl Asker {
         } else {
             Box::new(PlainTheme)
         };
-        Ok(Asker { theme })
+        Ok(Asker {
+            theme,
+            _interrupt: interrupt,
+        })
     }
 
     /// A line of text; `required` refuses an empty answer.
@@ -174,9 +170,6 @@ fn answered<T>(answer: dialoguer::Result<Option<T>>) -> Result<T> {
     }
 }
 
-/// Shows the terminal's cursor, which a choice list hides while shown.
-const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
-
 /// A question was cancelled (Escape); nothing of it was written.
 #[derive(Debug)]
 pub struct Cancelled;
@@ -192,7 +185,7 @@ impl std::error::Error for Cancelled {}
 fn cancelled() -> anyhow::Error {
     let mut stderr = std::io::stderr();
     if stderr.is_terminal() {
-        let _ = stderr.write_all(SHOW_CURSOR);
+        let _ = stderr.write_all(interrupt::SHOW_CURSOR);
     }
     Cancelled.into()
 }

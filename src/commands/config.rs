@@ -240,8 +240,21 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
     let shown = safe_line(&path.display().to_string()).into_owned();
     let start = original.clone().unwrap_or_else(template);
     let mut text = start.clone();
+    // The last invalid edit, kept in a file until a later one is saved.
+    let mut kept: Option<PathBuf> = None;
     loop {
-        let edited = editor::edit_text(&text, ".toml")?;
+        let edited = match editor::edit_text(&text, ".toml") {
+            Ok(edited) => edited,
+            Err(e) => {
+                return Err(match &kept {
+                    Some(kept) => e.context(format!(
+                        "your earlier edit is kept in {}",
+                        safe_line(&kept.display().to_string())
+                    )),
+                    None => e,
+                });
+            }
+        };
         if edited == start {
             match original {
                 Some(_) => eprintln!("no changes; {shown} was left as it was"),
@@ -252,24 +265,32 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
         let problem = match Config::check(&edited) {
             Ok(()) => {
                 write_config(&path, &edited)?;
+                if let Some(kept) = kept {
+                    let _ = std::fs::remove_file(kept);
+                }
                 eprintln!("saved {shown}");
                 return Ok(());
             }
             Err(problem) => problem,
         };
         eprintln!("inc: the config is not valid: {}", safe_line(&problem));
-        // Kept before asking, so that no answer (Escape, Ctrl-C) loses it.
-        let kept = editor::keep(&edited, ".toml")?;
-        let again = Asker::with(global, "", "")?.confirm("Edit it again?", true);
+        // Kept, and said where, before asking: no answer (Escape, Ctrl-C)
+        // loses it.
+        if let Some(earlier) = kept.take() {
+            let _ = std::fs::remove_file(earlier);
+        }
+        let file = editor::keep(&edited, ".toml")?;
+        let where_ = safe_line(&file.display().to_string()).into_owned();
+        eprintln!("your edit is kept in {where_}");
+        kept = Some(file);
+        let again = Asker::with(global, "", "").and_then(|ask| ask.confirm("Edit it again?", true));
         if !matches!(again, Ok(true)) {
             return Err(UserError::new(format!(
-                "the config file {shown} was left as it was; your edit is kept in {}",
-                kept.display()
+                "the config file {shown} was left as it was; your edit is kept in {where_}"
             ))
             .hint("fix it there and copy it over, or run inc config edit again")
             .into());
         }
-        let _ = std::fs::remove_file(&kept);
         text = edited;
     }
 }

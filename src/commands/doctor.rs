@@ -566,8 +566,11 @@ mod permissions {
                 crate::model::shell_path(path)
             ));
         }
+        // A shared directory the user chose (`/tmp`, a team folder) may
+        // belong to someone else; only the files and inc's own must not.
         if let Some(me) = users.me
             && me != meta.uid()
+            && private
         {
             let me = users.name(me);
             problems.push(format!("owned by {owner}, not by you ({me})"));

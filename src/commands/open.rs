@@ -103,6 +103,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     .check()
     .map_err(|c| c.explain(zone))?;
     let (title, severity, security) = if args.title.is_empty() {
+        // A database inc cannot use (another program's, a newer inc's) is
+        // refused before the questions, not after.
+        ctx.store_read()?;
         ask(ctx, severity, args.security)?
     } else {
         (

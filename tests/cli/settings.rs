@@ -216,6 +216,39 @@ fn config_edit_saves_only_a_valid_file() {
     );
     std::fs::remove_file(kept).unwrap();
 
+    // Edited again, and the editor fails: the earlier edit is still kept.
+    let counter = env.dir().join("rounds");
+    let mut p = edit(&format!(
+        "if [ -e '{0}' ]; then exit 1; fi; touch '{0}'; echo 'colour = 1' >> \"$1\"",
+        counter.display()
+    ));
+    p.exp_string("Edit it again?").unwrap();
+    send(&mut p, "y");
+    let (code, out) = finish(p);
+    assert_eq!(code, 1, "{out}");
+    let kept = kept_in(&out, "your earlier edit is kept in ");
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("colour = 1")
+    );
+    std::fs::remove_file(kept).unwrap();
+
+    // Ctrl-C at the question: the edit was kept, and said where, before.
+    let mut p = edit("echo 'colour = 2' >> \"$1\"");
+    let shown = p.exp_string("Edit it again?").unwrap();
+    p.send_control('c').unwrap();
+    let (code, out) = finish(p);
+    assert_eq!(code, 130, "{out}");
+    let kept = kept_in(&shown, "your edit is kept in ");
+    assert!(
+        std::fs::read_to_string(&kept)
+            .unwrap()
+            .contains("colour = 2")
+    );
+    std::fs::remove_file(kept).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+
     // Without a terminal, or with --no-input, no editor is started.
     let ed = editor(&env, "echo 'user = \"x\"' >> \"$1\"");
     for args in [&["config", "edit"][..], &["config", "edit", "--no-input"]] {
