@@ -225,10 +225,7 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
     )?;
     // A symbolic link (a dotfiles repository, say) is followed, so the
     // file it points to is the one changed, even if it does not exist yet.
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| match std::fs::read_link(path) {
-        Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
-        Err(_) => path.to_path_buf(),
-    });
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| link_target(path));
     let original = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -295,6 +292,19 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
     }
 }
 
+/// Where a chain of symbolic links ends, for a file not created yet (at
+/// most 16 links, as the system allows about as many).
+fn link_target(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..16 {
+        match std::fs::read_link(&path) {
+            Ok(target) => path = path.parent().unwrap_or(Path::new(".")).join(target),
+            Err(_) => break,
+        }
+    }
+    path
+}
+
 /// Writes the config file whole or not at all, creating its directory, and
 /// keeps its permissions (a new one is private to the user, 0600).
 fn write_config(path: &Path, text: &str) -> Result<()> {
@@ -304,13 +314,9 @@ fn write_config(path: &Path, text: &str) -> Result<()> {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     std::fs::create_dir_all(&dir).with_context(|| format!("could not create {}", dir.display()))?;
     let permissions = std::fs::metadata(path).map(|m| m.permissions());
-    crate::commands::write_file(path, text)?;
     #[cfg(unix)]
     let permissions = permissions
         .or_else(|_| Ok::<_, std::io::Error>(std::os::unix::fs::PermissionsExt::from_mode(0o600)));
-    if let Ok(permissions) = permissions {
-        std::fs::set_permissions(path, permissions)
-            .with_context(|| format!("could not set the permissions of {}", path.display()))?;
-    }
+    crate::commands::write_file_with(path, text, permissions.ok())?;
     Ok(())
 }

@@ -352,6 +352,16 @@ where
 /// Writes the whole file or nothing: a temporary file beside it, then a
 /// rename.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
+    write_file_with(path, text, None)
+}
+
+/// [`write_file`], with the file's permissions set before it takes the
+/// place of the old one, so it is never readable by more than it should.
+pub fn write_file_with(
+    path: &Path,
+    text: &str,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -362,6 +372,9 @@ pub fn write_file(path: &Path, text: &str) -> Result<()> {
     let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)

@@ -299,4 +299,33 @@ fn config_edit_follows_a_link_and_keeps_the_mode() {
         std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
         0o640
     );
+
+    // A chain of links to a file not created yet: the end of the chain is
+    // created, private, and the links stay.
+    let env = Env::new();
+    let link = config_file(&env);
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    let middle = env.dir().join("middle.toml");
+    let end = env.dir().join("end.toml");
+    std::os::unix::fs::symlink(&middle, &link).unwrap();
+    std::os::unix::fs::symlink(&end, &middle).unwrap();
+    let ed = editor(&env, "echo 'default_severity = 1' >> \"$1\"");
+    let p = crate::terminal::pty(&env, &["config", "edit"], &[("EDITOR", ed.as_str())]);
+    let (code, out) = crate::terminal::finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        std::fs::symlink_metadata(&middle)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&end)
+            .unwrap()
+            .contains("default_severity = 1")
+    );
+    assert_eq!(
+        std::fs::metadata(&end).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
 }
