@@ -270,6 +270,32 @@ fn kept_in(out: &str, marker: &str) -> String {
         .to_string()
 }
 
+/// Runs `inc config edit` through `link`, a symbolic link whose chain ends
+/// at `target`: the line the editor adds lands in `target`, which has
+/// `mode` afterwards, and `link` is still a link.
+fn edit_through_link(env: &Env, link: &std::path::Path, target: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let ed = editor(env, "echo 'default_severity = 1' >> \"$1\"");
+    let p = crate::terminal::pty(env, &["config", "edit"], &[("EDITOR", ed.as_str())]);
+    let (code, out) = crate::terminal::finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        std::fs::symlink_metadata(link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(target)
+            .unwrap()
+            .contains("default_severity = 1")
+    );
+    assert_eq!(
+        std::fs::metadata(target).unwrap().permissions().mode() & 0o777,
+        mode
+    );
+}
+
 #[test]
 fn config_edit_follows_a_link_and_keeps_the_mode() {
     use std::os::unix::fs::PermissionsExt;
@@ -280,25 +306,7 @@ fn config_edit_follows_a_link_and_keeps_the_mode() {
     let link = config_file(&env);
     std::fs::create_dir_all(link.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let ed = editor(&env, "echo 'default_severity = 1' >> \"$1\"");
-    let p = crate::terminal::pty(&env, &["config", "edit"], &[("EDITOR", ed.as_str())]);
-    let (code, out) = crate::terminal::finish(p);
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        std::fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        std::fs::read_to_string(&real)
-            .unwrap()
-            .contains("default_severity = 1")
-    );
-    assert_eq!(
-        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
-        0o640
-    );
+    edit_through_link(&env, &link, &real, 0o640);
 
     // A chain of links to a file not created yet: the end of the chain is
     // created, private, and the links stay.
@@ -309,23 +317,5 @@ fn config_edit_follows_a_link_and_keeps_the_mode() {
     let end = env.dir().join("end.toml");
     std::os::unix::fs::symlink(&middle, &link).unwrap();
     std::os::unix::fs::symlink(&end, &middle).unwrap();
-    let ed = editor(&env, "echo 'default_severity = 1' >> \"$1\"");
-    let p = crate::terminal::pty(&env, &["config", "edit"], &[("EDITOR", ed.as_str())]);
-    let (code, out) = crate::terminal::finish(p);
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        std::fs::symlink_metadata(&middle)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        std::fs::read_to_string(&end)
-            .unwrap()
-            .contains("default_severity = 1")
-    );
-    assert_eq!(
-        std::fs::metadata(&end).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
+    edit_through_link(&env, &middle, &end, 0o600);
 }
