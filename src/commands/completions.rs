@@ -48,6 +48,11 @@ pub fn write(shell: Shell, out: &mut Vec<u8>) {
 /// Answers a completion request from a script and exits, when `INC_COMPLETE`
 /// says this run is one; otherwise returns at once.
 pub fn answer_if_asked() {
+    // clap_complete reads the arguments and the working directory before
+    // it looks at the variable; every run of inc need not.
+    if std::env::var_os(VAR).is_none() {
+        return;
+    }
     CompleteEnv::with_factory(crate::cli::command)
         .var(VAR)
         .bin("inc")
