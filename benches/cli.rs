@@ -226,6 +226,7 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
         };
         let start = base + TimeDelta::hours(i as i64 * 2);
         let new = NewIncident {
+            links: Default::default(),
             title: format!(
                 "Benchmark incident {i}: elevated errors in service {}",
                 i % 37

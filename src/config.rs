@@ -27,6 +27,23 @@ struct ConfigFile {
     review_target_hours: Option<i64>,
     review_deadline_business_days: Option<i64>,
     severity: Option<BTreeMap<String, SeverityFile>>,
+    notify: Option<NotifyFile>,
+    security: Option<SecurityFile>,
+}
+
+/// The `[notify]` table: where status updates are posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotifyFile {
+    webhook: Option<String>,
+    timeout_ms: Option<i64>,
+}
+
+/// The `[security]` table: the duties a security incident brings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecurityFile {
+    checklist: Option<Vec<String>>,
 }
 
 /// A `[severity.N]` table: how the team names and describes a level.
@@ -38,7 +55,7 @@ struct SeverityFile {
 }
 
 /// The config keys, in the order `inc config show` prints them.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 12] = [
     "user",
     "db",
     "default_severity",
@@ -49,6 +66,8 @@ pub const KEYS: [&str; 10] = [
     "review_target_hours",
     "review_deadline_business_days",
     "severity",
+    "notify",
+    "security",
 ];
 
 /// How a team names and describes one severity level.
@@ -59,6 +78,26 @@ pub struct SeverityText {
     /// What the level means, shown when choosing one.
     pub description: String,
 }
+
+/// One duty on a security incident's checklist: the area it belongs to
+/// (such as legal or marketing) and what must be done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistText {
+    pub area: String,
+    pub item: String,
+}
+
+/// Where status updates are posted, and how long a post may take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notify {
+    /// A Slack-compatible incoming webhook (http or https); none by default.
+    pub webhook: Option<String>,
+    /// The most a post may take, connecting and answering included.
+    pub timeout: Duration,
+}
+
+/// The longest webhook timeout accepted: a minute.
+const MAX_NOTIFY_TIMEOUT_MS: i64 = 60_000;
 
 /// The longest busy timeout accepted: an hour.
 const MAX_BUSY_TIMEOUT_MS: i64 = 3_600_000;
@@ -86,6 +125,10 @@ pub struct Config {
     pub review_deadline_business_days: u32,
     /// Labels and descriptions of SEV1 to SEV4, in that order.
     pub severities: [SeverityText; 4],
+    /// Where status updates are posted.
+    pub notify: Notify,
+    /// The checklist a security incident gets, in order.
+    pub security_checklist: Vec<ChecklistText>,
     /// The keys the config file set, for `inc config show`.
     pub from_file: Vec<&'static str>,
 }
@@ -106,6 +149,17 @@ impl Default for Config {
                 label: label.to_string(),
                 description: description.to_string(),
             }),
+            notify: Notify {
+                webhook: None,
+                timeout: Duration::from_millis(5000),
+            },
+            security_checklist: DEFAULT_CHECKLIST
+                .iter()
+                .map(|(area, item)| ChecklistText {
+                    area: (*area).to_string(),
+                    item: (*item).to_string(),
+                })
+                .collect(),
             from_file: Vec::new(),
         }
     }
@@ -244,6 +298,11 @@ impl Config {
             None | Some("") => None,
             Some(name) => Some(Zone::from_name(name).map_err(|e| format!("timezone: {e}"))?),
         };
+        let notify = notify(file.notify.as_ref())?;
+        let security_checklist = match file.security.as_ref().and_then(|s| s.checklist.as_ref()) {
+            None => Config::default().security_checklist,
+            Some(items) => checklist(items)?,
+        };
         Ok(Config {
             user: file.user,
             db: file.db.filter(|p| !p.as_os_str().is_empty()),
@@ -255,6 +314,8 @@ impl Config {
             review_target_hours,
             review_deadline_business_days,
             severities,
+            notify,
+            security_checklist,
             from_file,
         })
     }
@@ -311,12 +372,94 @@ impl ConfigFile {
             self.review_target_hours.is_some(),
             self.review_deadline_business_days.is_some(),
             self.severity.is_some(),
+            self.notify.is_some(),
+            self.security.is_some(),
         ];
         KEYS.iter()
             .zip(set)
             .filter_map(|(key, set)| set.then_some(*key))
             .collect()
     }
+}
+
+/// The built-in checklist of a security incident: the communication duties
+/// its legal and marketing sides bring.
+const DEFAULT_CHECKLIST: [(&str, &str); 6] = [
+    (
+        "legal",
+        "statutory or regulatory reporting (such as a data protection authority)",
+    ),
+    (
+        "legal",
+        "contractual commitments to customers (notice periods, SLAs)",
+    ),
+    ("legal", "insurance claims"),
+    ("marketing", "exposure of sensitive customer data"),
+    ("marketing", "zero-day exploits: coordinated disclosure"),
+    (
+        "marketing",
+        "special messaging rules, such as those of a publicly traded company",
+    ),
+];
+
+/// The `[notify]` table, checked.
+fn notify(file: Option<&NotifyFile>) -> Result<Notify, String> {
+    let mut notify = Config::default().notify;
+    let Some(file) = file else {
+        return Ok(notify);
+    };
+    if let Some(url) = file.webhook.as_deref().map(str::trim) {
+        let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
+        let host_ok = url.split_once("://").is_some_and(|(_, rest)| {
+            rest.split(['/', '?', '#'])
+                .next()
+                .is_some_and(|h| !h.is_empty())
+        });
+        if !scheme_ok || !host_ok || url.chars().any(|c| c.is_control() || c == ' ') {
+            return Err(
+                "[notify] webhook must be an http:// or https:// address, such as \"https://hooks.slack.com/services/...\""
+                    .to_string(),
+            );
+        }
+        notify.webhook = Some(url.to_string());
+    }
+    notify.timeout = match file.timeout_ms {
+        None => notify.timeout,
+        Some(ms @ 1..=MAX_NOTIFY_TIMEOUT_MS) => Duration::from_millis(ms.unsigned_abs()),
+        Some(_) => {
+            return Err(format!(
+                "[notify] timeout_ms must be a number of milliseconds from 1 to {MAX_NOTIFY_TIMEOUT_MS}"
+            ));
+        }
+    };
+    Ok(notify)
+}
+
+/// `[security] checklist`: items written "area: what to do", checked.
+fn checklist(items: &[String]) -> Result<Vec<ChecklistText>, String> {
+    let bad = |item: &str| {
+        format!(
+            "[security] checklist item {item:?} must be written \"area: what to do\", such as \"legal: notify the regulator\", on one line"
+        )
+    };
+    let mut out = Vec::new();
+    for raw in items {
+        let (area, item) = raw.split_once(':').ok_or_else(|| bad(raw))?;
+        let (area, item) = (area.trim().to_lowercase(), item.trim());
+        let word = !area.is_empty()
+            && area.chars().count() <= 20
+            && area
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_".contains(c));
+        if !word || item.is_empty() || item.chars().any(char::is_control) {
+            return Err(bad(raw));
+        }
+        out.push(ChecklistText {
+            area,
+            item: item.to_string(),
+        });
+    }
+    Ok(out)
 }
 
 /// Built-in labels and descriptions of SEV1 to SEV4.

@@ -164,6 +164,39 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
         );
     }
 
+    line(String::new(), "");
+    line("[notify]".to_string(), "");
+    match &config.notify.webhook {
+        Some(url) => line(format!("webhook = {}", toml_str(url)), "config file"),
+        None => line(
+            "# webhook: none, updates are not posted".to_string(),
+            "built-in",
+        ),
+    }
+    line(
+        format!("timeout_ms = {}", config.notify.timeout.as_millis()),
+        if config.notify.timeout == built_in.notify.timeout {
+            "built-in"
+        } else {
+            "config file"
+        },
+    );
+    line(String::new(), "");
+    line("[security]".to_string(), "");
+    let items: Vec<String> = config
+        .security_checklist
+        .iter()
+        .map(|c| format!("    {},", toml_str(&format!("{}: {}", c.area, c.item))))
+        .collect();
+    line(
+        format!("checklist = [\n{}\n]", items.join("\n")),
+        if config.security_checklist == built_in.security_checklist {
+            "built-in"
+        } else {
+            "config file"
+        },
+    );
+
     let mut out = String::new();
     let state = if config_path.exists() {
         ""
@@ -207,6 +240,13 @@ fn template() -> String {
         "# [severity.1]",
         "# label = \"critical\"",
         "# description = \"most customers cannot use the product, or data is at risk\"",
+        "",
+        "# [notify]",
+        "# webhook = \"https://hooks.slack.com/services/...\"",
+        "# timeout_ms = 5000",
+        "",
+        "# [security]",
+        "# checklist = [\"legal: statutory or regulatory reporting\", \"marketing: exposure of customer data\"]",
     ] {
         out.push_str(line);
         out.push('\n');

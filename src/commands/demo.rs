@@ -550,6 +550,7 @@ fn replay(
         } = step.what
         {
             let new = NewIncident {
+                links: Default::default(),
                 title: title.to_string(),
                 severity: severity(sev)?,
                 security: false,
@@ -588,6 +589,8 @@ fn replay(
                     to: None,
                     event_at: at,
                     key: false,
+                    private: false,
+                    audience: None,
                 };
                 let run = CommandRun {
                     outcome: Outcome::Exited(0),

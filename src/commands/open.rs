@@ -115,6 +115,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         )
     };
     let new = NewIncident {
+        links: Default::default(),
         title: clean_text("title", &title)?,
         severity,
         security,

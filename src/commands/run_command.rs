@@ -93,6 +93,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         to: None,
         event_at: started,
         key: false,
+        private: false,
+        audience: None,
     };
     // Written down when the command ended: the one clock's time plus what
     // the command took (INC_NOW fixes the start, not the duration).

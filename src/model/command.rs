@@ -341,6 +341,7 @@ mod tests {
     fn handoffs_are_checked() {
         let zone = Zone::utc();
         let incident_for = |id| Incident {
+            links: Default::default(),
             id,
             uuid: String::new(),
             title: "x".into(),

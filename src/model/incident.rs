@@ -23,6 +23,31 @@ pub struct Incident {
     pub resolved_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
+    /// Where the response happens.
+    pub links: Links,
+}
+
+/// Where an incident's response happens: its chat channel, its call
+/// bridge, and its ticket. Each may be unset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub channel: Option<String>,
+    pub bridge: Option<String>,
+    pub ticket: Option<String>,
+}
+
+impl Links {
+    /// Each link that is set, with its name, in a fixed order.
+    pub fn set(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("channel", &self.channel),
+            ("bridge", &self.bridge),
+            ("ticket", &self.ticket),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
+        .collect()
+    }
 }
 
 impl Incident {
@@ -121,6 +146,8 @@ impl Incident {
             to: None,
             event_at: at,
             key: false,
+            private: false,
+            audience: None,
         }])
     }
 
@@ -204,6 +231,8 @@ pub struct NewIncident {
     /// When it is written down: now.
     pub recorded_at: DateTime<Utc>,
     pub author: String,
+    /// Where the response happens.
+    pub links: Links,
 }
 
 /// The key times of an incident, which must keep the order
@@ -278,6 +307,7 @@ mod tests {
 
     fn sample() -> Incident {
         Incident {
+            links: Default::default(),
             id: 1,
             uuid: String::new(),
             title: "x".into(),
@@ -418,6 +448,7 @@ mod tests {
     #[test]
     fn derived_durations() {
         let inc = Incident {
+            links: Default::default(),
             id: 1,
             uuid: String::new(),
             title: "x".into(),

@@ -15,7 +15,7 @@ pub use command::{
     responders, same_person, time_after,
 };
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
-pub use incident::{Incident, KeyTimes, NewIncident, OrderConflict};
+pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
     LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
@@ -23,4 +23,4 @@ pub use review::{
 pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, shell_path, signal_name};
 pub use scale::{Severity, Status};
 pub use text::{clean_name, clean_text};
-pub use timeline::{EntryKind, NewEntry, TimelineEntry};
+pub use timeline::{Audience, EntryKind, NewEntry, TimelineEntry};

@@ -40,10 +40,13 @@ pub enum EntryKind {
     /// A command was run with `inc run` (text: the command line; the
     /// entry's `run` says how it ended).
     Command,
+    /// A status update that went out (text: the update; the entry's
+    /// `audience` says to whom).
+    Update,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 14] = [
+    pub const ALL: [EntryKind; 15] = [
         EntryKind::Started,
         EntryKind::Detected,
         EntryKind::Declared,
@@ -58,6 +61,7 @@ impl EntryKind {
         EntryKind::Task,
         EntryKind::TaskDone,
         EntryKind::Command,
+        EntryKind::Update,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +80,7 @@ impl EntryKind {
             EntryKind::Task => "task",
             EntryKind::TaskDone => "task-done",
             EntryKind::Command => "command",
+            EntryKind::Update => "update",
         }
     }
 
@@ -85,6 +90,36 @@ impl EntryKind {
 }
 
 impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who a status update was written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Responders and the rest of the company.
+    Internal,
+    /// Customers: a status page, a support reply.
+    External,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Internal => "internal",
+            Audience::External => "external",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        [Audience::Internal, Audience::External]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+impl fmt::Display for Audience {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -109,6 +144,10 @@ pub struct TimelineEntry {
     pub author: String,
     /// A key moment, for the review to highlight.
     pub key: bool,
+    /// For responders only: left out of the public review.
+    pub private: bool,
+    /// For an `update` entry: who it was written for.
+    pub audience: Option<Audience>,
     /// For a `command` entry: how the command ended, and its output.
     pub run: Option<CommandRun>,
 }
@@ -123,6 +162,10 @@ pub struct NewEntry {
     pub event_at: DateTime<Utc>,
     /// A key moment, for the review to highlight.
     pub key: bool,
+    /// For responders only: left out of the public review.
+    pub private: bool,
+    /// For an `update` entry: who it was written for.
+    pub audience: Option<Audience>,
 }
 
 impl NewEntry {
@@ -134,6 +177,8 @@ impl NewEntry {
             to: None,
             event_at,
             key: false,
+            private: false,
+            audience: None,
         }
     }
 
@@ -151,6 +196,8 @@ impl NewEntry {
             to: Some(to.to_string()),
             event_at,
             key: false,
+            private: false,
+            audience: None,
         }
     }
 }

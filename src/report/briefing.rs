@@ -141,6 +141,7 @@ mod tests {
     #[test]
     fn a_briefing_reads_well_and_user_text_stays_in_place() {
         let incident = Incident {
+            links: Default::default(),
             id: 12,
             uuid: String::new(),
             title: "Checkout *down* | <b>EU</b>".into(),
@@ -186,6 +187,8 @@ mod tests {
             recorded_at: at,
             author: author.into(),
             key: false,
+            private: false,
+            audience: None,
             run: None,
         };
         let notes = [

@@ -128,6 +128,10 @@ pub fn describe(entry: &TimelineEntry) -> String {
             return format!("task {from} added: {}{owner}", entry.text);
         }
         EntryKind::TaskDone => return format!("task {from} done: {}", entry.text),
+        EntryKind::Update => {
+            let audience = entry.audience.map_or("internal", |a| a.as_str());
+            return format!("{audience} update: {}", entry.text);
+        }
         EntryKind::Command => {
             return match &entry.run {
                 Some(run) => format!("ran `{}` ({})", entry.text, run.summary()),

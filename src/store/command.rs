@@ -148,6 +148,8 @@ impl Store {
                 to: name.map(String::from),
                 event_at: at,
                 key: false,
+                private: false,
+                audience: None,
             };
             insert_entry(tx, id, &entry, stamp)?;
             Ok((incident, true))

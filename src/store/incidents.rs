@@ -8,12 +8,13 @@ use super::timeline::insert_entry;
 use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
-    Current, EntryKind, Incident, IncidentRef, NAMED_WHEN_AMBIGUOUS, NewEntry, NewIncident,
+    Current, EntryKind, Incident, IncidentRef, Links, NAMED_WHEN_AMBIGUOUS, NewEntry, NewIncident,
     Severity, Status, TimelineEntry, choose_current,
 };
 
 const COLUMNS: &str = "id, uuid, title, severity, status, security, commander, started_at, \
-                       detected_at, mitigated_at, resolved_at, created_at, created_by";
+                       detected_at, mitigated_at, resolved_at, created_at, created_by, \
+                       channel, bridge, ticket";
 
 const CURRENT_KEY: &str = "current_incident";
 
@@ -136,8 +137,8 @@ impl Store {
 fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
     tx.prepare_cached(
         "INSERT INTO incidents (uuid, title, severity, status, security, commander, \
-         started_at, detected_at, created_at, created_by, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
+         started_at, detected_at, created_at, created_by, updated_at, channel, bridge, ticket) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?11, ?12, ?13)",
     )?
     .execute(params![
         new_uuid(new.created_at),
@@ -150,6 +151,9 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
         time_to_sql(new.detected_at),
         time_to_sql(new.created_at),
         new.author,
+        new.links.channel,
+        new.links.bridge,
+        new.links.ticket,
     ])?;
     let id = tx.last_insert_rowid();
     let stamp = Stamp {
@@ -164,6 +168,8 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
         to: Some(new.severity.to_string()),
         event_at: new.created_at,
         key: false,
+        private: false,
+        audience: None,
     };
     let entry = insert_entry(tx, id, &declared, &stamp)?;
     let mut last = new.created_at;
@@ -179,6 +185,8 @@ fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
                 to: None,
                 event_at: at,
                 key: false,
+                private: false,
+                audience: None,
             };
             insert_entry(tx, id, &marker, &stamp)?;
             last = at;
@@ -260,7 +268,8 @@ fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Result<()> {
     conn.execute(
         "UPDATE incidents SET title = ?2, severity = ?3, status = ?4, security = ?5, \
          commander = ?6, started_at = ?7, detected_at = ?8, mitigated_at = ?9, \
-         resolved_at = ?10, updated_at = ?11 WHERE id = ?1",
+         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14 \
+         WHERE id = ?1",
         params![
             incident.id,
             incident.title,
@@ -273,6 +282,9 @@ fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Result<()> {
             incident.mitigated_at.map(time_to_sql),
             incident.resolved_at.map(time_to_sql),
             time_to_sql(stamp.now),
+            incident.links.channel,
+            incident.links.bridge,
+            incident.links.ticket,
         ],
     )?;
     Ok(())
@@ -309,6 +321,11 @@ fn incident_from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
         resolved_at: opt_time_at(r, 10)?,
         created_at: time_at(r, 11)?,
         created_by: r.get(12)?,
+        links: Links {
+            channel: r.get(13)?,
+            bridge: r.get(14)?,
+            ticket: r.get(15)?,
+        },
     })
 }
 
@@ -332,6 +349,7 @@ mod tests {
     fn declare(store: &mut Store, title: &str) -> Incident {
         store
             .create_incident(&NewIncident {
+                links: Default::default(),
                 title: title.into(),
                 severity: Severity::DEFAULT,
                 security: false,
@@ -386,6 +404,7 @@ mod tests {
         let (_d, mut s) = store();
         declare(&mut s, "current one");
         let new = |title: &str| NewIncident {
+            links: Default::default(),
             title: title.into(),
             severity: Severity::DEFAULT,
             security: false,

@@ -175,6 +175,46 @@ ALTER TABLE timeline_entries ADD COLUMN duration_ms INTEGER CHECK (duration_ms >
 ALTER TABLE timeline_entries ADD COLUMN output TEXT;
 ALTER TABLE timeline_entries ADD COLUMN output_lines INTEGER CHECK (output_lines >= 0);
 ",
+    // 5: communications and sharing. Where the response happens (the
+    // incident's chat channel, call bridge and ticket); status updates (the
+    // timeline entry kind `update`, internal or external) and each attempt to
+    // post one to the webhook; notes for responders only (`private`); the
+    // duties of a security incident as a checklist.
+    r"
+ALTER TABLE incidents ADD COLUMN channel TEXT CHECK (length(channel) > 0);
+ALTER TABLE incidents ADD COLUMN bridge TEXT CHECK (length(bridge) > 0);
+ALTER TABLE incidents ADD COLUMN ticket TEXT CHECK (length(ticket) > 0);
+
+ALTER TABLE timeline_entries ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
+ALTER TABLE timeline_entries ADD COLUMN audience TEXT CHECK (audience IN ('internal', 'external'));
+
+CREATE TABLE update_posts (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    entry_id     INTEGER NOT NULL REFERENCES timeline_entries (id),
+    attempted_at TEXT NOT NULL,
+    attempted_by TEXT NOT NULL,
+    outcome      TEXT NOT NULL CHECK (outcome IN ('sent', 'failed')),
+    detail       TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX update_posts_by_entry ON update_posts (entry_id, attempted_at);
+
+CREATE TABLE checklist_items (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    incident_id  INTEGER NOT NULL REFERENCES incidents (id),
+    position     INTEGER NOT NULL,
+    area         TEXT NOT NULL CHECK (length(area) > 0),
+    body         TEXT NOT NULL CHECK (length(body) > 0),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    done_at      TEXT,
+    done_by      TEXT,
+    note         TEXT,
+    UNIQUE (incident_id, position)
+) STRICT;
+",
 ];
 
 /// The schema version this binary writes and understands.

@@ -51,6 +51,8 @@ impl Store {
                 to: owner.map(String::from),
                 event_at: stamp.now,
                 key: false,
+                private: false,
+                audience: None,
             };
             insert_entry(tx, id, &entry, stamp)?;
             Ok((incident, task))
@@ -99,6 +101,8 @@ impl Store {
                 to: None,
                 event_at: stamp.now,
                 key: false,
+                private: false,
+                audience: None,
             };
             insert_entry(tx, task.incident_id, &entry, stamp)?;
             Ok((load(tx, task.incident_id)?, load_task(tx, task_id)?))

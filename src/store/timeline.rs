@@ -7,12 +7,12 @@ use rusqlite::{Connection, Row, params};
 use super::incidents::{load, resolve};
 use super::{Stamp, Store, new_uuid, time_at, time_to_sql};
 use crate::model::{
-    CommandRun, EntryKind, Incident, IncidentRef, NewEntry, Outcome, TimelineEntry,
+    Audience, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, Outcome, TimelineEntry,
 };
 
 const COLUMNS: &str = "id, uuid, incident_id, kind, body, from_value, to_value, event_at, \
                        recorded_at, author, key, exit_code, exit_signal, duration_ms, output, \
-                       output_lines";
+                       output_lines, private, audience";
 
 impl Store {
     /// An incident's timeline in event-time order; with `last`, only the
@@ -136,8 +136,8 @@ fn insert(
     conn.prepare_cached(
         "INSERT INTO timeline_entries \
          (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author, key, \
-          exit_code, exit_signal, duration_ms, output, output_lines) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+          exit_code, exit_signal, duration_ms, output, output_lines, private, audience) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         uuid,
@@ -156,6 +156,8 @@ fn insert(
         run.and_then(|r| r.output.as_deref()),
         run.and_then(|r| r.output_lines)
             .map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
+        entry.private,
+        entry.audience.map(Audience::as_str),
     ])?;
     Ok(TimelineEntry {
         id: conn.last_insert_rowid(),
@@ -169,6 +171,8 @@ fn insert(
         recorded_at: stamp.now,
         author: stamp.author.clone(),
         key: entry.key,
+        private: entry.private,
+        audience: entry.audience,
         run: run.cloned(),
     })
 }
@@ -205,6 +209,12 @@ fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
     } else {
         None
     };
+    let audience = match r.get::<_, Option<String>>(17)? {
+        None => None,
+        Some(a) => Some(
+            Audience::parse(&a).ok_or_else(|| bad(17, format!("unknown update audience {a:?}")))?,
+        ),
+    };
     Ok(TimelineEntry {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -217,6 +227,8 @@ fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
         recorded_at: time_at(r, 8)?,
         author: r.get(9)?,
         key: r.get(10)?,
+        private: r.get(16)?,
+        audience,
         run,
     })
 }
