@@ -43,10 +43,13 @@ pub enum EntryKind {
     /// A status update that went out (text: the update; the entry's
     /// `audience` says to whom).
     Update,
+    /// A security incident's checklist item was done (text: the item;
+    /// `from`: its number; `to`: the note given, if any).
+    Checklist,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 15] = [
+    pub const ALL: [EntryKind; 16] = [
         EntryKind::Started,
         EntryKind::Detected,
         EntryKind::Declared,
@@ -62,6 +65,7 @@ impl EntryKind {
         EntryKind::TaskDone,
         EntryKind::Command,
         EntryKind::Update,
+        EntryKind::Checklist,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +85,7 @@ impl EntryKind {
             EntryKind::TaskDone => "task-done",
             EntryKind::Command => "command",
             EntryKind::Update => "update",
+            EntryKind::Checklist => "checklist",
         }
     }
 

@@ -132,6 +132,14 @@ pub fn describe(entry: &TimelineEntry) -> String {
             let audience = entry.audience.map_or("internal", |a| a.as_str());
             return format!("{audience} update: {}", entry.text);
         }
+        EntryKind::Checklist => {
+            let note = entry
+                .to
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            return format!("checklist {from} done: {}{note}", entry.text);
+        }
         EntryKind::Command => {
             return match &entry.run {
                 Some(run) => format!("ran `{}` ({})", entry.text, run.summary()),

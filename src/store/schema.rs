@@ -179,7 +179,8 @@ ALTER TABLE timeline_entries ADD COLUMN output_lines INTEGER CHECK (output_lines
     // incident's chat channel, call bridge and ticket); status updates (the
     // timeline entry kind `update`, internal or external) and each attempt to
     // post one to the webhook; notes for responders only (`private`); the
-    // duties of a security incident as a checklist.
+    // duties of a security incident as a checklist, with the timeline entry
+    // kind `checklist` for an item done.
     r"
 ALTER TABLE incidents ADD COLUMN channel TEXT CHECK (length(channel) > 0);
 ALTER TABLE incidents ADD COLUMN bridge TEXT CHECK (length(bridge) > 0);
