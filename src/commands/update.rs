@@ -33,7 +33,12 @@ pub struct Args {
     ///
     /// TIME takes the same forms as for `inc tl --at`. Times in the future
     /// are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true, conflicts_with = "retry")]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        conflicts_with = "retry"
+    )]
     pub at: Option<String>,
 
     /// Post again every update of the incident whose last post failed, in order
@@ -78,7 +83,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Posted::Failed(why) => Err(UserError::new(format!(
             "the update is recorded, but posting it to the webhook failed: {why}"
         ))
-        .hint(format!("retry with `inc update --retry -i {}`", incident.id))
+        .hint(format!(
+            "retry with `inc update --retry -i {}`",
+            incident.id
+        ))
         .into()),
     }
 }
@@ -119,9 +127,11 @@ fn post(
 fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let Some(url) = ctx.config().notify.webhook.as_deref() else {
-        return Err(UserError::new("no webhook is configured, so there is nothing to retry")
-            .hint("set `webhook` under `[notify]` in the config file (see `inc config edit`)")
-            .into());
+        return Err(
+            UserError::new("no webhook is configured, so there is nothing to retry")
+                .hint("set `webhook` under `[notify]` in the config file (see `inc config edit`)")
+                .into(),
+        );
     };
     let zone = ctx.zone()?;
     let mut store = ctx.store_for_change()?;
@@ -129,7 +139,10 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let failed: Vec<TimelineEntry> = store
         .updates(incident.id)?
         .into_iter()
-        .filter(|(_, post)| post.as_ref().is_some_and(|p| p.outcome == PostOutcome::Failed))
+        .filter(|(_, post)| {
+            post.as_ref()
+                .is_some_and(|p| p.outcome == PostOutcome::Failed)
+        })
         .map(|(entry, _)| entry)
         .collect();
     if failed.is_empty() {
@@ -155,7 +168,10 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
             "{still_failing} of {} updates could not be posted; they stay recorded",
             failed.len()
         ))
-        .hint(format!("retry later with `inc update --retry -i {}`", incident.id))
+        .hint(format!(
+            "retry later with `inc update --retry -i {}`",
+            incident.id
+        ))
         .into());
     }
     Ok(())

@@ -33,8 +33,9 @@ impl LinkKind {
         let name = self.as_str();
         let v = value.trim();
         if v.is_empty() {
-            return Err(UserError::new(format!("the {name} is empty"))
-                .hint(format!("give the {name}, or clear it with `inc link {name} --clear`")));
+            return Err(UserError::new(format!("the {name} is empty")).hint(format!(
+                "give the {name}, or clear it with `inc link {name} --clear`"
+            )));
         }
         if v.chars().any(char::is_control) {
             return Err(UserError::new(format!(
@@ -52,8 +53,9 @@ impl LinkKind {
             LinkKind::Channel => {
                 let bare = v.trim_start_matches('#');
                 if bare.is_empty() || bare.chars().any(char::is_whitespace) {
-                    return Err(UserError::new(format!("{v:?} is not a channel name"))
-                        .hint("give a name without spaces, such as #inc-checkout or inc-checkout"));
+                    return Err(UserError::new(format!("{v:?} is not a channel name")).hint(
+                        "give a name without spaces, such as #inc-checkout or inc-checkout",
+                    ));
                 }
                 Ok(format!("#{bare}"))
             }
@@ -124,7 +126,9 @@ mod tests {
         assert!(LinkKind::Bridge.clean("meet.example.com/x").is_err());
         assert!(LinkKind::Bridge.clean("https://").is_err());
         assert_eq!(
-            LinkKind::Bridge.clean("https://meet.example.com/x").unwrap(),
+            LinkKind::Bridge
+                .clean("https://meet.example.com/x")
+                .unwrap(),
             "https://meet.example.com/x"
         );
     }
