@@ -30,11 +30,10 @@ impl From<Kind> for LinkKind {
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
-  inc link
   inc link channel inc-checkout-502
   inc link bridge https://meet.example.com/abc-defg-hij
   inc link ticket OPS-1234 -i 12
-  inc link channel --clear"#)]
+  inc link bridge --clear"#)]
 pub struct Args {
     /// Which link to set or clear; without it, the incident's links are listed
     #[arg(value_enum, value_name = "WHICH")]

@@ -9,11 +9,10 @@ use crate::report::text::{incident_heading, safe_line};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
-  inc open "Checkout returns 502 for EU customers" --sev 1
+  inc open "Checkout returns 502 for EU customers" --sev 1 --channel inc-checkout --ticket OPS-1234
   inc open "Search results empty" --started 14:02 --detected 14:08
   inc open --security --sev critical "RCE in the image-resize library"
-  inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12
-  inc open "Elevated 500s" --channel inc-500s --bridge https://meet.example.com/abc --ticket OPS-1234"#)]
+  inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12"#)]
 pub struct Args {
     /// What is wrong, as those affected see it [asked for in a terminal if missing]
     #[arg(value_name = "TITLE")]

@@ -109,6 +109,17 @@ pub struct UpdatePost {
     pub detail: String,
 }
 
+impl crate::model::Links {
+    /// The value of one link, to set or clear it.
+    pub fn get_mut(&mut self, kind: LinkKind) -> &mut Option<String> {
+        match kind {
+            LinkKind::Channel => &mut self.channel,
+            LinkKind::Bridge => &mut self.bridge,
+            LinkKind::Ticket => &mut self.ticket,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,16 +142,5 @@ mod tests {
                 .unwrap(),
             "https://meet.example.com/x"
         );
-    }
-}
-
-impl crate::model::Links {
-    /// The value of one link, to set or clear it.
-    pub fn get_mut(&mut self, kind: LinkKind) -> &mut Option<String> {
-        match kind {
-            LinkKind::Channel => &mut self.channel,
-            LinkKind::Bridge => &mut self.bridge,
-            LinkKind::Ticket => &mut self.ticket,
-        }
     }
 }
