@@ -79,6 +79,9 @@ fn explain(e: &ureq::Error, timeout: Duration) -> String {
             _ => io.to_string(),
         },
         ureq::Error::HostNotFound => "host not found".to_string(),
+        // The URL is a secret (anyone with it can post): never repeat it.
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => "the webhook URL is not valid".to_string(),
+        ureq::Error::Rustls(tls) => format!("TLS error: {tls}"),
         other => other.to_string(),
     }
 }
