@@ -281,3 +281,17 @@ fn bad_updates_change_nothing() {
     );
     assert_eq!(env.field("kind", &["timeline"]), ["declared"]);
 }
+
+#[test]
+fn a_resolved_incident_takes_an_update_only_when_named() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    env.ok(&["resolve"]);
+    let f = env.fails(&["update", "all clear"]);
+    assert!(f.stderr.contains("no incident is open"), "{}", f.stderr);
+    env.ok(&["update", "--external", "all clear", "-i", "1"]);
+    assert_eq!(
+        env.field("audience", &["timeline"]).last().unwrap(),
+        "external"
+    );
+}
