@@ -185,6 +185,12 @@ pub enum Command {
     Responders(commands::responders::Args),
     /// Track the steps under way: add, done, list
     Task(commands::task::Args),
+    /// Set, clear or list where the response happens: channel, bridge, ticket
+    Link(commands::link::Args),
+    /// Record a status update (internal or --external) and post it to the webhook
+    Update(commands::update::Args),
+    /// List the status updates sent, whether each was posted, and how long since the last
+    Updates(commands::updates::Args),
     /// Describe the incident for the review: summary, impact, scope, detection
     ///
     /// Each flag sets its part and keeps the others. With no flag, in a
@@ -229,6 +235,9 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "role",
             "responders",
             "task",
+            "link",
+            "update",
+            "updates",
         ],
     ),
     (

@@ -11,6 +11,7 @@ pub mod error;
 pub mod identity;
 pub mod interrupt;
 pub mod model;
+pub mod notify;
 pub mod report;
 pub mod store;
 pub mod time;

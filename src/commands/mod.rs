@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod factor;
 pub mod handoff;
 pub mod lesson;
+pub mod link;
 pub mod list;
 pub mod mitigated;
 pub mod open;
@@ -27,6 +28,8 @@ pub mod status;
 pub mod task;
 pub mod timeline;
 pub mod tl;
+pub mod update;
+pub mod updates;
 pub mod use_incident;
 
 use std::io::{IsTerminal, Write};
@@ -78,6 +81,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Role(args) => role::run(&ctx, &args),
         Command::Responders(args) => responders::run(&ctx, &args),
         Command::Task(args) => task::run(&ctx, &args),
+        Command::Link(args) => link::run(&ctx, &args),
+        Command::Update(args) => update::run(&ctx, &args),
+        Command::Updates(args) => updates::run(&ctx, &args),
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),

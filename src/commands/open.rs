@@ -4,12 +4,12 @@ use anyhow::Result;
 
 use super::Context;
 use super::ask::Asker;
-use crate::model::{NewIncident, Severity, clean_name, clean_text};
+use crate::model::{LinkKind, Links, NewIncident, Severity, clean_name, clean_text};
 use crate::report::text::{incident_heading, safe_line};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
-  inc open "Checkout returns 502 for EU customers" --sev 1
+  inc open "Checkout returns 502 for EU customers" --sev 1 --channel inc-checkout --ticket OPS-1234
   inc open "Search results empty" --started 14:02 --detected 14:08
   inc open --security --sev critical "RCE in the image-resize library"
   inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12"#)]
@@ -55,6 +55,18 @@ pub struct Args {
     /// Mark it as a security incident (shown on the board, briefing and review)
     #[arg(long)]
     pub security: bool,
+
+    /// The incident's chat channel, such as #inc-checkout (the `#` is optional)
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+
+    /// The call bridge's URL (http:// or https://)
+    #[arg(long, value_name = "URL")]
+    pub bridge: Option<String>,
+
+    /// The incident's ticket, an id or a URL
+    #[arg(long, value_name = "ID")]
+    pub ticket: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -64,6 +76,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .as_deref()
         .map(|s| ctx.config().parse_severity(s))
         .transpose()?;
+    let links = Links {
+        channel: clean_link(LinkKind::Channel, args.channel.as_deref())?,
+        bridge: clean_link(LinkKind::Bridge, args.bridge.as_deref())?,
+        ticket: clean_link(LinkKind::Ticket, args.ticket.as_deref())?,
+    };
     let stamp = ctx.stamp()?;
     let commander = match &args.commander {
         Some(name) => clean_name("commander", name)?,
@@ -115,7 +132,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         )
     };
     let new = NewIncident {
-        links: Default::default(),
+        links,
         title: clean_text("title", &title)?,
         severity,
         security,
@@ -133,6 +150,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         incident_heading(&incident, ctx.style()),
         safe_line(&incident.commander)
     ))
+}
+
+fn clean_link(kind: LinkKind, value: Option<&str>) -> Result<Option<String>> {
+    Ok(value.map(|v| kind.clean(v)).transpose()?)
 }
 
 /// In a terminal, asks for the title, then the severity and whether it is

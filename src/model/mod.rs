@@ -2,6 +2,7 @@
 //! the rules that keep them consistent. No SQL, no IO, no clock.
 
 mod command;
+mod comms;
 mod current;
 mod incident;
 mod review;
@@ -14,6 +15,7 @@ pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
     responders, same_person, time_after,
 };
+pub use comms::{LinkKind, PostOutcome, UpdatePost};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict};
 pub use review::{

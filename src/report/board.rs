@@ -58,6 +58,10 @@ pub fn status_board(
         },
     );
     field("duration", incident_duration(incident, now));
+    // Where the response happens, each only when set.
+    for (name, value) in incident.links.set() {
+        field(name, safe_line(value).into_owned());
+    }
     field(
         "declared",
         format!(

@@ -24,6 +24,16 @@ pub struct Briefing<'a> {
     pub responders: &'a [Responder],
 }
 
+/// How a link is named in the briefing and the review.
+pub fn link_label(name: &str) -> &str {
+    match name {
+        "channel" => "Chat channel",
+        "bridge" => "Call bridge",
+        "ticket" => "Ticket",
+        other => other,
+    }
+}
+
 /// The briefing as markdown.
 pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
     let i = b.incident;
@@ -55,6 +65,11 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
     }
     if i.security {
         let _ = writeln!(out, "- **Security incident**");
+    }
+    // Where the response happens: where the new commander joins it.
+    for (name, value) in i.links.set() {
+        let label = link_label(name);
+        let _ = writeln!(out, "- **{label}:** {}", inline(value));
     }
 
     let _ = writeln!(out, "\n### Latest progress\n");

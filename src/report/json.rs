@@ -9,7 +9,7 @@ use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
     Action, ActionType, Assignment, CommandRun, Factor, Incident, Lesson, Outcome, Responder,
-    RoleHolder, Scope, Task, TimelineEntry, signal_name,
+    RoleHolder, Scope, Task, TimelineEntry, UpdatePost, signal_name,
 };
 
 #[derive(Serialize)]
@@ -31,10 +31,19 @@ struct IncidentJson<'a> {
     time_to_detect_seconds: i64,
     time_to_mitigate_seconds: Option<i64>,
     time_to_recover_seconds: Option<i64>,
+    /// Where the response happens; each null when not set.
+    links: LinksJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     commanders: Option<Vec<AssignmentJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     latest_entries: Option<Vec<EntryJson<'a>>>,
+}
+
+#[derive(Serialize)]
+struct LinksJson<'a> {
+    channel: Option<&'a str>,
+    bridge: Option<&'a str>,
+    ticket: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +106,9 @@ struct EntryJson<'a> {
     recorded_at: String,
     author: &'a str,
     key: bool,
+    /// Only on `update` entries: `internal` or `external`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<&'static str>,
     /// Only on `command` entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<RunJson<'a>>,
@@ -159,6 +171,11 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
         time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
+        links: LinksJson {
+            channel: i.links.channel.as_deref(),
+            bridge: i.links.bridge.as_deref(),
+            ticket: i.links.ticket.as_deref(),
+        },
         commanders: None,
         latest_entries: None,
     }
@@ -210,6 +227,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         recorded_at: time(e.recorded_at),
         author: &e.author,
         key: e.key,
+        audience: e.audience.map(crate::model::Audience::as_str),
         run: e.run.as_ref().map(run_json),
     }
 }
@@ -467,4 +485,48 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back["t"], text);
     }
+}
+
+#[derive(Serialize)]
+struct UpdatesJson<'a> {
+    incident_id: i64,
+    /// When the latest update went out; null when none has.
+    last_update_at: Option<String>,
+    updates: Vec<UpdateJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct UpdateJson<'a> {
+    #[serde(flatten)]
+    entry: EntryJson<'a>,
+    /// The latest attempt to post it to the webhook; null when never posted.
+    post: Option<PostJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PostJson<'a> {
+    outcome: &'static str,
+    detail: &'a str,
+    attempted_at: String,
+    attempted_by: &'a str,
+}
+
+/// `inc updates --json`: an incident's status updates with their posts.
+pub fn updates(incident_id: i64, list: &[(TimelineEntry, Option<UpdatePost>)]) -> String {
+    render(&UpdatesJson {
+        incident_id,
+        last_update_at: list.iter().map(|(e, _)| e.event_at).max().map(time),
+        updates: list
+            .iter()
+            .map(|(e, post)| UpdateJson {
+                entry: entry_json(e),
+                post: post.as_ref().map(|p| PostJson {
+                    outcome: p.outcome.as_str(),
+                    detail: &p.detail,
+                    attempted_at: time(p.attempted_at),
+                    attempted_by: &p.attempted_by,
+                }),
+            })
+            .collect(),
+    })
 }

@@ -11,3 +11,4 @@ pub mod review;
 pub mod style;
 pub mod table;
 pub mod text;
+pub mod updates;

@@ -325,6 +325,14 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     for (name, value) in fields {
         row(&mut out, &[name.to_string(), value]);
     }
+    // Where the response happened: the last rows, kept together so that a
+    // public variant can leave them out.
+    for (name, value) in i.links.set() {
+        row(
+            &mut out,
+            &[super::briefing::link_label(name).to_string(), inline(value)],
+        );
+    }
 
     let _ = writeln!(out, "\n## Description\n");
     match r.description.summary.as_deref() {

@@ -11,6 +11,7 @@ mod review;
 mod schema;
 mod tasks;
 mod timeline;
+mod updates;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -10,7 +10,7 @@ use crate::model::{
     Audience, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, Outcome, TimelineEntry,
 };
 
-const COLUMNS: &str = "id, uuid, incident_id, kind, body, from_value, to_value, event_at, \
+pub(super) const COLUMNS: &str = "id, uuid, incident_id, kind, body, from_value, to_value, event_at, \
                        recorded_at, author, key, exit_code, exit_signal, duration_ms, output, \
                        output_lines, private, audience";
 
@@ -177,7 +177,7 @@ fn insert(
     })
 }
 
-fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
+pub(super) fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
     let bad = |col: usize, what: String| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
     };

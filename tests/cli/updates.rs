@@ -1,0 +1,297 @@
+//! `inc update`, `inc updates` and the webhook post, against a real HTTP
+//! server on 127.0.0.1 that each test starts itself.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::env::Env;
+
+/// What the server received: the request head (lowercased header names)
+/// and body.
+struct Request {
+    head: String,
+    body: String,
+}
+
+/// A server that answers one request with `status` (such as "200 OK").
+fn serve_once(status: &'static str) -> (u16, JoinHandle<Request>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            let lower = line.to_ascii_lowercase();
+            if let Some(v) = lower.strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+            head.push_str(&lower);
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        let mut stream = reader.into_inner();
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+        )
+        .unwrap();
+        Request {
+            head,
+            body: String::from_utf8(body).unwrap(),
+        }
+    });
+    (port, handle)
+}
+
+fn webhook(env: &Env, port: u16, timeout_ms: u32) {
+    let path = env.dir().join("config/inc/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        path,
+        format!(
+            "[notify]\nwebhook = \"http://127.0.0.1:{port}/hook\"\ntimeout_ms = {timeout_ms}\n"
+        ),
+    )
+    .unwrap();
+}
+
+fn posts(env: &Env) -> Vec<(i64, String, String, String)> {
+    let conn = env.sql();
+    let mut stmt = conn
+        .prepare("SELECT entry_id, outcome, detail, attempted_by FROM update_posts ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn run(env: &Env, args: &[&str]) -> std::process::Output {
+    env.cmd().args(args).output().unwrap()
+}
+
+#[test]
+fn an_update_without_a_webhook_is_recorded_and_not_posted() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    assert_eq!(
+        env.ok(&["updates"]),
+        "#1 SEV2 Elevated 500s\nno update sent yet\n"
+    );
+    let out = env.ok(&["update", "rolled", "back", "--at", "14:35"]);
+    assert_eq!(
+        out,
+        "internal update recorded on #1 at 2026-11-26 14:35 CET\n"
+    );
+    env.ok(&["update", "--external", "Checkout works again"]);
+    let list = env.ok(&["updates"]);
+    assert_eq!(
+        list,
+        "#1 SEV2 Elevated 500s\n\
+         2026-11-26 14:35 CET  internal  alice  not posted\n    rolled back\n\
+         2026-11-26 15:00 CET  external  alice  not posted\n    Checkout works again\n\
+         last update 0s ago\n"
+    );
+    assert!(posts(&env).is_empty());
+    let json = env.json(&["updates"]);
+    assert_eq!(json["updates"][0]["kind"], "update");
+    assert_eq!(json["updates"][0]["audience"], "internal");
+    assert_eq!(json["updates"][1]["audience"], "external");
+    assert_eq!(json["updates"][1]["post"], serde_json::Value::Null);
+    assert_eq!(json["last_update_at"], "2026-11-26T14:00:00Z");
+    let timeline = env.ok(&["timeline"]);
+    assert!(
+        timeline.contains("external update: Checkout works again"),
+        "{timeline}"
+    );
+    let review = env.ok(&["review"]);
+    assert!(review.contains("internal update: rolled back"), "{review}");
+    // 35 minutes later.
+    let later = env.ok_at("2026-11-26T14:35:00Z", &["updates"]);
+    assert!(later.ends_with("last update 35m ago\n"), "{later}");
+}
+
+#[test]
+fn a_post_sends_slack_json_and_records_sent() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s <from> API & co", "--sev", "2"]);
+    let (port, server) = serve_once("200 OK");
+    webhook(&env, port, 5000);
+    let out = env.ok(&["update", "--external", "we <rolled> back & it helps"]);
+    assert_eq!(
+        out,
+        "external update recorded on #1 at 2026-11-26 15:00 CET\nposted to the webhook (HTTP 200)\n"
+    );
+    let request = server.join().unwrap();
+    assert!(
+        request.head.starts_with("post /hook http/1.1"),
+        "{}",
+        request.head
+    );
+    assert!(
+        request.head.contains("content-type: application/json"),
+        "{}",
+        request.head
+    );
+    let body: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"text": "#1 SEV2 Elevated 500s &lt;from&gt; API &amp; co, external update: we &lt;rolled&gt; back &amp; it helps"})
+    );
+    let recorded = posts(&env);
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].1, "sent");
+    assert_eq!(recorded[0].2, "HTTP 200");
+    assert_eq!(recorded[0].3, "alice");
+    assert!(
+        env.ok(&["updates"])
+            .contains("external  alice  sent (HTTP 200)")
+    );
+}
+
+#[test]
+fn a_failed_post_keeps_the_update_and_retry_sends_it() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let (port, server) = serve_once("500 Internal Server Error");
+    webhook(&env, port, 5000);
+    let out = run(&env, &["update", "first"]);
+    server.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the update is recorded, but posting it to the webhook failed: HTTP 500 Internal Server Error"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: retry with `inc update --retry"),
+        "{stderr}"
+    );
+    assert_eq!(env.field("kind", &["timeline"]), ["declared", "update"]);
+    assert_eq!(posts(&env)[0].1, "failed");
+    assert_eq!(posts(&env)[0].2, "HTTP 500 Internal Server Error");
+    assert!(
+        env.ok(&["updates"])
+            .contains("failed: HTTP 500 Internal Server Error")
+    );
+
+    let (port, server) = serve_once("200 OK");
+    webhook(&env, port, 5000);
+    let out = env.ok(&["update", "--retry"]);
+    assert_eq!(
+        out,
+        "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n"
+    );
+    let body: serde_json::Value = serde_json::from_str(&server.join().unwrap().body).unwrap();
+    assert_eq!(
+        body["text"],
+        "#1 SEV2 Elevated 500s, internal update: first"
+    );
+    let recorded = posts(&env);
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[1].1, "sent");
+    assert_eq!(recorded[0].0, recorded[1].0);
+    // Nothing left to retry: no request is made.
+    assert_eq!(
+        env.ok(&["update", "--retry"]),
+        "#1: no failed post to retry\n"
+    );
+    assert_eq!(env.field("kind", &["timeline"]), ["declared", "update"]);
+}
+
+#[test]
+fn a_webhook_that_never_answers_times_out_and_the_update_stays() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (done, wait) = mpsc::channel::<()>();
+    // Accepts and holds the connection, answering nothing, until the test ends.
+    let server = std::thread::spawn(move || {
+        let (_stream, _) = listener.accept().unwrap();
+        let _ = wait.recv();
+    });
+    webhook(&env, port, 300);
+    let started = Instant::now();
+    let out = run(&env, &["update", "still looking"]);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    done.send(()).unwrap();
+    server.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("failed: timed out after 300 ms"),
+        "{stderr}"
+    );
+    assert_eq!(env.field("kind", &["timeline"]), ["declared", "update"]);
+    assert_eq!(posts(&env)[0].2, "timed out after 300 ms");
+}
+
+#[test]
+fn a_refused_connection_is_reported_and_recorded() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    webhook(&env, port, 5000);
+    let out = run(&env, &["update", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("failed: connection refused"), "{stderr}");
+    assert_eq!(posts(&env)[0].1, "failed");
+    assert_eq!(posts(&env)[0].2, "connection refused");
+}
+
+#[test]
+fn bad_updates_change_nothing() {
+    let env = Env::new();
+    assert!(
+        env.fails(&["update", "no incident"])
+            .stderr
+            .contains("no incident")
+    );
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    assert!(
+        env.fails(&["update", "  "])
+            .stderr
+            .contains("the update is empty")
+    );
+    env.fails(&["update", "x", "-i", "9"]);
+    env.fails(&["update", "x", "--at", "tomorrow-ish"]);
+    env.fails(&["update", "x", "--at", "+1h"]);
+    // No webhook: nothing to retry, said so.
+    let f = env.fails(&["update", "--retry"]);
+    assert!(
+        f.stderr.contains("no webhook is configured"),
+        "{}",
+        f.stderr
+    );
+    assert_eq!(env.field("kind", &["timeline"]), ["declared"]);
+}
+
+#[test]
+fn a_resolved_incident_takes_an_update_only_when_named() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    env.ok(&["resolve"]);
+    let f = env.fails(&["update", "all clear"]);
+    assert!(f.stderr.contains("no incident is open"), "{}", f.stderr);
+    env.ok(&["update", "--external", "all clear", "-i", "1"]);
+    assert_eq!(
+        env.field("audience", &["timeline"]).last().unwrap(),
+        "external"
+    );
+}
