@@ -185,6 +185,10 @@ pub enum Command {
     Responders(commands::responders::Args),
     /// Track the steps under way: add, done, list
     Task(commands::task::Args),
+    /// Mark an incident as a security incident (on) or not (off)
+    Security(commands::security::Args),
+    /// A security incident's duties (legal, marketing...): list, done, add
+    Checklist(commands::checklist::Args),
     /// Describe the incident for the review: summary, impact, scope, detection
     ///
     /// Each flag sets its part and keeps the others. With no flag, in a
@@ -229,6 +233,8 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "role",
             "responders",
             "task",
+            "security",
+            "checklist",
         ],
     ),
     (

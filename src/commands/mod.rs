@@ -4,6 +4,7 @@
 pub mod action;
 pub mod ask;
 pub mod brief;
+pub mod checklist;
 pub mod completions;
 pub mod config;
 pub mod demo;
@@ -21,6 +22,7 @@ pub mod responders;
 pub mod review;
 pub mod role;
 pub mod run_command;
+pub mod security;
 pub mod sev;
 pub mod show;
 pub mod status;
@@ -78,6 +80,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Role(args) => role::run(&ctx, &args),
         Command::Responders(args) => responders::run(&ctx, &args),
         Command::Task(args) => task::run(&ctx, &args),
+        Command::Security(args) => security::run(&ctx, &args),
+        Command::Checklist(args) => checklist::run(&ctx, &args),
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),

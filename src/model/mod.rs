@@ -1,6 +1,7 @@
 //! The incident domain: incidents, severities, statuses, timeline entries and
 //! the rules that keep them consistent. No SQL, no IO, no clock.
 
+mod checklist;
 mod command;
 mod current;
 mod incident;
@@ -10,6 +11,7 @@ mod scale;
 mod text;
 mod timeline;
 
+pub use checklist::{ChecklistItem, NewChecklistItem, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
     responders, same_person, time_after,

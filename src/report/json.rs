@@ -8,8 +8,8 @@ use super::briefing::Briefing;
 use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
-    Action, ActionType, Assignment, CommandRun, Factor, Incident, Lesson, Outcome, Responder,
-    RoleHolder, Scope, Task, TimelineEntry, signal_name,
+    Action, ActionType, Assignment, ChecklistItem, CommandRun, Factor, Incident, Lesson, Outcome,
+    Responder, RoleHolder, Scope, Task, TimelineEntry, signal_name,
 };
 
 #[derive(Serialize)]
@@ -97,6 +97,8 @@ struct EntryJson<'a> {
     recorded_at: String,
     author: &'a str,
     key: bool,
+    /// A note for responders only, left out of the public review.
+    private: bool,
     /// Only on `command` entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<RunJson<'a>>,
@@ -210,6 +212,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         recorded_at: time(e.recorded_at),
         author: &e.author,
         key: e.key,
+        private: e.private,
         run: e.run.as_ref().map(run_json),
     }
 }
@@ -447,6 +450,43 @@ pub fn tasks(list: &[Task]) -> String {
 /// `inc responders --json`.
 pub fn responders(list: &[Responder]) -> String {
     render(&list.iter().map(responder_json).collect::<Vec<_>>())
+}
+
+#[derive(Serialize)]
+struct ChecklistItemJson<'a> {
+    /// Its number on the incident's checklist, from 1.
+    item: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    area: &'a str,
+    text: &'a str,
+    created_at: String,
+    created_by: &'a str,
+    done: bool,
+    done_at: Option<String>,
+    done_by: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+fn checklist_item_json(i: &ChecklistItem) -> ChecklistItemJson<'_> {
+    ChecklistItemJson {
+        item: i.position,
+        uuid: &i.uuid,
+        incident_id: i.incident_id,
+        area: &i.area,
+        text: &i.body,
+        created_at: time(i.created_at),
+        created_by: &i.created_by,
+        done: i.is_done(),
+        done_at: i.done_at.map(time),
+        done_by: i.done_by.as_deref(),
+        note: i.note.as_deref(),
+    }
+}
+
+/// `inc checklist --json`: a security incident's duties, in order.
+pub fn checklist(items: &[ChecklistItem]) -> String {
+    render(&items.iter().map(checklist_item_json).collect::<Vec<_>>())
 }
 
 /// `inc timeline --json`: an array of entries in event-time order.
