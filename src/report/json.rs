@@ -35,6 +35,9 @@ struct IncidentJson<'a> {
     commanders: Option<Vec<AssignmentJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     latest_entries: Option<Vec<EntryJson<'a>>>,
+    /// A security incident's duties (`inc show --json` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checklist: Option<Vec<ChecklistItemJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +166,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
         commanders: None,
         latest_entries: None,
+        checklist: None,
     }
 }
 
@@ -247,16 +251,19 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>) -> String {
     )
 }
 
-/// `inc show --json`: one incident with its commanders and latest entries.
+/// `inc show --json`: one incident with its commanders, latest entries
+/// and checklist.
 pub fn incident(
     i: &Incident,
     assignments: &[Assignment],
     latest: &[TimelineEntry],
+    checklist: &[ChecklistItem],
     now: DateTime<Utc>,
 ) -> String {
     let mut json = incident_json(i, now);
     json.commanders = Some(assignments.iter().map(assignment_json).collect());
     json.latest_entries = Some(latest.iter().map(entry_json).collect());
+    json.checklist = Some(checklist.iter().map(checklist_item_json).collect());
     render(&json)
 }
 
