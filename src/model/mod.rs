@@ -5,6 +5,7 @@ mod checklist;
 mod command;
 mod current;
 mod incident;
+pub mod public;
 mod review;
 mod run;
 mod scale;

@@ -47,7 +47,9 @@ struct AssignmentJson<'a> {
     from: Option<&'a str>,
     briefing: &'a str,
     assigned_at: String,
-    recorded_by: &'a str,
+    /// Left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -177,7 +179,7 @@ fn assignment_json(a: &Assignment) -> AssignmentJson<'_> {
         from: a.from.as_deref(),
         briefing: &a.briefing,
         assigned_at: time(a.assigned_at),
-        recorded_by: &a.recorded_by,
+        recorded_by: Some(&a.recorded_by),
     }
 }
 
@@ -385,6 +387,9 @@ pub fn lessons(list: &[Lesson]) -> String {
 #[derive(Serialize)]
 struct ReviewJson<'a> {
     draft: bool,
+    /// The public version: names replaced, private notes and internal
+    /// updates left out.
+    public: bool,
     incident: IncidentJson<'a>,
     description: DescriptionJson<'a>,
     commanders: Vec<AssignmentJson<'a>>,
@@ -395,6 +400,8 @@ struct ReviewJson<'a> {
     factors: Vec<FactorJson<'a>>,
     actions: Vec<ActionJson<'a>>,
     lessons: Vec<LessonJson<'a>>,
+    /// A security incident's duties.
+    checklist: Vec<ChecklistItemJson<'a>>,
     meeting: MeetingJson,
 }
 
@@ -420,6 +427,7 @@ struct MeetingJson {
 pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
     let value = ReviewJson {
         draft: r.incident.resolved_at.is_none(),
+        public: r.public,
         incident: incident_json(r.incident, now),
         description: DescriptionJson {
             summary: r.description.summary.as_deref(),
@@ -432,7 +440,17 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             scope: r.description.scope.map(Scope::as_str),
             detection: r.description.detection.as_deref(),
         },
-        commanders: r.assignments.iter().map(assignment_json).collect(),
+        commanders: r
+            .assignments
+            .iter()
+            .map(|a| {
+                let mut json = assignment_json(a);
+                if r.public {
+                    json.recorded_by = None;
+                }
+                json
+            })
+            .collect(),
         roles: r.roles.iter().map(role_json).collect(),
         responders: r.responders.iter().map(responder_json).collect(),
         timeline: r.entries.iter().map(entry_json).collect(),
@@ -440,6 +458,7 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         factors: r.factors.iter().map(factor_json).collect(),
         actions: r.actions.iter().map(action_json).collect(),
         lessons: r.lessons.iter().map(lesson_json).collect(),
+        checklist: r.checklist.iter().map(checklist_item_json).collect(),
         meeting: MeetingJson {
             target: r.meeting.map(|(t, _)| time(t)),
             deadline: r.meeting.map(|(_, d)| d.to_string()),

@@ -10,9 +10,11 @@ mod walk;
 use super::{Context, ShownIncident};
 use crate::config::Config;
 use crate::error::UserError;
+use crate::model::public::{People, Pseudonyms, authorship};
 use crate::model::{
-    Action, Assignment, CheckInput, Description, Factor, Incident, Lesson, Level, Responder,
-    RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target, responders,
+    Action, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident, Lesson, Level,
+    Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target,
+    open_duties, responders,
 };
 use crate::report::json;
 use crate::report::review::{self, Review};
@@ -25,6 +27,7 @@ use crate::time::Zone;
   inc review --check
   inc review 12 --out review-12.md
   inc review --json > review.json
+  inc review --public --out review-12-public.md
   inc review --interactive"#)]
 pub struct Args {
     #[command(flatten)]
@@ -49,6 +52,19 @@ pub struct Args {
     /// Ask, in a terminal, for what the review lacks, then check it
     #[arg(long, conflicts_with_all = ["markdown", "json", "out", "check"])]
     pub interactive: bool,
+
+    /// The version to share outside: people named by their part, no private notes
+    ///
+    /// Each person is replaced by their part in the response ("Incident
+    /// commander", "Incident commander 2" after a handoff, a role such as
+    /// "Scribe", else "Responder 1", "Responder 2"...), also where their
+    /// name is written in notes, briefings, factors, actions and lessons.
+    /// Notes added with `inc tl --private`, internal status updates, the
+    /// output of commands run with `inc run --capture`, where the response
+    /// happened (chat channel, call bridge, ticket) and who recorded what
+    /// are left out. With --check, the same readiness check runs.
+    #[arg(long, conflicts_with = "interactive")]
+    pub public: bool,
 }
 
 /// What a review is made of, read from the store.
@@ -63,6 +79,10 @@ pub(super) struct Parts {
     factors: Vec<Factor>,
     actions: Vec<Action>,
     lessons: Vec<Lesson>,
+    /// Every role given, in order (for the public version's names).
+    past_roles: Vec<RoleHolder>,
+    checklist: Vec<ChecklistItem>,
+    public: bool,
 }
 
 impl Parts {
@@ -72,10 +92,11 @@ impl Parts {
         let assignments = store.assignments(id)?;
         let roles = store.roles(id)?;
         let tasks = store.tasks(id, true)?;
+        let past_roles = store.role_history(id)?;
         let people = responders(
             &assignments,
             &roles,
-            &store.role_history(id)?,
+            &past_roles,
             &store.authors(id)?,
             &tasks,
         );
@@ -93,7 +114,92 @@ impl Parts {
             roles,
             responders: people,
             tasks,
+            past_roles,
+            checklist: store.checklist(id)?,
+            public: false,
         })
+    }
+
+    /// The public version of these parts: each person named by their part
+    /// in the response, and what only responders should see left out (the
+    /// rules are in [`crate::model::public`]).
+    pub(super) fn public(&self) -> Parts {
+        let mut people = People {
+            commanders: self.assignments.iter().map(|a| a.name.as_str()).collect(),
+            ..People::default()
+        };
+        for r in self.past_roles.iter().chain(&self.roles) {
+            people.roles.push((r.role.as_str(), r.name.as_str()));
+        }
+        let others = &mut people.others;
+        others.push(self.incident.commander.as_str());
+        others.push(self.incident.created_by.as_str());
+        for a in &self.assignments {
+            others.extend(a.from.as_deref());
+            others.push(&a.recorded_by);
+        }
+        for e in &self.entries {
+            others.push(&e.author);
+            if matches!(
+                e.kind,
+                crate::model::EntryKind::Handoff | crate::model::EntryKind::Role
+            ) {
+                others.extend(e.from.as_deref());
+                others.extend(e.to.as_deref());
+            }
+            if e.kind == crate::model::EntryKind::Task {
+                others.extend(e.to.as_deref());
+            }
+        }
+        for t in &self.tasks {
+            others.push(&t.created_by);
+            others.extend(t.owner.as_deref());
+            others.extend(t.done_by.as_deref());
+        }
+        others.extend(self.factors.iter().map(|f| f.created_by.as_str()));
+        for a in &self.actions {
+            others.push(&a.owner);
+            others.push(&a.created_by);
+        }
+        others.extend(self.lessons.iter().map(|l| l.created_by.as_str()));
+        for c in &self.checklist {
+            others.push(&c.created_by);
+            others.extend(c.done_by.as_deref());
+        }
+        for r in &self.responders {
+            others.push(&r.name);
+        }
+        let p = Pseudonyms::new(&people);
+        let assignments: Vec<Assignment> =
+            self.assignments.iter().map(|a| p.assignment(a)).collect();
+        let roles: Vec<RoleHolder> = self.roles.iter().map(|r| p.role(r)).collect();
+        let past_roles: Vec<RoleHolder> = self.past_roles.iter().map(|r| p.role(r)).collect();
+        let entries: Vec<TimelineEntry> = self.entries.iter().filter_map(|e| p.entry(e)).collect();
+        let tasks: Vec<Task> = self.tasks.iter().map(|t| p.task(t)).collect();
+        // Counted again from what is shown, so that the list of responders
+        // does not give away how many notes were left out.
+        let responders = responders(
+            &assignments,
+            &roles,
+            &past_roles,
+            &authorship(&entries),
+            &tasks,
+        );
+        Parts {
+            incident: p.incident(&self.incident),
+            description: p.description(&self.description),
+            assignments,
+            roles,
+            responders,
+            entries,
+            tasks,
+            factors: self.factors.iter().map(|f| p.factor(f)).collect(),
+            actions: self.actions.iter().map(|a| p.action(a)).collect(),
+            lessons: self.lessons.iter().map(|l| p.lesson(l)).collect(),
+            past_roles,
+            checklist: self.checklist.iter().map(|c| p.checklist_item(c)).collect(),
+            public: true,
+        }
     }
 
     /// The review of these parts, with the meeting times the config sets.
@@ -115,6 +221,8 @@ impl Parts {
             factors: &self.factors,
             actions: &self.actions,
             lessons: &self.lessons,
+            checklist: &self.checklist,
+            public: self.public,
             meeting,
             target_hours: config.review_target_hours,
             deadline_days: config.review_deadline_business_days,
@@ -145,6 +253,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .store_read()?
             .snapshot(|store| Parts::gather(store, id))?;
     }
+    // The readiness check looks at the records as they are (a name in a
+    // factor, say), whichever version is asked for.
+    if args.public && !args.check {
+        parts = parts.public();
+    }
     let view = parts.view(ctx.config(), zone);
     if args.check || args.interactive {
         return check_ready(ctx, &view, view.meeting.map(|(_, deadline)| deadline));
@@ -158,8 +271,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(path) => {
             super::write_file(path, &text)?;
             // On stderr, so a script's standard output stays empty.
+            let public = if view.public { "public " } else { "" };
             eprintln!(
-                "wrote the review of #{} to {}",
+                "wrote the {public}review of #{} to {}",
                 view.incident.id,
                 crate::report::text::safe_line(&path.display().to_string())
             );
@@ -193,6 +307,7 @@ fn check_ready(
         deadline,
         today: ctx.zone()?.date(ctx.now()),
     });
+    let findings = [findings, open_duties(i.id, i.security, view.checklist)].concat();
     let mut out = String::new();
     for f in &findings {
         let level = match f.level {
