@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
-use crate::model::{NewChecklistItem, clean_text};
+use crate::model::{NewChecklistItem, check_done, clean_text};
 use crate::report::text::{incident_name, safe_line};
 use crate::report::{json, table};
 use crate::store::ChecklistDone;
@@ -152,7 +152,7 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
         position,
         &ChecklistDone { at, note },
         &stamp,
-        |incident, item| item.check_done(incident, at, zone),
+        |incident, item| check_done(incident, position, item, at, zone),
     )?;
     ctx.say(&format!(
         "checklist item {} on #{} done at {}: {}",

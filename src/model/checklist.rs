@@ -36,45 +36,6 @@ impl ChecklistItem {
     pub fn text(&self) -> String {
         format!("{}: {}", self.area, self.body)
     }
-
-    /// Whether this item of `incident` can be marked done at `at`: only on
-    /// a security incident, only once, and not before the incident began.
-    pub fn check_done(
-        &self,
-        incident: &Incident,
-        at: DateTime<Utc>,
-        zone: &Zone,
-    ) -> Result<(), UserError> {
-        let n = incident.id;
-        if !incident.security {
-            return Err(
-                UserError::new(format!("#{n} is not a security incident")).hint(format!(
-                    "mark it as one with `inc security on -i {n}` to work through its checklist"
-                )),
-            );
-        }
-        if let Some(done_at) = self.done_at {
-            return Err(UserError::new(format!(
-                "checklist item {} of #{n} is already done (by {} at {})",
-                self.position,
-                self.done_by.as_deref().unwrap_or("?"),
-                zone.format(done_at)
-            ))
-            .hint(format!("`inc checklist -i {n}` shows what was recorded")));
-        }
-        if at < incident.started_at {
-            return Err(UserError::new(format!(
-                "done at {} would come before the incident began at {}",
-                zone.format(at),
-                zone.format(incident.started_at)
-            ))
-            .hint(format!(
-                "give a time no earlier than {}",
-                zone.format(incident.started_at)
-            )));
-        }
-        Ok(())
-    }
 }
 
 /// A duty about to be added to a checklist.
@@ -110,6 +71,52 @@ impl NewChecklistItem {
             body: body.to_string(),
         })
     }
+}
+
+/// Whether item `position` of `incident` (`item`, if there is one) can be
+/// marked done at `at`: only on a security incident, only once, and not
+/// before the incident began.
+pub fn check_done(
+    incident: &Incident,
+    position: i64,
+    item: Option<&ChecklistItem>,
+    at: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<(), UserError> {
+    let n = incident.id;
+    if !incident.security {
+        return Err(
+            UserError::new(format!("#{n} is not a security incident")).hint(format!(
+                "mark it as one with `inc security on -i {n}` to work through its checklist"
+            )),
+        );
+    }
+    let Some(item) = item else {
+        return Err(
+            UserError::new(format!("#{n} has no checklist item {position}"))
+                .hint(format!("`inc checklist -i {n}` lists its items")),
+        );
+    };
+    if let Some(done_at) = item.done_at {
+        return Err(UserError::new(format!(
+            "checklist item {position} of #{n} is already done (by {} at {})",
+            item.done_by.as_deref().unwrap_or("?"),
+            zone.format(done_at)
+        ))
+        .hint(format!("`inc checklist -i {n}` shows what was recorded")));
+    }
+    if at < incident.started_at {
+        return Err(UserError::new(format!(
+            "done at {} would come before the incident began at {}",
+            zone.format(at),
+            zone.format(incident.started_at)
+        ))
+        .hint(format!(
+            "give a time no earlier than {}",
+            zone.format(incident.started_at)
+        )));
+    }
+    Ok(())
 }
 
 /// `inc review --check` on a security incident: a warning for each duty

@@ -12,7 +12,7 @@ mod scale;
 mod text;
 mod timeline;
 
-pub use checklist::{ChecklistItem, NewChecklistItem, open_duties};
+pub use checklist::{ChecklistItem, NewChecklistItem, check_done, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
     responders, same_person, time_after,

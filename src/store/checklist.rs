@@ -106,15 +106,16 @@ impl Store {
 
     /// Marks item `position` of an incident's checklist done at `at`, by
     /// the stamp's author, with an optional note, and writes a `checklist`
-    /// entry on the timeline. `check` sees the incident and the item first
-    /// and may refuse (done already, not a security incident, a bad time).
+    /// entry on the timeline. `check` sees the incident and the item (none
+    /// if there is no such item) first and may refuse: no such item, done
+    /// already, not a security incident, a bad time.
     pub fn complete_checklist_item(
         &mut self,
         which: IncidentRef,
         position: i64,
         done: &ChecklistDone,
         stamp: &Stamp,
-        check: impl FnOnce(&Incident, &ChecklistItem) -> Result<(), UserError>,
+        check: impl FnOnce(&Incident, Option<&ChecklistItem>) -> Result<(), UserError>,
     ) -> Result<(Incident, ChecklistItem)> {
         self.write(|tx| {
             let id = resolve(tx, which)?;
@@ -128,12 +129,13 @@ impl Store {
                     params![id, position],
                     item_from_row,
                 )
-                .optional()?
-                .ok_or_else(|| {
-                    UserError::new(format!("#{id} has no checklist item {position}"))
-                        .hint(format!("`inc checklist -i {id}` lists its items"))
-                })?;
-            check(&incident, &item)?;
+                .optional()?;
+            check(&incident, item.as_ref())?;
+            let Some(item) = item else {
+                return Err(
+                    UserError::new(format!("#{id} has no checklist item {position}")).into(),
+                );
+            };
             tx.execute(
                 "UPDATE checklist_items SET done_at = ?2, done_by = ?3, note = ?4 \
                  WHERE id = ?1 AND done_at IS NULL",
