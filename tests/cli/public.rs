@@ -199,7 +199,7 @@ fn the_public_review_names_no_one_and_keeps_private_notes_out() {
         "★ **key revoked by Responder 1, checked by Responder 2**",
         "| Incident commander 2 | Incident commander 1 | 2026-11-26 13:08 CET | Responder 1 is revoking; Scribe keeps notes |",
         "task 1 added: revoke the key (owner: Responder 1)",
-        "Incident commander 1 had it revoked within 25 minutes",
+        "Incident commander 1 had it revoked within 25",
         "- keys were long-lived, as Responder 3 warned",
         "| 1 | rotate keys daily, with Responder 2 | Responder 3 |",
         "- Scribe's notes were complete",
