@@ -17,7 +17,6 @@ use crate::store::ChecklistDone;
   inc checklist
   inc checklist -i 12 --json
   inc checklist done 1 --note "reported to the data protection authority, case 2026-114"
-  inc checklist done 4 -i 12 --at 15:30
   inc checklist add "legal: tell the cyber insurer within 48 hours""#
 )]
 pub struct Args {

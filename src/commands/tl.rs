@@ -15,7 +15,6 @@ use crate::model::{IncidentRef, NewEntry, clean_text};
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc tl "rolled back payments-api to v4.17.2" --at 14:05
-  inc tl "restarted the message queue" --at -5m
   inc tl --key "error rate back under 1%"
   inc tl --private "the leaked key belongs to the billing service account"
   echo "long log excerpt" | inc tl -"#)]

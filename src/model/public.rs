@@ -110,9 +110,9 @@ impl Pseudonyms {
         }
         let mut n = 0;
         for k in distinct(&mut people.others.iter().copied()) {
-            if !by_name.contains_key(&k) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = by_name.entry(k) {
                 n += 1;
-                by_name.insert(k, format!("Responder {n}"));
+                slot.insert(format!("Responder {n}"));
             }
         }
         let mut patterns: Vec<(Vec<char>, String)> = by_name

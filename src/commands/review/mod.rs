@@ -25,9 +25,8 @@ use crate::time::Zone;
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc review --check
-  inc review 12 --out review-12.md
   inc review --json > review.json
-  inc review --public --out review-12-public.md
+  inc review 12 --public --out review-12-public.md
   inc review --interactive"#)]
 pub struct Args {
     #[command(flatten)]
