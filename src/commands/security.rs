@@ -63,6 +63,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "{name} is a security incident; its checklist has {} items: `inc checklist -i {id}` lists them",
             change.attached
         ),
+        (true, true) if change.checklist.is_empty() => format!(
+            "{name} is a security incident; the config's `[security] checklist` is empty, so it has no checklist items"
+        ),
         (true, true) => format!(
             "{name} is a security incident again; it keeps its checklist ({open} of {} open): `inc checklist -i {id}`",
             change.checklist.len()
