@@ -434,5 +434,32 @@ mod tests {
     #[test]
     fn authorship_counts_only_the_entries_given() {
         assert!(authorship(&[]).is_empty());
+        let at = |m: i64| {
+            DateTime::parse_from_rfc3339("2026-11-26T14:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc)
+                + chrono::TimeDelta::minutes(m)
+        };
+        let entry = |author: &str, m: i64| TimelineEntry {
+            id: m,
+            uuid: String::new(),
+            incident_id: 1,
+            kind: EntryKind::Note,
+            text: String::new(),
+            from: None,
+            to: None,
+            event_at: at(m),
+            recorded_at: at(m),
+            author: author.into(),
+            key: false,
+            private: false,
+            audience: None,
+            run: None,
+        };
+        let list = authorship(&[entry("Bob", 5), entry("alice", 2), entry("bob", 1)]);
+        assert_eq!(list.len(), 2);
+        assert_eq!((list[0].name.as_str(), list[0].entries), ("Bob", 2));
+        assert_eq!(list[0].first_at, at(1));
+        assert_eq!((list[1].name.as_str(), list[1].entries), ("alice", 1));
     }
 }

@@ -472,3 +472,38 @@ fn private_notes_are_marked_everywhere_responders_look() {
         .unwrap();
     assert_eq!(stored, 1);
 }
+
+#[test]
+fn hostile_checklist_text_stays_in_its_place() {
+    let env = Env::new();
+    let path = env.dir().join("config/inc/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[security]\nchecklist = [\"legal: tell | the <b>regulator</b> *now*\"]\n",
+    )
+    .unwrap();
+    env.ok(&["open", "--security", "Leak"]);
+    let nasty = "case | 12\n# heading \u{1b}[31mred\u{1b}[0m <script>x</script>";
+    env.ok(&["checklist", "done", "1", "--note", nasty]);
+    env.ok(&[
+        "checklist",
+        "add",
+        "support: [link](http://x) `tick` | pipe",
+    ]);
+    for args in [&["checklist"][..], &["show"], &["timeline"]] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains('\u{1b}'),
+            "inc {args:?} printed an escape:\n{out}"
+        );
+    }
+    let review = env.ok(&["review"]);
+    crate::review::assert_well_formed(&review);
+    assert!(!review.contains('\u{1b}'), "{review}");
+    assert!(!review.contains("\n# heading"), "{review}");
+    let public = env.ok(&["review", "--public"]);
+    crate::review::assert_well_formed(&public);
+    // JSON keeps the exact text.
+    assert_eq!(env.json(&["checklist"])[0]["note"], nasty);
+}
