@@ -9,8 +9,126 @@ use std::collections::BTreeMap;
 
 use super::{
     Action, Assignment, Audience, Authorship, ChecklistItem, Description, EntryKind, Factor,
-    Incident, Lesson, Links, RoleHolder, Task, TimelineEntry,
+    Incident, Lesson, Links, Responder, RoleHolder, Task, TimelineEntry, responders,
 };
+
+/// An incident's records, as the review reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    pub incident: &'a Incident,
+    pub description: &'a Description,
+    pub assignments: &'a [Assignment],
+    /// Who holds each role now.
+    pub roles: &'a [RoleHolder],
+    /// Every role given, in order.
+    pub past_roles: &'a [RoleHolder],
+    pub entries: &'a [TimelineEntry],
+    pub tasks: &'a [Task],
+    pub factors: &'a [Factor],
+    pub actions: &'a [Action],
+    pub lessons: &'a [Lesson],
+    pub checklist: &'a [ChecklistItem],
+}
+
+/// The same records, fit to share outside: see [`public`].
+#[derive(Debug, Clone)]
+pub struct PublicRecords {
+    pub incident: Incident,
+    pub description: Description,
+    pub assignments: Vec<Assignment>,
+    pub roles: Vec<RoleHolder>,
+    pub past_roles: Vec<RoleHolder>,
+    pub entries: Vec<TimelineEntry>,
+    pub tasks: Vec<Task>,
+    pub factors: Vec<Factor>,
+    pub actions: Vec<Action>,
+    pub lessons: Vec<Lesson>,
+    pub checklist: Vec<ChecklistItem>,
+    /// Everyone involved, counted from what is shown, so that the list
+    /// does not give away how many notes were left out.
+    pub responders: Vec<Responder>,
+}
+
+/// Everyone the records name, by their part in the incident: commanders in
+/// handoff order, role holders, then everyone else in order of appearance.
+pub fn people<'a>(r: &Records<'a>) -> People<'a> {
+    let mut people = People {
+        commanders: r.assignments.iter().map(|a| a.name.as_str()).collect(),
+        ..People::default()
+    };
+    for h in r.past_roles.iter().chain(r.roles) {
+        people.roles.push((h.role.as_str(), h.name.as_str()));
+    }
+    let others = &mut people.others;
+    others.push(&r.incident.commander);
+    others.push(&r.incident.created_by);
+    for a in r.assignments {
+        others.extend(a.from.as_deref());
+        others.push(&a.recorded_by);
+    }
+    for e in r.entries {
+        others.push(&e.author);
+        match e.kind {
+            EntryKind::Handoff | EntryKind::Role => {
+                others.extend(e.from.as_deref());
+                others.extend(e.to.as_deref());
+            }
+            // A task entry's `to` is its owner.
+            EntryKind::Task => others.extend(e.to.as_deref()),
+            _ => {}
+        }
+    }
+    for t in r.tasks {
+        others.push(&t.created_by);
+        others.extend(t.owner.as_deref());
+        others.extend(t.done_by.as_deref());
+    }
+    others.extend(r.factors.iter().map(|f| f.created_by.as_str()));
+    for a in r.actions {
+        others.push(&a.owner);
+        others.push(&a.created_by);
+    }
+    others.extend(r.lessons.iter().map(|l| l.created_by.as_str()));
+    for c in r.checklist {
+        others.push(&c.created_by);
+        others.extend(c.done_by.as_deref());
+    }
+    people
+}
+
+/// The public version of an incident's records: each person named by
+/// their part in the response, everywhere (see [`Pseudonyms`]); notes for
+/// responders only, updates not written for customers and captured
+/// command output left out; where the response happened dropped.
+pub fn public(r: &Records<'_>) -> PublicRecords {
+    let p = Pseudonyms::new(&people(r));
+    let assignments: Vec<Assignment> = r.assignments.iter().map(|a| p.assignment(a)).collect();
+    let roles: Vec<RoleHolder> = r.roles.iter().map(|h| p.role(h)).collect();
+    let past_roles: Vec<RoleHolder> = r.past_roles.iter().map(|h| p.role(h)).collect();
+    let entries: Vec<TimelineEntry> = r.entries.iter().filter_map(|e| p.entry(e)).collect();
+    let tasks: Vec<Task> = r.tasks.iter().map(|t| p.task(t)).collect();
+    let responders = responders(
+        &assignments,
+        &roles,
+        &past_roles,
+        &authorship(&entries),
+        &tasks,
+    );
+    PublicRecords {
+        incident: p.incident(r.incident),
+        description: p.description(r.description),
+        factors: r.factors.iter().map(|f| p.factor(f)).collect(),
+        actions: r.actions.iter().map(|a| p.action(a)).collect(),
+        lessons: r.lessons.iter().map(|l| p.lesson(l)).collect(),
+        checklist: r.checklist.iter().map(|c| p.checklist_item(c)).collect(),
+        assignments,
+        roles,
+        past_roles,
+        entries,
+        tasks,
+        responders,
+    }
+}
 
 /// Who the people of an incident are in a public review, and how to write
 /// them out of text.

@@ -10,7 +10,7 @@ mod walk;
 use super::{Context, ShownIncident};
 use crate::config::Config;
 use crate::error::UserError;
-use crate::model::public::{People, Pseudonyms, authorship};
+use crate::model::public::{Records, public};
 use crate::model::{
     Action, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident, Lesson, Level,
     Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target,
@@ -123,80 +123,32 @@ impl Parts {
     /// in the response, and what only responders should see left out (the
     /// rules are in [`crate::model::public`]).
     pub(super) fn public(&self) -> Parts {
-        let mut people = People {
-            commanders: self.assignments.iter().map(|a| a.name.as_str()).collect(),
-            ..People::default()
-        };
-        for r in self.past_roles.iter().chain(&self.roles) {
-            people.roles.push((r.role.as_str(), r.name.as_str()));
-        }
-        let others = &mut people.others;
-        others.push(self.incident.commander.as_str());
-        others.push(self.incident.created_by.as_str());
-        for a in &self.assignments {
-            others.extend(a.from.as_deref());
-            others.push(&a.recorded_by);
-        }
-        for e in &self.entries {
-            others.push(&e.author);
-            if matches!(
-                e.kind,
-                crate::model::EntryKind::Handoff | crate::model::EntryKind::Role
-            ) {
-                others.extend(e.from.as_deref());
-                others.extend(e.to.as_deref());
-            }
-            if e.kind == crate::model::EntryKind::Task {
-                others.extend(e.to.as_deref());
-            }
-        }
-        for t in &self.tasks {
-            others.push(&t.created_by);
-            others.extend(t.owner.as_deref());
-            others.extend(t.done_by.as_deref());
-        }
-        others.extend(self.factors.iter().map(|f| f.created_by.as_str()));
-        for a in &self.actions {
-            others.push(&a.owner);
-            others.push(&a.created_by);
-        }
-        others.extend(self.lessons.iter().map(|l| l.created_by.as_str()));
-        for c in &self.checklist {
-            others.push(&c.created_by);
-            others.extend(c.done_by.as_deref());
-        }
-        for r in &self.responders {
-            others.push(&r.name);
-        }
-        let p = Pseudonyms::new(&people);
-        let assignments: Vec<Assignment> =
-            self.assignments.iter().map(|a| p.assignment(a)).collect();
-        let roles: Vec<RoleHolder> = self.roles.iter().map(|r| p.role(r)).collect();
-        let past_roles: Vec<RoleHolder> = self.past_roles.iter().map(|r| p.role(r)).collect();
-        let entries: Vec<TimelineEntry> = self.entries.iter().filter_map(|e| p.entry(e)).collect();
-        let tasks: Vec<Task> = self.tasks.iter().map(|t| p.task(t)).collect();
-        // Counted again from what is shown, so that the list of responders
-        // does not give away how many notes were left out.
-        let responders = responders(
-            &assignments,
-            &roles,
-            &past_roles,
-            &authorship(&entries),
-            &tasks,
-        );
+        let p = public(&Records {
+            incident: &self.incident,
+            description: &self.description,
+            assignments: &self.assignments,
+            roles: &self.roles,
+            past_roles: &self.past_roles,
+            entries: &self.entries,
+            tasks: &self.tasks,
+            factors: &self.factors,
+            actions: &self.actions,
+            lessons: &self.lessons,
+            checklist: &self.checklist,
+        });
         Parts {
-            incident: p.incident(&self.incident),
-            description: p.description(&self.description),
-            assignments,
-            roles,
-            responders,
-            entries,
-            tasks,
-            factors: self.factors.iter().map(|f| p.factor(f)).collect(),
-            actions: self.actions.iter().map(|a| p.action(a)).collect(),
-            lessons: self.lessons.iter().map(|l| p.lesson(l)).collect(),
-            past_roles,
-            checklist: self.checklist.iter().map(|c| p.checklist_item(c)).collect(),
+            incident: p.incident,
+            description: p.description,
+            assignments: p.assignments,
+            roles: p.roles,
+            responders: p.responders,
+            entries: p.entries,
+            tasks: p.tasks,
+            factors: p.factors,
+            actions: p.actions,
+            lessons: p.lessons,
+            past_roles: p.past_roles,
+            checklist: p.checklist,
             public: true,
         }
     }
