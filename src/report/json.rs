@@ -26,7 +26,9 @@ struct IncidentJson<'a> {
     mitigated_at: Option<String>,
     resolved_at: Option<String>,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     duration_seconds: i64,
     time_to_detect_seconds: i64,
     time_to_mitigate_seconds: Option<i64>,
@@ -47,7 +49,7 @@ struct AssignmentJson<'a> {
     from: Option<&'a str>,
     briefing: &'a str,
     assigned_at: String,
-    /// Left out of the public review.
+    /// Bookkeeping: left out of the public review.
     #[serde(skip_serializing_if = "Option::is_none")]
     recorded_by: Option<&'a str>,
 }
@@ -60,7 +62,9 @@ struct TaskJson<'a> {
     text: &'a str,
     owner: Option<&'a str>,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     done_at: Option<String>,
     done_by: Option<&'a str>,
 }
@@ -161,7 +165,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         mitigated_at: i.mitigated_at.map(time),
         resolved_at: i.resolved_at.map(time),
         created_at: time(i.created_at),
-        created_by: &i.created_by,
+        created_by: Some(&i.created_by),
         duration_seconds: i.duration(now).num_seconds(),
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
@@ -191,7 +195,7 @@ fn task_json(t: &Task) -> TaskJson<'_> {
         text: &t.text,
         owner: t.owner.as_deref(),
         created_at: time(t.created_at),
-        created_by: &t.created_by,
+        created_by: Some(&t.created_by),
         done_at: t.done_at.map(time),
         done_by: t.done_by.as_deref(),
     }
@@ -289,7 +293,9 @@ struct FactorJson<'a> {
     text: &'a str,
     kind: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -305,7 +311,9 @@ struct ActionJson<'a> {
     action_type: Option<&'static str>,
     status: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     closed_at: Option<String>,
 }
 
@@ -317,7 +325,9 @@ struct LessonJson<'a> {
     text: &'a str,
     kind: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
 }
 
 fn role_json(r: &RoleHolder) -> RoleJson<'_> {
@@ -336,7 +346,7 @@ fn factor_json(f: &Factor) -> FactorJson<'_> {
         text: &f.text,
         kind: f.kind.as_str(),
         created_at: time(f.created_at),
-        created_by: &f.created_by,
+        created_by: Some(&f.created_by),
     }
 }
 
@@ -352,7 +362,7 @@ fn action_json(a: &Action) -> ActionJson<'_> {
         action_type: a.action_type.map(ActionType::as_str),
         status: a.status.as_str(),
         created_at: time(a.created_at),
-        created_by: &a.created_by,
+        created_by: Some(&a.created_by),
         closed_at: a.closed_at.map(time),
     }
 }
@@ -365,7 +375,7 @@ fn lesson_json(l: &Lesson) -> LessonJson<'_> {
         text: &l.text,
         kind: l.kind.as_str(),
         created_at: time(l.created_at),
-        created_by: &l.created_by,
+        created_by: Some(&l.created_by),
     }
 }
 
@@ -425,7 +435,7 @@ struct MeetingJson {
 /// `inc review --json`: the review's content as data (`now` only matters
 /// for the duration of an unresolved incident).
 pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
-    let value = ReviewJson {
+    let mut value = ReviewJson {
         draft: r.incident.resolved_at.is_none(),
         public: r.public,
         incident: incident_json(r.incident, now),
@@ -440,17 +450,7 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             scope: r.description.scope.map(Scope::as_str),
             detection: r.description.detection.as_deref(),
         },
-        commanders: r
-            .assignments
-            .iter()
-            .map(|a| {
-                let mut json = assignment_json(a);
-                if r.public {
-                    json.recorded_by = None;
-                }
-                json
-            })
-            .collect(),
+        commanders: r.assignments.iter().map(assignment_json).collect(),
         roles: r.roles.iter().map(role_json).collect(),
         responders: r.responders.iter().map(responder_json).collect(),
         timeline: r.entries.iter().map(entry_json).collect(),
@@ -465,7 +465,34 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             attendees: super::review::attendees(r),
         },
     };
+    if r.public {
+        drop_bookkeeping(&mut value);
+    }
     render(&value)
+}
+
+/// The public review leaves out who recorded or added what: bookkeeping
+/// for responders.
+fn drop_bookkeeping(value: &mut ReviewJson<'_>) {
+    value.incident.created_by = None;
+    for a in &mut value.commanders {
+        a.recorded_by = None;
+    }
+    for t in &mut value.tasks {
+        t.created_by = None;
+    }
+    for f in &mut value.factors {
+        f.created_by = None;
+    }
+    for a in &mut value.actions {
+        a.created_by = None;
+    }
+    for l in &mut value.lessons {
+        l.created_by = None;
+    }
+    for c in &mut value.checklist {
+        c.created_by = None;
+    }
 }
 
 /// `inc task list --json`.
@@ -487,7 +514,9 @@ struct ChecklistItemJson<'a> {
     area: &'a str,
     text: &'a str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     done: bool,
     done_at: Option<String>,
     done_by: Option<&'a str>,
@@ -502,7 +531,7 @@ fn checklist_item_json(i: &ChecklistItem) -> ChecklistItemJson<'_> {
         area: &i.area,
         text: &i.body,
         created_at: time(i.created_at),
-        created_by: &i.created_by,
+        created_by: Some(&i.created_by),
         done: i.is_done(),
         done_at: i.done_at.map(time),
         done_by: i.done_by.as_deref(),

@@ -233,6 +233,20 @@ fn the_public_json_names_no_one_and_leaves_out_bookkeeping() {
     let commanders = json["commanders"].as_array().unwrap();
     assert_eq!(commanders.len(), 3);
     assert!(commanders.iter().all(|c| c.get("recorded_by").is_none()));
+    for part in [
+        "incident",
+        "tasks",
+        "factors",
+        "actions",
+        "lessons",
+        "checklist",
+    ] {
+        assert!(
+            !json[part].to_string().contains("created_by"),
+            "{part}: {}",
+            json[part]
+        );
+    }
     assert!(
         json["timeline"]
             .as_array()
@@ -253,6 +267,7 @@ fn the_public_json_names_no_one_and_leaves_out_bookkeeping() {
     let full = env.json(&["review"]);
     assert_eq!(full["public"], false);
     assert_eq!(full["commanders"][1]["recorded_by"], "alice");
+    assert_eq!(full["factors"][0]["created_by"], "alice");
 }
 
 #[test]
