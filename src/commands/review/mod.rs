@@ -55,9 +55,10 @@ pub struct Args {
     /// The version to share outside: people named by their part, no private notes
     ///
     /// Each person is replaced by their part in the response ("Incident
-    /// commander", "Incident commander 2" after a handoff, a role such as
-    /// "Scribe", else "Responder 1", "Responder 2"...), also where their
-    /// name is written in notes, briefings, factors, actions and lessons.
+    /// commander", numbered in handoff order when there were several; a
+    /// role such as "Scribe"; else "Responder 1", "Responder 2"...), also
+    /// where their name is written in notes, briefings, factors, actions
+    /// and lessons.
     /// Notes added with `inc tl --private`, internal status updates, the
     /// output of commands run with `inc run --capture`, where the response
     /// happened (chat channel, call bridge, ticket) and who recorded what
