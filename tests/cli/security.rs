@@ -507,3 +507,43 @@ fn hostile_checklist_text_stays_in_its_place() {
     // JSON keeps the exact text.
     assert_eq!(env.json(&["checklist"])[0]["note"], nasty);
 }
+
+#[test]
+fn the_briefing_names_the_open_duties_and_marks_private_notes() {
+    let env = Env::new();
+    env.ok(&["open", "--security", "Leak"]);
+    env.ok(&["checklist", "done", "2"]);
+    env.ok(&["tl", "--private", "the contractor is under NDA"]);
+    let brief = env.ok(&["brief"]);
+    assert!(
+        brief.contains("\n### Security duties still open\n"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("- Item 1, legal: statutory or regulatory reporting"),
+        "{brief}"
+    );
+    assert!(!brief.contains("- Item 2,"), "{brief}");
+    assert!(brief.contains("- Item 6, marketing:"), "{brief}");
+    assert!(
+        brief.contains("`inc checklist done N -i 1 --note TEXT`"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("alice: *(private)* the contractor is under NDA"),
+        "{brief}"
+    );
+    // The handoff prints the same briefing.
+    let handoff = env.ok(&["handoff", "bob"]);
+    assert!(
+        handoff.contains("### Security duties still open"),
+        "{handoff}"
+    );
+
+    for n in ["1", "3", "4", "5", "6"] {
+        env.ok(&["checklist", "done", n]);
+    }
+    assert!(!env.ok(&["brief"]).contains("Security duties"));
+    env.ok(&["open", "Slow"]);
+    assert!(!env.ok(&["brief"]).contains("Security duties"));
+}
