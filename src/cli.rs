@@ -191,6 +191,10 @@ pub enum Command {
     Update(commands::update::Args),
     /// List the status updates sent, whether each was posted, and how long since the last
     Updates(commands::updates::Args),
+    /// Mark an incident as a security incident (on) or not (off)
+    Security(commands::security::Args),
+    /// A security incident's duties (legal, marketing...): list, done, add
+    Checklist(commands::checklist::Args),
     /// Describe the incident for the review: summary, impact, scope, detection
     ///
     /// Each flag sets its part and keeps the others. With no flag, in a
@@ -238,6 +242,8 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "link",
             "update",
             "updates",
+            "security",
+            "checklist",
         ],
     ),
     (

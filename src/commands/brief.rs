@@ -4,7 +4,9 @@
 use anyhow::Result;
 
 use super::{Context, ShownIncident};
-use crate::model::{Assignment, Incident, Responder, RoleHolder, Task, TimelineEntry, responders};
+use crate::model::{
+    Assignment, ChecklistItem, Incident, Responder, RoleHolder, Task, TimelineEntry, responders,
+};
 use crate::report::briefing::{self, Briefing};
 use crate::report::json;
 use crate::store::Store;
@@ -44,6 +46,7 @@ pub struct Parts {
     tasks: Vec<Task>,
     roles: Vec<RoleHolder>,
     responders: Vec<Responder>,
+    open_duties: Vec<ChecklistItem>,
 }
 
 impl Parts {
@@ -67,6 +70,11 @@ impl Parts {
             assignments,
             roles,
             responders: people,
+            open_duties: store
+                .checklist(id)?
+                .into_iter()
+                .filter(|d| !d.is_done())
+                .collect(),
         })
     }
 
@@ -83,6 +91,7 @@ impl Parts {
             tasks: &self.tasks,
             roles: &self.roles,
             responders: &self.responders,
+            open_duties: &self.open_duties,
         }
     }
 

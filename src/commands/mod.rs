@@ -4,6 +4,7 @@
 pub mod action;
 pub mod ask;
 pub mod brief;
+pub mod checklist;
 pub mod completions;
 pub mod config;
 pub mod demo;
@@ -22,6 +23,7 @@ pub mod responders;
 pub mod review;
 pub mod role;
 pub mod run_command;
+pub mod security;
 pub mod sev;
 pub mod show;
 pub mod status;
@@ -84,6 +86,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Link(args) => link::run(&ctx, &args),
         Command::Update(args) => update::run(&ctx, &args),
         Command::Updates(args) => updates::run(&ctx, &args),
+        Command::Security(args) => security::run(&ctx, &args),
+        Command::Checklist(args) => checklist::run(&ctx, &args),
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),

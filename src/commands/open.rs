@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub declared: Option<String>,
 
-    /// Mark it as a security incident (shown on the board, briefing and review)
+    /// Mark it as a security incident, with a checklist of duties (see `inc checklist`)
     #[arg(long)]
     pub security: bool,
 
@@ -144,12 +144,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         author: stamp.author,
     };
 
-    let (incident, _) = ctx.store_write()?.create_incident(&new)?;
+    let checklist = super::security::configured_checklist(ctx.config());
+    let (incident, _) = ctx
+        .store_write()?
+        .create_incident_with_checklist(&new, &checklist)?;
     ctx.say(&format!(
         "{} (commander: {})",
         incident_heading(&incident, ctx.style()),
         safe_line(&incident.commander)
-    ))
+    ))?;
+    if incident.security && !checklist.is_empty() {
+        ctx.say(&format!(
+            "security incident: {} duties on its checklist; `inc checklist` lists them",
+            checklist.len()
+        ))?;
+    }
+    Ok(())
 }
 
 fn clean_link(kind: LinkKind, value: Option<&str>) -> Result<Option<String>> {

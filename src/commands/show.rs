@@ -25,17 +25,25 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let (incident, assignments, latest, total) = ctx.store_read()?.snapshot(|store| {
-        let incident = store.incident(target)?;
-        let assignments = store.assignments(incident.id)?;
-        let latest = store.timeline(incident.id, Some(LATEST))?;
-        let total = store.timeline_len(incident.id)?;
-        Ok((incident, assignments, latest, total))
-    })?;
+    let (incident, assignments, latest, total, checklist) =
+        ctx.store_read()?.snapshot(|store| {
+            let incident = store.incident(target)?;
+            let assignments = store.assignments(incident.id)?;
+            let latest = store.timeline(incident.id, Some(LATEST))?;
+            let total = store.timeline_len(incident.id)?;
+            let checklist = store.checklist(incident.id)?;
+            Ok((incident, assignments, latest, total, checklist))
+        })?;
     if args.json {
-        return ctx.print(&json::incident(&incident, &assignments, &latest, ctx.now()));
+        return ctx.print(&json::incident(
+            &incident,
+            &assignments,
+            &latest,
+            &checklist,
+            ctx.now(),
+        ));
     }
-    ctx.print(&board::status_board(
+    let mut out = board::status_board(
         &incident,
         &assignments,
         &latest,
@@ -43,5 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.now(),
         zone,
         ctx.screen(),
-    ))
+    );
+    out.push_str(&board::checklist(&incident, &checklist, zone));
+    ctx.print(&out)
 }

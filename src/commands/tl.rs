@@ -15,8 +15,8 @@ use crate::model::{IncidentRef, NewEntry, clean_text};
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc tl "rolled back payments-api to v4.17.2" --at 14:05
-  inc tl "restarted the message queue" --at -5m
   inc tl --key "error rate back under 1%"
+  inc tl --private "the leaked key belongs to the billing service account"
   echo "long log excerpt" | inc tl -"#)]
 pub struct Args {
     /// The note (words are joined with spaces); `-` reads it from standard input
@@ -41,6 +41,10 @@ pub struct Args {
     #[arg(long)]
     pub key: bool,
 
+    /// A note for responders only: marked private, left out of `inc review --public`
+    #[arg(long)]
+    pub private: bool,
+
     #[command(flatten)]
     pub incident: IncidentArg,
 }
@@ -62,12 +66,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let (incident, _) = ctx
         .store_for_change()?
         .update_incident(target, &stamp, |_| Ok(vec![note(args, text, at)]))?;
-    ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at)))
+    ctx.say(&noted(incident.id, args.private, zone, at))
+}
+
+/// `noted on #12 at ...`, saying when the note is private.
+fn noted(id: i64, private: bool, zone: &crate::time::Zone, at: DateTime<Utc>) -> String {
+    let private = if private { " (private)" } else { "" };
+    format!("noted on #{id}{private} at {}", zone.format(at))
 }
 
 fn note(args: &Args, text: String, at: DateTime<Utc>) -> NewEntry {
     NewEntry {
         key: args.key,
+        private: args.private,
         ..NewEntry::note(text, at)
     }
 }
@@ -101,10 +112,15 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
     }
     let text = clean_text("note", written.trim_end())?;
     match store.update_incident(target, &stamp, |_| Ok(vec![note(args, text.clone(), at)])) {
-        Ok((incident, _)) => ctx.say(&format!("noted on #{} at {}", incident.id, zone.format(at))),
+        Ok((incident, _)) => ctx.say(&noted(incident.id, args.private, zone, at)),
         Err(e) => {
             let kept = editor::keep(&text, ".md")?;
-            let key = if args.key { " --key" } else { "" };
+            let key = match (args.key, args.private) {
+                (true, true) => " --key --private",
+                (true, false) => " --key",
+                (false, true) => " --private",
+                (false, false) => "",
+            };
             Err(e.context(format!(
                 "the note was not recorded; it is kept in {} (add it with `inc tl -i {id} --at {}{key} - < {0}`)",
                 crate::model::shell_path(&kept),

@@ -1,16 +1,19 @@
 //! The incident domain: incidents, severities, statuses, timeline entries and
 //! the rules that keep them consistent. No SQL, no IO, no clock.
 
+mod checklist;
 mod command;
 mod comms;
 mod current;
 mod incident;
+pub mod public;
 mod review;
 mod run;
 mod scale;
 mod text;
 mod timeline;
 
+pub use checklist::{ChecklistItem, NewChecklistItem, check_done, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
     responders, same_person, time_after,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::style::Screen;
 use super::table;
 use super::text::{duration, incident_duration, incident_heading, safe_line, when};
-use crate::model::{Assignment, Incident, TimelineEntry};
+use crate::model::{Assignment, ChecklistItem, Incident, TimelineEntry};
 use crate::time::Zone;
 
 /// The board: fields, key times with the derived durations, the commanders
@@ -101,6 +101,52 @@ pub fn status_board(
             incident.id
         );
         out.push_str(&table::timeline(latest, zone, width, false));
+    }
+    out
+}
+
+/// Under the board, a security incident's checklist: each duty, open or
+/// when and by whom it was done. Empty when there is none.
+pub fn checklist(incident: &Incident, items: &[ChecklistItem], zone: &Zone) -> String {
+    let mut out = String::new();
+    if items.is_empty() {
+        if incident.security {
+            let _ = writeln!(out, "\nSecurity checklist: no items.");
+        }
+        return out;
+    }
+    let open = items.iter().filter(|i| !i.is_done()).count();
+    let kept = if incident.security {
+        ""
+    } else {
+        ", kept from when it was a security incident"
+    };
+    let _ = writeln!(
+        out,
+        "\nSecurity checklist ({open} of {} open{kept}; `inc checklist done N -i {}` records one):",
+        items.len(),
+        incident.id
+    );
+    for item in items {
+        let _ = writeln!(
+            out,
+            "  {:>2}  [{}] {}: {}",
+            item.position,
+            if item.is_done() { "x" } else { " " },
+            safe_line(&item.area),
+            safe_line(&item.body)
+        );
+        if let Some(at) = item.done_at {
+            let by = item
+                .done_by
+                .as_deref()
+                .map(|b| format!(" by {}", safe_line(b)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "        done {}{by}", zone.format(at));
+        }
+        if let Some(note) = &item.note {
+            let _ = writeln!(out, "        note: {}", safe_line(note));
+        }
     }
     out
 }

@@ -8,7 +8,9 @@ use chrono::{DateTime, Utc};
 
 use super::markdown::{code, inline, quote};
 use super::text::duration;
-use crate::model::{Assignment, EntryKind, Incident, Responder, RoleHolder, Task, TimelineEntry};
+use crate::model::{
+    Assignment, ChecklistItem, EntryKind, Incident, Responder, RoleHolder, Task, TimelineEntry,
+};
 use crate::time::Zone;
 
 /// What a briefing is made of.
@@ -22,6 +24,8 @@ pub struct Briefing<'a> {
     pub tasks: &'a [Task],
     pub roles: &'a [RoleHolder],
     pub responders: &'a [Responder],
+    /// A security incident's checklist items not done yet.
+    pub open_duties: &'a [ChecklistItem],
 }
 
 /// How a link is named in the briefing and the review.
@@ -77,9 +81,10 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
         let _ = writeln!(out, "_No notes yet._");
     }
     for n in b.notes {
+        let private = if n.private { "*(private)* " } else { "" };
         let _ = writeln!(
             out,
-            "- {}, {}: {}",
+            "- {}, {}: {private}{}",
             zone.format(n.event_at),
             inline(&n.author),
             progress(n, false)
@@ -96,6 +101,29 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
             |o| format!("owner: {}", inline(o)),
         );
         let _ = writeln!(out, "- Task {}: {} ({owner})", t.id, inline(&t.text));
+    }
+
+    // Duties the incident owes (regulators, customers, insurers) outlast
+    // any one commander: the next one must know which are still open.
+    if i.security && !b.open_duties.is_empty() {
+        let _ = writeln!(out, "\n### Security duties still open\n");
+        for d in b.open_duties {
+            let _ = writeln!(
+                out,
+                "- Item {}, {}: {}",
+                d.position,
+                inline(&d.area),
+                inline(&d.body)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nRecord each when done: {}.",
+            code(
+                &format!("inc checklist done N -i {} --note TEXT", i.id),
+                false
+            )
+        );
     }
 
     let _ = writeln!(out, "\n### Who else is involved\n");
@@ -234,6 +262,7 @@ mod tests {
             tasks: &tasks,
             roles: &roles,
             responders: &responders,
+            open_duties: &[],
         };
         let zone = Zone::from_name("Europe/Berlin").unwrap();
         insta::assert_snapshot!(markdown(&b, t(14, 5), &zone));

@@ -8,8 +8,8 @@ use super::briefing::Briefing;
 use super::review::Review;
 use super::text::is_unsafe;
 use crate::model::{
-    Action, ActionType, Assignment, CommandRun, Factor, Incident, Lesson, Outcome, Responder,
-    RoleHolder, Scope, Task, TimelineEntry, UpdatePost, signal_name,
+    Action, ActionType, Assignment, ChecklistItem, CommandRun, Factor, Incident, Lesson, Outcome,
+    Responder, RoleHolder, Scope, Task, TimelineEntry, UpdatePost, signal_name,
 };
 
 #[derive(Serialize)]
@@ -26,7 +26,9 @@ struct IncidentJson<'a> {
     mitigated_at: Option<String>,
     resolved_at: Option<String>,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     duration_seconds: i64,
     time_to_detect_seconds: i64,
     time_to_mitigate_seconds: Option<i64>,
@@ -37,6 +39,9 @@ struct IncidentJson<'a> {
     commanders: Option<Vec<AssignmentJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     latest_entries: Option<Vec<EntryJson<'a>>>,
+    /// A security incident's duties (`inc show --json` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checklist: Option<Vec<ChecklistItemJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +58,9 @@ struct AssignmentJson<'a> {
     from: Option<&'a str>,
     briefing: &'a str,
     assigned_at: String,
-    recorded_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -64,7 +71,9 @@ struct TaskJson<'a> {
     text: &'a str,
     owner: Option<&'a str>,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     done_at: Option<String>,
     done_by: Option<&'a str>,
 }
@@ -109,6 +118,8 @@ struct EntryJson<'a> {
     /// Only on `update` entries: `internal` or `external`.
     #[serde(skip_serializing_if = "Option::is_none")]
     audience: Option<&'static str>,
+    /// A note for responders only, left out of the public review.
+    private: bool,
     /// Only on `command` entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<RunJson<'a>>,
@@ -166,7 +177,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         mitigated_at: i.mitigated_at.map(time),
         resolved_at: i.resolved_at.map(time),
         created_at: time(i.created_at),
-        created_by: &i.created_by,
+        created_by: Some(&i.created_by),
         duration_seconds: i.duration(now).num_seconds(),
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
@@ -178,6 +189,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         },
         commanders: None,
         latest_entries: None,
+        checklist: None,
     }
 }
 
@@ -188,7 +200,7 @@ fn assignment_json(a: &Assignment) -> AssignmentJson<'_> {
         from: a.from.as_deref(),
         briefing: &a.briefing,
         assigned_at: time(a.assigned_at),
-        recorded_by: &a.recorded_by,
+        recorded_by: Some(&a.recorded_by),
     }
 }
 
@@ -200,7 +212,7 @@ fn task_json(t: &Task) -> TaskJson<'_> {
         text: &t.text,
         owner: t.owner.as_deref(),
         created_at: time(t.created_at),
-        created_by: &t.created_by,
+        created_by: Some(&t.created_by),
         done_at: t.done_at.map(time),
         done_by: t.done_by.as_deref(),
     }
@@ -228,6 +240,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         author: &e.author,
         key: e.key,
         audience: e.audience.map(crate::model::Audience::as_str),
+        private: e.private,
         run: e.run.as_ref().map(run_json),
     }
 }
@@ -262,16 +275,19 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>) -> String {
     )
 }
 
-/// `inc show --json`: one incident with its commanders and latest entries.
+/// `inc show --json`: one incident with its commanders, latest entries
+/// and checklist.
 pub fn incident(
     i: &Incident,
     assignments: &[Assignment],
     latest: &[TimelineEntry],
+    checklist: &[ChecklistItem],
     now: DateTime<Utc>,
 ) -> String {
     let mut json = incident_json(i, now);
     json.commanders = Some(assignments.iter().map(assignment_json).collect());
     json.latest_entries = Some(latest.iter().map(entry_json).collect());
+    json.checklist = Some(checklist.iter().map(checklist_item_json).collect());
     render(&json)
 }
 
@@ -295,7 +311,9 @@ struct FactorJson<'a> {
     text: &'a str,
     kind: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -311,7 +329,9 @@ struct ActionJson<'a> {
     action_type: Option<&'static str>,
     status: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
     closed_at: Option<String>,
 }
 
@@ -323,7 +343,9 @@ struct LessonJson<'a> {
     text: &'a str,
     kind: &'static str,
     created_at: String,
-    created_by: &'a str,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
 }
 
 fn role_json(r: &RoleHolder) -> RoleJson<'_> {
@@ -342,7 +364,7 @@ fn factor_json(f: &Factor) -> FactorJson<'_> {
         text: &f.text,
         kind: f.kind.as_str(),
         created_at: time(f.created_at),
-        created_by: &f.created_by,
+        created_by: Some(&f.created_by),
     }
 }
 
@@ -358,7 +380,7 @@ fn action_json(a: &Action) -> ActionJson<'_> {
         action_type: a.action_type.map(ActionType::as_str),
         status: a.status.as_str(),
         created_at: time(a.created_at),
-        created_by: &a.created_by,
+        created_by: Some(&a.created_by),
         closed_at: a.closed_at.map(time),
     }
 }
@@ -371,7 +393,7 @@ fn lesson_json(l: &Lesson) -> LessonJson<'_> {
         text: &l.text,
         kind: l.kind.as_str(),
         created_at: time(l.created_at),
-        created_by: &l.created_by,
+        created_by: Some(&l.created_by),
     }
 }
 
@@ -393,6 +415,9 @@ pub fn lessons(list: &[Lesson]) -> String {
 #[derive(Serialize)]
 struct ReviewJson<'a> {
     draft: bool,
+    /// The public version: names replaced, private notes and internal
+    /// updates left out.
+    public: bool,
     incident: IncidentJson<'a>,
     description: DescriptionJson<'a>,
     commanders: Vec<AssignmentJson<'a>>,
@@ -403,6 +428,8 @@ struct ReviewJson<'a> {
     factors: Vec<FactorJson<'a>>,
     actions: Vec<ActionJson<'a>>,
     lessons: Vec<LessonJson<'a>>,
+    /// A security incident's duties.
+    checklist: Vec<ChecklistItemJson<'a>>,
     meeting: MeetingJson,
 }
 
@@ -426,8 +453,9 @@ struct MeetingJson {
 /// `inc review --json`: the review's content as data (`now` only matters
 /// for the duration of an unresolved incident).
 pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
-    let value = ReviewJson {
+    let mut value = ReviewJson {
         draft: r.incident.resolved_at.is_none(),
+        public: r.public,
         incident: incident_json(r.incident, now),
         description: DescriptionJson {
             summary: r.description.summary.as_deref(),
@@ -448,13 +476,41 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         factors: r.factors.iter().map(factor_json).collect(),
         actions: r.actions.iter().map(action_json).collect(),
         lessons: r.lessons.iter().map(lesson_json).collect(),
+        checklist: r.checklist.iter().map(checklist_item_json).collect(),
         meeting: MeetingJson {
             target: r.meeting.map(|(t, _)| time(t)),
             deadline: r.meeting.map(|(_, d)| d.to_string()),
             attendees: super::review::attendees(r),
         },
     };
+    if r.public {
+        drop_bookkeeping(&mut value);
+    }
     render(&value)
+}
+
+/// The public review leaves out who recorded or added what: bookkeeping
+/// for responders.
+fn drop_bookkeeping(value: &mut ReviewJson<'_>) {
+    value.incident.created_by = None;
+    for a in &mut value.commanders {
+        a.recorded_by = None;
+    }
+    for t in &mut value.tasks {
+        t.created_by = None;
+    }
+    for f in &mut value.factors {
+        f.created_by = None;
+    }
+    for a in &mut value.actions {
+        a.created_by = None;
+    }
+    for l in &mut value.lessons {
+        l.created_by = None;
+    }
+    for c in &mut value.checklist {
+        c.created_by = None;
+    }
 }
 
 /// `inc task list --json`.
@@ -465,6 +521,45 @@ pub fn tasks(list: &[Task]) -> String {
 /// `inc responders --json`.
 pub fn responders(list: &[Responder]) -> String {
     render(&list.iter().map(responder_json).collect::<Vec<_>>())
+}
+
+#[derive(Serialize)]
+struct ChecklistItemJson<'a> {
+    /// Its number on the incident's checklist, from 1.
+    item: i64,
+    uuid: &'a str,
+    incident_id: i64,
+    area: &'a str,
+    text: &'a str,
+    created_at: String,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created_by: Option<&'a str>,
+    done: bool,
+    done_at: Option<String>,
+    done_by: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+fn checklist_item_json(i: &ChecklistItem) -> ChecklistItemJson<'_> {
+    ChecklistItemJson {
+        item: i.position,
+        uuid: &i.uuid,
+        incident_id: i.incident_id,
+        area: &i.area,
+        text: &i.body,
+        created_at: time(i.created_at),
+        created_by: Some(&i.created_by),
+        done: i.is_done(),
+        done_at: i.done_at.map(time),
+        done_by: i.done_by.as_deref(),
+        note: i.note.as_deref(),
+    }
+}
+
+/// `inc checklist --json`: a security incident's duties, in order.
+pub fn checklist(items: &[ChecklistItem]) -> String {
+    render(&items.iter().map(checklist_item_json).collect::<Vec<_>>())
 }
 
 /// `inc timeline --json`: an array of entries in event-time order.

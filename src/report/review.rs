@@ -11,8 +11,8 @@ use super::briefing::progress;
 use super::markdown::inline;
 use super::text::{captured_output, describe, duration, lines, safe};
 use crate::model::{
-    Action, Assignment, Description, EntryKind, Factor, FactorKind, Incident, Lesson, LessonKind,
-    Responder, RoleHolder, Task, TimelineEntry, same_person,
+    Action, Assignment, ChecklistItem, Description, EntryKind, Factor, FactorKind, Incident,
+    Lesson, LessonKind, Responder, RoleHolder, Task, TimelineEntry, same_person,
 };
 use crate::time::Zone;
 
@@ -29,6 +29,12 @@ pub struct Review<'a> {
     pub factors: &'a [Factor],
     pub actions: &'a [Action],
     pub lessons: &'a [Lesson],
+    /// A security incident's duties (kept when it is no longer one).
+    pub checklist: &'a [ChecklistItem],
+    /// The public version (`inc review --public`): its parts already
+    /// anonymised (see `crate::model::public`); it says so, and leaves out
+    /// what only responders should see.
+    pub public: bool,
     /// When the meeting should be held and the last day for it, once resolved.
     pub meeting: Option<(DateTime<Utc>, NaiveDate)>,
     pub target_hours: u32,
@@ -278,6 +284,44 @@ fn command_output(out: &mut String, entries: &[TimelineEntry], zone: &Zone) {
     }
 }
 
+/// A security incident's communication duties, each done (when, by whom,
+/// with the note) or open; nothing for an incident that never had any.
+fn checklist(out: &mut String, r: &Review<'_>, zone: &Zone) {
+    if r.checklist.is_empty() && !r.incident.security {
+        return;
+    }
+    let _ = writeln!(out, "\n## Security and communication duties\n");
+    if r.checklist.is_empty() {
+        let _ = writeln!(out, "None recorded.");
+        return;
+    }
+    if !r.incident.security {
+        paragraph(
+            out,
+            "Kept from when this was a security incident; it is no longer one.",
+        );
+        out.push('\n');
+    }
+    header(out, &["Item", "Area", "Duty", "Done", "Note"]);
+    for item in r.checklist {
+        let done = match (item.done_at, &item.done_by) {
+            (Some(at), Some(by)) => format!("{} by {}", zone.format(at), inline(by)),
+            (Some(at), None) => zone.format(at),
+            _ => "**open**".to_string(),
+        };
+        row(
+            out,
+            &[
+                item.position.to_string(),
+                inline(&item.area),
+                inline(&item.body),
+                done,
+                item.note.as_deref().map_or_else(|| "-".to_string(), inline),
+            ],
+        );
+    }
+}
+
 /// The review as markdown.
 pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     let i = r.incident;
@@ -289,6 +333,13 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     // title as written is the table's first row.
     let heading = i.title.trim_end_matches(['.', ',', ';', ':', '!', '。']);
     let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(heading));
+    if r.public {
+        paragraph(
+            &mut out,
+            "**Public version:** people are named by their part in the response; notes for responders only and internal updates are left out.",
+        );
+        out.push('\n');
+    }
     if i.resolved_at.is_none() {
         paragraph(
             &mut out,
@@ -446,14 +497,19 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             EntryKind::Command => progress(e, true),
             _ => inline(&describe(e)),
         };
+        let what = if e.key {
+            format!("★ **{what}**")
+        } else {
+            what
+        };
         row(
             &mut out,
             &[
                 zone.format(e.event_at),
                 inline(&e.author),
                 e.kind.to_string(),
-                if e.key {
-                    format!("★ **{what}**")
+                if e.private {
+                    format!("*(private)* {what}")
                 } else {
                     what
                 },
@@ -462,6 +518,13 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     }
 
     command_output(&mut out, r.entries, zone);
+
+    // Where the response happened (chat channel, call bridge, ticket) is
+    // internal: the public version's incident carries no links (see
+    // `crate::model::public::Pseudonyms::incident`), and a section that
+    // shows them belongs inside `if !r.public`.
+
+    checklist(&mut out, r, zone);
 
     let _ = writeln!(out, "\n## Contributing factors\n");
     if r.factors.is_empty() {

@@ -7,7 +7,9 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 
 use super::style::Style;
 use super::text::{captured_output, describe, duration, safe, safe_line};
-use crate::model::{Action, Factor, Incident, Lesson, Responder, Task, TimelineEntry};
+use crate::model::{
+    Action, ChecklistItem, Factor, Incident, Lesson, Responder, Task, TimelineEntry,
+};
 use crate::time::Zone;
 
 /// A plain table: no borders, wrapped to `width` when one is given. Only
@@ -125,6 +127,9 @@ pub fn timeline(
         } else {
             cell(&describe(e))
         };
+        if e.private {
+            what = format!("(private) {what}");
+        }
         // A command's captured output, under it, each line marked.
         if let Some(run) = e.run.as_ref().filter(|_| output) {
             let (kept, earlier) = captured_output(run);
@@ -142,6 +147,30 @@ pub fn timeline(
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),
             what,
+        ]);
+    }
+    finish(&t)
+}
+
+/// `inc checklist`: a security incident's duties, done or open; a done
+/// item's note under it.
+pub fn checklist(items: &[ChecklistItem], zone: &Zone, width: Option<u16>) -> String {
+    let mut t = table(&["ITEM", "AREA", "WHAT", "DONE"], 2, width);
+    for item in items {
+        let mut what = cell(&item.body);
+        if let Some(note) = &item.note {
+            let _ = write!(what, "\nnote: {}", cell(note));
+        }
+        let done = match (item.done_at, &item.done_by) {
+            (Some(at), Some(by)) => format!("{} by {}", zone.format(at), safe_line(by)),
+            (Some(at), None) => zone.format(at),
+            _ => "open".to_string(),
+        };
+        t.add_row(vec![
+            item.position.to_string(),
+            safe_line(&item.area).into_owned(),
+            what,
+            done,
         ]);
     }
     finish(&t)

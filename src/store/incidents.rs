@@ -134,7 +134,7 @@ impl Store {
 
 /// Inserts an incident with its `declared` entry, and `started`/`detected`
 /// entries when those times were backdated: the timeline alone tells the story.
-fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
+pub(super) fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
     tx.prepare_cached(
         "INSERT INTO incidents (uuid, title, severity, status, security, commander, \
          started_at, detected_at, created_at, created_by, updated_at, channel, bridge, ticket) \
@@ -264,7 +264,7 @@ pub(super) fn load(conn: &Connection, id: i64) -> Result<Incident> {
     })
 }
 
-fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Result<()> {
+pub(super) fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Result<()> {
     conn.execute(
         "UPDATE incidents SET title = ?2, severity = ?3, status = ?4, security = ?5, \
          commander = ?6, started_at = ?7, detected_at = ?8, mitigated_at = ?9, \
@@ -290,7 +290,7 @@ fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Result<()> {
     Ok(())
 }
 
-fn set_selected(conn: &Connection, id: i64) -> Result<()> {
+pub(super) fn set_selected(conn: &Connection, id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO state (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

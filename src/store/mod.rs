@@ -3,6 +3,7 @@
 //! Its interface speaks only in model types so that another backend can
 //! stand behind it later.
 
+mod checklist;
 mod command;
 pub mod doctor;
 mod incidents;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{Busy, UserError};
 
+pub use checklist::{ChecklistDone, SecurityChange};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;

@@ -37,7 +37,11 @@ fn open_takes_words_commander_security_and_backdated_times() {
         "--detected",
         "14:30",
     ]);
-    assert_eq!(out, "#1 SEV1 Payment library exploit (commander: bob)\n");
+    assert_eq!(
+        out,
+        "#1 SEV1 Payment library exploit (commander: bob)\n\
+         security incident: 6 duties on its checklist; `inc checklist` lists them\n"
+    );
     let shown = env.json(&["show", "1"]);
     assert_eq!(shown["started_at"], "2026-11-26T12:00:00Z");
     assert_eq!(shown["detected_at"], "2026-11-26T13:30:00Z");

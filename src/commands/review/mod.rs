@@ -10,9 +10,11 @@ mod walk;
 use super::{Context, ShownIncident};
 use crate::config::Config;
 use crate::error::UserError;
+use crate::model::public::{Records, public};
 use crate::model::{
-    Action, Assignment, CheckInput, Description, Factor, Incident, Lesson, Level, Responder,
-    RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target, responders,
+    Action, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident, Lesson, Level,
+    Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target,
+    open_duties, responders,
 };
 use crate::report::json;
 use crate::report::review::{self, Review};
@@ -23,8 +25,8 @@ use crate::time::Zone;
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc review --check
-  inc review 12 --out review-12.md
   inc review --json > review.json
+  inc review 12 --public --out review-12-public.md
   inc review --interactive"#)]
 pub struct Args {
     #[command(flatten)]
@@ -49,6 +51,20 @@ pub struct Args {
     /// Ask, in a terminal, for what the review lacks, then check it
     #[arg(long, conflicts_with_all = ["markdown", "json", "out", "check"])]
     pub interactive: bool,
+
+    /// The version to share outside: people named by their part, no private notes
+    ///
+    /// Each person is replaced by their part in the response ("Incident
+    /// commander", numbered in handoff order when there were several; a
+    /// role such as "Scribe"; else "Responder 1", "Responder 2"...), also
+    /// where their name is written in notes, briefings, factors, actions
+    /// and lessons.
+    /// Notes added with `inc tl --private`, internal status updates, the
+    /// output of commands run with `inc run --capture`, where the response
+    /// happened (chat channel, call bridge, ticket) and who recorded what
+    /// are left out. With --check, the same readiness check runs.
+    #[arg(long, conflicts_with = "interactive")]
+    pub public: bool,
 }
 
 /// What a review is made of, read from the store.
@@ -63,6 +79,10 @@ pub(super) struct Parts {
     factors: Vec<Factor>,
     actions: Vec<Action>,
     lessons: Vec<Lesson>,
+    /// Every role given, in order (for the public version's names).
+    past_roles: Vec<RoleHolder>,
+    checklist: Vec<ChecklistItem>,
+    public: bool,
 }
 
 impl Parts {
@@ -72,10 +92,11 @@ impl Parts {
         let assignments = store.assignments(id)?;
         let roles = store.roles(id)?;
         let tasks = store.tasks(id, true)?;
+        let past_roles = store.role_history(id)?;
         let people = responders(
             &assignments,
             &roles,
-            &store.role_history(id)?,
+            &past_roles,
             &store.authors(id)?,
             &tasks,
         );
@@ -93,7 +114,44 @@ impl Parts {
             roles,
             responders: people,
             tasks,
+            past_roles,
+            checklist: store.checklist(id)?,
+            public: false,
         })
+    }
+
+    /// The public version of these parts: each person named by their part
+    /// in the response, and what only responders should see left out (the
+    /// rules are in [`crate::model::public`]).
+    pub(super) fn public(&self) -> Parts {
+        let p = public(&Records {
+            incident: &self.incident,
+            description: &self.description,
+            assignments: &self.assignments,
+            roles: &self.roles,
+            past_roles: &self.past_roles,
+            entries: &self.entries,
+            tasks: &self.tasks,
+            factors: &self.factors,
+            actions: &self.actions,
+            lessons: &self.lessons,
+            checklist: &self.checklist,
+        });
+        Parts {
+            incident: p.incident,
+            description: p.description,
+            assignments: p.assignments,
+            roles: p.roles,
+            responders: p.responders,
+            entries: p.entries,
+            tasks: p.tasks,
+            factors: p.factors,
+            actions: p.actions,
+            lessons: p.lessons,
+            past_roles: p.past_roles,
+            checklist: p.checklist,
+            public: true,
+        }
     }
 
     /// The review of these parts, with the meeting times the config sets.
@@ -115,6 +173,8 @@ impl Parts {
             factors: &self.factors,
             actions: &self.actions,
             lessons: &self.lessons,
+            checklist: &self.checklist,
+            public: self.public,
             meeting,
             target_hours: config.review_target_hours,
             deadline_days: config.review_deadline_business_days,
@@ -145,6 +205,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .store_read()?
             .snapshot(|store| Parts::gather(store, id))?;
     }
+    // The readiness check looks at the records as they are (a name in a
+    // factor, say), whichever version is asked for.
+    if args.public && !args.check {
+        parts = parts.public();
+    }
     let view = parts.view(ctx.config(), zone);
     if args.check || args.interactive {
         return check_ready(ctx, &view, view.meeting.map(|(_, deadline)| deadline));
@@ -158,8 +223,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(path) => {
             super::write_file(path, &text)?;
             // On stderr, so a script's standard output stays empty.
+            let public = if view.public { "public " } else { "" };
             eprintln!(
-                "wrote the review of #{} to {}",
+                "wrote the {public}review of #{} to {}",
                 view.incident.id,
                 crate::report::text::safe_line(&path.display().to_string())
             );
@@ -193,6 +259,7 @@ fn check_ready(
         deadline,
         today: ctx.zone()?.date(ctx.now()),
     });
+    let findings = [findings, open_duties(i.id, i.security, view.checklist)].concat();
     let mut out = String::new();
     for f in &findings {
         let level = match f.level {

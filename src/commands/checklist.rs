@@ -1,0 +1,190 @@
+//! `inc checklist`: a security incident's communication duties (legal,
+//! marketing, ...): list them, mark one done, add one.
+
+use anyhow::Result;
+
+use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
+use crate::error::UserError;
+use crate::model::{NewChecklistItem, check_done, clean_text};
+use crate::report::text::{incident_name, safe_line};
+use crate::report::{json, table};
+use crate::store::ChecklistDone;
+
+#[derive(Debug, clap::Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_long_help = r#"Examples:
+  inc checklist
+  inc checklist -i 12 --json
+  inc checklist done 1 --note "reported to the data protection authority, case 2026-114"
+  inc checklist add "legal: tell the cyber insurer within 48 hours""#
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+
+    #[command(flatten)]
+    pub incident: ShownIncident,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Mark a checklist item done, with a note on what was done
+    Done(DoneArgs),
+    /// Add a duty to the checklist, written "area: what to do"
+    Add(AddArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc checklist done 1 --note "reported to the data protection authority, case 2026-114"
+  inc checklist done 3 -i 12
+  inc checklist done 2 --at 15:30 --note "customers under contract told by email""#)]
+pub struct DoneArgs {
+    /// The item's number, as `inc checklist` shows it
+    #[arg(value_name = "ITEM")]
+    pub item: String,
+
+    /// What was done, such as a case number or who was told
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// When it was done, if not just now (15:30, -10m, 2h ago, ...)
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
+    /// the future are refused.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    #[command(flatten)]
+    pub incident: ReviewIncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc checklist add "legal: tell the cyber insurer within 48 hours"
+  inc checklist add -i 12 "support: brief the account managers of affected customers""#)]
+pub struct AddArgs {
+    /// The duty, written "area: what to do" (the area one word, such as legal)
+    #[arg(required = true, value_name = "ITEM")]
+    pub text: Vec<String>,
+
+    #[command(flatten)]
+    pub incident: ReviewIncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    match &args.action {
+        None => list(ctx, args),
+        Some(Action::Done(a)) => done(ctx, a),
+        Some(Action::Add(a)) => add(ctx, a),
+    }
+}
+
+fn list(ctx: &Context, args: &Args) -> Result<()> {
+    let target = args.incident.target()?;
+    let (incident, items) = ctx.store_read()?.snapshot(|store| {
+        let incident = store.incident(target)?;
+        let items = store.checklist(incident.id)?;
+        Ok((incident, items))
+    })?;
+    if args.json {
+        return ctx.print(&json::checklist(&items));
+    }
+    let name = incident_name(&incident);
+    if items.is_empty() {
+        return ctx.say(&if incident.security {
+            format!("{name} has no checklist items.")
+        } else {
+            format!(
+                "{name} is not a security incident; `inc security on -i {}` gives it the checklist of duties.",
+                incident.id
+            )
+        });
+    }
+    let open = items.iter().filter(|i| !i.is_done()).count();
+    let state = if incident.security {
+        ""
+    } else {
+        ", kept from when it was a security incident"
+    };
+    ctx.print(&format!(
+        "{name}: {open} of {} duties open{state}\n{}",
+        items.len(),
+        table::checklist(&items, ctx.zone()?, terminal_width())
+    ))
+}
+
+fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
+    let position = args
+        .item
+        .trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            UserError::new(format!(
+                "`{}` is not a checklist item number",
+                safe_line(&args.item)
+            ))
+            .hint("item numbers are shown by `inc checklist`")
+        })?;
+    let note = args
+        .note
+        .as_deref()
+        .map(|n| clean_text("note", n))
+        .transpose()?;
+    let target = args.incident.target()?;
+    let zone = ctx.zone()?;
+    let at = ctx.event_time(args.at.as_deref())?;
+    let stamp = ctx.stamp()?;
+    let (incident, item) = ctx.store_for_change()?.complete_checklist_item(
+        target,
+        position,
+        &ChecklistDone { at, note },
+        &stamp,
+        |incident, item| check_done(incident, position, item, at, zone),
+    )?;
+    ctx.say(&format!(
+        "checklist item {} on #{} done at {}: {}",
+        item.position,
+        incident.id,
+        zone.format(at),
+        safe_line(&item.text())
+    ))
+}
+
+fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    let item = NewChecklistItem::parse(&args.text.join(" "))?;
+    let target = args.incident.target()?;
+    let stamp = ctx.stamp()?;
+    let (incident, added) =
+        ctx.store_for_change()?
+            .add_checklist_item(target, &item, &stamp, |incident| {
+                if incident.security {
+                    Ok(())
+                } else {
+                    Err(
+                        UserError::new(format!("#{} is not a security incident", incident.id))
+                            .hint(format!(
+                                "mark it as one with `inc security on -i {}` first",
+                                incident.id
+                            )),
+                    )
+                }
+            })?;
+    ctx.say(&format!(
+        "checklist item {} added to #{}: {}",
+        added.position,
+        incident.id,
+        safe_line(&added.text())
+    ))
+}
