@@ -9,8 +9,10 @@ pub mod config;
 pub mod demo;
 pub mod describe;
 pub mod doctor;
+pub mod export;
 pub mod factor;
 pub mod handoff;
+pub mod import;
 pub mod lesson;
 pub mod list;
 pub mod mitigated;
@@ -78,6 +80,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Role(args) => role::run(&ctx, &args),
         Command::Responders(args) => responders::run(&ctx, &args),
         Command::Task(args) => task::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),

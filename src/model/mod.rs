@@ -3,6 +3,7 @@
 
 mod command;
 mod current;
+pub mod exchange;
 mod incident;
 mod review;
 mod run;

@@ -454,6 +454,12 @@ pub fn timeline(entries: &[TimelineEntry]) -> String {
     render(&entries.iter().map(entry_json).collect::<Vec<_>>())
 }
 
+/// `inc export`: the exchange document, with the same escaping as all
+/// JSON output (it still decodes to the stored text).
+pub fn export(doc: &crate::model::exchange::Document) -> String {
+    render(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

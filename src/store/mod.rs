@@ -5,6 +5,7 @@
 
 mod command;
 pub mod doctor;
+mod exchange;
 mod incidents;
 mod open;
 mod review;
