@@ -149,11 +149,11 @@ fn summary(name: &str, merged: &[IncidentMerge], dry_run: bool) -> String {
         ""
     };
     out.push_str(&format!(
-        "{head}{} from {}: {} record{} {verb}, {updated} updated, {conflicts} conflict{}\n",
+        "{head}{} from {}: {} {}, {updated} updated, {conflicts} conflict{}\n",
         count(merged.len(), "incident"),
         safe_line(name),
-        added,
-        if added == 1 { "" } else { "s" },
+        count(added, "record"),
+        if dry_run { "to add" } else { "added" },
         if conflicts == 1 { "" } else { "s" },
     ));
     out
