@@ -1,15 +1,19 @@
 //! `inc export`: every incident, or one, with all its records as a JSON
-//! document that `inc import` merges on another machine.
+//! document that `inc import` merges on another machine. It is written one
+//! incident at a time, so a large database does not have to fit in memory.
 
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use chrono::SecondsFormat;
 
-use super::{Context, write_file_with};
+use super::{Context, write_file_from};
 use crate::model::IncidentRef;
-use crate::report::json;
+use crate::report::json::export;
+use crate::report::text::safe_line;
+use crate::store::{Store, schema_version};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -29,23 +33,63 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let exported_at = ctx.now().to_rfc3339_opts(SecondsFormat::Millis, true);
+    let store = ctx.store_read()?;
+    // The incident is looked up first, so that a wrong id fails before any
+    // output is written.
     let only = match &args.incident {
-        Some(id) => Some(IncidentRef::parse(Some(id), IncidentRef::Viewing)?),
+        Some(id) => {
+            let which = IncidentRef::parse(Some(id), IncidentRef::Viewing)?;
+            Some(IncidentRef::Id(store.incident(which)?.id))
+        }
         None => None,
     };
-    let exported_at = ctx.now().to_rfc3339_opts(SecondsFormat::Millis, true);
-    let doc = ctx.store_read()?.export(only, exported_at)?;
-    let text = json::export(&doc);
     match &args.out {
         Some(path) => {
-            write_file_with(path, &text, Some(std::fs::Permissions::from_mode(0o600)))?;
-            let n = doc.incidents.len();
+            let mut count = 0;
+            write_file_from(path, Some(std::fs::Permissions::from_mode(0o600)), |out| {
+                count = write(&store, only, &exported_at, out, None)?;
+                Ok(())
+            })?;
             ctx.say(&format!(
-                "exported {n} incident{} to {}",
-                if n == 1 { "" } else { "s" },
-                crate::report::text::safe_line(&path.display().to_string())
+                "exported {count} incident{} to {}",
+                if count == 1 { "" } else { "s" },
+                safe_line(&path.display().to_string())
             ))
         }
-        None => ctx.print(&text),
+        None => {
+            let stdout = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(stdout);
+            let stdout = "standard output";
+            write(&store, only, &exported_at, &mut out, Some(stdout))?;
+            out.flush()
+                .with_context(|| format!("could not write to {stdout}"))
+        }
     }
+}
+
+/// Writes the document to `out` (`what`, for errors: a file has its own
+/// context), returning how many incidents it holds.
+fn write(
+    store: &Store,
+    only: Option<IncidentRef>,
+    exported_at: &str,
+    out: &mut dyn Write,
+    what: Option<&str>,
+) -> Result<usize> {
+    let mut put = |text: &str| -> Result<()> {
+        out.write_all(text.as_bytes()).map_err(|e| match what {
+            Some(what) => anyhow::Error::new(e).context(format!("could not write to {what}")),
+            None => e.into(),
+        })
+    };
+    put(&export::head(schema_version(), exported_at))?;
+    let mut count = 0;
+    store.export_each(only, |incident| {
+        put(&export::incident(&incident, count == 0))?;
+        count += 1;
+        Ok(())
+    })?;
+    put(export::tail(count))?;
+    Ok(count)
 }

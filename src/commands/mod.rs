@@ -366,6 +366,16 @@ pub fn write_file_with(
     text: &str,
     permissions: Option<std::fs::Permissions>,
 ) -> Result<()> {
+    write_file_from(path, permissions, |out| Ok(out.write_all(text.as_bytes())?))
+}
+
+/// [`write_file_with`], the text written piece by piece by `fill`: when it
+/// fails, the old file stays as it was and no temporary file is left.
+pub fn write_file_from(
+    path: &Path,
+    permissions: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -374,14 +384,18 @@ pub fn write_file_with(
         .file_name()
         .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
     let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
-    let result = (|| -> std::io::Result<()> {
+    let result = (|| -> Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }
-        file.write_all(text.as_bytes())?;
+        let mut out = std::io::BufWriter::new(&mut file);
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -20,6 +20,28 @@ impl Store {
     /// Every incident, or the one `only` names, with all its records, read
     /// from one snapshot. `exported_at` is written as given.
     pub fn export(&self, only: Option<IncidentRef>, exported_at: String) -> Result<Document> {
+        let mut incidents = Vec::new();
+        self.export_each(only, |incident| {
+            incidents.push(incident);
+            Ok(())
+        })?;
+        Ok(Document {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            schema: schema::current_version(),
+            exported_at,
+            incidents,
+        })
+    }
+
+    /// [`Store::export`] one incident at a time, in the document's order,
+    /// from one snapshot: a large database is written out without holding
+    /// it all in memory. An error from `each` ends the export.
+    pub fn export_each(
+        &self,
+        only: Option<IncidentRef>,
+        mut each: impl FnMut(ExIncident) -> Result<()>,
+    ) -> Result<()> {
         self.snapshot(|store| {
             store.read(|conn| {
                 let ids = match only {
@@ -31,17 +53,10 @@ impl Store {
                             .collect::<rusqlite::Result<Vec<i64>>>()?
                     }
                 };
-                let incidents = ids
-                    .into_iter()
-                    .map(|id| export_incident(conn, id))
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(Document {
-                    format: FORMAT.to_string(),
-                    version: VERSION,
-                    schema: schema::current_version(),
-                    exported_at,
-                    incidents,
-                })
+                for id in ids {
+                    each(export_incident(conn, id)?)?;
+                }
+                Ok(())
             })
         })
     }
