@@ -261,11 +261,16 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-    let Some(top) = value.as_object() else {
-        return Err(ParseError::NotAnExport("it is not a JSON object".into()));
-    };
-    match top.get("format") {
+    // First only the format and version, skipping the rest unread: another
+    // document or a newer export is named as such, not by its first field
+    // this version does not know.
+    let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            ParseError::NotAnExport("it is not a JSON object".into())
+        }
+        _ => syntax(&e),
+    })?;
+    match &probe.format {
         Some(serde_json::Value::String(s)) if s == FORMAT => {}
         Some(other) => {
             return Err(ParseError::NotAnExport(format!(
@@ -278,7 +283,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             )));
         }
     }
-    match top.get("version").and_then(serde_json::Value::as_u64) {
+    match probe.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(v) if v > u64::from(VERSION) => return Err(ParseError::NewerVersion(v)),
         Some(v) if v >= 1 => {}
         _ => {
@@ -286,18 +291,26 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
                 path: "version".into(),
                 message: format!(
                     "{} is not a format version",
-                    top.get("version")
+                    probe
+                        .version
+                        .as_ref()
                         .map_or("nothing".into(), ToString::to_string)
                 ),
             });
         }
     }
-    drop(value);
     // Again, typed: a wrong type or a missing field is reported with its
     // line and column.
     let mut doc: Document = serde_json::from_str(text).map_err(|e| syntax(&e))?;
     validate(&mut doc)?;
     Ok(doc)
+}
+
+/// The fields read before all others.
+#[derive(Deserialize)]
+struct Probe {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
 }
 
 /// The path of a value, for messages such as
