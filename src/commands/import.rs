@@ -139,6 +139,9 @@ fn summary(name: &str, merged: &[IncidentMerge], dry_run: bool) -> String {
         for line in &m.updated {
             out.push_str(&format!("  updated: {}\n", safe_line(line)));
         }
+        for line in &m.kept {
+            out.push_str(&format!("  kept: {}\n", safe_line(line)));
+        }
     }
     let added: usize = merged.iter().map(IncidentMerge::added_total).sum();
     let conflicts: usize = merged.iter().map(|m| m.conflicts.len()).sum();

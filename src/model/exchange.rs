@@ -719,6 +719,9 @@ pub struct IncidentMerge {
     pub updated: Vec<String>,
     /// Records that differ and were kept as they are here: one line each.
     pub conflicts: Vec<String>,
+    /// Records kept as they are here because the file's are older, from a
+    /// file that brings nothing new: one line each, not conflicts.
+    pub kept: Vec<String>,
 }
 
 impl IncidentMerge {

@@ -343,7 +343,8 @@ fn the_later_state_wins_and_an_earlier_one_is_a_conflict() {
     let a = Env::new();
     a.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
     let b = Env::new();
-    import(&b, &file(&a, "a.json", &export(&a)));
+    let first = file(&a, "a.json", &export(&a));
+    import(&b, &first);
     // Both change the state; B later.
     a.ok_at("2026-11-26T13:10:00Z", &["status", "identified"]);
     b.ok_at("2026-11-26T13:20:00Z", &["sev", "1"]);
@@ -373,6 +374,15 @@ fn the_later_state_wins_and_an_earlier_one_is_a_conflict() {
     let out = import(&b, &old);
     let err = stderr(&out);
     assert!(err.starts_with("conflict: #1 API down: incident state differs: status \"monitoring\" here, \"identified\" in the file; kept this database's"), "{err}");
+    assert_eq!(b.json(&["show", "1"])["status"], "monitoring");
+    // A file older than everything B knows is stale, not a conflict.
+    let out = import(&b, &first);
+    assert_eq!(stderr(&out), "");
+    assert!(
+        stdout(&out).contains("  kept: incident state: the file's is older"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(b.json(&["show", "1"])["status"], "monitoring");
 }
 

@@ -137,6 +137,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         title: x.title.clone(),
         ..IncidentMerge::default()
     };
+    let mut known = None;
     let here = find(
         conn,
         &format!("SELECT {INCIDENT}, id FROM incidents WHERE uuid = ?1"),
@@ -166,32 +167,8 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
                 ));
                 return Ok(m);
             }
-            let diff = differences(&here, x, NOT_STATE);
-            if diff.is_empty() {
-                m.unchanged += 1;
-                if x.updated_at > here.updated_at {
-                    conn.execute(
-                        "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
-                        params![id, x.updated_at],
-                    )?;
-                }
-            } else if x.updated_at > here.updated_at {
-                save_state(conn, id, x)?;
-                m.title.clone_from(&x.title);
-                m.updated.push(format!(
-                    "incident state taken from the file, changed later there ({} there, {} here): {}",
-                    x.updated_at,
-                    here.updated_at,
-                    diff.join("; ")
-                ));
-            } else {
-                m.conflicts.push(format!(
-                    "incident state differs: {}; kept this database's, changed at {} here, {} in the file",
-                    diff.join("; "),
-                    here.updated_at,
-                    x.updated_at
-                ));
-            }
+            // The state is merged after the timeline: see `merge_state`.
+            known = Some(here);
         }
     }
     let id = m.id;
@@ -345,6 +322,15 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         )?;
     }
 
+    // A file that brings no timeline entry new here was written before
+    // this database last heard from that machine: its older state or
+    // role holders are stale, not a change made there meanwhile (every
+    // change of state or role is on the timeline).
+    let stale = !m.added.iter().any(|(kind, _)| *kind == RecordKind::Entry);
+    if let Some(here) = known {
+        merge_state(conn, &mut m, &here, x, stale)?;
+    }
+
     for (j, a) in x.assignments.iter().enumerate() {
         let here = find(
             conn,
@@ -424,6 +410,10 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
                     r.role, r.name, r.assigned_at, here.name, here.assigned_at
                 ));
             }
+            Some(here) if stale => m.kept.push(format!(
+                "role {:?}: {:?} here since {}, as the file's {:?} since {} is older",
+                r.role, here.name, here.assigned_at, r.name, r.assigned_at
+            )),
             Some(here) => m.conflicts.push(format!(
                 "role {:?} is held by {:?} here (since {}), by {:?} in the file (since {}); \
                  kept this database's, given later",
@@ -745,6 +735,51 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         )?;
     }
     Ok(m)
+}
+
+/// The incident's changeable state (status, severity, commander, key
+/// times, links, security, title): the later change wins. A file whose
+/// state is older is a conflict, unless it is `stale`.
+fn merge_state(
+    conn: &Connection,
+    m: &mut IncidentMerge,
+    here: &ExIncident,
+    x: &ExIncident,
+    stale: bool,
+) -> Result<()> {
+    let diff = differences(here, x, NOT_STATE);
+    if diff.is_empty() {
+        m.unchanged += 1;
+        if x.updated_at > here.updated_at {
+            conn.execute(
+                "UPDATE incidents SET updated_at = ?2 WHERE id = ?1",
+                params![m.id, x.updated_at],
+            )?;
+        }
+    } else if x.updated_at > here.updated_at {
+        save_state(conn, m.id, x)?;
+        m.title.clone_from(&x.title);
+        m.updated.push(format!(
+            "incident state taken from the file, changed later there ({} there, {} here): {}",
+            x.updated_at,
+            here.updated_at,
+            diff.join("; ")
+        ));
+    } else if stale {
+        m.unchanged += 1;
+        m.kept.push(format!(
+            "incident state: the file's is older ({} there, {} here)",
+            x.updated_at, here.updated_at
+        ));
+    } else {
+        m.conflicts.push(format!(
+            "incident state differs: {}; kept this database's, changed at {} here, {} in the file",
+            diff.join("; "),
+            here.updated_at,
+            x.updated_at
+        ));
+    }
+    Ok(())
 }
 
 fn insert_incident(conn: &Connection, x: &ExIncident) -> Result<()> {
