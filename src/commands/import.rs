@@ -91,8 +91,10 @@ fn explain(name: &str, e: &ParseError) -> anyhow::Error {
         )),
         ParseError::NewerVersion(_) => UserError::new(format!("{name} was {e}"))
             .hint(format!("{nothing}; upgrade inc to import it")),
-        ParseError::Invalid { .. } => UserError::new(format!("{name}: {e}"))
-            .hint(format!("{nothing}; was it edited by hand?")),
+        ParseError::Invalid { .. } | ParseError::Mistyped { .. } => {
+            UserError::new(format!("{name}: {e}"))
+                .hint(format!("{nothing}; was it edited by hand?"))
+        }
     };
     err.into()
 }

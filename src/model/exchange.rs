@@ -210,6 +210,13 @@ pub enum ParseError {
     NotAnExport(String),
     /// Written by a newer inc.
     NewerVersion(u64),
+    /// A value of the wrong type, or a field unknown or missing, with its
+    /// line and column.
+    Mistyped {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A value that is wrong where it is, with its path in the document.
     Invalid { path: String, message: String },
 }
@@ -230,6 +237,11 @@ impl fmt::Display for ParseError {
                 }
                 Ok(())
             }
+            ParseError::Mistyped {
+                line,
+                column,
+                message,
+            } => write!(f, "line {line}, column {column}: {message}"),
             ParseError::NotAnExport(why) => write!(f, "not an inc export ({why})"),
             ParseError::NewerVersion(v) => write!(
                 f,
@@ -301,7 +313,19 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     }
     // Again, typed: a wrong type or a missing field is reported with its
     // line and column.
-    let mut doc: Document = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    let mut doc: Document = serde_json::from_str(text).map_err(|e| match syntax(&e) {
+        ParseError::Syntax {
+            line,
+            column,
+            message,
+            cut_short: false,
+        } if e.is_data() => ParseError::Mistyped {
+            line,
+            column,
+            message,
+        },
+        other => other,
+    })?;
     validate(&mut doc)?;
     Ok(doc)
 }
