@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::incident::KeyTimes;
 use super::review::{ActionStatus, ActionType, FactorKind, LessonKind, Priority, Scope};
 use super::scale::{Severity, Status};
 use super::timeline::{Audience, EntryKind};
@@ -428,6 +429,46 @@ fn paired(at: &At, a: (&str, bool), b: (&str, bool)) -> Result<(), ParseError> {
     }
 }
 
+/// The key times in their order, and a resolution time exactly when the
+/// incident is resolved: what every command keeps true.
+fn key_times(at: &At, x: &ExIncident) -> Result<(), ParseError> {
+    let parsed = |s: &str| {
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+    };
+    let (Some(started), Some(detected)) = (parsed(&x.started_at), parsed(&x.detected_at)) else {
+        return Ok(());
+    };
+    let times = KeyTimes {
+        started,
+        detected,
+        mitigated: x.mitigated_at.as_deref().and_then(parsed),
+        resolved: x.resolved_at.as_deref().and_then(parsed),
+    };
+    if let Err(conflict) = times.check() {
+        let (later, later_at) = conflict.later;
+        let (earlier, _) = conflict.earlier;
+        return Err(at.bad(
+            &format!("{later}_at"),
+            format!(
+                "{} comes before {earlier}_at; key times keep the order started, detected, \
+                 mitigated, resolved",
+                quoted(&later_at.to_rfc3339_opts(SecondsFormat::Millis, true))
+            ),
+        ));
+    }
+    let resolved = x.status == Status::Resolved.as_str();
+    match (&x.resolved_at, resolved) {
+        (None, true) => Err(at.bad("resolved_at", "is null while status is \"resolved\"")),
+        (Some(_), false) => Err(at.bad(
+            "resolved_at",
+            format!("is set while status is {}", quoted(&x.status)),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Every table's UUIDs, each unique within the document.
 #[derive(Default)]
 struct Seen {
@@ -484,6 +525,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     opt_time(at, "resolved_at", &mut x.resolved_at)?;
     time(at, "created_at", &mut x.created_at)?;
     time(at, "updated_at", &mut x.updated_at)?;
+    key_times(at, x)?;
     opt_not_empty(at, "channel", x.channel.as_deref())?;
     opt_not_empty(at, "bridge", x.bridge.as_deref())?;
     opt_not_empty(at, "ticket", x.ticket.as_deref())?;
@@ -561,6 +603,12 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         not_empty(&at, "name", &a.name)?;
         time(&at, "assigned_at", &mut a.assigned_at)?;
         time(&at, "recorded_at", &mut a.recorded_at)?;
+    }
+    if x.assignments.is_empty() {
+        return Err(at.bad(
+            "assignments",
+            "is empty; an incident has had a commander since it was declared",
+        ));
     }
     let mut role_names = HashSet::new();
     for (i, r) in x.roles.iter_mut().enumerate() {
@@ -802,7 +850,7 @@ mod tests {
             "exported_at": "2026-11-26T14:00:00Z", "incidents": [{
             "uuid": "01a21827-ef00-7d63-a479-902771e5501c", "title": "API down",
             "severity": 2, "status": "investigating", "security": false,
-            "commander": "alice", "started_at": "2026-11-26T13:00:00Z",
+            "commander": "alice", "started_at": "2026-11-26T12:00:00Z",
             "detected_at": "2026-11-26T13:00:00+01:00", "mitigated_at": null,
             "resolved_at": null, "created_at": "2026-11-26T13:00:00Z",
             "created_by": "alice", "updated_at": "2026-11-26T13:00:00Z",
@@ -813,7 +861,11 @@ mod tests {
               "author": "alice", "key": false, "private": false, "audience": null,
               "exit_code": null, "exit_signal": null, "duration_ms": null,
               "output": null, "output_lines": null}],
-            "assignments": [], "roles": [], "tasks": [], "description": null,
+            "assignments": [{"uuid": "01a21827-ef00-8d63-a479-902771e5501c",
+              "name": "alice", "from_name": null, "briefing": "",
+              "assigned_at": "2026-11-26T13:00:00Z", "recorded_at": "2026-11-26T13:00:00Z",
+              "recorded_by": "alice"}],
+            "roles": [], "tasks": [], "description": null,
             "factors": [], "actions": [], "lessons": [], "checklist": [],
             "update_posts": []}]}"#
             .to_string()
@@ -844,6 +896,20 @@ mod tests {
         assert_eq!(
             parse(&text).unwrap_err().to_string(),
             "incidents[0].severity: 7 is not a severity (1 to 4)"
+        );
+        let text = minimal().replace("\"status\": \"investigating\"", "\"status\": \"resolved\"");
+        assert_eq!(
+            parse(&text).unwrap_err().to_string(),
+            "incidents[0].resolved_at: is null while status is \"resolved\""
+        );
+        let text = minimal().replace(
+            "\"started_at\": \"2026-11-26T12:00:00Z\"",
+            "\"started_at\": \"2026-11-26T12:30:00Z\"",
+        );
+        assert_eq!(
+            parse(&text).unwrap_err().to_string(),
+            "incidents[0].detected_at: \"2026-11-26T12:00:00.000Z\" comes before started_at; \
+             key times keep the order started, detected, mitigated, resolved"
         );
         let text = minimal().replace("\"kind\": \"note\"", "\"kind\": \"task\"");
         assert!(

@@ -528,13 +528,18 @@ mod tests {
             "resolved_at": null, "created_at": "2026-11-26T13:00:00Z",
             "created_by": "alice", "updated_at": "2026-11-26T13:00:00Z",
             "channel": null, "bridge": null, "ticket": null, "timeline": [],
-            "assignments": [], "roles": [], "tasks": [], "description": null,
+            "assignments": [{"uuid": "01a21827-ef00-8d63-a479-902771e5501c",
+              "name": "alice", "from_name": null, "briefing": "",
+              "assigned_at": "2026-11-26T13:00:00Z", "recorded_at": "2026-11-26T13:00:00Z",
+              "recorded_by": "alice"}],
+            "roles": [], "tasks": [], "description": null,
             "factors": [], "actions": [], "lessons": [], "checklist": [],
             "update_posts": []}]}"#;
         let mut doc: Document = parse(one).unwrap();
         let first = doc.incidents[0].clone();
         let mut second = first.clone();
         second.uuid = "01a21827-ef00-7d63-a479-902771e5501d".into();
+        second.assignments[0].uuid = "01a21827-ef00-8d63-a479-902771e5501d".into();
         second.title = "rlo\u{202e} and a\nnewline".into();
         for n in 0..3 {
             doc.incidents = vec![first.clone(), second.clone()];
