@@ -130,7 +130,6 @@ fn with_incident<T>(
     move |r| Ok((r.get(col)?, map(r)?))
 }
 
-#[allow(clippy::too_many_lines)]
 fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<IncidentMerge> {
     let path = |list: &str, j: usize| format!("incidents[{i}].{list}[{j}]");
     let mut m = IncidentMerge {
