@@ -527,6 +527,8 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         )?;
     }
 
+    // Action items: closing (done or won't do) is one-way, like a task's
+    // done; any other difference is a conflict.
     for (j, a) in x.actions.iter().enumerate() {
         let here = find(
             conn,
@@ -535,36 +537,66 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             with_incident(action_row, 10),
         )?;
         let label = format!("{:?}", a.body);
-        immutable(
-            &mut m,
-            RecordKind::Action,
-            &label,
-            &path("actions", j),
-            &a.uuid,
-            here,
-            a,
-            || {
+        match here {
+            None => {
                 conn.prepare_cached(
-                "INSERT INTO actions (uuid, incident_id, body, owner, due, priority, type, status, \
-                 created_at, created_by, closed_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                a.uuid,
-                id,
-                a.body,
-                a.owner,
-                a.due,
-                a.priority,
-                a.action_type,
-                a.status,
-                a.created_at,
-                a.created_by,
-                a.closed_at
-            ])?;
-                Ok(())
-            },
-        )?;
+                    "INSERT INTO actions (uuid, incident_id, body, owner, due, priority, type, \
+                     status, created_at, created_by, closed_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    a.uuid,
+                    id,
+                    a.body,
+                    a.owner,
+                    a.due,
+                    a.priority,
+                    a.action_type,
+                    a.status,
+                    a.created_at,
+                    a.created_by,
+                    a.closed_at
+                ])?;
+                m.add(RecordKind::Action);
+            }
+            Some((incident, _)) if incident != id => {
+                return Err(elsewhere(&path("actions", j), &a.uuid, incident));
+            }
+            Some((_, here)) => {
+                let open = |status: &str| status == "open";
+                let diff = differences(&here, a, &["status", "closed_at"]);
+                if !diff.is_empty() {
+                    m.conflicts.push(format!(
+                        "action item {label} ({}) differs: {}; kept this database's",
+                        a.uuid,
+                        differences(&here, a, &[]).join("; ")
+                    ));
+                } else if here.status == a.status && here.closed_at == a.closed_at {
+                    m.unchanged += 1;
+                } else if open(&here.status) && !open(&a.status) {
+                    conn.execute(
+                        "UPDATE actions SET status = ?2, closed_at = ?3 WHERE uuid = ?1",
+                        params![a.uuid, a.status, a.closed_at],
+                    )?;
+                    m.updated.push(format!(
+                        "action item {label} {}, as in the file",
+                        if a.status == "done" {
+                            "done"
+                        } else {
+                            "closed as won't do"
+                        }
+                    ));
+                } else if !open(&here.status) && open(&a.status) {
+                    m.unchanged += 1;
+                } else {
+                    m.conflicts.push(format!(
+                        "action item {label} ({}) was closed differently: {}; kept this database's",
+                        a.uuid,
+                        differences(&here, a, &[]).join("; ")
+                    ));
+                }
+            }
+        }
     }
 
     for (j, l) in x.lessons.iter().enumerate() {

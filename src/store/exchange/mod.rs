@@ -116,6 +116,54 @@ mod tests {
     }
 
     #[test]
+    fn closing_an_action_item_is_one_way_and_an_edit_a_conflict() {
+        use crate::model::{ActionStatus, Priority};
+        use crate::store::NewAction;
+        let mut a = machine();
+        let new = |text: &str| NewAction {
+            text: text.into(),
+            owner: "sre".into(),
+            due: None,
+            priority: Priority::P2,
+            action_type: None,
+        };
+        a.add_action(
+            IncidentRef::Id(1),
+            &stamp("alice", 1),
+            &new("alert on the pool"),
+        )
+        .unwrap();
+        a.add_action(IncidentRef::Id(1), &stamp("alice", 2), &new("load-test"))
+            .unwrap();
+        let mut b = other_machine(&export(&a));
+        b.update_action(IncidentRef::Id(1), 1, &stamp("bob", 3), |x| {
+            x.status = ActionStatus::Done;
+            Ok(())
+        })
+        .unwrap();
+        b.update_action(IncidentRef::Id(1), 2, &stamp("bob", 4), |x| {
+            x.owner = "qa".into();
+            Ok(())
+        })
+        .unwrap();
+        let old_a = export(&a);
+        let m = import(&mut a, &export(&b));
+        assert_eq!(
+            m.updated,
+            ["action item \"alert on the pool\" done, as in the file"]
+        );
+        assert_eq!(m.conflicts.len(), 1, "{m:?}");
+        assert!(
+            m.conflicts[0].contains("owner \"sre\" here, \"qa\" in the file"),
+            "{m:?}"
+        );
+        // B keeps its done against A's older, open one, quietly.
+        let m = import(&mut b, &old_a);
+        assert!(m.updated.is_empty(), "{m:?}");
+        assert_eq!(m.conflicts.len(), 1, "only the owner: {m:?}");
+    }
+
+    #[test]
     fn roles_descriptions_and_state_take_the_later_change() {
         let mut a = machine();
         let mut b = other_machine(&export(&a));
