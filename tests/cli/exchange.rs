@@ -550,4 +550,18 @@ fn a_dry_run_reports_and_writes_nothing() {
     assert!(out.contains("#1 API down: new here; would add "), "{out}");
     assert!(out.contains("dry run, nothing written"), "{out}");
     assert_eq!(b.snapshot(), None);
+    // The real thing, from standard input.
+    let out = b
+        .cmd()
+        .args(["import", "-"])
+        .write_stdin(std::fs::read(&path).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1 incident from standard input: "),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(export(&b), export(&a));
 }
