@@ -400,6 +400,27 @@ fn opt_not_empty(at: &At, name: &str, value: Option<&str>) -> Result<(), ParseEr
     value.map_or(Ok(()), |v| not_empty(at, name, v))
 }
 
+/// A person's name, as `inc` stores them: one line, not blank.
+fn name(at: &At, field: &str, value: &str) -> Result<(), ParseError> {
+    if value.trim().is_empty() {
+        return Err(at.bad(field, "is empty; a name is needed"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(at.bad(
+            field,
+            format!(
+                "{} is not a name: it holds control characters",
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn opt_name(at: &At, field: &str, value: Option<&str>) -> Result<(), ParseError> {
+    value.map_or(Ok(()), |v| name(at, field, v))
+}
+
 fn one_of(at: &At, name: &str, value: &str, names: &[&str], what: &str) -> Result<(), ParseError> {
     if names.contains(&value) {
         Ok(())
@@ -505,7 +526,9 @@ pub fn validate(doc: &mut Document) -> Result<(), ParseError> {
 
 fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(), ParseError> {
     uuid(at, "uuid", &x.uuid, &mut seen.incidents)?;
-    not_empty(at, "title", &x.title)?;
+    if x.title.trim().is_empty() {
+        return Err(at.bad("title", "is empty"));
+    }
     if u8::try_from(x.severity)
         .ok()
         .and_then(Severity::new)
@@ -518,7 +541,8 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     }
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     one_of(at, "status", &x.status, &statuses, "a status")?;
-    not_empty(at, "commander", &x.commander)?;
+    name(at, "commander", &x.commander)?;
+    name(at, "created_by", &x.created_by)?;
     time(at, "started_at", &mut x.started_at)?;
     time(at, "detected_at", &mut x.detected_at)?;
     opt_time(at, "mitigated_at", &mut x.mitigated_at)?;
@@ -534,6 +558,9 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         let at = at.item("tasks", i);
         uuid(&at, "uuid", &t.uuid, &mut seen.tasks)?;
         not_empty(&at, "body", &t.body)?;
+        opt_name(&at, "owner", t.owner.as_deref())?;
+        name(&at, "created_by", &t.created_by)?;
+        opt_name(&at, "done_by", t.done_by.as_deref())?;
         time(&at, "created_at", &mut t.created_at)?;
         opt_time(&at, "done_at", &mut t.done_at)?;
         paired(
@@ -549,6 +576,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         let at = at.item("timeline", i);
         uuid(&at, "uuid", &e.uuid, &mut seen.entries)?;
         one_of(&at, "kind", &e.kind, &kinds, "a kind of timeline entry")?;
+        name(&at, "author", &e.author)?;
         time(&at, "event_at", &mut e.event_at)?;
         time(&at, "recorded_at", &mut e.recorded_at)?;
         if let Some(a) = &e.audience {
@@ -600,7 +628,9 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     for (i, a) in x.assignments.iter_mut().enumerate() {
         let at = at.item("assignments", i);
         uuid(&at, "uuid", &a.uuid, &mut seen.assignments)?;
-        not_empty(&at, "name", &a.name)?;
+        name(&at, "name", &a.name)?;
+        opt_name(&at, "from_name", a.from_name.as_deref())?;
+        name(&at, "recorded_by", &a.recorded_by)?;
         time(&at, "assigned_at", &mut a.assigned_at)?;
         time(&at, "recorded_at", &mut a.recorded_at)?;
     }
@@ -615,7 +645,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         let at = at.item("roles", i);
         uuid(&at, "uuid", &r.uuid, &mut seen.roles)?;
         not_empty(&at, "role", &r.role)?;
-        not_empty(&at, "name", &r.name)?;
+        name(&at, "name", &r.name)?;
         if !role_names.insert(r.role.clone()) {
             return Err(at.bad("role", format!("{} appears twice", quoted(&r.role))));
         }
@@ -628,6 +658,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
             let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
             one_of(&at, "scope", scope, &names, "a scope")?;
         }
+        name(&at, "updated_by", &d.updated_by)?;
         time(&at, "updated_at", &mut d.updated_at)?;
     }
     for (i, f) in x.factors.iter_mut().enumerate() {
@@ -636,13 +667,15 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         not_empty(&at, "body", &f.body)?;
         let names: Vec<&str> = FactorKind::ALL.iter().map(|k| k.as_str()).collect();
         one_of(&at, "kind", &f.kind, &names, "a kind of factor")?;
+        name(&at, "created_by", &f.created_by)?;
         time(&at, "created_at", &mut f.created_at)?;
     }
     for (i, a) in x.actions.iter_mut().enumerate() {
         let at = at.item("actions", i);
         uuid(&at, "uuid", &a.uuid, &mut seen.actions)?;
         not_empty(&at, "body", &a.body)?;
-        not_empty(&at, "owner", &a.owner)?;
+        name(&at, "owner", &a.owner)?;
+        name(&at, "created_by", &a.created_by)?;
         if let Some(due) = &a.due
             && NaiveDate::parse_from_str(due, "%Y-%m-%d").is_err()
         {
@@ -665,6 +698,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         not_empty(&at, "body", &l.body)?;
         let names: Vec<&str> = LessonKind::ALL.iter().map(|k| k.as_str()).collect();
         one_of(&at, "kind", &l.kind, &names, "a kind of lesson")?;
+        name(&at, "created_by", &l.created_by)?;
         time(&at, "created_at", &mut l.created_at)?;
     }
     let mut positions = HashSet::new();
@@ -676,6 +710,8 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         }
         not_empty(&at, "area", &c.area)?;
         not_empty(&at, "body", &c.body)?;
+        name(&at, "created_by", &c.created_by)?;
+        opt_name(&at, "done_by", c.done_by.as_deref())?;
         time(&at, "created_at", &mut c.created_at)?;
         opt_time(&at, "done_at", &mut c.done_at)?;
         paired(
@@ -696,6 +732,7 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
                 ),
             ));
         }
+        name(&at, "attempted_by", &p.attempted_by)?;
         time(&at, "attempted_at", &mut p.attempted_at)?;
         one_of(
             &at,
@@ -910,6 +947,11 @@ mod tests {
             parse(&text).unwrap_err().to_string(),
             "incidents[0].detected_at: \"2026-11-26T12:00:00.000Z\" comes before started_at; \
              key times keep the order started, detected, mitigated, resolved"
+        );
+        let text = minimal().replace("\"author\": \"alice\"", "\"author\": \"al\\u001bice\"");
+        assert_eq!(
+            parse(&text).unwrap_err().to_string(),
+            "incidents[0].timeline[0].author: \"al\\u001bice\" is not a name: it holds control characters"
         );
         let text = minimal().replace("\"kind\": \"note\"", "\"kind\": \"task\"");
         assert!(
