@@ -4,12 +4,13 @@
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::SecondsFormat;
 
 use super::{Context, write_file_from};
+use crate::error::UserError;
 use crate::model::IncidentRef;
 use crate::report::json::export;
 use crate::report::text::safe_line;
@@ -46,6 +47,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     match &args.out {
         Some(path) => {
+            refuse_database(path, &ctx.db_path()?)?;
             let mut count = 0;
             write_file_from(path, Some(std::fs::Permissions::from_mode(0o600)), |out| {
                 count = write(&store, only, &exported_at, out, None)?;
@@ -92,4 +94,28 @@ fn write(
     })?;
     put(export::tail(count))?;
     Ok(count)
+}
+
+/// `--out` naming the database itself (or one of its WAL files) would
+/// replace the incidents with their export.
+fn refuse_database(out: &Path, db: &Path) -> Result<()> {
+    let Ok(out) = out.canonicalize() else {
+        return Ok(());
+    };
+    let Ok(db) = db.canonicalize() else {
+        return Ok(());
+    };
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    let mut shm = db.clone().into_os_string();
+    shm.push("-shm");
+    if out == db || out.as_os_str() == wal || out.as_os_str() == shm {
+        return Err(UserError::new(format!(
+            "{} is the incident database; it was left unchanged",
+            out.display()
+        ))
+        .hint("name another file for --out")
+        .into());
+    }
+    Ok(())
 }

@@ -175,6 +175,11 @@ impl Context {
         Ok((path, options))
     }
 
+    /// Where the database is, for commands that must not write over it.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        Ok(self.db()?.0)
+    }
+
     /// Opens the store to write. Call it after checking the input, so that
     /// bad input never touches the database.
     pub fn store_write(&self) -> Result<Store> {

@@ -537,6 +537,14 @@ fn export_of_one_incident_and_to_a_private_file() {
         0o600
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), env.ok(&["export"]));
+    // Not over the database itself.
+    let f = env.fails(&["export", "--out", env.db.to_str().unwrap()]);
+    assert!(
+        f.stderr
+            .contains("is the incident database; it was left unchanged"),
+        "{}",
+        f.stderr
+    );
     // Two exports of the same data are the same bytes.
     assert_eq!(env.ok(&["export"]), env.ok(&["export"]));
 }
