@@ -223,6 +223,56 @@ mod tests {
     }
 
     #[test]
+    fn checklist_items_are_done_one_way_and_keep_their_numbers() {
+        use crate::model::exchange::ExChecklistItem;
+        let mut a = machine();
+        let item = |uuid: &str, body: &str| ExChecklistItem {
+            uuid: uuid.into(),
+            position: 1,
+            area: "legal".into(),
+            body: body.into(),
+            created_at: "2026-11-26T10:01:00.000Z".into(),
+            created_by: "alice".into(),
+            done_at: None,
+            done_by: None,
+            note: None,
+        };
+        let mut doc = export(&a);
+        doc.incidents[0].checklist =
+            vec![item("01a21827-ef00-7d63-a479-902771e55101", "tell the DPO")];
+        assert_eq!(
+            import(&mut a, &doc).added,
+            vec![(RecordKind::ChecklistItem, 1)]
+        );
+        let mut done = doc.clone();
+        done.incidents[0].checklist[0].done_at = Some("2026-11-26T10:09:00.000Z".into());
+        done.incidents[0].checklist[0].done_by = Some("bob".into());
+        done.incidents[0].checklist[0].note = Some("mailed".into());
+        let m = import(&mut a, &done);
+        assert_eq!(
+            m.updated,
+            ["checklist item 1 \"tell the DPO\" done, as in the file (by bob)"]
+        );
+        // The older file, without the done, changes nothing.
+        let m = import(&mut a, &doc);
+        assert!(m.updated.is_empty() && m.conflicts.is_empty(), "{m:?}");
+        assert_eq!(export(&a).incidents, done.incidents);
+        // Another machine's item 1 is not added over this one's.
+        let mut other = export(&a);
+        other.incidents[0].checklist = vec![item(
+            "01a21827-ef00-7d63-a479-902771e55102",
+            "call the insurer",
+        )];
+        let m = import(&mut a, &other);
+        assert!(m.added.is_empty(), "{m:?}");
+        assert!(
+            m.conflicts[0].contains("its number is another item's here"),
+            "{m:?}"
+        );
+        assert_eq!(export(&a).incidents, done.incidents);
+    }
+
+    #[test]
     fn a_uuid_of_another_incident_fails_the_whole_import() {
         let mut a = machine();
         let mut doc = export(&a);
