@@ -216,6 +216,10 @@ pub enum Command {
     Doctor(commands::doctor::Args),
     /// Print shell completions
     Completions(commands::completions::Args),
+    /// Write incidents with all their records as JSON, for `inc import` elsewhere
+    Export(commands::export::Args),
+    /// Merge incidents from a file `inc export` wrote: adds what is new, reports conflicts
+    Import(commands::import::Args),
 }
 
 /// Commands by phase, as `inc --help` lists them.
@@ -250,7 +254,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
         "After it: the review",
         &["describe", "factor", "action", "lesson", "review"],
     ),
-    ("Across incidents", &["list"]),
+    ("Across incidents", &["list", "export", "import"]),
     (
         "Setting up",
         &["demo", "config", "doctor", "completions", "help"],

@@ -10,8 +10,10 @@ pub mod config;
 pub mod demo;
 pub mod describe;
 pub mod doctor;
+pub mod export;
 pub mod factor;
 pub mod handoff;
+pub mod import;
 pub mod lesson;
 pub mod link;
 pub mod list;
@@ -88,6 +90,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Updates(args) => updates::run(&ctx, &args),
         Command::Security(args) => security::run(&ctx, &args),
         Command::Checklist(args) => checklist::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),
@@ -179,6 +183,11 @@ impl Context {
             create_dir: is_default,
         };
         Ok((path, options))
+    }
+
+    /// Where the database is, for commands that must not write over it.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        Ok(self.db()?.0)
     }
 
     /// Opens the store to write. Call it after checking the input, so that
@@ -372,6 +381,16 @@ pub fn write_file_with(
     text: &str,
     permissions: Option<std::fs::Permissions>,
 ) -> Result<()> {
+    write_file_from(path, permissions, |out| Ok(out.write_all(text.as_bytes())?))
+}
+
+/// [`write_file_with`], the text written piece by piece by `fill`: when it
+/// fails, the old file stays as it was and no temporary file is left.
+pub fn write_file_from(
+    path: &Path,
+    permissions: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -380,14 +399,18 @@ pub fn write_file_with(
         .file_name()
         .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
     let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
-    let result = (|| -> std::io::Result<()> {
+    let result = (|| -> Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }
-        file.write_all(text.as_bytes())?;
+        let mut out = std::io::BufWriter::new(&mut file);
+        fill(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

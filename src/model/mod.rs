@@ -5,6 +5,7 @@ mod checklist;
 mod command;
 mod comms;
 mod current;
+pub mod exchange;
 mod incident;
 pub mod public;
 mod review;

@@ -250,6 +250,13 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
 /// terminal and still decodes to exactly the stored text.
 pub(super) fn render<T: Serialize>(value: &T) -> String {
     let raw = serde_json::to_string_pretty(value).expect("JSON of plain data cannot fail");
+    let mut out = escaped(&raw);
+    out.push('\n');
+    out
+}
+
+/// JSON text with the characters a terminal would act on escaped.
+fn escaped(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         if is_unsafe(c) && !c.is_ascii() || c == '\u{7f}' {
@@ -261,7 +268,6 @@ pub(super) fn render<T: Serialize>(value: &T) -> String {
             out.push(c);
         }
     }
-    out.push('\n');
     out
 }
 
@@ -567,9 +573,99 @@ pub fn timeline(entries: &[TimelineEntry]) -> String {
     render(&entries.iter().map(entry_json).collect::<Vec<_>>())
 }
 
+/// `inc export` in pieces, so that a large database streams out: the
+/// head, each incident, the end. Together they are exactly the document
+/// [`render`] would print, with the same escaping as all JSON output (it
+/// still decodes to the stored text).
+pub mod export {
+    use serde::Serialize;
+
+    use super::escaped;
+    use crate::model::exchange::{ExIncident, FORMAT, VERSION};
+
+    #[derive(Serialize)]
+    struct Head<'a> {
+        format: &'static str,
+        version: u32,
+        schema: i64,
+        exported_at: &'a str,
+    }
+
+    /// The document up to its list of incidents.
+    pub fn head(schema: i64, exported_at: &str) -> String {
+        let head = Head {
+            format: FORMAT,
+            version: VERSION,
+            schema,
+            exported_at,
+        };
+        let raw = serde_json::to_string_pretty(&head).expect("JSON of plain data cannot fail");
+        let open = raw.strip_suffix("\n}").unwrap_or(&raw);
+        format!("{},\n  \"incidents\": [", escaped(open))
+    }
+
+    /// One incident of the list; `first` for the first one.
+    pub fn incident(x: &ExIncident, first: bool) -> String {
+        let raw = serde_json::to_string_pretty(x).expect("JSON of plain data cannot fail");
+        // Strings never hold a raw newline, so each line can be indented.
+        let mut out = String::from(if first { "\n" } else { ",\n" });
+        for (i, line) in escaped(&raw).lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The end of the document, after `count` incidents.
+    pub fn tail(count: usize) -> &'static str {
+        if count == 0 { "]\n}\n" } else { "\n  ]\n}\n" }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_in_pieces_is_the_whole_document() {
+        use crate::model::exchange::{Document, parse};
+        let one = r#"{"format": "inc-export", "version": 1, "schema": 5,
+            "exported_at": "2026-11-26T14:00:00Z", "incidents": [{
+            "uuid": "01a21827-ef00-7d63-a479-902771e5501c", "title": "API \u001b[2J down",
+            "severity": 2, "status": "investigating", "security": false,
+            "commander": "alice", "started_at": "2026-11-26T13:00:00Z",
+            "detected_at": "2026-11-26T13:00:00Z", "mitigated_at": null,
+            "resolved_at": null, "created_at": "2026-11-26T13:00:00Z",
+            "created_by": "alice", "updated_at": "2026-11-26T13:00:00Z",
+            "channel": null, "bridge": null, "ticket": null, "timeline": [],
+            "assignments": [{"uuid": "01a21827-ef00-8d63-a479-902771e5501c",
+              "name": "alice", "from_name": null, "briefing": "",
+              "assigned_at": "2026-11-26T13:00:00Z", "recorded_at": "2026-11-26T13:00:00Z",
+              "recorded_by": "alice"}],
+            "roles": [], "tasks": [], "description": null,
+            "factors": [], "actions": [], "lessons": [], "checklist": [],
+            "update_posts": []}]}"#;
+        let mut doc: Document = parse(one).unwrap();
+        let first = doc.incidents[0].clone();
+        let mut second = first.clone();
+        second.uuid = "01a21827-ef00-7d63-a479-902771e5501d".into();
+        second.assignments[0].uuid = "01a21827-ef00-8d63-a479-902771e5501d".into();
+        second.title = "rlo\u{202e} and a\nnewline".into();
+        for n in 0..3 {
+            doc.incidents = vec![first.clone(), second.clone()];
+            doc.incidents.truncate(n);
+            let mut pieces = export::head(doc.schema, &doc.exported_at);
+            for (i, x) in doc.incidents.iter().enumerate() {
+                pieces.push_str(&export::incident(x, i == 0));
+            }
+            pieces.push_str(export::tail(doc.incidents.len()));
+            assert_eq!(pieces, render(&doc), "{n} incidents");
+            assert_eq!(parse(&pieces).unwrap(), doc);
+        }
+    }
 
     #[test]
     fn unsafe_characters_are_escaped_but_decode_faithfully() {

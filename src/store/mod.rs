@@ -6,6 +6,7 @@
 mod checklist;
 mod command;
 pub mod doctor;
+mod exchange;
 mod incidents;
 mod open;
 mod review;

@@ -9,6 +9,7 @@ mod crash;
 mod demo;
 mod doctor;
 mod env;
+mod exchange;
 mod files;
 mod generated;
 mod hostile;
