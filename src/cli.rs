@@ -198,6 +198,8 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Import the timeline notes (TL: ...) of a channel from a Slack export
+    ImportSlack(commands::import_slack::Args),
     /// Replay a made-up incident in a throwaway database and print its review
     Demo(commands::demo::Args),
     /// Where inc keeps its files, the settings in effect, and editing them
@@ -229,6 +231,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "role",
             "responders",
             "task",
+            "import-slack",
         ],
     ),
     (

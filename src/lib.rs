@@ -12,6 +12,7 @@ pub mod identity;
 pub mod interrupt;
 pub mod model;
 pub mod report;
+pub mod slack;
 pub mod store;
 pub mod time;
 

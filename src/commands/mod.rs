@@ -11,6 +11,7 @@ pub mod describe;
 pub mod doctor;
 pub mod factor;
 pub mod handoff;
+pub mod import_slack;
 pub mod lesson;
 pub mod list;
 pub mod mitigated;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
+        Command::ImportSlack(args) => import_slack::run(&ctx, &args),
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")
         }

@@ -9,6 +9,7 @@ mod incidents;
 mod open;
 mod review;
 mod schema;
+mod slack;
 mod tasks;
 mod timeline;
 
@@ -24,6 +25,7 @@ use crate::error::{Busy, UserError};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
+pub use slack::{Fate, GivenNote};
 
 /// How to open the store.
 #[derive(Debug, Clone)]
