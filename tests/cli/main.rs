@@ -18,4 +18,5 @@ mod review_material;
 mod run;
 mod settings;
 mod shells;
+mod slack;
 mod terminal;
