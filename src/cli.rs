@@ -231,12 +231,18 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "role",
             "responders",
             "task",
-            "import-slack",
         ],
     ),
     (
         "After it: the review",
-        &["describe", "factor", "action", "lesson", "review"],
+        &[
+            "describe",
+            "factor",
+            "action",
+            "lesson",
+            "import-slack",
+            "review",
+        ],
     ),
     ("Across incidents", &["list"]),
     (

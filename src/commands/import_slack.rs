@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, NewEntry};
+use super::{Context, ReviewIncidentArg};
+use crate::model::NewEntry;
 use crate::report::text::{safe, safe_line};
 use crate::slack::{Export, Skip};
 use crate::store::{Fate, GivenNote};
@@ -39,11 +39,13 @@ pub struct Args {
     pub dry_run: bool,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = args.incident.target(IncidentRef::Current)?;
+    // Usually run once the incident is resolved, to gather its timeline for
+    // the review: without -i, the current incident, else the last chosen.
+    let target = args.incident.target()?;
     let export = Export::open(&args.dir)?;
     let channel = export.channel(&args.channel)?;
     let messages = export.messages(&channel)?;

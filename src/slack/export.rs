@@ -261,7 +261,7 @@ impl Export {
                 Err(skip) => *selection.skipped.entry(skip).or_default() += 1,
             }
         }
-        selection.notes.sort_by(|a, b| a.at.cmp(&b.at));
+        selection.notes.sort_by_key(|n| n.at);
         selection
     }
 

@@ -371,9 +371,16 @@ fn without_an_incident_nothing_is_created() {
     assert!(f.stderr.contains("no incident"), "{}", f.stderr);
     assert!(!env.db.exists());
     env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+}
+
+#[test]
+fn a_resolved_incident_takes_its_notes_for_the_review() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
     env.ok(&["resolve"]);
-    let f = env.fails(&["import-slack", &export(), "-c", "inc-payments"]);
-    assert!(f.stderr.contains("no incident is open"), "{}", f.stderr);
+    let out = env.ok(&["import-slack", &export(), "-c", "inc-payments"]);
+    assert_eq!(out, SUMMARY);
+    assert_eq!(notes(&env).len(), 7);
 }
 
 #[test]
