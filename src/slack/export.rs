@@ -225,15 +225,22 @@ impl Export {
 
     /// Every message of a channel, day file by day file.
     pub fn messages(&self, channel: &Channel) -> Result<Vec<Message>> {
-        let folder = self.dir.join(&channel.name);
-        let entries = std::fs::read_dir(&folder).map_err(|_| {
-            UserError::new(format!(
-                "the export has no folder for #{} ({})",
-                channel.name,
-                folder.display()
-            ))
-            .hint("was the export unzipped completely? each channel has a folder of day files")
-        })?;
+        // The name comes from the export: it must stay a folder inside it.
+        let plain = !channel.name.contains(['/', '\\']) && channel.name != "..";
+        let folder = self
+            .dir
+            .join(if plain { channel.name.as_str() } else { "" });
+        let entries = std::fs::read_dir(&folder)
+            .ok()
+            .filter(|_| plain)
+            .ok_or_else(|| {
+                UserError::new(format!(
+                    "the export has no folder for #{} ({})",
+                    crate::report::text::safe_line(&channel.name),
+                    folder.display()
+                ))
+                .hint("was the export unzipped completely? each channel has a folder of day files")
+            })?;
         let mut days: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
@@ -300,13 +307,18 @@ impl Export {
                     .files
                     .iter()
                     .filter_map(|f| f.title.as_deref().or(f.name.as_deref()))
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
                     .collect();
+                if files.is_empty() {
+                    return Err(Skip::Empty);
+                }
                 format!("shared {}", files.join(", "))
             }
             None => plain,
         };
         let text = text.trim().to_string();
-        if text.is_empty() || text == "shared" {
+        if text.is_empty() {
             return Err(Skip::Empty);
         }
         let author = if bot {
