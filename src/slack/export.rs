@@ -535,3 +535,107 @@ mod tests {
         assert_eq!(clean_author("\n"), "slack");
     }
 }
+
+#[cfg(test)]
+mod select_tests {
+    use super::*;
+
+    fn export() -> Export {
+        let mut names = Names::default();
+        names.users.insert("U1".into(), "alice".into());
+        Export {
+            dir: PathBuf::from("."),
+            channels: vec![],
+            names,
+        }
+    }
+
+    fn pick(json: &str, all: bool) -> Result<Note, Skip> {
+        let m: Message = serde_json::from_str(json).unwrap();
+        let channel = Channel {
+            id: "C1".into(),
+            name: "inc".into(),
+        };
+        export().note(&channel, &m, all)
+    }
+
+    #[test]
+    fn people_bots_and_system_messages() {
+        let note = pick(
+            r#"{"type":"message","user":"U1","text":"TL: hi","ts":"1.5"}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!((note.author.as_str(), note.text.as_str()), ("alice", "hi"));
+        assert_eq!(note.at.timestamp_subsec_millis(), 500);
+        assert_eq!(
+            pick(
+                r#"{"type":"message","user":"U1","text":"hi","ts":"1"}"#,
+                false
+            ),
+            Err(Skip::NotNote)
+        );
+        assert_eq!(
+            pick(
+                r#"{"type":"message","user":"U1","text":"shared","ts":"1"}"#,
+                true
+            )
+            .unwrap()
+            .text,
+            "shared"
+        );
+        assert_eq!(
+            pick(
+                r#"{"type":"message","user":"U1","text":"","ts":"1","files":[{"name":" "}]}"#,
+                true
+            ),
+            Err(Skip::Empty)
+        );
+        assert_eq!(
+            pick(
+                r#"{"type":"message","bot_id":"B1","text":"deployed","ts":"1"}"#,
+                true
+            ),
+            Err(Skip::Bot)
+        );
+        let bot = pick(
+            r#"{"type":"message","subtype":"bot_message","bot_id":"B1","username":"alerts","text":"tl: fired","ts":"1"}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            (bot.author.as_str(), bot.text.as_str()),
+            ("alerts", "fired")
+        );
+        assert_eq!(
+            pick(
+                r#"{"type":"message","subtype":"channel_purpose","user":"U1","text":"TL: x","ts":"1"}"#,
+                true
+            ),
+            Err(Skip::System)
+        );
+        assert_eq!(
+            pick(
+                r#"{"type":"message","subtype":"group_join","user":"U1","text":"TL: x","ts":"1"}"#,
+                true
+            ),
+            Err(Skip::Join)
+        );
+        assert_eq!(
+            pick(r#"{"type":"message","user":"U1","text":"TL: x"}"#, true),
+            Err(Skip::NoTime)
+        );
+        let stranger = pick(
+            r#"{"type":"message","user":"U9","text":"TL: x","ts":"2","user_profile":{"display_name":"","real_name":"Dana"}}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(stranger.author, "Dana");
+        let unknown = pick(
+            r#"{"type":"message","user":"U9","text":"TL: x","ts":"2"}"#,
+            false,
+        )
+        .unwrap();
+        assert_eq!(unknown.author, "U9");
+    }
+}
