@@ -208,6 +208,8 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Import the timeline notes (TL: ...) of a channel from a Slack export
+    ImportSlack(commands::import_slack::Args),
     /// Replay a made-up incident in a throwaway database and print its review
     Demo(commands::demo::Args),
     /// Where inc keeps its files, the settings in effect, and editing them
@@ -252,7 +254,14 @@ pub const PHASES: &[(&str, &[&str])] = &[
     ),
     (
         "After it: the review",
-        &["describe", "factor", "action", "lesson", "review"],
+        &[
+            "describe",
+            "factor",
+            "action",
+            "lesson",
+            "import-slack",
+            "review",
+        ],
     ),
     ("Across incidents", &["list", "export", "import"]),
     (

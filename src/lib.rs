@@ -13,6 +13,7 @@ pub mod interrupt;
 pub mod model;
 pub mod notify;
 pub mod report;
+pub mod slack;
 pub mod store;
 pub mod time;
 

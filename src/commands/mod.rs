@@ -14,6 +14,7 @@ pub mod export;
 pub mod factor;
 pub mod handoff;
 pub mod import;
+pub mod import_slack;
 pub mod lesson;
 pub mod link;
 pub mod list;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
+        Command::ImportSlack(args) => import_slack::run(&ctx, &args),
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")
         }

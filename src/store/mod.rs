@@ -11,6 +11,7 @@ mod incidents;
 mod open;
 mod review;
 mod schema;
+mod slack;
 mod tasks;
 mod timeline;
 mod updates;
@@ -28,6 +29,7 @@ pub use checklist::{ChecklistDone, SecurityChange};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
+pub use slack::{Fate, GivenNote};
 
 /// How to open the store.
 #[derive(Debug, Clone)]

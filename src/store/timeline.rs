@@ -127,7 +127,19 @@ fn insert(
     run: Option<&CommandRun>,
     stamp: &Stamp,
 ) -> Result<TimelineEntry> {
-    let uuid = new_uuid(stamp.now);
+    insert_as(conn, incident_id, entry, run, stamp, new_uuid(stamp.now))
+}
+
+/// Inserts an entry with a UUID chosen by the caller (an import gives the
+/// same UUID to the same message every time) and `stamp.author` as author.
+pub(super) fn insert_as(
+    conn: &Connection,
+    incident_id: i64,
+    entry: &NewEntry,
+    run: Option<&CommandRun>,
+    stamp: &Stamp,
+    uuid: String,
+) -> Result<TimelineEntry> {
     let (exit_code, exit_signal) = match run.map(|r| r.outcome) {
         Some(Outcome::Exited(code)) => (Some(code), None),
         Some(Outcome::Signalled(sig)) => (None, Some(sig)),

@@ -22,5 +22,6 @@ mod run;
 mod security;
 mod settings;
 mod shells;
+mod slack;
 mod terminal;
 mod updates;

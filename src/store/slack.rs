@@ -1,0 +1,92 @@
+//! Timeline notes imported from a Slack export: each with the UUID derived
+//! from its message, so that importing again adds nothing.
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension as _};
+
+use super::incidents::{load, resolve};
+use super::timeline::insert_as;
+use super::{Stamp, Store};
+use crate::model::{Incident, IncidentRef, NewEntry};
+
+/// A note to import: its own UUID and author.
+#[derive(Debug, Clone)]
+pub struct GivenNote {
+    pub uuid: String,
+    pub author: String,
+    pub entry: NewEntry,
+}
+
+/// What became, or would become, of a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// New: imported (or, in a dry run, would be).
+    New,
+    /// Already on this incident's timeline with the same text.
+    There,
+    /// Already imported, and the text changed since: the first import's
+    /// text is kept, given here.
+    Changed { kept: String },
+    /// Already imported into another incident.
+    Elsewhere { incident_id: i64 },
+}
+
+impl Store {
+    /// Imports notes into an incident in one transaction, all or nothing;
+    /// notes already imported are left as they are. With `dry_run`, only
+    /// says what would happen and writes nothing.
+    pub fn import_notes(
+        &mut self,
+        which: IncidentRef,
+        stamp: &Stamp,
+        notes: &[GivenNote],
+        dry_run: bool,
+    ) -> Result<(Incident, Vec<Fate>)> {
+        if dry_run {
+            return self.read(|conn| {
+                let id = resolve(conn, which)?;
+                let incident = load(conn, id)?;
+                let fates = notes
+                    .iter()
+                    .map(|n| fate(conn, id, n))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((incident, fates))
+            });
+        }
+        self.write(|tx| {
+            let id = resolve(tx, which)?;
+            let incident = load(tx, id)?;
+            let mut fates = Vec::with_capacity(notes.len());
+            for note in notes {
+                let f = fate(tx, id, note)?;
+                if f == Fate::New {
+                    let as_author = Stamp {
+                        author: note.author.clone(),
+                        now: stamp.now,
+                    };
+                    insert_as(tx, id, &note.entry, None, &as_author, note.uuid.clone())?;
+                }
+                fates.push(f);
+            }
+            Ok((incident, fates))
+        })
+    }
+}
+
+fn fate(conn: &Connection, incident_id: i64, note: &GivenNote) -> Result<Fate> {
+    let found: Option<(i64, String)> = conn
+        .prepare_cached("SELECT incident_id, body FROM timeline_entries WHERE uuid = ?1")?
+        .query_row([&note.uuid], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            ))
+        })
+        .optional()?;
+    Ok(match found {
+        None => Fate::New,
+        Some((id, _)) if id != incident_id => Fate::Elsewhere { incident_id: id },
+        Some((_, body)) if body == note.entry.text => Fate::There,
+        Some((_, kept)) => Fate::Changed { kept },
+    })
+}

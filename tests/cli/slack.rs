@@ -1,0 +1,398 @@
+//! `inc import-slack`: timeline notes from the Slack export under
+//! tests/fixtures/slack/export (written by hand after Slack's documented
+//! export format: two channels, two day files, a thread, an edit, joins, a
+//! topic change, bots, deletions, a file, markup of every kind).
+
+use std::path::{Path, PathBuf};
+
+use crate::env::Env;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slack/export")
+}
+
+fn export() -> String {
+    fixture().to_string_lossy().into_owned()
+}
+
+/// A copy of the fixture export in the test's directory, to break.
+fn copy(env: &Env) -> PathBuf {
+    fn walk(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                walk(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = env.dir().join("export");
+    walk(&fixture(), &dir);
+    dir
+}
+
+/// (time, author, text) of every note on the timeline, in order.
+fn notes(env: &Env) -> Vec<(String, String, String)> {
+    let value = env.json(&["timeline"]);
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "note")
+        .map(|e| {
+            (
+                e["event_at"].as_str().unwrap().to_string(),
+                e["author"].as_str().unwrap().to_string(),
+                e["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+const SUMMARY: &str = "imported 7 timeline notes from #inc-payments into #1 (0 already there, 9 skipped: 3 other messages, 2 joins and leaves, 1 channel change, 1 bot message, 2 deleted messages)\n";
+
+fn expected() -> Vec<(&'static str, &'static str, &'static str)> {
+    vec![
+        (
+            "2026-11-25T22:50:00Z",
+            "alice",
+            "paged @Bob Builder for the payments-api 5xx spike, see dashboard (https://grafana.example.com/d/abc?from=now-1h&to=now)",
+        ),
+        (
+            "2026-11-25T22:58:00.123Z",
+            "Bob Builder",
+            "rolled back payments-api to v4.17.2 & restarted the workers",
+        ),
+        (
+            "2026-11-25T23:02:00Z",
+            "alertbot",
+            "alert PaymentsHigh5xx resolved",
+        ),
+        (
+            "2026-11-25T23:05:00Z",
+            "carol",
+            "@here error rate back under 1% <3",
+        ),
+        (
+            "2026-11-25T23:07:00Z",
+            "Dana Ops",
+            "confirmed in #general with @payments-oncall, mail ops@example.com",
+        ),
+        (
+            "2026-11-25T23:20:00Z",
+            "alice",
+            "summary so far:\n1. rollback done\n2. queue drained \u{7} (bell)",
+        ),
+        (
+            "2026-11-25T23:40:00Z",
+            "alice",
+            "next update at 01:00, <@U01ALICE> owns it",
+        ),
+    ]
+}
+
+fn owned(v: Vec<(&str, &str, &str)>) -> Vec<(String, String, String)> {
+    v.into_iter()
+        .map(|(a, b, c)| (a.into(), b.into(), c.into()))
+        .collect()
+}
+
+#[test]
+fn timeline_notes_become_notes_with_their_time_and_author() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let out = env.ok(&["import-slack", &export(), "--channel", "inc-payments"]);
+    assert_eq!(out, SUMMARY);
+    assert_eq!(notes(&env), owned(expected()));
+    // Each entry is recorded now, by the importer's clock, as a note.
+    let recorded: Vec<String> = env.field("recorded_at", &["timeline"]);
+    assert!(
+        recorded
+            .iter()
+            .all(|r| r.starts_with("2026-11-26T14:00:00"))
+    );
+}
+
+#[test]
+fn all_takes_every_message_people_wrote() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let out = env.ok(&["import-slack", &export(), "-c", "#inc-payments", "--all"]);
+    assert_eq!(
+        out,
+        "imported 10 timeline notes from #inc-payments into #1 (0 already there, 6 skipped: 2 joins and leaves, 1 channel change, 1 bot message, 2 deleted messages)\n"
+    );
+    let texts: Vec<String> = notes(&env).into_iter().map(|n| n.2).collect();
+    assert!(texts.contains(&"looking".to_string()));
+    assert!(texts.contains(&"shared error rate graph".to_string()));
+    assert!(texts.contains(&"is writing the review".to_string()));
+    assert!(!texts.iter().any(|t| t.contains("Deploy of payments-api")));
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("joined") || t.contains("deleted"))
+    );
+}
+
+#[test]
+fn importing_twice_adds_nothing() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    env.ok(&["import-slack", &export(), "--channel", "inc-payments"]);
+    let before = env.snapshot();
+    let out = env.ok(&["import-slack", &export(), "--channel", "inc-payments"]);
+    assert_eq!(
+        out,
+        "imported 0 timeline notes from #inc-payments into #1 (7 already there, 9 skipped: 3 other messages, 2 joins and leaves, 1 channel change, 1 bot message, 2 deleted messages)\n"
+    );
+    assert_eq!(
+        before,
+        env.snapshot(),
+        "a second import changed the database"
+    );
+}
+
+#[test]
+fn the_same_message_has_the_same_uuid_in_another_database() {
+    let (one, two) = (Env::new(), Env::new());
+    for env in [&one, &two] {
+        env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+        env.ok(&["import-slack", &export(), "--channel", "inc-payments"]);
+    }
+    let uuids = |env: &Env| -> Vec<String> {
+        env.json(&["timeline"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .map(|e| e["uuid"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(uuids(&one), uuids(&two));
+    assert_eq!(uuids(&one).len(), 7);
+}
+
+#[test]
+fn a_message_changed_since_it_was_imported_keeps_its_first_text() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    env.ok(&[
+        "import-slack",
+        dir.to_str().unwrap(),
+        "--channel",
+        "inc-payments",
+    ]);
+    let day = dir.join("inc-payments/2026-11-26.json");
+    let text = std::fs::read_to_string(&day).unwrap();
+    std::fs::write(
+        &day,
+        text.replace("error rate back under 1%", "error rate at 0.5%"),
+    )
+    .unwrap();
+    let before = env.snapshot();
+    let out = env.ok(&[
+        "import-slack",
+        dir.to_str().unwrap(),
+        "--channel",
+        "inc-payments",
+    ]);
+    assert_eq!(
+        out,
+        "changed in Slack since it was imported, kept as first imported: 2026-11-26 00:05 CET carol: @here error rate back under 1% <3\n  now in Slack: @here error rate at 0.5% <3\n\
+         imported 0 timeline notes from #inc-payments into #1 (7 already there, 9 skipped: 3 other messages, 2 joins and leaves, 1 channel change, 1 bot message, 2 deleted messages)\n"
+    );
+    assert_eq!(before, env.snapshot());
+}
+
+#[test]
+fn imported_notes_take_their_place_among_existing_ones() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    env.ok(&[
+        "tl",
+        "first page from the monitor",
+        "--at",
+        "2026-11-25T22:40:00Z",
+    ]);
+    env.ok(&[
+        "tl",
+        "between two Slack notes",
+        "--at",
+        "2026-11-25T23:06:00Z",
+    ]);
+    env.ok(&[
+        "import-slack",
+        &export(),
+        "--channel",
+        "inc-payments",
+        "-i",
+        "1",
+    ]);
+    let texts: Vec<String> = notes(&env).into_iter().map(|n| n.2).collect();
+    assert_eq!(texts[0], "first page from the monitor");
+    assert_eq!(texts[4], "@here error rate back under 1% <3");
+    assert_eq!(texts[5], "between two Slack notes");
+    assert_eq!(
+        texts[6],
+        "confirmed in #general with @payments-oncall, mail ops@example.com"
+    );
+    assert_eq!(texts.len(), 9);
+}
+
+#[test]
+fn a_dry_run_lists_the_notes_and_writes_nothing() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let before = env.snapshot();
+    let out = env.ok(&[
+        "import-slack",
+        &export(),
+        "--channel",
+        "general",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        out,
+        "2026-11-24 10:00 CET  alice: not about the incident\n\
+         would import 1 timeline note from #general into #1 (0 already there)\n"
+    );
+    assert_eq!(before, env.snapshot());
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let d = dir.to_str().unwrap().to_string();
+    let check = |args: &[&str], message: &str, hint: &str| {
+        let mut all = vec!["import-slack"];
+        all.extend_from_slice(args);
+        let f = env.fails(&all);
+        assert_eq!(f.code, 1, "{args:?}: {}", f.stderr);
+        assert!(f.stderr.contains(message), "{args:?}: {}", f.stderr);
+        assert!(f.stderr.contains(hint), "{args:?}: {}", f.stderr);
+    };
+    let missing = env.dir().join("nowhere");
+    check(
+        &[missing.to_str().unwrap(), "-c", "inc-payments"],
+        "there is no directory",
+        "unzipped",
+    );
+    let zip = env.dir().join("slack.zip");
+    std::fs::write(&zip, b"PK\x03\x04rest").unwrap();
+    check(
+        &[zip.to_str().unwrap(), "-c", "inc-payments"],
+        "is a zip file",
+        "unzip it first",
+    );
+    let file = env.dir().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    check(
+        &[file.to_str().unwrap(), "-c", "x"],
+        "is not a directory",
+        "unzipped",
+    );
+    check(
+        &[&d, "-c", "inc-payment"],
+        "there is no channel #inc-payment",
+        "#general, #inc-payments",
+    );
+    check(
+        &[&d, "-c", "inc-payments", "-i", "7"],
+        "there is no incident #7",
+        "inc list",
+    );
+
+    std::fs::rename(dir.join("inc-payments"), dir.join("moved")).unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "no folder for #inc-payments",
+        "unzipped",
+    );
+    std::fs::rename(dir.join("moved"), dir.join("inc-payments")).unwrap();
+
+    let day = dir.join("inc-payments/2026-11-26.json");
+    let good = std::fs::read_to_string(&day).unwrap();
+    std::fs::write(
+        &day,
+        good.replacen("\"type\": \"message\",", "\"type\": \"message\"", 1),
+    )
+    .unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "2026-11-26.json is not valid JSON at line 5, column",
+        "",
+    );
+    std::fs::write(&day, good).unwrap();
+
+    let users = dir.join("users.json");
+    let good = std::fs::read_to_string(&users).unwrap();
+    std::fs::write(&users, "[{\"id\": 12}]").unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "users.json has unexpected content at line 1, column",
+        "",
+    );
+    std::fs::remove_file(&users).unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "there is no users.json in",
+        "unzipped Slack export",
+    );
+    std::fs::write(&users, good).unwrap();
+
+    let channels = dir.join("channels.json");
+    std::fs::write(&channels, "[\n  {\"id\": \"C1\",\n").unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "channels.json is not valid JSON at line 3, column",
+        "",
+    );
+    std::fs::remove_file(&channels).unwrap();
+    check(
+        &[&d, "-c", "inc-payments"],
+        "there is no channels.json in",
+        "",
+    );
+
+    // Nothing was imported by any of them.
+    assert!(notes(&env).is_empty());
+}
+
+#[test]
+fn without_an_incident_nothing_is_created() {
+    let env = Env::new();
+    let f = env.fails(&["import-slack", &export(), "-c", "inc-payments"]);
+    assert!(f.stderr.contains("no incident"), "{}", f.stderr);
+    assert!(!env.db.exists());
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+}
+
+#[test]
+fn a_resolved_incident_takes_its_notes_for_the_review() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    env.ok(&["resolve"]);
+    let out = env.ok(&["import-slack", &export(), "-c", "inc-payments"]);
+    assert_eq!(out, SUMMARY);
+    assert_eq!(notes(&env).len(), 7);
+}
+
+#[test]
+fn an_import_into_another_incident_leaves_the_first_one_alone() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    env.ok(&["import-slack", &export(), "-c", "general"]);
+    env.ok(&["open", "Another one", "--sev", "3"]);
+    let out = env.ok(&["import-slack", &export(), "-c", "general", "-i", "2"]);
+    assert_eq!(
+        out,
+        "already imported into #1, left there: 2026-11-24 10:00 CET alice: not about the incident\n\
+         imported 0 timeline notes from #general into #2 (0 already there, 1 skipped: 1 in another incident)\n"
+    );
+}
