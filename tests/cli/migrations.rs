@@ -120,6 +120,33 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
             assert_eq!(runs[1]["output"], serde_json::Value::Null, "{name}");
             assert_eq!(runs[2]["signal_name"], "SIGTERM", "{name}");
         }
+        // Schema 5: links, updates with their posts, private notes and the
+        // security checklist are kept.
+        if version_of(&fixture) >= 5 {
+            let second = env.json(&["show", "2"]);
+            assert_eq!(second["links"]["channel"], "#inc-fixture", "{name}");
+            assert_eq!(second["links"]["ticket"], "FIX-1", "{name}");
+            let updates = env.json(&["updates", "2"]);
+            let updates = updates["updates"].as_array().unwrap();
+            assert_eq!(updates.len(), 2, "{name}");
+            assert_eq!(updates[0]["audience"], "internal", "{name}");
+            assert_eq!(updates[0]["post"], serde_json::Value::Null, "{name}");
+            assert_eq!(updates[1]["post"]["outcome"], "failed", "{name}");
+            let private: Vec<serde_json::Value> = env
+                .json(&["timeline", "2"])
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["private"] == true)
+                .map(|e| e["text"].clone())
+                .collect();
+            assert_eq!(private, ["fixture private note"], "{name}");
+            let checklist = env.json(&["checklist", "2"]);
+            let items = checklist.as_array().unwrap();
+            assert_eq!(items.len(), 7, "{name}");
+            assert_eq!(items[0]["note"], "fixture duty note", "{name}");
+            assert_eq!(items[6]["area"], "support", "{name}");
+        }
         env.ok(&["run", "-i", "1", "--", "true"]);
         let kinds = env.field("kind", &["timeline", "1"]);
         assert_eq!(kinds.last().unwrap(), "command", "{name}");
