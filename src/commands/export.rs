@@ -22,7 +22,7 @@ use crate::store::{Store, schema_version};
   inc export --incident 12 --out api-outage.json
   inc export | ssh laptop inc import -
 
-The format is documented in docs/sharing-exchange.md."#)]
+The format is documented in docs/sharing.md."#)]
 pub struct Args {
     /// Only this incident (a number such as 12 or #12) [default: every incident]
     #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]

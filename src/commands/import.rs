@@ -20,7 +20,7 @@ use crate::report::text::safe_line;
 Records already here are left alone, so importing a file twice adds nothing.
 Conflicts (a record changed on both machines) are printed on standard error;
 this database's version is kept unless the file's is newer. The merge rules
-are in docs/sharing-exchange.md."#)]
+are in docs/sharing.md."#)]
 pub struct Args {
     /// The file `inc export` wrote; - reads standard input
     #[arg(value_name = "FILE")]

@@ -2,7 +2,7 @@
 //! transaction: a record whose UUID is new here is added (with new local
 //! ids), an identical one is left alone, and one that differs is a conflict
 //! this database wins, except where a rule says which side is newer (see
-//! docs/sharing-exchange.md). Importing the same document twice changes
+//! docs/sharing.md). Importing the same document twice changes
 //! nothing the second time.
 
 use std::time::Duration;
