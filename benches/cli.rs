@@ -239,6 +239,7 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
             created_at: start,
             recorded_at: start,
             author: format!("responder{}", i % 20),
+            drill: false,
         };
         // `size` counts the declared entry too.
         let notes = (1..size)

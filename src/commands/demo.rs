@@ -551,6 +551,7 @@ fn replay(
         {
             let new = NewIncident {
                 links: Default::default(),
+                drill: false,
                 title: title.to_string(),
                 severity: severity(sev)?,
                 security: false,

@@ -10,9 +10,9 @@ use crate::report::text::{incident_heading, safe_line};
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc open "Checkout returns 502 for EU customers" --sev 1 --channel inc-checkout --ticket OPS-1234
-  inc open "Search results empty" --started 14:02 --detected 14:08
   inc open --security --sev critical "RCE in the image-resize library"
-  inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12"#)]
+  inc open "API down" --declared 2025-03-14T09:30 --detected 2025-03-14T09:12
+  inc open --drill "Game day: the primary database fails over" --started 14:02"#)]
 pub struct Args {
     /// What is wrong, as those affected see it [asked for in a terminal if missing]
     #[arg(value_name = "TITLE")]
@@ -67,6 +67,10 @@ pub struct Args {
     /// The incident's ticket, an id or a URL
     #[arg(long, value_name = "ID")]
     pub ticket: Option<String>,
+
+    /// Mark it as a drill: practice, left out of `inc stats` unless --include-drills
+    #[arg(long)]
+    pub drill: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -142,6 +146,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         created_at: declared_at,
         recorded_at: stamp.now,
         author: stamp.author,
+        drill: args.drill,
     };
 
     let checklist = super::security::configured_checklist(ctx.config());
@@ -149,9 +154,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .store_write()?
         .create_incident_with_checklist(&new, &checklist)?;
     ctx.say(&format!(
-        "{} (commander: {})",
+        "{} (commander: {}){}",
         incident_heading(&incident, ctx.style()),
-        safe_line(&incident.commander)
+        safe_line(&incident.commander),
+        if incident.drill { ", a drill" } else { "" }
     ))?;
     if incident.security && !checklist.is_empty() {
         ctx.say(&format!(

@@ -342,6 +342,8 @@ mod tests {
         let zone = Zone::utc();
         let incident_for = |id| Incident {
             links: Default::default(),
+            drill: false,
+            review_held: None,
             id,
             uuid: String::new(),
             title: "x".into(),

@@ -52,6 +52,13 @@ pub struct ExIncident {
     pub channel: Option<String>,
     pub bridge: Option<String>,
     pub ticket: Option<String>,
+    /// Added with schema 6; absent from older files.
+    #[serde(default)]
+    pub drill: bool,
+    #[serde(default)]
+    pub review_held_at: Option<String>,
+    #[serde(default)]
+    pub review_held_by: Option<String>,
     pub timeline: Vec<ExEntry>,
     pub assignments: Vec<ExAssignment>,
     pub roles: Vec<ExRole>,
@@ -553,6 +560,13 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     opt_not_empty(at, "channel", x.channel.as_deref())?;
     opt_not_empty(at, "bridge", x.bridge.as_deref())?;
     opt_not_empty(at, "ticket", x.ticket.as_deref())?;
+    opt_time(at, "review_held_at", &mut x.review_held_at)?;
+    opt_name(at, "review_held_by", x.review_held_by.as_deref())?;
+    paired(
+        at,
+        ("review_held_at", x.review_held_at.is_some()),
+        ("review_held_by", x.review_held_by.is_some()),
+    )?;
 
     for (i, t) in x.tasks.iter_mut().enumerate() {
         let at = at.item("tasks", i);

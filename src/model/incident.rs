@@ -25,6 +25,17 @@ pub struct Incident {
     pub created_by: String,
     /// Where the response happens.
     pub links: Links,
+    /// A drill (`inc open --drill`): practice, kept out of the statistics.
+    pub drill: bool,
+    /// The review meeting, once held.
+    pub review_held: Option<ReviewHeld>,
+}
+
+/// When an incident's review meeting was held, and who recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewHeld {
+    pub at: DateTime<Utc>,
+    pub by: String,
 }
 
 /// Where an incident's response happens: its chat channel, its call
@@ -233,6 +244,8 @@ pub struct NewIncident {
     pub author: String,
     /// Where the response happens.
     pub links: Links,
+    /// A drill: practice, kept out of the statistics.
+    pub drill: bool,
 }
 
 /// The key times of an incident, which must keep the order
@@ -308,6 +321,8 @@ mod tests {
     fn sample() -> Incident {
         Incident {
             links: Default::default(),
+            drill: false,
+            review_held: None,
             id: 1,
             uuid: String::new(),
             title: "x".into(),
@@ -449,6 +464,8 @@ mod tests {
     fn derived_durations() {
         let inc = Incident {
             links: Default::default(),
+            drill: false,
+            review_held: None,
             id: 1,
             uuid: String::new(),
             title: "x".into(),

@@ -21,7 +21,7 @@ pub use command::{
 };
 pub use comms::{LinkKind, PostOutcome, UpdatePost};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
-pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict};
+pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
     LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,

@@ -36,6 +36,12 @@ pub fn status_board(
     if incident.security {
         field("security", "yes: a security incident".to_string());
     }
+    if incident.drill {
+        field(
+            "drill",
+            "yes: practice, left out of `inc stats`".to_string(),
+        );
+    }
     field("started", zone.format(incident.started_at));
     field(
         "detected",

@@ -185,6 +185,8 @@ mod tests {
     fn a_briefing_reads_well_and_user_text_stays_in_place() {
         let incident = Incident {
             links: Default::default(),
+            drill: false,
+            review_held: None,
             id: 12,
             uuid: String::new(),
             title: "Checkout *down* | <b>EU</b>".into(),

@@ -20,6 +20,8 @@ struct IncidentJson<'a> {
     severity: String,
     status: &'static str,
     security: bool,
+    /// A drill: practice, left out of `inc stats` by default.
+    drill: bool,
     commander: &'a str,
     started_at: String,
     detected_at: String,
@@ -33,6 +35,8 @@ struct IncidentJson<'a> {
     time_to_detect_seconds: i64,
     time_to_mitigate_seconds: Option<i64>,
     time_to_recover_seconds: Option<i64>,
+    /// When the review meeting was held; null until recorded.
+    review_held_at: Option<String>,
     /// Where the response happens; each null when not set.
     links: LinksJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,6 +175,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         severity: i.severity.to_string(),
         status: i.status.as_str(),
         security: i.security,
+        drill: i.drill,
         commander: &i.commander,
         started_at: time(i.started_at),
         detected_at: time(i.detected_at),
@@ -182,6 +187,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
         time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
+        review_held_at: i.review_held.as_ref().map(|h| time(h.at)),
         links: LinksJson {
             channel: i.links.channel.as_deref(),
             bridge: i.links.bridge.as_deref(),

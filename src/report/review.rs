@@ -376,6 +376,15 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     for (name, value) in fields {
         row(&mut out, &[name.to_string(), value]);
     }
+    if i.drill {
+        row(
+            &mut out,
+            &[
+                "Drill".to_string(),
+                "yes: practice, not a real incident".to_string(),
+            ],
+        );
+    }
     // Where the response happened: the last rows, kept together so that a
     // public variant can leave them out.
     for (name, value) in i.links.set() {

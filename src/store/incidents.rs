@@ -9,12 +9,12 @@ use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
     Current, EntryKind, Incident, IncidentRef, Links, NAMED_WHEN_AMBIGUOUS, NewEntry, NewIncident,
-    Severity, Status, TimelineEntry, choose_current,
+    ReviewHeld, Severity, Status, TimelineEntry, choose_current,
 };
 
 const COLUMNS: &str = "id, uuid, title, severity, status, security, commander, started_at, \
                        detected_at, mitigated_at, resolved_at, created_at, created_by, \
-                       channel, bridge, ticket";
+                       channel, bridge, ticket, drill, review_held_at, review_held_by";
 
 const CURRENT_KEY: &str = "current_incident";
 
@@ -137,8 +137,9 @@ impl Store {
 pub(super) fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, TimelineEntry)> {
     tx.prepare_cached(
         "INSERT INTO incidents (uuid, title, severity, status, security, commander, \
-         started_at, detected_at, created_at, created_by, updated_at, channel, bridge, ticket) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?11, ?12, ?13)",
+         started_at, detected_at, created_at, created_by, updated_at, channel, bridge, ticket, \
+         drill) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         new_uuid(new.created_at),
@@ -154,6 +155,7 @@ pub(super) fn declare(tx: &Connection, new: &NewIncident) -> Result<(i64, Timeli
         new.links.channel,
         new.links.bridge,
         new.links.ticket,
+        new.drill,
     ])?;
     let id = tx.last_insert_rowid();
     let stamp = Stamp {
@@ -268,7 +270,8 @@ pub(super) fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Res
     conn.execute(
         "UPDATE incidents SET title = ?2, severity = ?3, status = ?4, security = ?5, \
          commander = ?6, started_at = ?7, detected_at = ?8, mitigated_at = ?9, \
-         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14 \
+         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14, \
+         drill = ?15, review_held_at = ?16, review_held_by = ?17 \
          WHERE id = ?1",
         params![
             incident.id,
@@ -285,6 +288,9 @@ pub(super) fn save(conn: &Connection, incident: &Incident, stamp: &Stamp) -> Res
             incident.links.channel,
             incident.links.bridge,
             incident.links.ticket,
+            incident.drill,
+            incident.review_held.as_ref().map(|h| time_to_sql(h.at)),
+            incident.review_held.as_ref().map(|h| &h.by),
         ],
     )?;
     Ok(())
@@ -326,6 +332,11 @@ fn incident_from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
             bridge: r.get(14)?,
             ticket: r.get(15)?,
         },
+        drill: r.get(16)?,
+        review_held: match (opt_time_at(r, 17)?, r.get::<_, Option<String>>(18)?) {
+            (Some(at), Some(by)) => Some(ReviewHeld { at, by }),
+            _ => None,
+        },
     })
 }
 
@@ -350,6 +361,7 @@ mod tests {
         store
             .create_incident(&NewIncident {
                 links: Default::default(),
+                drill: false,
                 title: title.into(),
                 severity: Severity::DEFAULT,
                 security: false,
@@ -405,6 +417,7 @@ mod tests {
         declare(&mut s, "current one");
         let new = |title: &str| NewIncident {
             links: Default::default(),
+            drill: false,
             title: title.into(),
             severity: Severity::DEFAULT,
             security: false,

@@ -216,6 +216,115 @@ CREATE TABLE checklist_items (
     UNIQUE (incident_id, position)
 ) STRICT;
 ",
+    // 6: across incidents. Drills (`inc open --drill`) are kept out of the
+    // statistics; the review meeting, once held, is recorded; the dates the
+    // statistics and `inc actions` filter on are indexed; and a full-text
+    // index covers what people search for: titles, descriptions, timeline
+    // notes, factors, action items and lessons. Triggers keep it in step
+    // with the tables. Its rowid is the source row's id times 8 plus a code
+    // for the source (see `crate::store::search`), so a change to one row
+    // finds its index row without a scan.
+    r"
+ALTER TABLE incidents ADD COLUMN drill INTEGER NOT NULL DEFAULT 0 CHECK (drill IN (0, 1));
+ALTER TABLE incidents ADD COLUMN review_held_at TEXT;
+ALTER TABLE incidents ADD COLUMN review_held_by TEXT;
+
+CREATE INDEX incidents_by_started ON incidents (started_at);
+CREATE INDEX actions_by_due ON actions (due);
+
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    text,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER search_incident_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO search_index (rowid, text) VALUES (new.id * 8 + 0, new.title);
+END;
+CREATE TRIGGER search_incident_title AFTER UPDATE OF title ON incidents
+WHEN new.title <> old.title
+BEGIN
+    UPDATE search_index SET text = new.title WHERE rowid = new.id * 8 + 0;
+END;
+CREATE TRIGGER search_incident_delete AFTER DELETE ON incidents BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 0;
+END;
+
+CREATE TRIGGER search_description_insert AFTER INSERT ON descriptions BEGIN
+    INSERT INTO search_index (rowid, text)
+    SELECT new.incident_id * 8 + part, text FROM (
+        SELECT 1 AS part, new.summary AS text
+        UNION ALL SELECT 2, new.impact
+        UNION ALL SELECT 3, new.detection
+    ) WHERE text IS NOT NULL AND text <> '';
+END;
+CREATE TRIGGER search_description_update AFTER UPDATE ON descriptions BEGIN
+    DELETE FROM search_index WHERE rowid IN
+        (old.incident_id * 8 + 1, old.incident_id * 8 + 2, old.incident_id * 8 + 3);
+    INSERT INTO search_index (rowid, text)
+    SELECT new.incident_id * 8 + part, text FROM (
+        SELECT 1 AS part, new.summary AS text
+        UNION ALL SELECT 2, new.impact
+        UNION ALL SELECT 3, new.detection
+    ) WHERE text IS NOT NULL AND text <> '';
+END;
+CREATE TRIGGER search_description_delete AFTER DELETE ON descriptions BEGIN
+    DELETE FROM search_index WHERE rowid IN
+        (old.incident_id * 8 + 1, old.incident_id * 8 + 2, old.incident_id * 8 + 3);
+END;
+
+CREATE TRIGGER search_entry_insert AFTER INSERT ON timeline_entries
+WHEN new.kind IN ('note', 'update', 'handoff', 'severity', 'task', 'command') AND new.body <> ''
+BEGIN
+    INSERT INTO search_index (rowid, text) VALUES (new.id * 8 + 4, new.body);
+END;
+CREATE TRIGGER search_entry_delete AFTER DELETE ON timeline_entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+END;
+
+CREATE TRIGGER search_factor_insert AFTER INSERT ON factors BEGIN
+    INSERT INTO search_index (rowid, text) VALUES (new.id * 8 + 5, new.body);
+END;
+CREATE TRIGGER search_factor_update AFTER UPDATE OF body ON factors BEGIN
+    UPDATE search_index SET text = new.body WHERE rowid = new.id * 8 + 5;
+END;
+CREATE TRIGGER search_factor_delete AFTER DELETE ON factors BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+END;
+
+CREATE TRIGGER search_action_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO search_index (rowid, text) VALUES (new.id * 8 + 6, new.body);
+END;
+CREATE TRIGGER search_action_update AFTER UPDATE OF body ON actions BEGIN
+    UPDATE search_index SET text = new.body WHERE rowid = new.id * 8 + 6;
+END;
+CREATE TRIGGER search_action_delete AFTER DELETE ON actions BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 6;
+END;
+
+CREATE TRIGGER search_lesson_insert AFTER INSERT ON lessons BEGIN
+    INSERT INTO search_index (rowid, text) VALUES (new.id * 8 + 7, new.body);
+END;
+CREATE TRIGGER search_lesson_update AFTER UPDATE OF body ON lessons BEGIN
+    UPDATE search_index SET text = new.body WHERE rowid = new.id * 8 + 7;
+END;
+CREATE TRIGGER search_lesson_delete AFTER DELETE ON lessons BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 7;
+END;
+
+INSERT INTO search_index (rowid, text) SELECT id * 8 + 0, title FROM incidents;
+INSERT INTO search_index (rowid, text)
+SELECT incident_id * 8 + part, text FROM (
+    SELECT incident_id, 1 AS part, summary AS text FROM descriptions
+    UNION ALL SELECT incident_id, 2, impact FROM descriptions
+    UNION ALL SELECT incident_id, 3, detection FROM descriptions
+) WHERE text IS NOT NULL AND text <> '';
+INSERT INTO search_index (rowid, text)
+SELECT id * 8 + 4, body FROM timeline_entries
+WHERE kind IN ('note', 'update', 'handoff', 'severity', 'task', 'command') AND body <> '';
+INSERT INTO search_index (rowid, text) SELECT id * 8 + 5, body FROM factors;
+INSERT INTO search_index (rowid, text) SELECT id * 8 + 6, body FROM actions;
+INSERT INTO search_index (rowid, text) SELECT id * 8 + 7, body FROM lessons;
+",
 ];
 
 /// The schema version this binary writes and understands.

@@ -67,7 +67,7 @@ impl Store {
 
 pub(super) const INCIDENT: &str = "uuid, title, severity, status, security, commander, \
     started_at, detected_at, mitigated_at, resolved_at, created_at, created_by, updated_at, \
-    channel, bridge, ticket";
+    channel, bridge, ticket, drill, review_held_at, review_held_by";
 
 pub(super) fn incident_row(r: &Row<'_>) -> rusqlite::Result<ExIncident> {
     Ok(ExIncident {
@@ -87,6 +87,9 @@ pub(super) fn incident_row(r: &Row<'_>) -> rusqlite::Result<ExIncident> {
         channel: r.get(13)?,
         bridge: r.get(14)?,
         ticket: r.get(15)?,
+        drill: r.get(16)?,
+        review_held_at: r.get(17)?,
+        review_held_by: r.get(18)?,
         timeline: Vec::new(),
         assignments: Vec::new(),
         roles: Vec::new(),

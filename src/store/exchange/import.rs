@@ -123,10 +123,13 @@ fn immutable<T: serde::Serialize>(
     Ok(())
 }
 
+/// A row mapper that also reads the incident's id, selected right after
+/// `columns` (one of the column lists above).
 fn with_incident<T>(
     map: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
-    col: usize,
+    columns: &str,
 ) -> impl FnOnce(&Row<'_>) -> rusqlite::Result<(i64, T)> {
+    let col = columns.split(',').count();
     move |r| Ok((r.get(col)?, map(r)?))
 }
 
@@ -141,7 +144,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         conn,
         &format!("SELECT {INCIDENT}, id FROM incidents WHERE uuid = ?1"),
         &x.uuid,
-        with_incident(incident_row, 16),
+        with_incident(incident_row, INCIDENT),
     )?;
     match here {
         None => {
@@ -177,7 +180,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {TASK}, incident_id FROM tasks WHERE uuid = ?1"),
             &t.uuid,
-            with_incident(task_row, 7),
+            with_incident(task_row, TASK),
         )?;
         let label = format!("{:?}", t.body);
         match here {
@@ -249,7 +252,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {ENTRY}, incident_id FROM timeline_entries WHERE uuid = ?1"),
             &e.uuid,
-            with_incident(entry_row, 16),
+            with_incident(entry_row, ENTRY),
         )?;
         // Here, task entries name their task by its local id.
         let here = match here {
@@ -335,7 +338,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {ASSIGNMENT}, incident_id FROM assignments WHERE uuid = ?1"),
             &a.uuid,
-            with_incident(assignment_row, 7),
+            with_incident(assignment_row, ASSIGNMENT),
         )?;
         let label = format!("to {:?} at {}", a.name, a.assigned_at);
         immutable(
@@ -498,7 +501,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {FACTOR}, incident_id FROM factors WHERE uuid = ?1"),
             &f.uuid,
-            with_incident(factor_row, 5),
+            with_incident(factor_row, FACTOR),
         )?;
         let label = format!("{:?}", f.body);
         immutable(
@@ -534,7 +537,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {ACTION}, incident_id FROM actions WHERE uuid = ?1"),
             &a.uuid,
-            with_incident(action_row, 10),
+            with_incident(action_row, ACTION),
         )?;
         let label = format!("{:?}", a.body);
         match here {
@@ -604,7 +607,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {FACTOR}, incident_id FROM lessons WHERE uuid = ?1"),
             &l.uuid,
-            with_incident(lesson_row, 5),
+            with_incident(lesson_row, FACTOR),
         )?;
         let label = format!("{:?}", l.body);
         immutable(
@@ -638,7 +641,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             conn,
             &format!("SELECT {CHECKLIST}, incident_id FROM checklist_items WHERE uuid = ?1"),
             &c.uuid,
-            with_incident(checklist_row, 9),
+            with_incident(checklist_row, CHECKLIST),
         )?;
         let label = format!("{} {:?}", c.position, c.body);
         match here {
@@ -736,7 +739,7 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
                  JOIN timeline_entries e ON e.id = p.entry_id WHERE p.uuid = ?1"
             ),
             &p.uuid,
-            with_incident(post_row, 6),
+            with_incident(post_row, POST),
         )?;
         let label = format!("of {}", p.attempted_at);
         immutable(
@@ -817,8 +820,9 @@ fn insert_incident(conn: &Connection, x: &ExIncident) -> Result<()> {
     conn.execute(
         "INSERT INTO incidents (uuid, title, severity, status, security, commander, started_at, \
          detected_at, mitigated_at, resolved_at, created_at, created_by, updated_at, channel, \
-         bridge, ticket) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         bridge, ticket, drill, review_held_at, review_held_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19)",
         params![
             x.uuid,
             x.title,
@@ -836,6 +840,9 @@ fn insert_incident(conn: &Connection, x: &ExIncident) -> Result<()> {
             x.channel,
             x.bridge,
             x.ticket,
+            x.drill,
+            x.review_held_at,
+            x.review_held_by,
         ],
     )?;
     Ok(())
@@ -845,7 +852,8 @@ fn save_state(conn: &Connection, id: i64, x: &ExIncident) -> Result<()> {
     conn.execute(
         "UPDATE incidents SET title = ?2, severity = ?3, status = ?4, security = ?5, \
          commander = ?6, started_at = ?7, detected_at = ?8, mitigated_at = ?9, \
-         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14 \
+         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14, \
+         drill = ?15, review_held_at = ?16, review_held_by = ?17 \
          WHERE id = ?1",
         params![
             id,
@@ -862,6 +870,9 @@ fn save_state(conn: &Connection, id: i64, x: &ExIncident) -> Result<()> {
             x.channel,
             x.bridge,
             x.ticket,
+            x.drill,
+            x.review_held_at,
+            x.review_held_by,
         ],
     )?;
     Ok(())

@@ -28,6 +28,7 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         s.create_incident(&NewIncident {
             links: Default::default(),
+            drill: false,
             title: "API down".into(),
             severity: Severity::DEFAULT,
             security: false,
