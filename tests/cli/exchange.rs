@@ -264,7 +264,7 @@ fn notes_from_two_machines_merge_into_one_timeline() {
         "{summary}"
     );
     assert!(
-        summary.contains("updated: incident state taken from the file"),
+        summary.contains("updated: incident state set from the merged timeline: commander bob"),
         "{summary}"
     );
 
@@ -339,51 +339,90 @@ fn a_note_edited_elsewhere_is_a_conflict_and_this_database_keeps_its_text() {
 }
 
 #[test]
-fn the_later_state_wins_and_an_earlier_one_is_a_conflict() {
+fn changes_of_state_on_both_machines_are_both_kept_and_the_board_follows_the_timeline() {
     let a = Env::new();
     a.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
     let b = Env::new();
     let first = file(&a, "a.json", &export(&a));
     import(&b, &first);
-    // Both change the state; B later.
+    // Both change the state at the same time: A the status, B the severity
+    // and the commander.
     a.ok_at("2026-11-26T13:10:00Z", &["status", "identified"]);
     b.ok_at("2026-11-26T13:20:00Z", &["sev", "1"]);
+    b.ok_at("2026-11-26T13:21:00Z", &["handoff", "bob"]);
     let out = import(&a, &file(&b, "b.json", &export(&b)));
-    let summary = stdout(&out);
-    assert!(
-        summary.contains("updated: incident state taken from the file"),
-        "{summary}"
-    );
-    assert!(
-        summary.contains("severity 2 here, 1 in the file"),
-        "{summary}"
-    );
-    let shown = a.json(&["show", "1"]);
-    assert_eq!(shown["severity"], "SEV1");
-    // B's state came whole; both changes are on the timeline.
-    assert_eq!(shown["status"], "investigating");
-    let kinds = a.field("kind", &["timeline", "1"]);
-    assert!(kinds.contains(&"status".to_string()) && kinds.contains(&"severity".to_string()));
-    // B, importing A's older state back, keeps its own and says so.
-    let out = import(&b, &file(&a, "a2.json", &export(&a)));
-    let err = stderr(&out);
-    assert_eq!(err, "", "A's state now equals B's: no conflict\n{err}");
-    a.ok_at("2026-11-26T13:30:00Z", &["status", "identified"]);
-    let old = file(&a, "a3.json", &export(&a));
-    b.ok_at("2026-11-26T13:40:00Z", &["status", "monitoring"]);
-    let out = import(&b, &old);
-    let err = stderr(&out);
-    assert!(err.starts_with("conflict: #1 API down: incident state differs: status \"monitoring\" here, \"identified\" in the file; kept this database's"), "{err}");
-    assert_eq!(b.json(&["show", "1"])["status"], "monitoring");
-    // A file older than everything B knows is stale, not a conflict.
-    let out = import(&b, &first);
     assert_eq!(stderr(&out), "");
     assert!(
-        stdout(&out).contains("  kept: incident state: the file's is older"),
+        stdout(&out).contains(
+            "updated: incident state set from the merged timeline: severity SEV1, commander bob"
+        ),
         "{}",
         stdout(&out)
     );
-    assert_eq!(b.json(&["show", "1"])["status"], "monitoring");
+    let out = import(&b, &file(&a, "a2.json", &export(&a)));
+    assert_eq!(stderr(&out), "");
+    for env in [&a, &b] {
+        let shown = env.json(&["show", "1"]);
+        assert_eq!(shown["status"], "identified");
+        assert_eq!(shown["severity"], "SEV1");
+        assert_eq!(shown["commander"], "bob");
+    }
+    // The latest change on the merged timeline wins, whichever machine
+    // made it and in whatever order the files arrive.
+    a.ok_at("2026-11-26T13:30:00Z", &["status", "monitoring"]);
+    let old = file(&a, "a3.json", &export(&a));
+    b.ok_at("2026-11-26T13:40:00Z", &["resolve"]);
+    import(&b, &old);
+    import(&a, &file(&b, "b2.json", &export(&b)));
+    for env in [&a, &b] {
+        let shown = env.json(&["show", "1"]);
+        assert_eq!(shown["status"], "resolved");
+        assert_eq!(shown["resolved_at"], "2026-11-26T13:40:00Z");
+    }
+    // A file older than everything B knows changes nothing.
+    let before = b.json(&["show", "1"]);
+    let out = import(&b, &first);
+    assert_eq!(stderr(&out), "");
+    assert_eq!(b.json(&["show", "1"]), before);
+}
+
+#[test]
+fn a_link_set_on_one_machine_is_taken_and_the_later_of_two_wins() {
+    let a = Env::new();
+    a.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
+    let b = Env::new();
+    import(&b, &file(&a, "a.json", &export(&a)));
+    b.ok_at("2026-11-26T13:05:00Z", &["link", "ticket", "OPS-99"]);
+    let b_file = file(&b, "b.json", &export(&b));
+    a.ok_at(
+        "2026-11-26T13:10:00Z",
+        &["link", "bridge", "https://meet.example.com/x"],
+    );
+    // B's file is older than A's last change and brings no timeline entry,
+    // but its ticket is not lost; A's bridge stays.
+    let out = import(&a, &b_file);
+    assert!(
+        stdout(&out).contains("updated: ticket set from the file, not set here"),
+        "{}",
+        stdout(&out)
+    );
+    let links = &a.json(&["show", "1"])["links"];
+    assert_eq!(links["ticket"], "OPS-99");
+    assert_eq!(links["bridge"], "https://meet.example.com/x");
+    // Both set the channel differently: the later change wins on both
+    // machines, and the later machine says it kept its own.
+    a.ok_at("2026-11-26T13:20:00Z", &["link", "channel", "inc-a"]);
+    let a_file = file(&a, "a2.json", &export(&a));
+    b.ok_at("2026-11-26T13:30:00Z", &["link", "channel", "inc-b"]);
+    let out = import(&b, &a_file);
+    assert!(
+        stdout(&out).contains("kept: incident state: the file's is older"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(b.json(&["show", "1"])["links"]["channel"], "#inc-b");
+    import(&a, &file(&b, "b2.json", &export(&b)));
+    assert_eq!(a.json(&["show", "1"])["links"]["channel"], "#inc-b");
 }
 
 #[test]

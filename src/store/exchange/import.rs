@@ -18,6 +18,7 @@ use super::export::{
 };
 use crate::error::UserError;
 use crate::model::exchange::{Document, ExIncident, IncidentMerge, RecordKind, differences};
+use crate::model::{Severity, Status};
 
 /// The fields of an incident that are not its changeable state.
 const NOT_STATE: &[&str] = &[
@@ -768,12 +769,112 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             },
         )?;
     }
+    // Status, severity and commander follow the records, once the file
+    // brought new ones.
+    if !m.new
+        && m.added
+            .iter()
+            .any(|(kind, _)| matches!(kind, RecordKind::Entry | RecordKind::Assignment))
+    {
+        settle_state(conn, &mut m)?;
+    }
     Ok(m)
 }
 
-/// The incident's changeable state (status, severity, commander, key
-/// times, links, security, title): the later change wins. A file whose
-/// state is older is a conflict, unless it is `stale`.
+/// The parts of an incident's state that its merged records tell: its
+/// status (and resolution time) from the latest status change on the
+/// timeline, its severity from the latest severity change, its commander
+/// from the latest assignment. Two machines that changed different parts
+/// at the same time both keep their change, and the board agrees with the
+/// timeline on both.
+const FROM_RECORDS: &[&str] = &["status", "resolved_at", "severity", "commander"];
+
+/// Sets the state [`FROM_RECORDS`] names from the merged records.
+fn settle_state(conn: &Connection, m: &mut IncidentMerge) -> Result<()> {
+    let latest = |kinds: &str| -> Result<Option<(String, Option<String>, String)>> {
+        Ok(conn
+            .query_row(
+                &format!(
+                    "SELECT kind, to_value, event_at FROM timeline_entries \
+                     WHERE incident_id = ?1 AND kind IN ({kinds}) \
+                     ORDER BY event_at DESC, recorded_at DESC, id DESC LIMIT 1"
+                ),
+                [m.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    };
+    let status = latest("'declared', 'status', 'resolved', 'reopened'")?.map(|(kind, to, at)| {
+        match kind.as_str() {
+            "declared" => (Status::Investigating.as_str().to_string(), None),
+            "resolved" => (Status::Resolved.as_str().to_string(), Some(at)),
+            _ => (to.unwrap_or_default(), None),
+        }
+    });
+    let severity = latest("'declared', 'severity'")?
+        .and_then(|(_, to, _)| to)
+        .and_then(|to| to.parse::<Severity>().ok());
+    let commander: Option<String> = conn
+        .query_row(
+            "SELECT name FROM assignments WHERE incident_id = ?1 \
+             ORDER BY assigned_at DESC, id DESC LIMIT 1",
+            [m.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let (here_status, here_resolved, here_severity, here_commander): (
+        String,
+        Option<String>,
+        u8,
+        String,
+    ) = conn.query_row(
+        "SELECT status, resolved_at, severity, commander FROM incidents WHERE id = ?1",
+        [m.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let mut changed = Vec::new();
+    if let Some((status, resolved_at)) = status
+        && Status::ALL.iter().any(|s| s.as_str() == status)
+        && (status != here_status || resolved_at != here_resolved)
+    {
+        conn.execute(
+            "UPDATE incidents SET status = ?2, resolved_at = ?3 WHERE id = ?1",
+            params![m.id, status, resolved_at],
+        )?;
+        changed.push(format!("status {status}"));
+    }
+    if let Some(severity) = severity
+        && severity.level() != here_severity
+    {
+        conn.execute(
+            "UPDATE incidents SET severity = ?2 WHERE id = ?1",
+            params![m.id, severity.level()],
+        )?;
+        changed.push(format!("severity {severity}"));
+    }
+    if let Some(commander) = commander
+        && commander != here_commander
+    {
+        conn.execute(
+            "UPDATE incidents SET commander = ?2 WHERE id = ?1",
+            params![m.id, commander],
+        )?;
+        changed.push(format!("commander {commander}"));
+    }
+    if !changed.is_empty() {
+        m.updated.push(format!(
+            "incident state set from the merged timeline: {}",
+            changed.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// The incident's changeable state (key times, links, security, title,
+/// drill, review meeting): the later change wins. A file whose state is
+/// older is a conflict, unless it is `stale`. A link set on one side only
+/// is taken whatever the times: an import never clears a link. Status,
+/// severity and commander follow the merged records ([`settle_state`]).
 fn merge_state(
     conn: &Connection,
     m: &mut IncidentMerge,
@@ -781,7 +882,31 @@ fn merge_state(
     x: &ExIncident,
     stale: bool,
 ) -> Result<()> {
-    let diff = differences(here, x, NOT_STATE);
+    let mut filled = here.clone();
+    let mut links = Vec::new();
+    for (name, mine, theirs) in [
+        ("channel", &mut filled.channel, &x.channel),
+        ("bridge", &mut filled.bridge, &x.bridge),
+        ("ticket", &mut filled.ticket, &x.ticket),
+    ] {
+        if mine.is_none() && theirs.is_some() {
+            mine.clone_from(theirs);
+            links.push(name);
+        }
+    }
+    if !links.is_empty() {
+        conn.execute(
+            "UPDATE incidents SET channel = ?2, bridge = ?3, ticket = ?4 WHERE id = ?1",
+            params![m.id, filled.channel, filled.bridge, filled.ticket],
+        )?;
+        m.updated.push(format!(
+            "{} set from the file, not set here",
+            links.join(", ")
+        ));
+    }
+    let here = &filled;
+    let ignored: Vec<&str> = NOT_STATE.iter().chain(FROM_RECORDS).copied().collect();
+    let diff = differences(here, x, &ignored);
     if diff.is_empty() {
         m.unchanged += 1;
         if x.updated_at > here.updated_at {
@@ -849,23 +974,21 @@ fn insert_incident(conn: &Connection, x: &ExIncident) -> Result<()> {
 }
 
 fn save_state(conn: &Connection, id: i64, x: &ExIncident) -> Result<()> {
+    // Status, resolution, severity and commander follow the records
+    // instead: see `settle_state`.
     conn.execute(
-        "UPDATE incidents SET title = ?2, severity = ?3, status = ?4, security = ?5, \
-         commander = ?6, started_at = ?7, detected_at = ?8, mitigated_at = ?9, \
-         resolved_at = ?10, updated_at = ?11, channel = ?12, bridge = ?13, ticket = ?14, \
-         drill = ?15, review_held_at = ?16, review_held_by = ?17 \
+        "UPDATE incidents SET title = ?2, security = ?3, started_at = ?4, detected_at = ?5, \
+         mitigated_at = ?6, updated_at = ?7, channel = coalesce(?8, channel), \
+         bridge = coalesce(?9, bridge), ticket = coalesce(?10, ticket), drill = ?11, \
+         review_held_at = ?12, review_held_by = ?13 \
          WHERE id = ?1",
         params![
             id,
             x.title,
-            x.severity,
-            x.status,
             x.security,
-            x.commander,
             x.started_at,
             x.detected_at,
             x.mitigated_at,
-            x.resolved_at,
             x.updated_at,
             x.channel,
             x.bridge,

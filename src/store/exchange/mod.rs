@@ -197,14 +197,13 @@ mod tests {
             |_| Ok(at(6)),
         )
         .unwrap();
+        let zone = crate::time::Zone::utc();
         a.update_incident(IncidentRef::Id(1), &stamp("alice", 7), |i| {
-            i.status = Status::Identified;
-            Ok(vec![])
+            Ok(i.set_status(Status::Identified, at(7), &zone)?)
         })
         .unwrap();
         b.update_incident(IncidentRef::Id(1), &stamp("bob", 8), |i| {
-            i.severity = Severity::new(1).unwrap();
-            Ok(vec![])
+            Ok(i.set_severity(Severity::new(1).unwrap(), String::new(), at(8)))
         })
         .unwrap();
         let doc_a = export(&a);
@@ -213,14 +212,20 @@ mod tests {
         assert!(m.conflicts.is_empty(), "{m:?}");
         assert_eq!(a.description(1).unwrap().summary.as_deref(), Some("from b"));
         assert_eq!(a.roles(1).unwrap()[0].name, "dave");
+        // Each machine's change of state is kept: they are both on the
+        // merged timeline.
         let incident = a.incident(IncidentRef::Id(1)).unwrap();
         assert_eq!(incident.severity.level(), 1);
-        assert_eq!(incident.status, Status::Investigating);
-        // B keeps its later changes against A's older ones, and says so.
+        assert_eq!(incident.status, Status::Identified);
+        // B keeps its later description and role against A's older ones,
+        // and says so; the state follows the merged timeline there too.
         let m = import(&mut b, &doc_a);
-        assert_eq!(m.conflicts.len(), 3, "{m:?}");
-        assert!(m.updated.is_empty(), "{m:?}");
+        assert_eq!(m.conflicts.len(), 2, "{m:?}");
+        assert_eq!(m.updated.len(), 1, "{m:?}");
         assert_eq!(b.roles(1).unwrap()[0].name, "dave");
+        let incident = b.incident(IncidentRef::Id(1)).unwrap();
+        assert_eq!(incident.severity.level(), 1);
+        assert_eq!(incident.status, Status::Identified);
     }
 
     #[test]
