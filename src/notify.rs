@@ -76,13 +76,32 @@ fn explain(e: &ureq::Error, timeout: Duration) -> String {
             std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
                 format!("timed out after {}", seconds(timeout))
             }
-            _ => io.to_string(),
+            std::io::ErrorKind::UnexpectedEof
+            | std::io::ErrorKind::ConnectionReset
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::BrokenPipe => {
+                "the server closed the connection without answering".to_string()
+            }
+            std::io::ErrorKind::AddrNotAvailable | std::io::ErrorKind::NetworkUnreachable => {
+                "the webhook's address cannot be reached".to_string()
+            }
+            _ => format!("network error ({})", io.kind()),
         },
         ureq::Error::HostNotFound => "host not found".to_string(),
-        // The URL is a secret (anyone with it can post): never repeat it.
-        ureq::Error::BadUri(_) | ureq::Error::Http(_) => "the webhook URL is not valid".to_string(),
-        ureq::Error::Rustls(tls) => format!("TLS error: {tls}"),
-        other => other.to_string(),
+        ureq::Error::ConnectionFailed => "could not connect".to_string(),
+        ureq::Error::Protocol(_) => "the server's answer is not HTTP".to_string(),
+        ureq::Error::Rustls(_) | ureq::Error::Tls(_) | ureq::Error::TlsRequired => {
+            "the TLS connection failed (is the URL's scheme right for its port?)".to_string()
+        }
+        ureq::Error::RedirectFailed | ureq::Error::TooManyRedirects => {
+            "the webhook answered with a redirect".to_string()
+        }
+        // The URL is a secret (anyone with it can post): never repeat it,
+        // nor any library text that might carry part of it.
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) | ureq::Error::RequireHttpsOnly(_) => {
+            "the webhook URL is not valid".to_string()
+        }
+        _ => "the post failed".to_string(),
     }
 }
 

@@ -167,7 +167,14 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
     line(String::new(), "");
     line("[notify]".to_string(), "");
     match &config.notify.webhook {
-        Some(url) => line(format!("webhook = {}", toml_str(url)), "config file"),
+        // The URL is a secret: only where it points is shown.
+        Some(url) => line(
+            format!(
+                "# webhook: set, to {} (the rest is a secret and not shown)",
+                toml_str(&webhook_site(url))
+            ),
+            "config file",
+        ),
         None => line(
             "# webhook: none, updates are not posted".to_string(),
             "built-in",
@@ -359,4 +366,14 @@ fn write_config(path: &Path, text: &str) -> Result<()> {
         .or_else(|_| Ok::<_, std::io::Error>(std::os::unix::fs::PermissionsExt::from_mode(0o600)));
     crate::commands::write_file_with(path, text, permissions.ok())?;
     Ok(())
+}
+
+/// A webhook URL's scheme and host, such as `https://hooks.slack.com/...`:
+/// enough to tell which service it posts to, without the secret path.
+fn webhook_site(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // Credentials before an `@` are as secret as the path.
+    let host = host.rsplit('@').next().unwrap_or(host);
+    format!("{scheme}://{host}/...")
 }

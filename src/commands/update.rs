@@ -12,7 +12,7 @@ use crate::model::{
     clean_text,
 };
 use crate::notify::{self, Posted};
-use crate::report::text::describe;
+use crate::report::text::{describe, safe_line};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -123,7 +123,11 @@ fn post(
     Ok(posted)
 }
 
-/// `--retry`: every update whose latest attempt failed, oldest first.
+/// `--retry`: every update not posted yet, oldest first: its latest attempt
+/// failed, or it has none (inc was stopped while posting it, or it was
+/// recorded while no webhook was configured). Stops at the first failure:
+/// the next post would most likely fail the same way, and each failure can
+/// take the whole timeout.
 fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let Some(url) = ctx.config().notify.webhook.as_deref() else {
@@ -136,43 +140,51 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let zone = ctx.zone()?;
     let mut store = ctx.store_for_change()?;
     let incident = store.check_writable(target)?;
-    let failed: Vec<TimelineEntry> = store
+    let unposted: Vec<TimelineEntry> = store
         .updates(incident.id)?
         .into_iter()
-        .filter(|(_, post)| {
-            post.as_ref()
-                .is_some_and(|p| p.outcome == PostOutcome::Failed)
-        })
+        .filter(|(_, post)| post.as_ref().is_none_or(|p| p.outcome == PostOutcome::Failed))
         .map(|(entry, _)| entry)
         .collect();
-    if failed.is_empty() {
-        return ctx.say(&format!("#{}: no failed post to retry", incident.id));
+    if unposted.is_empty() {
+        return ctx.say(&format!("#{}: every update is posted", incident.id));
     }
-    let mut still_failing = 0;
-    for entry in &failed {
-        let line = match post(ctx, &mut store, url, &incident, entry)? {
+    for (n, entry) in unposted.iter().enumerate() {
+        let posted = post(ctx, &mut store, url, &incident, entry)?;
+        let line = match &posted {
             Posted::Sent(detail) => format!("posted ({detail})"),
-            Posted::Failed(why) => {
-                still_failing += 1;
-                format!("failed again: {why}")
-            }
+            Posted::Failed(why) => format!("failed: {why}"),
         };
         ctx.say(&format!(
-            "{} update of {}: {line}",
+            "{} update of {}: {line}\n    {}",
             entry.audience.unwrap_or(Audience::Internal),
-            zone.format(entry.event_at)
+            zone.format(entry.event_at),
+            safe_line(&excerpt(&entry.text))
         ))?;
-    }
-    if still_failing > 0 {
-        return Err(UserError::new(format!(
-            "{still_failing} of {} updates could not be posted; they stay recorded",
-            failed.len()
-        ))
-        .hint(format!(
-            "retry later with `inc update --retry -i {}`",
-            incident.id
-        ))
-        .into());
+        if matches!(posted, Posted::Failed(_)) {
+            let left = unposted.len() - n;
+            return Err(UserError::new(format!(
+                "stopped at the first failure: {left} of {} updates not posted; they stay recorded",
+                unposted.len()
+            ))
+            .hint(format!(
+                "retry later with `inc update --retry -i {}`",
+                incident.id
+            ))
+            .into());
+        }
     }
     Ok(())
+}
+
+/// The start of an update's text, to tell one from another.
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > MAX || text.lines().nth(1).is_some() {
+        let cut: String = line.chars().take(MAX).collect();
+        format!("{cut}...")
+    } else {
+        line.to_string()
+    }
 }

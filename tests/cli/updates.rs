@@ -190,7 +190,7 @@ fn a_failed_post_keeps_the_update_and_retry_sends_it() {
     let out = env.ok(&["update", "--retry"]);
     assert_eq!(
         out,
-        "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n"
+        "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n    first\n"
     );
     let body: serde_json::Value = serde_json::from_str(&server.join().unwrap().body).unwrap();
     assert_eq!(
@@ -204,9 +204,53 @@ fn a_failed_post_keeps_the_update_and_retry_sends_it() {
     // Nothing left to retry: no request is made.
     assert_eq!(
         env.ok(&["update", "--retry"]),
-        "#1: no failed post to retry\n"
+        "#1: every update is posted\n"
     );
     assert_eq!(env.field("kind", &["timeline"]), ["declared", "update"]);
+}
+
+#[test]
+fn retry_posts_updates_never_posted_and_stops_at_the_first_failure() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    // Recorded while no webhook was configured (or by an inc stopped
+    // while posting): no attempt on record.
+    env.ok(&["update", "first"]);
+    env.ok(&["update", "--external", "second"]);
+    assert!(posts(&env).is_empty());
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    webhook(&env, port, 5000);
+    let out = run(&env, &["update", "--retry"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "internal update of 2026-11-26 15:00 CET: failed: connection refused\n    first\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "inc: error: stopped at the first failure: 2 of 2 updates not posted; they stay recorded"
+        ),
+        "{stderr}"
+    );
+    // One attempt, not one per update.
+    assert_eq!(posts(&env).len(), 1);
+    let (port, server) = serve_once("200 OK");
+    webhook(&env, port, 5000);
+    let out = run(&env, &["update", "--retry"]);
+    server.join().unwrap();
+    // The first is posted; the second finds no server any more.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with(
+            "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n    first\n"
+        )
+    );
+    assert_eq!(posts(&env).len(), 3);
 }
 
 #[test]
