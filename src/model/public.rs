@@ -85,7 +85,6 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     }
     others.extend(r.factors.iter().map(|f| f.created_by.as_str()));
     for a in r.actions {
-        others.push(&a.owner);
         others.push(&a.created_by);
     }
     others.extend(r.lessons.iter().map(|l| l.created_by.as_str()));
@@ -93,6 +92,9 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
         others.push(&c.created_by);
         others.extend(c.done_by.as_deref());
     }
+    // An action item's owner may be a person or a team: "Owner n" unless
+    // a person above.
+    people.owners = r.actions.iter().map(|a| a.owner.as_str()).collect();
     people
 }
 
@@ -148,9 +150,13 @@ pub struct People<'a> {
     pub commanders: Vec<&'a str>,
     /// Each role given (role, holder), in the order given.
     pub roles: Vec<(&'a str, &'a str)>,
-    /// Everyone else who appears (authors, owners, ...), in order of
+    /// Everyone else who appears (authors, task owners, ...), in order of
     /// appearance (repeats and the people above allowed).
     pub others: Vec<&'a str>,
+    /// Action items' owners: people or teams. Those not among the people
+    /// above become "Owner n", also in text: a person must not be named,
+    /// so a team named like a plain word ("payments") is replaced too.
+    pub owners: Vec<&'a str>,
 }
 
 fn key(name: &str) -> String {
@@ -233,10 +239,48 @@ impl Pseudonyms {
                 slot.insert(format!("Responder {n}"));
             }
         }
+        let mut n = 0;
+        for k in distinct(&mut people.owners.iter().copied()) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = by_name.entry(k) {
+                n += 1;
+                slot.insert(format!("Owner {n}"));
+            }
+        }
         let mut patterns: Vec<(Vec<char>, String)> = by_name
             .iter()
             .map(|(k, v)| (k.chars().map(lower).collect(), v.clone()))
             .collect();
+        // Each part of a name of several words is a name too: "Ingrid"
+        // is written for "Ingrid Nakamura". A part two people share
+        // stands for either.
+        let mut parts: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in &by_name {
+            let words: Vec<&str> = k
+                .split(|c: char| !is_word(c) && c != '\'')
+                .filter(|w| w.chars().count() >= 2)
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for w in words {
+                if by_name.contains_key(w) {
+                    continue;
+                }
+                parts
+                    .entry(w.to_string())
+                    .and_modify(|label| {
+                        if label != v {
+                            *label = "a responder".to_string();
+                        }
+                    })
+                    .or_insert_with(|| v.clone());
+            }
+        }
+        patterns.extend(
+            parts
+                .into_iter()
+                .map(|(k, v)| (k.chars().map(lower).collect(), v)),
+        );
         patterns.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Pseudonyms { by_name, patterns }
     }
@@ -275,6 +319,34 @@ impl Pseudonyms {
                 Some((p, with)) => {
                     out.push_str(with);
                     i += p.len();
+                }
+                None if chars[i] == '@' && (i == 0 || !is_word(chars[i - 1])) => {
+                    // A mention of someone inc does not know (a Slack
+                    // handle, say) is still a person.
+                    let end = (i + 1..chars.len())
+                        .find(|&j| !(is_word(chars[j]) || chars[j] == '.' || chars[j] == '-'))
+                        .unwrap_or(chars.len());
+                    // A dot or hyphen ends a sentence more often than a handle.
+                    let mut end = end;
+                    while end > i + 1 && matches!(chars[end - 1], '.' | '-') {
+                        end -= 1;
+                    }
+                    let handle: String = lowered[i + 1..end].iter().collect();
+                    if end == i + 1 || ["here", "channel", "everyone"].contains(&handle.as_str())
+                    {
+                        out.push('@');
+                        i += 1;
+                    } else if self.patterns.iter().any(|(p, _)| {
+                        lowered[i + 1..].starts_with(p)
+                            && (i + 1 + p.len() == chars.len() || !is_word(chars[i + 1 + p.len()]))
+                    }) {
+                        // A known name follows: replaced on the next step.
+                        out.push('@');
+                        i += 1;
+                    } else {
+                        out.push_str("@someone");
+                        i = end;
+                    }
                 }
                 None => {
                     out.push(chars[i]);
@@ -349,6 +421,9 @@ impl Pseudonyms {
         } else if e.kind == EntryKind::Task {
             // A task entry's `to` is its owner.
             (e.from.clone(), self.opt_name(e.to.as_ref()))
+        } else if e.kind == EntryKind::Checklist {
+            // A checklist entry's `to` is the item's note: left out.
+            (e.from.clone(), None)
         } else {
             (self.opt_text(e.from.as_ref()), self.opt_text(e.to.as_ref()))
         };
@@ -402,12 +477,14 @@ impl Pseudonyms {
         }
     }
 
+    /// A checklist item without its note: what was reported to whom (a
+    /// regulator's case number, an insurer's claim) is for responders.
     pub fn checklist_item(&self, c: &ChecklistItem) -> ChecklistItem {
         ChecklistItem {
             body: self.text(&c.body),
             created_by: self.name(&c.created_by),
             done_by: self.opt_name(c.done_by.as_ref()),
-            note: self.opt_text(c.note.as_ref()),
+            note: None,
             ..c.clone()
         }
     }
@@ -450,6 +527,7 @@ mod tests {
             commanders: vec!["alice", "Bob Stone", "alice"],
             roles: vec![("scribe", "carol"), ("comms", "dave"), ("comms", "Erin")],
             others: vec!["alice", "frank", "grace", "Frank", "carol"],
+            owners: vec!["payments", "frank"],
         })
     }
 
@@ -476,7 +554,7 @@ mod tests {
         let p = pseudonyms();
         assert_eq!(
             p.text("Alice asked BOB STONE and bob to page Frank; frankly, carol's call."),
-            "Incident commander 1 asked Incident commander 2 and bob to page Responder 1; frankly, Scribe's call."
+            "Incident commander 1 asked Incident commander 2 and Incident commander 2 to page Responder 1; frankly, Scribe's call."
         );
         // Longest first: "Bob Stone" is not left as "Bob" + "Stone".
         assert_eq!(p.text("bob stone."), "Incident commander 2.");
@@ -485,6 +563,32 @@ mod tests {
         assert_eq!(p.text("@alice:"), "@Incident commander 1:");
         assert_eq!(p.text(""), "");
         assert_eq!(p.text("Ünïcode grace"), "Ünïcode Responder 2");
+    }
+
+    #[test]
+    fn parts_of_names_mentions_and_owners() {
+        let p = Pseudonyms::new(&People {
+            commanders: vec!["Ingrid Nakamura", "Wen Zhao"],
+            roles: vec![("scribe", "Ingrid Berg")],
+            others: vec!["q"],
+            owners: vec!["payments", "Wen Zhao"],
+        });
+        // Each part of a longer name is found; one two people share
+        // stands for either.
+        assert_eq!(
+            p.text("Nakamura paged Wen; ingrid confirmed, Berg agreed"),
+            "Incident commander 1 paged Incident commander 2; a responder confirmed, Scribe agreed"
+        );
+        // A mention is a person even when inc does not know the name;
+        // everyone-mentions and addresses stay.
+        assert_eq!(
+            p.text("@sören_k and @wen. cc @here, ops@example.com"),
+            "@someone and @Incident commander 2. cc @here, ops@example.com"
+        );
+        // An owner who is nobody else is "Owner n", in text too.
+        assert_eq!(p.name("payments"), "Owner 1");
+        assert_eq!(p.text("payments pods restarted"), "Owner 1 pods restarted");
+        assert_eq!(p.name("wen zhao"), "Incident commander 2");
     }
 
     #[test]

@@ -187,6 +187,8 @@ fn the_public_review_names_no_one_and_keeps_private_notes_out() {
         );
     }
     assert!(!public.contains("(private)"), "{public}");
+    // Nor what was reported to whom for a security duty.
+    assert!(!public.contains("told the regulator"), "{public}");
     // No captured output (the command line stays, as the timeline says).
     assert!(!public.contains("Command output"), "{public}");
 
@@ -200,11 +202,11 @@ fn the_public_review_names_no_one_and_keeps_private_notes_out() {
         "| Incident commander 2 | Incident commander 1 | 2026-11-26 13:08 CET | Responder 1 is revoking; Scribe keeps notes |",
         "task 1 added: revoke the key (owner: Responder 1)",
         "Incident commander 1 had it revoked within 25",
-        "- keys were long-lived, as Responder 3 warned",
-        "| 1 | rotate keys daily, with Responder 2 | Responder 3 |",
+        "- keys were long-lived, as Owner 1 warned",
+        "| 1 | rotate keys daily, with Responder 2 | Owner 1 |",
         "- Scribe's notes were complete",
-        "| 2026-11-26 13:15 CET by Comms | Comms told the regulator |",
-        "ran `echo 'token of Responder 3'` (exit 0,",
+        "| 2026-11-26 13:15 CET by Comms | - |",
+        "ran `echo 'token of Owner 1'` (exit 0,",
     ] {
         assert!(public.contains(part), "missing {part:?}:\n{public}");
     }
