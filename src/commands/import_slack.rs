@@ -60,13 +60,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         })
         .collect();
     let zone = ctx.zone()?;
-    let stamp = ctx.stamp()?;
     let mut store = if args.dry_run {
         ctx.store_read()?
     } else {
         ctx.store_for_change()?
     };
-    let (incident, fates) = store.import_notes(target, &stamp, &notes, args.dry_run)?;
+    let (incident, fates) = store.import_notes(target, &notes, args.dry_run)?;
 
     let mut out = String::new();
     let mut new = 0;
@@ -82,7 +81,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                     out.push_str(&format!(
                         "{when}  {}{thread}: {}\n",
                         safe_line(&note.author),
-                        safe(&note.text)
+                        // Continuation lines indented, so that no line of a
+                        // message reads as a line of inc's own.
+                        safe(&note.text).replace('\n', "\n    ")
                     ));
                 }
             }

@@ -402,7 +402,16 @@ pub fn write_file_from(
         .ok_or_else(|| UserError::new(format!("{} is not a file name", path.display())))?;
     let tmp = dir.join(format!(".{}.inc-tmp", name.to_string_lossy()));
     let result = (|| -> Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
+        // A temporary file left by an inc that was killed is removed, and
+        // never followed if it is a link: the file is made new, private
+        // from the start when it is to be.
+        let _ = std::fs::remove_file(&tmp);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        if permissions.is_some() {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        let mut file = options.open(&tmp)?;
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }

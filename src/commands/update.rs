@@ -143,7 +143,10 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let unposted: Vec<TimelineEntry> = store
         .updates(incident.id)?
         .into_iter()
-        .filter(|(_, post)| post.as_ref().is_none_or(|p| p.outcome == PostOutcome::Failed))
+        .filter(|(_, post)| {
+            post.as_ref()
+                .is_none_or(|p| p.outcome == PostOutcome::Failed)
+        })
         .map(|(entry, _)| entry)
         .collect();
     if unposted.is_empty() {

@@ -397,7 +397,7 @@ fn uuid(at: &At, name: &str, value: &str, seen: &mut HashSet<String>) -> Result<
 }
 
 fn not_empty(at: &At, name: &str, value: &str) -> Result<(), ParseError> {
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Err(at.bad(name, "is empty"));
     }
     Ok(())
@@ -595,6 +595,20 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         time(&at, "recorded_at", &mut e.recorded_at)?;
         if let Some(a) = &e.audience {
             one_of(&at, "audience", a, &audiences, "an audience")?;
+        }
+        // Kinds whose text is the point of the entry, as the commands
+        // that write them refuse an empty one.
+        let texts = [
+            EntryKind::Note,
+            EntryKind::Declared,
+            EntryKind::Update,
+            EntryKind::Task,
+            EntryKind::TaskDone,
+            EntryKind::Checklist,
+            EntryKind::Command,
+        ];
+        if texts.iter().any(|k| k.as_str() == e.kind) {
+            not_empty(&at, "body", &e.body)?;
         }
         if e.kind == EntryKind::Task.as_str() || e.kind == EntryKind::TaskDone.as_str() {
             match &e.from_value {

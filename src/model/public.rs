@@ -332,8 +332,7 @@ impl Pseudonyms {
                         end -= 1;
                     }
                     let handle: String = lowered[i + 1..end].iter().collect();
-                    if end == i + 1 || ["here", "channel", "everyone"].contains(&handle.as_str())
-                    {
+                    if end == i + 1 || ["here", "channel", "everyone"].contains(&handle.as_str()) {
                         out.push('@');
                         i += 1;
                     } else if self.patterns.iter().any(|(p, _)| {

@@ -1,6 +1,8 @@
 //! Timeline notes imported from a Slack export: each with the UUID derived
 //! from its message, so that importing again adds nothing.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension as _};
 
@@ -33,12 +35,13 @@ pub enum Fate {
 
 impl Store {
     /// Imports notes into an incident in one transaction, all or nothing;
-    /// notes already imported are left as they are. With `dry_run`, only
-    /// says what would happen and writes nothing.
+    /// notes already imported are left as they are. Each is written down
+    /// when it was posted: its `recorded_at` is its `event_at`, as its
+    /// author wrote it then. With `dry_run`, only says what would happen
+    /// and writes nothing.
     pub fn import_notes(
         &mut self,
         which: IncidentRef,
-        stamp: &Stamp,
         notes: &[GivenNote],
         dry_run: bool,
     ) -> Result<(Incident, Vec<Fate>)> {
@@ -46,9 +49,24 @@ impl Store {
             return self.read(|conn| {
                 let id = resolve(conn, which)?;
                 let incident = load(conn, id)?;
+                // A message seen twice in the export (in two day files)
+                // is imported once: the dry run says so too.
+                let mut seen: HashMap<&str, &str> = HashMap::new();
                 let fates = notes
                     .iter()
-                    .map(|n| fate(conn, id, n))
+                    .map(|n| match seen.get(n.uuid.as_str()) {
+                        Some(text) if *text == n.entry.text => Ok(Fate::There),
+                        Some(text) => Ok(Fate::Changed {
+                            kept: (*text).to_string(),
+                        }),
+                        None => {
+                            let f = fate(conn, id, n)?;
+                            if f == Fate::New {
+                                seen.insert(&n.uuid, &n.entry.text);
+                            }
+                            Ok(f)
+                        }
+                    })
                     .collect::<Result<Vec<_>>>()?;
                 Ok((incident, fates))
             });
@@ -62,7 +80,7 @@ impl Store {
                 if f == Fate::New {
                     let as_author = Stamp {
                         author: note.author.clone(),
-                        now: stamp.now,
+                        now: note.entry.event_at,
                     };
                     insert_as(tx, id, &note.entry, None, &as_author, note.uuid.clone())?;
                 }

@@ -531,6 +531,21 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
         f.stderr
     );
 
+    // A note without text, which `inc tl` would refuse.
+    let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    let timeline = doc["incidents"][0]["timeline"].as_array().unwrap();
+    let note = timeline.iter().position(|e| e["kind"] == "note").unwrap();
+    doc["incidents"][0]["timeline"][note]["body"] = "   ".into();
+    file(&b, "blank.json", &doc.to_string());
+    let f = b.fails(&["import", &name("blank.json")]);
+    assert!(
+        f.stderr.contains(&format!(
+            "blank.json: incidents[0].timeline[{note}].body: is empty"
+        )),
+        "{}",
+        f.stderr
+    );
+
     let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
     doc["incidents"][0]["update_posts"][0]["entry"] = "01a21827-ef00-7d63-a479-902771e5500f".into();
     file(&b, "dangling.json", &doc.to_string());

@@ -246,9 +246,8 @@ fn retry_posts_updates_never_posted_and_stops_at_the_first_failure() {
     // The first is posted; the second finds no server any more.
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with(
-            "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n    first\n"
-        )
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n    first\n")
     );
     assert_eq!(posts(&env).len(), 3);
 }
