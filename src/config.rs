@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::error::UserError;
-use crate::model::{DEFAULT_ROLES, Severity};
+use crate::model::{DEFAULT_ROLES, NewChecklistItem, Severity};
 use crate::time::Zone;
 
 /// The config file, `config.toml`, as written. Every key is optional.
@@ -79,14 +79,6 @@ pub struct SeverityText {
     pub description: String,
 }
 
-/// One duty on a security incident's checklist: the area it belongs to
-/// (such as legal or marketing) and what must be done.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChecklistText {
-    pub area: String,
-    pub item: String,
-}
-
 /// Where status updates are posted, and how long a post may take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notify {
@@ -128,7 +120,7 @@ pub struct Config {
     /// Where status updates are posted.
     pub notify: Notify,
     /// The checklist a security incident gets, in order.
-    pub security_checklist: Vec<ChecklistText>,
+    pub security_checklist: Vec<NewChecklistItem>,
     /// The keys the config file set, for `inc config show`.
     pub from_file: Vec<&'static str>,
 }
@@ -155,9 +147,9 @@ impl Default for Config {
             },
             security_checklist: DEFAULT_CHECKLIST
                 .iter()
-                .map(|(area, item)| ChecklistText {
+                .map(|(area, body)| NewChecklistItem {
                     area: (*area).to_string(),
-                    item: (*item).to_string(),
+                    body: (*body).to_string(),
                 })
                 .collect(),
             from_file: Vec::new(),
@@ -436,30 +428,17 @@ fn notify(file: Option<&NotifyFile>) -> Result<Notify, String> {
 }
 
 /// `[security] checklist`: items written "area: what to do", checked.
-fn checklist(items: &[String]) -> Result<Vec<ChecklistText>, String> {
-    let bad = |item: &str| {
-        format!(
-            "[security] checklist item {item:?} must be written \"area: what to do\", such as \"legal: notify the regulator\", on one line"
-        )
-    };
-    let mut out = Vec::new();
-    for raw in items {
-        let (area, item) = raw.split_once(':').ok_or_else(|| bad(raw))?;
-        let (area, item) = (area.trim().to_lowercase(), item.trim());
-        let word = !area.is_empty()
-            && area.chars().count() <= 20
-            && area
-                .chars()
-                .all(|c| c.is_alphanumeric() || "-_".contains(c));
-        if !word || item.is_empty() || item.chars().any(char::is_control) {
-            return Err(bad(raw));
-        }
-        out.push(ChecklistText {
-            area,
-            item: item.to_string(),
-        });
-    }
-    Ok(out)
+fn checklist(items: &[String]) -> Result<Vec<NewChecklistItem>, String> {
+    items
+        .iter()
+        .map(|raw| {
+            NewChecklistItem::parse(raw).map_err(|_| {
+                format!(
+                    "[security] checklist item {raw:?} must be written \"area: what to do\", such as \"legal: notify the regulator\", on one line"
+                )
+            })
+        })
+        .collect()
 }
 
 /// Built-in labels and descriptions of SEV1 to SEV4.

@@ -193,7 +193,7 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
     let items: Vec<String> = config
         .security_checklist
         .iter()
-        .map(|c| format!("    {},", toml_str(&format!("{}: {}", c.area, c.item))))
+        .map(|c| format!("    {},", toml_str(&format!("{}: {}", c.area, c.body))))
         .collect();
     line(
         format!("checklist = [\n{}\n]", items.join("\n")),

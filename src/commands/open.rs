@@ -149,10 +149,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         drill: args.drill,
     };
 
-    let checklist = super::security::configured_checklist(ctx.config());
+    let checklist = &ctx.config().security_checklist;
     let (incident, _) = ctx
         .store_write()?
-        .create_incident_with_checklist(&new, &checklist)?;
+        .create_incident_with_checklist(&new, checklist)?;
     ctx.say(&format!(
         "{} (commander: {}){}",
         incident_heading(&incident, ctx.style()),

@@ -4,8 +4,6 @@
 use anyhow::Result;
 
 use super::{Context, ReviewIncidentArg};
-use crate::config::Config;
-use crate::model::NewChecklistItem;
 use crate::report::text::incident_name;
 
 #[derive(Debug, clap::Args)]
@@ -33,18 +31,6 @@ pub enum State {
     Off,
 }
 
-/// The checklist a new security incident gets, from the config.
-pub fn configured_checklist(config: &Config) -> Vec<NewChecklistItem> {
-    config
-        .security_checklist
-        .iter()
-        .map(|c| NewChecklistItem {
-            area: c.area.clone(),
-            body: c.item.clone(),
-        })
-        .collect()
-}
-
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let stamp = ctx.stamp()?;
@@ -52,7 +38,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let change = ctx.store_for_change()?.set_security(
         target,
         on,
-        &configured_checklist(ctx.config()),
+        &ctx.config().security_checklist,
         &stamp,
     )?;
     let name = incident_name(&change.incident);
