@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::comms::LinkKind;
 use super::incident::KeyTimes;
 use super::review::{ActionStatus, ActionType, FactorKind, LessonKind, Priority, Scope};
 use super::scale::{Severity, Status};
@@ -403,10 +404,6 @@ fn not_empty(at: &At, name: &str, value: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-fn opt_not_empty(at: &At, name: &str, value: Option<&str>) -> Result<(), ParseError> {
-    value.map_or(Ok(()), |v| not_empty(at, name, v))
-}
-
 /// A person's name, as `inc` stores them: one line, not blank.
 fn name(at: &At, field: &str, value: &str) -> Result<(), ParseError> {
     if value.trim().is_empty() {
@@ -557,9 +554,29 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     time(at, "created_at", &mut x.created_at)?;
     time(at, "updated_at", &mut x.updated_at)?;
     key_times(at, x)?;
-    opt_not_empty(at, "channel", x.channel.as_deref())?;
-    opt_not_empty(at, "bridge", x.bridge.as_deref())?;
-    opt_not_empty(at, "ticket", x.ticket.as_deref())?;
+    for (kind, value) in [
+        (LinkKind::Channel, &x.channel),
+        (LinkKind::Bridge, &x.bridge),
+        (LinkKind::Ticket, &x.ticket),
+    ] {
+        // As `inc link` takes it, and stored as it would store it.
+        if let Some(v) = value {
+            match kind.clean(v) {
+                Ok(clean) if clean == *v => {}
+                Ok(clean) => {
+                    return Err(at.bad(
+                        kind.as_str(),
+                        format!(
+                            "{} is not stored that way (inc would store {})",
+                            quoted(v),
+                            quoted(&clean)
+                        ),
+                    ));
+                }
+                Err(e) => return Err(at.bad(kind.as_str(), e.to_string())),
+            }
+        }
+    }
     opt_time(at, "review_held_at", &mut x.review_held_at)?;
     opt_name(at, "review_held_by", x.review_held_by.as_deref())?;
     paired(

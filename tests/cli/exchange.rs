@@ -531,6 +531,18 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
         f.stderr
     );
 
+    // A link `inc link` would refuse.
+    let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    doc["incidents"][0]["bridge"] = "meet.example.com/x".into();
+    file(&b, "link.json", &doc.to_string());
+    let f = b.fails(&["import", &name("link.json")]);
+    assert!(
+        f.stderr
+            .contains("link.json: incidents[0].bridge: \"meet.example.com/x\" is not a URL"),
+        "{}",
+        f.stderr
+    );
+
     // A note without text, which `inc tl` would refuse.
     let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
     let timeline = doc["incidents"][0]["timeline"].as_array().unwrap();
