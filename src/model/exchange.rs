@@ -914,12 +914,19 @@ pub fn differences<T: Serialize>(here: &T, there: &T, ignore: &[&str]) -> Vec<St
 
 fn brief(value: &serde_json::Value) -> String {
     const MAX: usize = 40;
-    let text = value.to_string();
-    if text.chars().count() <= MAX {
-        text
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}...")
+    let cut = |text: &str| -> Option<String> {
+        (text.chars().count() > MAX).then(|| text.chars().take(MAX).collect())
+    };
+    match value {
+        // A long text keeps its closing quote: `"the start..."`.
+        serde_json::Value::String(text) => match cut(text) {
+            Some(start) => serde_json::Value::String(format!("{start}...")).to_string(),
+            None => value.to_string(),
+        },
+        other => {
+            let text = other.to_string();
+            cut(&text).map_or(text, |start| format!("{start}..."))
+        }
     }
 }
 
