@@ -15,8 +15,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeDelta, TimeZone, Utc};
-use inc::model::{IncidentRef, NewEntry, NewIncident, Severity, Status};
-use inc::store::{Stamp, Store, StoreOptions};
+use inc::model::{NewEntry, NewIncident, Severity};
+use inc::store::{Store, StoreOptions};
 
 const INCIDENTS: usize = 10_000;
 const ENTRIES: usize = 1_000_000;
@@ -204,8 +204,10 @@ fn is_built(path: &Path) -> bool {
         return false;
     };
     let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap_or(0);
-    count("SELECT count(*) FROM incidents") == INCIDENTS as i64
+    count("PRAGMA user_version") == inc::store::schema_version()
+        && count("SELECT count(*) FROM incidents") == INCIDENTS as i64
         && count("SELECT count(*) FROM timeline_entries") == ENTRIES as i64
+        && count("SELECT count(*) FROM actions") > 0
 }
 
 /// Builds a database through the library: `incidents` incidents holding
@@ -260,22 +262,67 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
             batch.clear();
         }
     }
-    let stamp = Stamp {
-        author: "bench".into(),
-        now: base + TimeDelta::hours(incidents as i64 * 2 + 1),
-    };
-    let resolved = incidents.saturating_sub(OPEN_AT_THE_END);
-    for id in 3..=resolved {
-        store
-            .update_incident(IncidentRef::Id(id as i64), &stamp, |incident| {
-                incident.status = Status::Resolved;
-                incident.resolved_at = Some(incident.started_at + TimeDelta::minutes(90));
-                Ok(vec![])
-            })
-            .expect("resolve");
-    }
     // `inc tl` without -i goes to the newest open incident.
     store.select_incident(incidents as i64).expect("select");
+    drop(store);
+    let resolved = incidents.saturating_sub(OPEN_AT_THE_END);
+    let mut conn = rusqlite::Connection::open(path).expect("open bench db");
+    let tx = conn.transaction().expect("begin");
+    tx.execute_batch(&review_material(resolved))
+        .expect("review material");
+    tx.commit().expect("commit");
+}
+
+/// What the statistics, the search and the follow-up commands read, for
+/// every incident from #3 to `resolved`: varied key times (some never
+/// mitigated), resolution, the review meeting (held for most, on time or
+/// late), every hundredth a drill; and per incident a description, a
+/// factor, a lesson and three action items owned by fifteen teams, a
+/// quarter of them still open. Written in one transaction, in SQL, since
+/// one command per record would take an hour; the search index follows
+/// through its triggers. Incidents #1 and #2 and the newest few stay open.
+fn review_material(resolved: usize) -> String {
+    const T: &str = "'%Y-%m-%dT%H:%M:%fZ'";
+    format!(
+        "UPDATE incidents SET status = 'resolved', \
+             detected_at = strftime({T}, started_at, '+' || (id % 13) || ' minutes'), \
+             mitigated_at = CASE WHEN id % 17 = 0 THEN NULL \
+                 ELSE strftime({T}, started_at, '+' || (20 + id % 47) || ' minutes') END, \
+             resolved_at = strftime({T}, started_at, '+' || (90 + id % 211) || ' minutes'), \
+             review_held_at = CASE WHEN id % 10 < 7 \
+                 THEN strftime({T}, started_at, '+' || (20 + id % 60) || ' hours') END, \
+             review_held_by = CASE WHEN id % 10 < 7 THEN 'bench' END, \
+             drill = (id % 100 = 0) \
+         WHERE id BETWEEN 3 AND {resolved};
+         INSERT INTO descriptions (incident_id, uuid, summary, impact, scope, detection, \
+             updated_at, updated_by) \
+         SELECT id, lower(hex(randomblob(16))), \
+             'errors in service ' || (id % 37) || ' after a deploy of build ' || id, \
+             'customers of region ' || (id % 5) || ' saw failed requests', 'external', \
+             'the error rate alert', started_at, 'bench' \
+         FROM incidents WHERE id BETWEEN 3 AND {resolved};
+         INSERT INTO factors (uuid, incident_id, body, kind, created_at, created_by) \
+         SELECT lower(hex(randomblob(16))), id, \
+             'connection pool of service ' || (id % 37) || ' too small for the load', \
+             'technical', started_at, 'bench' \
+         FROM incidents WHERE id BETWEEN 3 AND {resolved};
+         INSERT INTO lessons (uuid, incident_id, body, kind, created_at, created_by) \
+         SELECT lower(hex(randomblob(16))), id, 'the rollback runbook worked', 'went-well', \
+             started_at, 'bench' \
+         FROM incidents WHERE id BETWEEN 3 AND {resolved};
+         INSERT INTO actions (uuid, incident_id, body, owner, due, priority, type, status, \
+             created_at, created_by, closed_at) \
+         SELECT lower(hex(randomblob(16))), id, \
+             'add a canary stage for service ' || (id % 37) || ', step ' || n, \
+             'team' || ((id + n) % 15), \
+             date(started_at, '+' || (7 + (id * n) % 60) || ' days'), \
+             'P' || (1 + (id + n) % 3), 'prevent', \
+             CASE WHEN (id + n) % 4 = 0 THEN 'open' ELSE 'done' END, started_at, 'bench', \
+             CASE WHEN (id + n) % 4 = 0 THEN NULL \
+                 ELSE strftime({T}, started_at, '+' || (n * 5) || ' days') END \
+         FROM incidents, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) \
+         WHERE id BETWEEN 3 AND {resolved};"
+    )
 }
 
 /// The floor: open the database and do the insert `inc tl` does, in an

@@ -183,6 +183,8 @@ pub(super) fn description_row(r: &Row<'_>) -> rusqlite::Result<ExDescription> {
 }
 
 pub(super) const FACTOR: &str = "uuid, body, kind, created_at, created_by";
+/// Lessons have the same columns as factors.
+pub(super) const LESSON: &str = FACTOR;
 
 pub(super) fn factor_row(r: &Row<'_>) -> rusqlite::Result<ExFactor> {
     Ok(ExFactor {
@@ -341,7 +343,7 @@ fn export_incident(conn: &Connection, id: i64) -> Result<ExIncident> {
     )?;
     incident.lessons = rows(
         conn,
-        &format!("SELECT {FACTOR} FROM lessons WHERE incident_id = ?1 ORDER BY created_at, uuid"),
+        &format!("SELECT {LESSON} FROM lessons WHERE incident_id = ?1 ORDER BY created_at, uuid"),
         id,
         lesson_row,
     )?;

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::super::Store;
 use super::export::{
-    ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, POST, ROLE, TASK,
+    ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, LESSON, POST, ROLE, TASK,
     action_row, assignment_row, checklist_row, description_row, entry_row, factor_row,
     incident_row, lesson_row, post_row, role_row, task_row,
 };
@@ -606,9 +606,9 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
     for (j, l) in x.lessons.iter().enumerate() {
         let here = find(
             conn,
-            &format!("SELECT {FACTOR}, incident_id FROM lessons WHERE uuid = ?1"),
+            &format!("SELECT {LESSON}, incident_id FROM lessons WHERE uuid = ?1"),
             &l.uuid,
-            with_incident(lesson_row, FACTOR),
+            with_incident(lesson_row, LESSON),
         )?;
         let label = format!("{:?}", l.body);
         immutable(
