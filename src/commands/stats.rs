@@ -24,11 +24,11 @@ Examples:
   inc stats --include-drills --json"#)]
 pub struct Args {
     /// Only incidents whose impact started at or after DATE
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// Only incidents whose impact started before DATE
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// Only this severity: 1 to 4, SEV1 to SEV4, or a label such as critical

@@ -158,9 +158,9 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
             .max()
             .unwrap_or(0)
             .max("owner".len());
-        let _ = writeln!(out, "  {:<width$}  {:>5}  {:>7}", "owner", "open", "overdue");
+        let _ = writeln!(out, "  {:<width$}  {:>4}  {:>7}", "owner", "open", "overdue");
         for (a, owner) in stats.actions.iter().zip(&owners) {
-            let _ = writeln!(out, "  {owner:<width$}  {:>5}  {:>7}", a.open, a.overdue);
+            let _ = writeln!(out, "  {owner:<width$}  {:>4}  {:>7}", a.open, a.overdue);
         }
     }
     out
