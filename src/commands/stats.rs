@@ -11,17 +11,18 @@ use crate::report::stats::{self, Scope};
 use crate::store::StatsFilter;
 
 #[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Incidents count by when their impact started. A DATE is a day, from its
+#[command(
+    after_long_help = r#"Incidents count by when their impact started. A DATE is a day, from its
 midnight in your time zone (2026-11-01, today, yesterday, -30d, -4w), or a
 time as --at reads it ("2026-11-01 09:00", RFC 3339, -2h). --since is
 inclusive, --until exclusive.
 
 Examples:
-  inc stats
   inc stats --since -30d
   inc stats --since 2026-10-01 --until 2026-11-01
   inc stats --since 2026-11-01 --sev 1
-  inc stats --include-drills --json"#)]
+  inc stats --include-drills --json"#
+)]
 pub struct Args {
     /// Only incidents whose impact started at or after DATE
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

@@ -328,7 +328,11 @@ fn sev_index(s: Severity) -> usize {
 /// `today`, `yesterday`, `tomorrow`, `-30d` and `-4w` (days or weeks before
 /// today), `+1d` and `+2w` (after it). Anything else is a time as `--at`
 /// reads it: `2026-11-01 09:00`, RFC 3339, `-2h`, `2h ago`.
-pub fn parse_bound(input: &str, now: DateTime<Utc>, zone: &Zone) -> Result<DateTime<Utc>, UserError> {
+pub fn parse_bound(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, UserError> {
     let today = zone.date(now);
     let s = input.trim().to_ascii_lowercase();
     let day = if s == "yesterday" {
@@ -689,9 +693,20 @@ mod tests {
     fn bounds_refuse_what_is_not_a_date() {
         let z = Zone::utc();
         let now = utc("2026-11-26T14:00:00Z");
-        for bad in ["", "soon", "2026-13-01", "-d", "-5x", "1969-12-31", "-99999999999999999999d"] {
+        for bad in [
+            "",
+            "soon",
+            "2026-13-01",
+            "-d",
+            "-5x",
+            "1969-12-31",
+            "-99999999999999999999d",
+        ] {
             let e = parse_bound(bad, now, &z).unwrap_err();
-            assert!(e.to_string().contains("is not a date or time"), "{bad}: {e}");
+            assert!(
+                e.to_string().contains("is not a date or time"),
+                "{bad}: {e}"
+            );
         }
         // A time in the future keeps --at's own message.
         let e = parse_bound("2026-12-01 10:00", now, &z).unwrap_err();

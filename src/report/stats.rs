@@ -158,7 +158,11 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
             .max()
             .unwrap_or(0)
             .max("owner".len());
-        let _ = writeln!(out, "  {:<width$}  {:>4}  {:>7}", "owner", "open", "overdue");
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>4}  {:>7}",
+            "owner", "open", "overdue"
+        );
         for (a, owner) in stats.actions.iter().zip(&owners) {
             let _ = writeln!(out, "  {owner:<width$}  {:>4}  {:>7}", a.open, a.overdue);
         }

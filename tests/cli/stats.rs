@@ -344,7 +344,10 @@ Open action items of these incidents: 5 open, 2 overdue (due before 2026-11-26)
 fn drills_count_only_when_asked() {
     let env = known_incidents();
     let s = env.json(&["stats", "--include-drills"]);
-    assert_eq!((&s["incidents"], &s["drills_left_out"]), (&json!(9), &json!(0)));
+    assert_eq!(
+        (&s["incidents"], &s["drills_left_out"]),
+        (&json!(9), &json!(0))
+    );
     assert_eq!(s["include_drills"], true);
     // Detect gains the drill's 60: 0 60 120 240 300 600 1200 1800 1800,
     // median the 5th (300), p90 rank ceil(8.1) = 9.
@@ -357,7 +360,10 @@ fn drills_count_only_when_asked() {
     // The drill was resolved 11-10 and never reviewed: overdue too.
     assert_eq!(s["reviews"]["overdue"], 3);
     // dave's overdue item on the drill now counts.
-    assert_eq!((&s["actions"]["open"], &s["actions"]["overdue"]), (&json!(6), &json!(3)));
+    assert_eq!(
+        (&s["actions"]["open"], &s["actions"]["overdue"]),
+        (&json!(6), &json!(3))
+    );
     assert_eq!(
         s["actions"]["by_owner"][2],
         json!({ "owner": "dave", "open": 1, "overdue": 1 })
@@ -384,7 +390,10 @@ fn since_is_inclusive_and_until_exclusive() {
     assert_eq!(s["time_to_resolve"]["all"], spread(5, 5400, 28800, 28800));
     assert_eq!(s["time_to_resolve"]["incomplete"], json!([]));
     // #7 started at 13:00 exactly: --until excludes it, --since includes it.
-    assert_eq!(count(&["--since", "today", "--until", "2026-11-26 13:00"]), 1);
+    assert_eq!(
+        count(&["--since", "today", "--until", "2026-11-26 13:00"]),
+        1
+    );
     assert_eq!(count(&["--since", "2026-11-26 13:00"]), 1);
     assert_eq!(count(&["--since", "2026-11-26 12:59:59"]), 1);
     assert_eq!(count(&["--since", "2026-11-26T12:00:00Z"]), 1);
@@ -421,7 +430,10 @@ fn severity_filter_takes_every_form() {
     }
     // SEV1: the drill is the only other SEV1 besides #1 and #6.
     let s = env.json(&["stats", "--sev", "1"]);
-    assert_eq!((&s["incidents"], &s["drills_left_out"]), (&json!(2), &json!(1)));
+    assert_eq!(
+        (&s["incidents"], &s["drills_left_out"]),
+        (&json!(2), &json!(1))
+    );
     // Only #1's action items: bob 1 overdue, carol 1 open.
     assert_eq!(s["actions"]["open"], 2);
     assert_eq!(s["actions"]["overdue"], 1);
@@ -441,13 +453,23 @@ fn nothing_to_count_says_so() {
     assert_eq!(s["actions"]["by_owner"], json!([]));
 
     // One incident: every statistic is its own value.
-    open(&env, "Only one", "3", "2026-11-20 10:00", "2026-11-20 10:07", &[]);
+    open(
+        &env,
+        "Only one",
+        "3",
+        "2026-11-20 10:00",
+        "2026-11-20 10:07",
+        &[],
+    );
     at(&env, "resolve", "1", "2026-11-20 10:37");
     let s = env.json(&["stats"]);
     assert_eq!(s["time_to_detect"]["all"], spread(1, 420, 420, 420));
     assert_eq!(s["time_to_resolve"]["all"], spread(1, 2220, 2220, 2220));
     assert_eq!(s["time_to_mitigate"]["all"], none());
-    assert_eq!(s["time_to_mitigate"]["incomplete"], named(&[(1, "Only one")]));
+    assert_eq!(
+        s["time_to_mitigate"]["incomplete"],
+        named(&[(1, "Only one")])
+    );
 }
 
 #[test]
@@ -467,7 +489,11 @@ fn bad_ranges_and_severities_are_refused() {
         "{}",
         f.stderr
     );
-    assert!(f.stderr.contains("hint: use 2026-11-01, today"), "{}", f.stderr);
+    assert!(
+        f.stderr.contains("hint: use 2026-11-01, today"),
+        "{}",
+        f.stderr
+    );
     let f = env.fails(&["stats", "--until", "2026-12-01 10:00"]);
     assert!(f.stderr.contains("is in the future"), "{}", f.stderr);
     let f = env.fails(&["stats", "--sev", "7"]);
