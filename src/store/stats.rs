@@ -21,7 +21,7 @@ pub struct StatsFilter {
 }
 
 impl Store {
-    /// The incidents `filter` chooses, by id, and every open action item
+    /// The incidents `filter` chooses, in no order, and every open action item
     /// (the caller keeps those of the incidents it counts).
     pub fn stats_records(
         &self,
@@ -36,8 +36,7 @@ impl Store {
                             mitigated_at, resolved_at, review_held_at \
                      FROM incidents \
                      WHERE started_at >= ?1 AND started_at < ?2 \
-                       AND (?3 IS NULL OR severity = ?3) \
-                     ORDER BY id",
+                       AND (?3 IS NULL OR severity = ?3)",
                 )?;
                 // Bounds that every stored time passes when none is given:
                 // one plain range keeps the query on the index.
@@ -74,9 +73,8 @@ impl Store {
                         },
                     )?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
-                let mut stmt = conn.prepare(
-                    "SELECT incident_id, owner, due FROM actions WHERE status = 'open' ORDER BY id",
-                )?;
+                let mut stmt = conn
+                    .prepare("SELECT incident_id, owner, due FROM actions WHERE status = 'open'")?;
                 let actions = stmt
                     .query_map([], |r| {
                         let due: Option<String> = r.get(2)?;
