@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::json::render;
 use super::text::{duration, safe_line};
-use crate::model::stats::{Metric, Named, Spread, Stats};
+use crate::model::stats::{Metric, Spread, Stats};
 use crate::model::{Severity, Status};
 use crate::time::Zone;
 
@@ -36,6 +36,10 @@ pub const DEFINITIONS: &[&str] = &[
     "max: the longest. Medians, not means: incident durations are skewed, and one very",
     "     long incident pulls a mean far from the typical one.",
 ];
+
+/// How many incomplete incidents the text names per metric; the count is
+/// always given, and `--json` names them all.
+const NAMED: usize = 10;
 
 fn severities() -> impl Iterator<Item = Severity> {
     (Severity::WORST..=Severity::MILDEST).filter_map(Severity::new)
@@ -103,11 +107,20 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
         if !m.incomplete.is_empty() {
             let _ = writeln!(
                 out,
-                "  {} ({}, left out): {}",
+                "  {} ({}, left out of the numbers above):",
                 m.metric.missing(),
                 m.incomplete.len(),
-                names(&m.incomplete)
             );
+            for n in m.incomplete.iter().take(NAMED) {
+                let _ = writeln!(out, "    #{} {}", n.id, safe_line(&n.title));
+            }
+            if m.incomplete.len() > NAMED {
+                let _ = writeln!(
+                    out,
+                    "    and {} more (`inc stats --json` names them all)",
+                    m.incomplete.len() - NAMED
+                );
+            }
         }
     }
     let _ = writeln!(out);
@@ -195,13 +208,6 @@ fn secs(s: i64) -> String {
     } else {
         duration(TimeDelta::seconds(s))
     }
-}
-
-fn names(list: &[Named]) -> String {
-    list.iter()
-        .map(|n| format!("#{} {}", n.id, safe_line(&n.title)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn plural(n: usize, what: &str) -> String {
@@ -403,4 +409,84 @@ pub fn json(stats: &Stats, scope: &Scope) -> String {
                 .collect(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stats::{MetricStats, Named, Reviews};
+
+    fn stats(incomplete: usize) -> Stats {
+        let named = (1..=incomplete as i64)
+            .map(|id| Named {
+                id,
+                title: format!("t{id}\u{1b}[2J"),
+            })
+            .collect::<Vec<_>>();
+        Stats {
+            incidents: incomplete,
+            drills_left_out: 0,
+            by_severity: [0, incomplete, 0, 0],
+            by_status: [incomplete, 0, 0, 0],
+            metrics: Metric::ALL
+                .iter()
+                .map(|&metric| MetricStats {
+                    metric,
+                    overall: None,
+                    by_severity: [None; 4],
+                    incomplete: if metric == Metric::Resolve {
+                        named.clone()
+                    } else {
+                        vec![]
+                    },
+                })
+                .collect(),
+            reviews: Reviews {
+                unresolved: incomplete,
+                ..Reviews::default()
+            },
+            actions: vec![],
+            open_actions: 0,
+            overdue_actions: 0,
+        }
+    }
+
+    fn scope() -> Scope {
+        Scope {
+            since: None,
+            until: None,
+            severity: None,
+            include_drills: false,
+            deadline_days: 2,
+            today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        }
+    }
+
+    #[test]
+    fn incomplete_incidents_are_named_up_to_ten_then_counted() {
+        let out = text(&stats(10), &scope(), &Zone::utc());
+        assert!(out.contains("not resolved (10, left out of the numbers above):\n"));
+        assert!(out.contains("    #10 t10\\u{1b}[2J\n"), "{out}");
+        assert!(!out.contains('\u{1b}'));
+        assert!(!out.contains("more"));
+
+        let out = text(&stats(12), &scope(), &Zone::utc());
+        assert!(out.contains("not resolved (12, left out of the numbers above):\n"));
+        assert!(out.contains("    #10 t10"));
+        assert!(!out.contains("#11"));
+        assert!(out.contains("    and 2 more (`inc stats --json` names them all)\n"));
+        // JSON names every one.
+        let json: serde_json::Value = serde_json::from_str(&json(&stats(12), &scope())).unwrap();
+        assert_eq!(
+            json["time_to_resolve"]["incomplete"]
+                .as_array()
+                .unwrap()
+                .len(),
+            12
+        );
+        assert_eq!(
+            json["time_to_resolve"]["incomplete"][11]["title"],
+            "t12\u{1b}[2J"
+        );
+    }
 }

@@ -30,18 +30,30 @@ impl Store {
         self.snapshot(|store| {
             store.read(|conn| {
                 // Times are fixed-width UTC text, so text order is time
-                // order and `incidents_by_started` serves the range.
-                let mut stmt = conn.prepare(
+                // order and `incidents_by_started` serves a range. Without
+                // one, reading the table straight through is faster than
+                // going through the index for every row.
+                let range = if filter.since.is_some() || filter.until.is_some() {
+                    "started_at >= ?1 AND started_at < ?2"
+                } else {
+                    "?1 IS NULL AND ?2 IS NULL"
+                };
+                let mut stmt = conn.prepare(&format!(
                     "SELECT id, title, severity, status, drill, started_at, detected_at, \
                             mitigated_at, resolved_at, review_held_at \
                      FROM incidents \
-                     WHERE started_at >= ?1 AND started_at < ?2 \
-                       AND (?3 IS NULL OR severity = ?3)",
-                )?;
-                // Bounds that every stored time passes when none is given:
-                // one plain range keeps the query on the index.
-                let since = filter.since.map_or_else(String::new, time_to_sql);
-                let until = filter.until.map_or_else(|| "~".to_string(), time_to_sql);
+                     WHERE {range} AND (?3 IS NULL OR severity = ?3)"
+                ))?;
+                // A bound not given is one every stored time passes.
+                let since = filter.since.map(time_to_sql);
+                let until = filter.until.map(time_to_sql);
+                let (since, until) = match (since, until) {
+                    (None, None) => (None, None),
+                    (s, u) => (
+                        Some(s.unwrap_or_default()),
+                        Some(u.unwrap_or_else(|| "~".to_string())),
+                    ),
+                };
                 let incidents = stmt
                     .query_map(
                         params![since, until, filter.severity.map(Severity::level)],

@@ -309,14 +309,19 @@ time to mitigate (mitigated - started)
   SEV2                   3       50m    1h 00m    1h 00m
   SEV3                   0         -         -         -
   SEV4                   0         -         -         -
-  not mitigated (3, left out): #4 Webhook retries, #7 Disk alerts noisy, #9 October outage
+  not mitigated (3, left out of the numbers above):
+    #4 Webhook retries
+    #7 Disk alerts noisy
+    #9 October outage
 time to resolve (resolved - started)
   all                    6    1h 17m    8h 00m    8h 00m
   SEV1                   1    1h 00m    1h 00m    1h 00m
   SEV2                   4    2h 45m    8h 00m    8h 00m
   SEV3                   1       45m       45m       45m
   SEV4                   0         -         -         -
-  not resolved (2, left out): #6 EU latency, #7 Disk alerts noisy
+  not resolved (2, left out of the numbers above):
+    #6 EU latency
+    #7 Disk alerts noisy
 
 Each time is measured from `started` (when impact began); shown to the minute above
 an hour (--json gives seconds).
