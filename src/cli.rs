@@ -163,6 +163,8 @@ pub enum Command {
     Use(commands::use_incident::Args),
     /// List incidents (open ones unless --all)
     List(commands::list::Args),
+    /// Statistics across incidents: time to detect, mitigate, resolve; reviews; action items
+    Stats(commands::stats::Args),
     /// Show an incident's status board
     Show(commands::show::Args),
     /// Change the status: investigating, identified, monitoring, resolved
@@ -263,7 +265,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "review",
         ],
     ),
-    ("Across incidents", &["list", "export", "import"]),
+    ("Across incidents", &["list", "stats", "export", "import"]),
     (
         "Setting up",
         &["demo", "config", "doctor", "completions", "help"],

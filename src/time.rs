@@ -131,6 +131,20 @@ impl Zone {
         self.naive_local(t).date()
     }
 
+    /// The first moment of `day` in this zone: midnight, or, where a clock
+    /// change skips midnight, the first minute that exists after it.
+    pub fn start_of_day(&self, day: NaiveDate) -> DateTime<Utc> {
+        let midnight = day.and_time(NaiveTime::MIN);
+        // Clock changes skip at most a few hours; look minute by minute.
+        (0..=4 * 60)
+            .find_map(|m| {
+                self.instants(midnight + TimeDelta::minutes(m))
+                    .into_iter()
+                    .min()
+            })
+            .unwrap_or_else(|| Utc.from_utc_datetime(&midnight))
+    }
+
     fn naive_local(&self, t: DateTime<Utc>) -> NaiveDateTime {
         t.with_timezone(&self.offset_at(t).0).naive_local()
     }
@@ -378,6 +392,29 @@ mod tests {
 
     fn zone(name: &str) -> Zone {
         Zone::from_name(name).unwrap()
+    }
+
+    #[test]
+    fn start_of_day_is_midnight_or_the_first_minute_after_a_skipped_one() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let berlin = zone("Europe/Berlin");
+        assert_eq!(
+            berlin.start_of_day(d("2026-11-26")),
+            utc("2026-11-25T23:00:00Z")
+        );
+        assert_eq!(
+            berlin.start_of_day(d("2026-03-29")),
+            utc("2026-03-28T23:00:00Z")
+        );
+        // Santiago skips from 24:00 on 5 September 2026 to 01:00.
+        assert_eq!(
+            zone("America/Santiago").start_of_day(d("2026-09-06")),
+            utc("2026-09-06T04:00:00Z")
+        );
+        assert_eq!(
+            Zone::utc().start_of_day(d("2026-11-26")),
+            utc("2026-11-26T00:00:00Z")
+        );
     }
 
     #[test]

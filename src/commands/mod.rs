@@ -29,6 +29,7 @@ pub mod run_command;
 pub mod security;
 pub mod sev;
 pub mod show;
+pub mod stats;
 pub mod status;
 pub mod task;
 pub mod timeline;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Timeline(args) => timeline::run(&ctx, &args),
         Command::Use(args) => use_incident::run(&ctx, &args),
         Command::List(args) => list::run(&ctx, &args),
+        Command::Stats(args) => stats::run(&ctx, &args),
         Command::Show(args) => show::run(&ctx, &args),
         Command::Status(args) => status::run(&ctx, &args),
         Command::Sev(args) => sev::run(&ctx, &args),

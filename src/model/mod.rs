@@ -11,6 +11,7 @@ pub mod public;
 mod review;
 mod run;
 mod scale;
+pub mod stats;
 mod text;
 mod timeline;
 

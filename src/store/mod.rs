@@ -12,6 +12,7 @@ mod open;
 mod review;
 mod schema;
 mod slack;
+mod stats;
 mod tasks;
 mod timeline;
 mod updates;
@@ -30,6 +31,7 @@ pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
 pub use slack::{Fate, GivenNote};
+pub use stats::StatsFilter;
 
 /// How to open the store.
 #[derive(Debug, Clone)]

@@ -23,5 +23,6 @@ mod security;
 mod settings;
 mod shells;
 mod slack;
+mod stats;
 mod terminal;
 mod updates;
