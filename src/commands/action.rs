@@ -241,10 +241,7 @@ pub struct Across<'a> {
 /// action items by due date, with the incident each came from.
 pub fn list_across(ctx: &Context, args: &Across<'_>) -> Result<()> {
     let today = ctx.zone()?.date(ctx.now());
-    let due_before = args
-        .due_before
-        .map(|d| parse_due(d, today))
-        .transpose()?;
+    let due_before = args.due_before.map(|d| parse_due(d, today)).transpose()?;
     let actions = ctx.store_read()?.actions_across(&ActionFilter {
         incident: None,
         open_only: args.open,

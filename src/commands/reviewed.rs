@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .store_for_change()?
         .update_incident(target, &stamp, |incident| {
             was.set(incident.review_held.as_ref().map(|h| h.at));
-            record_held(incident, at, &stamp.author, now, args.correct)?;
+            record_held(incident, at, &stamp.author, now, args.correct, zone)?;
             Ok(Vec::new())
         })?;
     let deadline = incident.resolved_at.map(|resolved| {
@@ -54,7 +54,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     });
     let late = match deadline {
         Some(d) if zone.date(at) > d => {
-            format!(", {} after the deadline {d}", days((zone.date(at) - d).num_days()))
+            format!(
+                ", {} after the deadline {d}",
+                days((zone.date(at) - d).num_days())
+            )
         }
         Some(d) => format!(", on time (deadline {d})"),
         None => String::new(),

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Action, Incident, ReviewHeld, Status};
 use crate::error::UserError;
+use crate::time::Zone;
 
 /// An action item with the incident it came from, for `inc actions`.
 #[derive(Debug, Clone)]
@@ -43,9 +44,7 @@ pub fn sort_reviews(list: &mut [ReviewDue]) {
                     .map_or(0, |h| h.at.timestamp()),
             ),
         };
-        key(a)
-            .cmp(&key(b))
-            .then(a.incident.id.cmp(&b.incident.id))
+        key(a).cmp(&key(b)).then(a.incident.id.cmp(&b.incident.id))
     });
 }
 
@@ -99,6 +98,7 @@ pub fn record_held(
     by: &str,
     now: DateTime<Utc>,
     correct: bool,
+    zone: &Zone,
 ) -> Result<(), UserError> {
     let id = incident.id;
     let resolved = match incident.resolved_at {
@@ -112,7 +112,8 @@ pub fn record_held(
     };
     if at < resolved {
         return Err(UserError::new(format!(
-            "the review meeting of #{id} cannot be held before its resolution"
+            "the review meeting of #{id} cannot be held before its resolution ({})",
+            zone.format(resolved)
         ))
         .hint("give the time it was held with --at, such as --at \"2026-11-27 10:00\""));
     }
@@ -123,9 +124,11 @@ pub fn record_held(
         .hint("record it once it has been held"));
     }
     match (&incident.review_held, correct) {
-        (Some(_), false) => {
+        (Some(held), false) => {
             return Err(UserError::new(format!(
-                "the review meeting of #{id} is already recorded as held"
+                "the review meeting of #{id} is already recorded as held at {} (by {})",
+                zone.format(held.at),
+                held.by
             ))
             .hint(format!(
                 "to change the time, run `inc reviewed -i {id} --at TIME --correct`"

@@ -743,7 +743,10 @@ struct ActionOfJson<'a> {
 /// `inc actions --json`: each action item with its incident's title,
 /// whether that incident is a drill, and whether the item is overdue on
 /// `today`.
-pub fn actions_across(list: &[crate::model::followup::ActionOf], today: chrono::NaiveDate) -> String {
+pub fn actions_across(
+    list: &[crate::model::followup::ActionOf],
+    today: chrono::NaiveDate,
+) -> String {
     render(
         &list
             .iter()

@@ -311,7 +311,11 @@ fn same_incident(
     if id != belongs_to {
         return Err(
             UserError::new(format!("{what} {item} belongs to #{belongs_to}, not #{id}"))
-                .hint(format!("to change it anyway, add -i {belongs_to}"))
+                .hint(if what == "action" {
+                    format!("leave out -i, or give -i {belongs_to}")
+                } else {
+                    format!("to change it anyway, add -i {belongs_to}")
+                })
                 .into(),
         );
     }
