@@ -68,9 +68,8 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc action list
-  inc action list --all-incidents --overdue
-  inc action list --owner bob --open
   inc action list --all-incidents --due-before +7d
+  inc action list --owner bob --open
   inc action list 12 --json"#)]
 pub struct ListArgs {
     /// Action items of every incident, not just one
