@@ -210,6 +210,12 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Record that the review meeting was held (--at TIME if not just now)
+    Reviewed(commands::reviewed::Args),
+    /// Every incident's action items by due date: --open, --overdue, --owner
+    Actions(commands::actions::Args),
+    /// Resolved incidents whose review meeting is overdue, due, or held
+    Reviews(commands::reviews::Args),
     /// Import the timeline notes (TL: ...) of a channel from a Slack export
     ImportSlack(commands::import_slack::Args),
     /// Replay a made-up incident in a throwaway database and print its review
@@ -263,9 +269,13 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "lesson",
             "import-slack",
             "review",
+            "reviewed",
         ],
     ),
-    ("Across incidents", &["list", "stats", "export", "import"]),
+    (
+        "Across incidents",
+        &["list", "stats", "actions", "reviews", "export", "import"],
+    ),
     (
         "Setting up",
         &["demo", "config", "doctor", "completions", "help"],

@@ -68,7 +68,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc action list
-  inc action list --all-incidents --overdue
+  inc action list --all-incidents --due-before +7d
   inc action list --owner bob --open
   inc action list 12 --json"#)]
 pub struct ListArgs {
@@ -88,6 +88,10 @@ pub struct ListArgs {
     #[arg(long, value_name = "WHO")]
     pub owner: Option<String>,
 
+    /// Only those due before DATE (2026-12-01, today, tomorrow, +7d, +2w)
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<String>,
+
     #[command(flatten)]
     pub incident: ShownIncident,
 
@@ -101,7 +105,10 @@ pub struct ListArgs {
   inc action done 1
   inc action done 3 -i 12"#)]
 pub struct DoneArgs {
-    /// The action item's number, as `inc action list` shows it
+    /// The action item's number, as `inc action list` or `inc actions` shows it
+    ///
+    /// Numbers are shared by all incidents, so any incident's item is found
+    /// by its number alone; with -i, an item of another incident is refused.
     #[arg(value_name = "ACTION")]
     pub id: String,
 
@@ -116,7 +123,10 @@ pub struct DoneArgs {
   inc action edit 3 --status wont-do
   inc action edit 2 --due none"#)]
 pub struct EditArgs {
-    /// The action item's number, as `inc action list` shows it
+    /// The action item's number, as `inc action list` or `inc actions` shows it
+    ///
+    /// Numbers are shared by all incidents, so any incident's item is found
+    /// by its number alone; with -i, an item of another incident is refused.
     #[arg(value_name = "ACTION")]
     pub id: String,
 
@@ -154,7 +164,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::List(a) => list(ctx, a),
         Action::Done(a) => {
             let id = number("action", &a.id)?;
-            let target = a.incident.target()?;
+            let target = only_named(&a.incident)?;
             let stamp = ctx.stamp()?;
             let action = ctx
                 .store_for_change()?
@@ -211,20 +221,73 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     ))
 }
 
-fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
+/// The incident an item must belong to: only the one named with -i. Without
+/// it, the number alone finds the item, whichever incident it belongs to.
+fn only_named(arg: &ReviewIncidentArg) -> Result<Option<crate::model::IncidentRef>> {
+    arg.incident.as_ref().map(|_| arg.target()).transpose()
+}
+
+/// Which action items to list across incidents (`inc actions`).
+pub struct Across<'a> {
+    pub open: bool,
+    pub overdue: bool,
+    pub owner: Option<&'a str>,
+    pub due_before: Option<&'a str>,
+    pub json: bool,
+}
+
+/// `inc actions`, also `inc action list --all-incidents`: every incident's
+/// action items by due date, with the incident each came from.
+pub fn list_across(ctx: &Context, args: &Across<'_>) -> Result<()> {
     let today = ctx.zone()?.date(ctx.now());
+    let due_before = args.due_before.map(|d| parse_due(d, today)).transpose()?;
+    let actions = ctx.store_read()?.actions_across(&ActionFilter {
+        incident: None,
+        open_only: args.open,
+        overdue_on: args.overdue.then_some(today),
+        owner: args.owner.map(str::to_string),
+        due_before,
+    })?;
+    if args.json {
+        return ctx.print(&json::actions_across(&actions, today));
+    }
+    if actions.is_empty() {
+        return ctx.say("No action items match.");
+    }
+    ctx.print(&crate::report::followup::actions(
+        &actions,
+        today,
+        terminal_width(),
+    ))
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
+    if args.all_incidents {
+        return list_across(
+            ctx,
+            &Across {
+                open: args.open,
+                overdue: args.overdue,
+                owner: args.owner.as_deref(),
+                due_before: args.due_before.as_deref(),
+                json: args.json,
+            },
+        );
+    }
+    let today = ctx.zone()?.date(ctx.now());
+    let due_before = args
+        .due_before
+        .as_deref()
+        .map(|d| parse_due(d, today))
+        .transpose()?;
     let store = ctx.store_read()?;
     let actions = store.snapshot(|s| {
-        let incident = if args.all_incidents {
-            None
-        } else {
-            Some(s.incident(args.incident.target()?)?.id)
-        };
         s.actions(&ActionFilter {
-            incident,
+            incident: Some(s.incident(args.incident.target()?)?.id),
             open_only: args.open,
             overdue_on: args.overdue.then_some(today),
             owner: args.owner.clone(),
+            due_before,
         })
     })?;
     if args.json {
@@ -278,7 +341,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
                 .into(),
         );
     }
-    let target = args.incident.target()?;
+    let target = only_named(&args.incident)?;
     let stamp = ctx.stamp()?;
     let action = ctx
         .store_for_change()?

@@ -676,7 +676,7 @@ fn replay(
             }
             ActionDone(n) => {
                 let action = nth(&actions, n, "action item")?;
-                store.update_action(which, action, &stamp, |a| {
+                store.update_action(Some(which), action, &stamp, |a| {
                     a.status = ActionStatus::Done;
                     Ok(())
                 })?;

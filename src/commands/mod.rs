@@ -2,6 +2,7 @@
 //! the context they share: config, clock, zone, identity and the store.
 
 pub mod action;
+pub mod actions;
 pub mod ask;
 pub mod brief;
 pub mod checklist;
@@ -24,6 +25,8 @@ pub mod reopen;
 pub mod resolve;
 pub mod responders;
 pub mod review;
+pub mod reviewed;
+pub mod reviews;
 pub mod role;
 pub mod run_command;
 pub mod security;
@@ -98,8 +101,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Describe(args) => describe::run(&ctx, &args),
         Command::Factor(args) => factor::run(&ctx, &args),
         Command::Action(args) => action::run(&ctx, &args),
+        Command::Actions(args) => actions::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
+        Command::Reviewed(args) => reviewed::run(&ctx, &args),
+        Command::Reviews(args) => reviews::run(&ctx, &args),
         Command::ImportSlack(args) => import_slack::run(&ctx, &args),
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")

@@ -6,6 +6,7 @@ mod command;
 mod comms;
 mod current;
 pub mod exchange;
+pub mod followup;
 mod incident;
 pub mod public;
 mod review;

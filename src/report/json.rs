@@ -459,6 +459,8 @@ struct DescriptionJson<'a> {
 struct MeetingJson {
     target: Option<String>,
     deadline: Option<String>,
+    /// When the meeting was held (`inc reviewed`); null until recorded.
+    held_at: Option<String>,
     attendees: Vec<String>,
 }
 
@@ -492,6 +494,7 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         meeting: MeetingJson {
             target: r.meeting.map(|(t, _)| time(t)),
             deadline: r.meeting.map(|(_, d)| d.to_string()),
+            held_at: r.incident.review_held.as_ref().map(|h| time(h.at)),
             attendees: super::review::attendees(r),
         },
     };
@@ -726,4 +729,84 @@ pub fn updates(incident_id: i64, list: &[(TimelineEntry, Option<UpdatePost>)]) -
             })
             .collect(),
     })
+}
+
+#[derive(Serialize)]
+struct ActionOfJson<'a> {
+    #[serde(flatten)]
+    action: ActionJson<'a>,
+    incident_title: &'a str,
+    drill: bool,
+    overdue: bool,
+}
+
+/// `inc actions --json`: each action item with its incident's title,
+/// whether that incident is a drill, and whether the item is overdue on
+/// `today`.
+pub fn actions_across(
+    list: &[crate::model::followup::ActionOf],
+    today: chrono::NaiveDate,
+) -> String {
+    render(
+        &list
+            .iter()
+            .map(|a| ActionOfJson {
+                action: action_json(&a.action),
+                incident_title: &a.incident_title,
+                drill: a.drill,
+                overdue: a.action.is_overdue(today),
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+#[derive(Serialize)]
+struct ReviewDueJson<'a> {
+    id: i64,
+    title: &'a str,
+    severity: u8,
+    drill: bool,
+    resolved_at: Option<String>,
+    target: String,
+    deadline: String,
+    state: &'static str,
+    days_left: Option<i64>,
+    days_late: Option<i64>,
+    held_at: Option<String>,
+    held_by: Option<&'a str>,
+}
+
+/// `inc reviews --json`.
+pub fn reviews(list: &[crate::model::followup::ReviewDue]) -> String {
+    use crate::model::followup::Standing;
+    render(
+        &list
+            .iter()
+            .map(|r| {
+                let i = &r.incident;
+                let held = i.review_held.as_ref();
+                ReviewDueJson {
+                    id: i.id,
+                    title: &i.title,
+                    severity: i.severity.level(),
+                    drill: i.drill,
+                    resolved_at: i.resolved_at.map(time),
+                    target: time(r.target),
+                    deadline: r.deadline.to_string(),
+                    state: r.standing.as_str(),
+                    days_left: match r.standing {
+                        Standing::Due { days } => Some(days),
+                        _ => None,
+                    },
+                    days_late: match r.standing {
+                        Standing::Overdue { days } => Some(days),
+                        Standing::Held { days_late } => Some(days_late),
+                        Standing::Due { .. } => None,
+                    },
+                    held_at: held.map(|h| time(h.at)),
+                    held_by: held.map(|h| h.by.as_str()),
+                }
+            })
+            .collect::<Vec<_>>(),
+    )
 }

@@ -5,6 +5,7 @@
 pub mod board;
 pub mod briefing;
 pub mod doctor;
+pub mod followup;
 pub mod json;
 pub mod markdown;
 pub mod review;

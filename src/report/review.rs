@@ -613,6 +613,20 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
                     r.deadline_days
                 ),
             );
+            if let Some(held) = &r.incident.review_held {
+                let day = zone.date(held.at);
+                let when = if day > deadline {
+                    let late = (day - deadline).num_days();
+                    let unit = if late == 1 { "day" } else { "days" };
+                    format!("{late} {unit} after the deadline")
+                } else {
+                    "on time".to_string()
+                };
+                item(
+                    &mut out,
+                    &format!("Held: {} ({when})", zone.format(held.at)),
+                );
+            }
         }
         None => {
             item(

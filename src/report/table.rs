@@ -15,7 +15,7 @@ use crate::time::Zone;
 /// A plain table: no borders, wrapped to `width` when one is given. Only
 /// the column named `wraps` (free text) wraps; ids, times and names keep
 /// their width so they stay readable in a narrow terminal.
-fn table(header: &[&str], wraps: usize, width: Option<u16>) -> Table {
+pub(super) fn table(header: &[&str], wraps: usize, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::NOTHING)
         .force_no_tty()
@@ -41,7 +41,7 @@ fn table(header: &[&str], wraps: usize, width: Option<u16>) -> Table {
 const MAX_CELL_LINE: usize = 2000;
 
 /// User text made safe for a cell, with over-long lines cut.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let safe = safe(text);
     if safe.lines().all(|l| l.len() <= MAX_CELL_LINE) {
         return safe.into_owned();
@@ -61,7 +61,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Trims the padding comfy-table leaves at the end of each line.
-fn finish(t: &Table) -> String {
+pub(super) fn finish(t: &Table) -> String {
     let mut out = String::new();
     for line in t.lines() {
         out.push_str(line.trim_end());

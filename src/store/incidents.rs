@@ -12,7 +12,7 @@ use crate::model::{
     ReviewHeld, Severity, Status, TimelineEntry, choose_current,
 };
 
-const COLUMNS: &str = "id, uuid, title, severity, status, security, commander, started_at, \
+pub(super) const COLUMNS: &str = "id, uuid, title, severity, status, security, commander, started_at, \
                        detected_at, mitigated_at, resolved_at, created_at, created_by, \
                        channel, bridge, ticket, drill, review_held_at, review_held_by";
 
@@ -305,7 +305,7 @@ pub(super) fn set_selected(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn incident_from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
+pub(super) fn incident_from_row(r: &Row<'_>) -> rusqlite::Result<Incident> {
     let bad = |col: usize, what: String| {
         rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
     };

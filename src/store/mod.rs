@@ -7,6 +7,7 @@ mod checklist;
 mod command;
 pub mod doctor;
 mod exchange;
+mod followup;
 mod incidents;
 mod open;
 mod review;

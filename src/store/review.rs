@@ -22,6 +22,8 @@ pub struct ActionFilter {
     /// Only open items due before this day.
     pub overdue_on: Option<NaiveDate>,
     pub owner: Option<String>,
+    /// Only items due before this day.
+    pub due_before: Option<NaiveDate>,
 }
 
 /// A new action item.
@@ -34,7 +36,7 @@ pub struct NewAction {
     pub action_type: Option<ActionType>,
 }
 
-const ACTION_COLUMNS: &str = "id, uuid, incident_id, body, owner, due, priority, type, status, \
+pub(super) const ACTION_COLUMNS: &str = "id, uuid, incident_id, body, owner, due, priority, type, status, \
                               created_at, created_by, closed_at";
 
 impl Store {
@@ -134,6 +136,7 @@ impl Store {
                    AND (NOT ?2 OR status = 'open') \
                    AND (?3 IS NULL OR (status = 'open' AND due IS NOT NULL AND due < ?3)) \
                    AND (?4 IS NULL OR lower(owner) = lower(?4)) \
+                   AND (?5 IS NULL OR (due IS NOT NULL AND due < ?5)) \
                  ORDER BY incident_id, id"
             ))?;
             let rows = stmt.query_map(
@@ -141,7 +144,8 @@ impl Store {
                     filter.incident,
                     filter.open_only,
                     filter.overdue_on.map(|d| d.to_string()),
-                    filter.owner
+                    filter.owner,
+                    filter.due_before.map(|d| d.to_string())
                 ],
                 action_from_row,
             )?;
@@ -178,18 +182,22 @@ impl Store {
         })
     }
 
-    /// Changes an action item of the incident `which`: `change` edits it or
-    /// refuses; the row is written back in the same transaction.
+    /// Changes an action item: `change` edits it or refuses; the row is
+    /// written back in the same transaction. With `which`, an item of
+    /// another incident is refused; without, any incident's item is found
+    /// by its number alone (numbers are shared by all incidents).
     pub fn update_action(
         &mut self,
-        which: IncidentRef,
+        which: Option<IncidentRef>,
         action_id: i64,
         stamp: &Stamp,
         change: impl FnOnce(&mut Action) -> Result<(), UserError>,
     ) -> Result<Action> {
         self.write(|tx| {
             let mut action = load_action(tx, action_id)?;
-            same_incident(tx, which, "action", action_id, action.incident_id)?;
+            if let Some(which) = which {
+                same_incident(tx, which, "action", action_id, action.incident_id)?;
+            }
             let was = action.status;
             change(&mut action)?;
             if action.status != was {
@@ -303,7 +311,11 @@ fn same_incident(
     if id != belongs_to {
         return Err(
             UserError::new(format!("{what} {item} belongs to #{belongs_to}, not #{id}"))
-                .hint(format!("to change it anyway, add -i {belongs_to}"))
+                .hint(if what == "action" {
+                    format!("leave out -i, or give -i {belongs_to}")
+                } else {
+                    format!("to change it anyway, add -i {belongs_to}")
+                })
                 .into(),
         );
     }
@@ -366,7 +378,7 @@ fn load_action(conn: &Connection, id: i64) -> Result<Action> {
     })
 }
 
-fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
+pub(super) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
     let due: Option<String> = r.get(5)?;
     let priority: String = r.get(6)?;
     let action_type: Option<String> = r.get(7)?;

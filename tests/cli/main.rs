@@ -11,6 +11,7 @@ mod doctor;
 mod env;
 mod exchange;
 mod files;
+mod followup;
 mod generated;
 mod hostile;
 mod links;

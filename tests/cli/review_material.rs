@@ -129,14 +129,15 @@ fn action_items_have_owners_due_dates_and_a_status() {
         ),
         ["canary config changes", "write a runbook"]
     );
-    // #2 is current; action 2 is #1's.
-    let f = env.fails(&["action", "done", "2"]);
+    // #2 is current; action 2 is #1's. Named with -i 2, it is refused;
+    // without -i, its number alone finds it.
+    let f = env.fails(&["action", "done", "2", "-i", "2"]);
     assert!(
         f.stderr.contains("action 2 belongs to #1, not #2"),
         "{}",
         f.stderr
     );
-    let f = env.fails(&["action", "edit", "2", "--owner", "x"]);
+    let f = env.fails(&["action", "edit", "2", "-i", "2", "--owner", "x"]);
     assert!(
         f.stderr.contains("action 2 belongs to #1, not #2"),
         "{}",
@@ -148,7 +149,10 @@ fn action_items_have_owners_due_dates_and_a_status() {
         "{}",
         f.stderr
     );
-    env.ok(&["action", "done", "2", "-i", "1"]);
+    assert!(
+        env.ok(&["action", "done", "2"])
+            .contains("action 2 on #1 done")
+    );
     let f = env.fails(&["action", "done", "2", "-i", "1"]);
     assert!(
         f.stderr.contains("action item 2 is already done"),

@@ -212,7 +212,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     let view = parts.view(ctx.config(), zone);
     if args.check || args.interactive {
-        return check_ready(ctx, &view, view.meeting.map(|(_, deadline)| deadline));
+        // Once the meeting is recorded as held, its deadline no longer matters.
+        let deadline = view
+            .meeting
+            .filter(|_| view.incident.review_held.is_none())
+            .map(|(_, deadline)| deadline);
+        return check_ready(ctx, &view, deadline);
     }
     let text = if args.json {
         json::review(&view, ctx.now())

@@ -181,12 +181,12 @@ mod tests {
         a.add_action(IncidentRef::Id(1), &stamp("alice", 2), &new("load-test"))
             .unwrap();
         let mut b = other_machine(&export(&a));
-        b.update_action(IncidentRef::Id(1), 1, &stamp("bob", 3), |x| {
+        b.update_action(Some(IncidentRef::Id(1)), 1, &stamp("bob", 3), |x| {
             x.status = ActionStatus::Done;
             Ok(())
         })
         .unwrap();
-        b.update_action(IncidentRef::Id(1), 2, &stamp("bob", 4), |x| {
+        b.update_action(Some(IncidentRef::Id(1)), 2, &stamp("bob", 4), |x| {
             x.owner = "qa".into();
             Ok(())
         })

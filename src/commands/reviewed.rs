@@ -1,0 +1,74 @@
+//! `inc reviewed`: record that an incident's review meeting was held, so
+//! `inc review` shows it and `inc reviews` counts it as on time or late.
+
+use anyhow::Result;
+
+use super::{Context, ReviewIncidentArg};
+use crate::model::followup::record_held;
+use crate::model::meeting_deadline;
+use crate::report::followup::days;
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc reviewed
+  inc reviewed -i 12 --at "2026-11-27 10:00"
+  inc reviewed -i 12 --at "2026-11-27 11:00" --correct"#)]
+pub struct Args {
+    /// When the meeting was held, if not just now
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
+    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
+    /// display zone. Times in the future, or before the incident was
+    /// resolved, are refused.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    /// Replace the meeting already recorded (without it, a second record is refused)
+    #[arg(long)]
+    pub correct: bool,
+
+    #[command(flatten)]
+    pub incident: ReviewIncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let target = args.incident.target()?;
+    let at = ctx.event_time(args.at.as_deref())?;
+    let stamp = ctx.stamp()?;
+    let now = ctx.now();
+    let zone = ctx.zone()?;
+    let was = std::cell::Cell::new(None);
+    let (incident, _) = ctx
+        .store_for_change()?
+        .update_incident(target, &stamp, |incident| {
+            was.set(incident.review_held.as_ref().map(|h| h.at));
+            record_held(incident, at, &stamp.author, now, args.correct, zone)?;
+            Ok(Vec::new())
+        })?;
+    let deadline = incident.resolved_at.map(|resolved| {
+        meeting_deadline(
+            zone.date(resolved),
+            ctx.config().review_deadline_business_days,
+        )
+    });
+    let late = match deadline {
+        Some(d) if zone.date(at) > d => {
+            format!(
+                ", {} after the deadline {d}",
+                days((zone.date(at) - d).num_days())
+            )
+        }
+        Some(d) => format!(", on time (deadline {d})"),
+        None => String::new(),
+    };
+    let corrected = match was.get() {
+        Some(before) => format!(" (was {})", zone.format(before)),
+        None => String::new(),
+    };
+    ctx.say(&format!(
+        "review meeting of #{} held at {}{corrected}{late}",
+        incident.id,
+        zone.format(at),
+    ))
+}
