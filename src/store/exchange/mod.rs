@@ -68,8 +68,7 @@ mod tests {
     #[test]
     fn the_export_carries_every_column() {
         use super::export::{
-            ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, LESSON, ROLE,
-            TASK,
+            ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, LESSON, ROLE, TASK,
         };
         let s = Store::open_in_memory().unwrap();
         let local = ["id", "incident_id", "entry_id"];
@@ -84,7 +83,10 @@ mod tests {
             ("actions", ACTION),
             ("lessons", LESSON),
             ("checklist_items", CHECKLIST),
-            ("update_posts", "uuid, attempted_at, attempted_by, outcome, detail"),
+            (
+                "update_posts",
+                "uuid, attempted_at, attempted_by, outcome, detail",
+            ),
         ] {
             let mut in_table: Vec<String> = s
                 .read(|conn| {
