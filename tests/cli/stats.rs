@@ -28,18 +28,10 @@ fn at(env: &Env, command: &str, id: &str, time: &str) {
     env.ok(&[command, "-i", id, "--at", time]);
 }
 
-/// Records that incident `id`'s review meeting was held at `time` (UTC).
+/// Records that incident `id`'s review meeting was held at `time` (UTC),
+/// as a user would.
 fn hold_review(env: &Env, id: i64, time: &str) {
-    // TODO(lead): use the review-held command
-    // (`Env::sql` opens read-only, so this opens the file to write.)
-    let conn = rusqlite::Connection::open(&env.db).expect("open db to write");
-    let changed = conn
-        .execute(
-            "UPDATE incidents SET review_held_at = ?2, review_held_by = 'alice' WHERE id = ?1",
-            rusqlite::params![id, time],
-        )
-        .expect("set review_held_at");
-    assert_eq!(changed, 1);
+    env.ok(&["reviewed", "-i", &id.to_string(), "--at", time]);
 }
 
 /// The incidents, with their durations in seconds (TTD / TTM / TTR):
