@@ -151,6 +151,11 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
         // written before it existed as well as after.
         if version_of(&fixture) >= 6 {
             assert_eq!(env.json(&["show", "3"])["drill"], true, "{name}");
+            assert_eq!(
+                env.json(&["show", "2"])["review_held_at"],
+                "2026-11-02T09:00:00Z",
+                "{name}"
+            );
         }
         assert_eq!(env.json(&["show", "1"])["drill"], false, "{name}");
         let indexed = |word: &str| -> i64 {
