@@ -394,6 +394,32 @@ fn clean_author(name: &str) -> String {
 /// case, then `:` or a space), or None when it has none.
 pub fn strip_prefix(text: &str) -> Option<&str> {
     let t = text.trim_start();
+    // The prefix in bold or italics, as people write it in Slack:
+    // `*TL:* x`, `*TL*: x`, `_timeline_ x`.
+    for mark in ['*', '_'] {
+        let Some(inner) = t.strip_prefix(mark) else {
+            continue;
+        };
+        let Some(close) = inner.find(mark) else {
+            continue;
+        };
+        let (word, after) = (&inner[..close], &inner[close + 1..]);
+        let (word, colon) = match word.trim_end().strip_suffix(':') {
+            Some(w) => (w.trim_end(), true),
+            None => (word, false),
+        };
+        if !["timeline", "tl"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+        {
+            continue;
+        }
+        let after = after.trim_start();
+        return match after.strip_prefix(':') {
+            Some(rest) if !colon => Some(rest.trim()),
+            _ => Some(after.trim()),
+        };
+    }
     for prefix in ["timeline", "tl"] {
         let Some(head) = t.get(..prefix.len()) else {
             continue;
@@ -496,6 +522,11 @@ mod tests {
         assert_eq!(strip_prefix("tL\nmulti\nline"), Some("multi\nline"));
         assert_eq!(strip_prefix("TL:"), Some(""));
         assert_eq!(strip_prefix("TLDR it broke"), None);
+        assert_eq!(strip_prefix("*TL:* restarted db"), Some("restarted db"));
+        assert_eq!(strip_prefix("*tl*: restarted db"), Some("restarted db"));
+        assert_eq!(strip_prefix("_Timeline_ rolled back"), Some("rolled back"));
+        assert_eq!(strip_prefix("*TLDR* it broke"), None);
+        assert_eq!(strip_prefix("*important* TL: x"), None);
         assert_eq!(strip_prefix("timelines are nice"), None);
         assert_eq!(strip_prefix("the TL: x"), None);
         assert_eq!(strip_prefix("ü"), None);
