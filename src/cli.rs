@@ -208,6 +208,8 @@ pub enum Command {
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
+    /// Search titles, descriptions, timeline notes, factors, actions and lessons
+    Search(commands::search::Args),
     /// Import the timeline notes (TL: ...) of a channel from a Slack export
     ImportSlack(commands::import_slack::Args),
     /// Replay a made-up incident in a throwaway database and print its review
@@ -263,7 +265,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "review",
         ],
     ),
-    ("Across incidents", &["list", "export", "import"]),
+    ("Across incidents", &["list", "search", "export", "import"]),
     (
         "Setting up",
         &["demo", "config", "doctor", "completions", "help"],

@@ -26,6 +26,7 @@ pub mod responders;
 pub mod review;
 pub mod role;
 pub mod run_command;
+pub mod search;
 pub mod security;
 pub mod sev;
 pub mod show;
@@ -98,6 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Action(args) => action::run(&ctx, &args),
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
+        Command::Search(args) => search::run(&ctx, &args),
         Command::ImportSlack(args) => import_slack::run(&ctx, &args),
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")

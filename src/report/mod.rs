@@ -8,6 +8,7 @@ pub mod doctor;
 pub mod json;
 pub mod markdown;
 pub mod review;
+pub mod search;
 pub mod style;
 pub mod table;
 pub mod text;

@@ -11,6 +11,7 @@ mod incidents;
 mod open;
 mod review;
 mod schema;
+mod search;
 mod slack;
 mod tasks;
 mod timeline;
@@ -29,6 +30,7 @@ pub use checklist::{ChecklistDone, SecurityChange};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
+pub use search::{RANK_CAP, SearchFilter};
 pub use slack::{Fate, GivenNote};
 
 /// How to open the store.

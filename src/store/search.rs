@@ -1,0 +1,378 @@
+//! Full-text search over the `search_index` FTS5 table (schema 6): ranks
+//! the matches, maps each back to its incident and the row it is in, and
+//! cuts a snippet around it.
+//!
+//! The index's rowid is the source row's id times 8 plus a code (see
+//! [`SourceKind::decode`]); triggers keep it in step with the tables.
+//!
+//! Ranking is bm25 (lower is better), with a title's score doubled: a word
+//! in an incident's title says more than the same word in one note among
+//! hundreds. FTS5 scores every match before it can sort them, so a word
+//! found in most of a million notes would take a second or more. Matches
+//! are therefore first counted up to [`RANK_CAP`]: up to that many, all are
+//! ranked; beyond it, only the newest [`RANK_CAP`] matches (by rowid, which
+//! grows with each table's ids) are, and the result says so. For a word
+//! that common, bm25 barely tells matches apart anyway: its weight (IDF)
+//! is near zero, so recency is the more useful order.
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, time_at};
+use crate::error::UserError;
+use crate::model::{
+    EntryKind, Found, Hit, HitIncident, Location, Piece, Severity, SourceKind, Status,
+};
+
+/// How many matches are ranked at most (see the module's documentation).
+pub const RANK_CAP: usize = 20_000;
+
+/// The markers `snippet()` puts around a match: characters of Unicode's
+/// private use area. A row that holds one of them itself gets other
+/// markers (see [`markers_for`]), so user text can never pass for one.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// How many tokens a snippet shows around the match.
+const SNIPPET_TOKENS: i64 = 16;
+
+/// What to search in, and how many results to return.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Only this incident's records.
+    pub incident: Option<i64>,
+    /// Only incidents of this severity.
+    pub severity: Option<Severity>,
+    /// At most this many results.
+    pub limit: usize,
+}
+
+/// The incident a row of `search_index` belongs to (the name is spelt out:
+/// inside the subqueries a bare `rowid` would be their own table's).
+const INCIDENT_OF: &str = "CASE search_index.rowid % 8 \
+     WHEN 4 THEN (SELECT incident_id FROM timeline_entries WHERE id = search_index.rowid / 8) \
+     WHEN 5 THEN (SELECT incident_id FROM factors WHERE id = search_index.rowid / 8) \
+     WHEN 6 THEN (SELECT incident_id FROM actions WHERE id = search_index.rowid / 8) \
+     WHEN 7 THEN (SELECT incident_id FROM lessons WHERE id = search_index.rowid / 8) \
+     ELSE search_index.rowid / 8 END";
+
+impl Store {
+    /// Runs an FTS5 query (as [`crate::model::fts_query`] writes them) and
+    /// returns the best `filter.limit` matches, best first.
+    pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Found> {
+        // Run it inside `Store::snapshot` so that the ranking and the rows
+        // it names agree while others write.
+        self.read(|conn| search_in(conn, query, filter))
+    }
+}
+
+fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Found> {
+    // The filters, as a condition on a row of search_index: the incident's
+    // id and severity, each NULL for "any".
+    let filtered = filter.incident.is_some() || filter.severity.is_some();
+    let condition = if filtered {
+        format!(
+            "AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = ({INCIDENT_OF}) \
+             AND (?3 IS NULL OR i.id = ?3) AND (?4 IS NULL OR i.severity = ?4))"
+        )
+    } else {
+        // The same parameters stay bound; they are NULL.
+        "AND (?3 IS NULL AND ?4 IS NULL)".to_string()
+    };
+    let incident = filter.incident;
+    let severity = filter.severity.map(Severity::level);
+    let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
+    let cap = i64::try_from(RANK_CAP).unwrap_or(i64::MAX);
+
+    let count: i64 = conn
+        .query_row(
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM search_index \
+                 WHERE search_index MATCH ?1 {condition} LIMIT ?2)"
+            ),
+            params![query, cap + 1, incident, severity],
+            |r| r.get(0),
+        )
+        .map_err(|e| bad_query(e))?;
+    let capped = count > cap;
+    // The newest matches, when there are too many to rank them all.
+    let newest = if capped {
+        "ORDER BY rowid DESC LIMIT ?2"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT rowid, score FROM ( \
+             SELECT rowid, bm25(search_index) * (CASE WHEN rowid % 8 = 0 THEN 2.0 ELSE 1.0 END) \
+             AS score FROM search_index WHERE search_index MATCH ?1 {condition} {newest}) \
+         ORDER BY score, rowid DESC LIMIT ?5"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let ranked = stmt
+        .query_map(params![query, cap, incident, severity, limit], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })
+        .map_err(|e| bad_query(e))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| bad_query(e))?;
+
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (rowid, rank) in ranked {
+        // A row deleted since it was ranked cannot happen in one read
+        // transaction; skip it rather than fail if it somehow does.
+        let Some((incident, location)) = locate(conn, rowid)? else {
+            continue;
+        };
+        let snippet = snippet(conn, query, rowid)?;
+        hits.push(Hit {
+            incident,
+            location,
+            snippet,
+            rank,
+        });
+    }
+    Ok(Found {
+        hits,
+        ranked_only: capped.then_some(RANK_CAP),
+    })
+}
+
+/// FTS5 rejects the query (a syntax error the query writer let through):
+/// one clear line, never SQLite's text.
+fn bad_query(e: rusqlite::Error) -> anyhow::Error {
+    // FTS5's parse errors: "fts5: syntax error near ...", "unterminated
+    // string" (SQLite's own SQL is fixed here, so these come from the query).
+    let is_fts = matches!(&e, rusqlite::Error::SqliteFailure(_, Some(m))
+        if m.starts_with("fts5") || m == "unterminated string");
+    if is_fts {
+        UserError::new("the search cannot be read as a query")
+            .hint(
+                "plain words must all match; use \"a phrase\", word*, OR, NOT (between words); \
+                 docs/commands.md has the details",
+            )
+            .into()
+    } else {
+        e.into()
+    }
+}
+
+/// The incident and the place of the row `rowid` names.
+fn locate(conn: &Connection, rowid: i64) -> Result<Option<(HitIncident, Location)>> {
+    let (kind, id) = SourceKind::decode(rowid);
+    let (incident_id, location) = match kind {
+        SourceKind::Title => (id, Location::Title),
+        SourceKind::Summary => (id, Location::Summary),
+        SourceKind::Impact => (id, Location::Impact),
+        SourceKind::Detection => (id, Location::Detection),
+        SourceKind::Entry => {
+            let Some(found) = conn
+                .query_row(
+                    "SELECT incident_id, kind, event_at, author, private \
+                     FROM timeline_entries WHERE id = ?1",
+                    [id],
+                    |r| {
+                        let kind: String = r.get(1)?;
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
+                            time_at(r, 2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, bool>(4)?,
+                        ))
+                    },
+                )
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let (incident_id, kind, at, author, private) = found;
+            (
+                incident_id,
+                Location::Entry {
+                    id,
+                    kind,
+                    at,
+                    author,
+                    private,
+                },
+            )
+        }
+        SourceKind::Factor => match owner_of(conn, "factors", id)? {
+            Some(incident_id) => (incident_id, Location::Factor { id }),
+            None => return Ok(None),
+        },
+        SourceKind::Lesson => match owner_of(conn, "lessons", id)? {
+            Some(incident_id) => (incident_id, Location::Lesson { id }),
+            None => return Ok(None),
+        },
+        SourceKind::Action => {
+            let Some((incident_id, owner, due)) = conn
+                .query_row(
+                    "SELECT incident_id, owner, due FROM actions WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                        ))
+                    },
+                )
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let due = due.and_then(|d| d.parse().ok());
+            (incident_id, Location::Action { id, owner, due })
+        }
+    };
+    let incident = conn
+        .query_row(
+            "SELECT id, title, severity, status FROM incidents WHERE id = ?1",
+            [incident_id],
+            |r| {
+                let level: u8 = r.get(2)?;
+                let status: String = r.get(3)?;
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, level, status))
+            },
+        )
+        .optional()?;
+    let Some((id, title, level, status)) = incident else {
+        return Ok(None);
+    };
+    let (Some(severity), Ok(status)) = (Severity::new(level), status.parse::<Status>()) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        HitIncident {
+            id,
+            title,
+            severity,
+            status,
+        },
+        location,
+    )))
+}
+
+/// The incident a factor or lesson belongs to. `table` is one of two
+/// fixed names, never user input.
+fn owner_of(conn: &Connection, table: &str, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT incident_id FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A snippet of row `rowid` around the match, split at the markers.
+fn snippet(conn: &Connection, query: &str, rowid: i64) -> Result<Vec<Piece>> {
+    let text: String = conn.query_row(
+        "SELECT text FROM search_index WHERE rowid = ?1",
+        [rowid],
+        |r| r.get(0),
+    )?;
+    let Some((open, close)) = markers_for(&text) else {
+        // Text holding every private use character: no highlight.
+        return Ok(vec![Piece {
+            text: snippet_text(conn, query, rowid, "", "")?,
+            hit: false,
+        }]);
+    };
+    let marked = snippet_text(conn, query, rowid, &open.to_string(), &close.to_string())?;
+    Ok(split(&marked, open, close))
+}
+
+fn snippet_text(
+    conn: &Connection,
+    query: &str,
+    rowid: i64,
+    open: &str,
+    close: &str,
+) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT snippet(search_index, 0, ?3, ?4, '…', ?5) FROM search_index \
+         WHERE search_index MATCH ?1 AND rowid = ?2",
+        params![query, rowid, open, close, SNIPPET_TOKENS],
+        |r| r.get(0),
+    )?)
+}
+
+/// Two private use characters that `text` does not hold, to mark matches
+/// with: the usual pair, else the first free ones.
+fn markers_for(text: &str) -> Option<(char, char)> {
+    if !text.contains(OPEN) && !text.contains(CLOSE) {
+        return Some((OPEN, CLOSE));
+    }
+    let mut free = ('\u{E000}'..='\u{F8FF}')
+        .chain('\u{F0000}'..='\u{FFFFD}')
+        .filter(|c| !text.contains(*c));
+    Some((free.next()?, free.next()?))
+}
+
+/// Splits marked text into pieces, matched or not.
+fn split(marked: &str, open: char, close: char) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut hit = false;
+    let mut current = String::new();
+    for c in marked.chars() {
+        if c == open || c == close {
+            if !current.is_empty() {
+                pieces.push(Piece {
+                    text: std::mem::take(&mut current),
+                    hit,
+                });
+            }
+            hit = c == open;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(Piece { text: current, hit });
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_avoid_the_characters_of_the_text() {
+        assert_eq!(markers_for("plain"), Some((OPEN, CLOSE)));
+        assert_eq!(
+            markers_for("forged \u{E000}x\u{E001}"),
+            Some(('\u{E002}', '\u{E003}'))
+        );
+        assert_eq!(
+            markers_for("\u{E001}\u{E002}"),
+            Some(('\u{E000}', '\u{E003}'))
+        );
+    }
+
+    #[test]
+    fn a_query_fts5_rejects_is_a_user_error_without_sqlite_text() {
+        let store = Store::open_in_memory().unwrap();
+        let filter = SearchFilter {
+            limit: 5,
+            ..SearchFilter::default()
+        };
+        for query in ["\"open", "NOT x", "a OR"] {
+            let err = store.search(query, &filter).unwrap_err();
+            let user = err
+                .downcast_ref::<UserError>()
+                .unwrap_or_else(|| panic!("{err:?}"));
+            assert_eq!(user.to_string(), "the search cannot be read as a query");
+        }
+        assert!(store.search("\"fine\"", &filter).unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn split_finds_the_marked_pieces() {
+        let pieces = split("a \u{E000}db\u{E001} b", OPEN, CLOSE);
+        let hits: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.hit)).collect();
+        assert_eq!(hits, [("a ", false), ("db", true), (" b", false)]);
+    }
+}
