@@ -69,53 +69,60 @@ impl Store {
 fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Found> {
     // The filters, as a condition on a row of search_index: the incident's
     // id and severity, each NULL for "any".
-    let filtered = filter.incident.is_some() || filter.severity.is_some();
-    let condition = if filtered {
+    let condition = if filter.incident.is_some() || filter.severity.is_some() {
         format!(
             "AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = ({INCIDENT_OF}) \
-             AND (?3 IS NULL OR i.id = ?3) AND (?4 IS NULL OR i.severity = ?4))"
+             AND (?5 IS NULL OR i.id = ?5) AND (?6 IS NULL OR i.severity = ?6))"
         )
     } else {
         // The same parameters stay bound; they are NULL.
-        "AND (?3 IS NULL AND ?4 IS NULL)".to_string()
+        "AND ?5 IS NULL AND ?6 IS NULL".to_string()
     };
-    let incident = filter.incident;
-    let severity = filter.severity.map(Severity::level);
-    let limit = i64::try_from(filter.limit).unwrap_or(i64::MAX);
     let cap = i64::try_from(RANK_CAP).unwrap_or(i64::MAX);
-
-    let count: i64 = conn
-        .query_row(
-            &format!(
-                "SELECT count(*) FROM (SELECT 1 FROM search_index \
-                 WHERE search_index MATCH ?1 {condition} LIMIT ?2)"
-            ),
-            params![query, cap + 1, incident, severity],
-            |r| r.get(0),
-        )
-        .map_err(|e| bad_query(e))?;
-    let capped = count > cap;
-    // The newest matches, when there are too many to rank them all.
-    let newest = if capped {
-        "ORDER BY rowid DESC LIMIT ?2"
-    } else {
-        ""
-    };
+    // The newest matches first, at most one more than the cap (to know if
+    // there were more), each with its bm25 score: one pass over the index.
     let sql = format!(
-        "SELECT rowid, score FROM ( \
-             SELECT rowid, bm25(search_index) * (CASE WHEN rowid % 8 = 0 THEN 2.0 ELSE 1.0 END) \
-             AS score FROM search_index WHERE search_index MATCH ?1 {condition} {newest}) \
-         ORDER BY score, rowid DESC LIMIT ?5"
+        "SELECT rowid, bm25(search_index) FROM search_index \
+         WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {condition} \
+         ORDER BY rowid DESC LIMIT ?4"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let ranked = stmt
-        .query_map(params![query, cap, incident, severity, limit], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-        })
-        .map_err(|e| bad_query(e))?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| bad_query(e))?;
+    let mut candidates: Vec<(i64, f64)> = Vec::new();
+    for (lo, hi) in rowid_ranges(conn, filter.incident)? {
+        let rows = stmt
+            .query_map(
+                params![
+                    query,
+                    lo,
+                    hi,
+                    cap + 1,
+                    filter.incident,
+                    filter.severity.map(Severity::level)
+                ],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+            )
+            .map_err(bad_query)?;
+        for row in rows {
+            candidates.push(row.map_err(bad_query)?);
+        }
+    }
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let capped = candidates.len() > RANK_CAP;
+    candidates.truncate(RANK_CAP);
 
+    // A title's score doubled (bm25 is negative: lower is better); ties go
+    // to the newest.
+    let mut ranked: Vec<(i64, f64)> = candidates
+        .into_iter()
+        .map(|(rowid, bm25)| {
+            let boost = if rowid % 8 == 0 { 2.0 } else { 1.0 };
+            (rowid, bm25 * boost)
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    ranked.truncate(filter.limit);
+
+    let mut snippets = snippets(conn, query, &ranked)?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (rowid, rank) in ranked {
         // A row deleted since it was ranked cannot happen in one read
@@ -123,11 +130,10 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
         let Some((incident, location)) = locate(conn, rowid)? else {
             continue;
         };
-        let snippet = snippet(conn, query, rowid)?;
         hits.push(Hit {
             incident,
             location,
-            snippet,
+            snippet: snippets.remove(&rowid).unwrap_or_default(),
             rank,
         });
     }
@@ -135,6 +141,94 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
         hits,
         ranked_only: capped.then_some(RANK_CAP),
     })
+}
+
+/// The rowid ranges to search: all of them, or for one incident, the range
+/// of its title and description and the range of each of its tables. A
+/// range may hold other incidents' rows too (the filter drops them); it
+/// spares the scan of every match in the index when the words are common.
+fn rowid_ranges(conn: &Connection, incident: Option<i64>) -> Result<Vec<(i64, i64)>> {
+    let Some(id) = incident else {
+        return Ok(vec![(i64::MIN, i64::MAX)]);
+    };
+    let mut ranges = vec![(id * 8, id * 8 + 3)];
+    for (table, code) in [
+        ("timeline_entries", 4),
+        ("factors", 5),
+        ("actions", 6),
+        ("lessons", 7),
+    ] {
+        // `table` is one of four fixed names, never user input.
+        let (lo, hi): (Option<i64>, Option<i64>) = conn.query_row(
+            &format!("SELECT min(id), max(id) FROM {table} WHERE incident_id = ?1"),
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            ranges.push((lo * 8 + code, hi * 8 + code));
+        }
+    }
+    Ok(ranges)
+}
+
+/// The snippets of the rows `ranked` names, in one more pass over the
+/// matches between the lowest and the highest of them (FTS5 cuts a snippet
+/// only on a row the query matched).
+fn snippets(
+    conn: &Connection,
+    query: &str,
+    ranked: &[(i64, f64)],
+) -> Result<std::collections::HashMap<i64, Vec<Piece>>> {
+    let mut out = std::collections::HashMap::new();
+    let (Some(lo), Some(hi)) = (
+        ranked.iter().map(|r| r.0).min(),
+        ranked.iter().map(|r| r.0).max(),
+    ) else {
+        return Ok(out);
+    };
+    let wanted: String = ranked
+        .iter()
+        .map(|r| format!(",{}", r.0))
+        .collect::<String>()
+        + ",";
+    let mut stmt = conn.prepare(
+        "SELECT rowid, snippet(search_index, 0, ?4, ?5, '…', ?6), \
+         instr(text, ?4) > 0 OR instr(text, ?5) > 0 \
+         FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 \
+         AND instr(?7, ',' || rowid || ',') > 0",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![
+                query,
+                lo,
+                hi,
+                OPEN.to_string(),
+                CLOSE.to_string(),
+                SNIPPET_TOKENS,
+                wanted
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                ))
+            },
+        )
+        .map_err(bad_query)?;
+    for row in rows {
+        let (rowid, marked, forged) = row.map_err(bad_query)?;
+        let pieces = if forged {
+            // The row holds a marker character itself: cut its snippet
+            // again with markers it does not hold.
+            snippet(conn, query, rowid)?
+        } else {
+            split(&marked, OPEN, CLOSE)
+        };
+        out.insert(rowid, pieces);
+    }
+    Ok(out)
 }
 
 /// FTS5 rejects the query (a syntax error the query writer let through):
@@ -266,7 +360,8 @@ fn owner_of(conn: &Connection, table: &str, id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
-/// A snippet of row `rowid` around the match, split at the markers.
+/// A snippet of row `rowid` around the match, split at markers the row
+/// does not hold.
 fn snippet(conn: &Connection, query: &str, rowid: i64) -> Result<Vec<Piece>> {
     let text: String = conn.query_row(
         "SELECT text FROM search_index WHERE rowid = ?1",
