@@ -160,24 +160,76 @@ pub struct Found {
 ///
 /// The words are joined with spaces first, so `inc search "a b"` (the
 /// shell removes the quotes) is the same as `inc search a b`.
-pub fn fts_query(words: &[String]) -> Result<String, UserError> {
+pub fn fts_query(words: &[String]) -> Result<Query, UserError> {
     let input = words.join(" ");
     let tokens = tokenize(&input)?;
     check_operators(&tokens)?;
-    // FTS5 ANDs side-by-side phrases, but wants AND spelt out next to a
-    // parenthesis: `(a OR b) c`.
-    let mut out: Vec<String> = Vec::new();
-    for (n, token) in tokens.iter().enumerate() {
-        let ends_operand = n > 0 && matches!(tokens[n - 1], Token::Phrase { .. } | Token::Close);
-        if ends_operand
-            && (matches!(token, Token::Open)
-                || matches!(tokens[n - 1], Token::Close) && matches!(token, Token::Phrase { .. }))
-        {
-            out.push("AND".to_string());
-        }
-        out.push(token.to_fts());
+    Ok(Query { tokens })
+}
+
+/// A search, read and checked: [`Query::to_fts`] writes it for FTS5.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    tokens: Vec<Token>,
+}
+
+impl Query {
+    /// The stems of the `word*` prefixes that the store may expand into
+    /// the words of the index they begin (see `crate::store::search`):
+    /// those of plain ASCII letters and digits, lower-cased as the index
+    /// keeps them. Others stay FTS5 prefixes.
+    pub fn prefix_stems(&self) -> Vec<String> {
+        self.tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Phrase { text, prefix: true } => expandable(text),
+                _ => None,
+            })
+            .collect()
     }
-    Ok(out.join(" "))
+
+    /// The FTS5 query, with a prefix whose stem `expanded` lists replaced
+    /// by its words ORed; with no map, exactly what the user asked.
+    pub fn to_fts(&self, expanded: &std::collections::HashMap<String, Vec<String>>) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut after_operand = false;
+        for token in &self.tokens {
+            // FTS5 ANDs side-by-side phrases, but wants AND spelt out next
+            // to a parenthesis; spelt out everywhere, it means the same.
+            if after_operand && matches!(token, Token::Phrase { .. } | Token::Open) {
+                out.push("AND".to_string());
+            }
+            let words = match token {
+                Token::Phrase { text, prefix: true } => {
+                    expandable(text).and_then(|stem| expanded.get(&stem))
+                }
+                _ => None,
+            };
+            match words {
+                Some(words) if !words.is_empty() => {
+                    let ored: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+                    out.push(format!("( {} )", ored.join(" OR ")));
+                }
+                _ => out.push(token.to_fts()),
+            }
+            after_operand = matches!(token, Token::Phrase { .. } | Token::Close);
+        }
+        out.join(" ")
+    }
+
+    /// The query as the user asked it, prefixes unexpanded.
+    pub fn plain(&self) -> String {
+        self.to_fts(&std::collections::HashMap::new())
+    }
+}
+
+fn expandable(text: &str) -> Option<String> {
+    (!text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| text.to_ascii_lowercase())
+}
+
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,7 +245,7 @@ impl Token {
         match self {
             Token::Phrase { text, prefix } => {
                 let star = if *prefix { "*" } else { "" };
-                format!("\"{}\"{star}", text.replace('"', "\"\""))
+                format!("{}{star}", quoted(text))
             }
             Token::Op(op) => (*op).to_string(),
             Token::Open => "(".to_string(),
@@ -313,19 +365,24 @@ mod tests {
     use super::*;
 
     fn q(input: &str) -> Result<String, String> {
-        fts_query(&[input.to_string()]).map_err(|e| e.to_string())
+        fts_query(&[input.to_string()])
+            .map(|q| q.plain())
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn words_are_quoted_and_anded() {
-        assert_eq!(q("database failover").unwrap(), r#""database" "failover""#);
+        assert_eq!(
+            q("database failover").unwrap(),
+            r#""database" AND "failover""#
+        );
         assert_eq!(
             q("db-3 10.0.0.1 payments-api").unwrap(),
-            r#""db-3" "10.0.0.1" "payments-api""#
+            r#""db-3" AND "10.0.0.1" AND "payments-api""#
         );
         // FTS5's own syntax in a word is only text.
-        assert_eq!(q("text:foo ^bar").unwrap(), r#""text:foo" "^bar""#);
-        assert_eq!(q("near or and").unwrap(), r#""near" "or" "and""#);
+        assert_eq!(q("text:foo ^bar").unwrap(), r#""text:foo" AND "^bar""#);
+        assert_eq!(q("near or and").unwrap(), r#""near" AND "or" AND "and""#);
     }
 
     #[test]
@@ -339,12 +396,30 @@ mod tests {
             r#"( "a" OR "b" ) AND "c" AND ( "d" )"#
         );
         let words = ["a".to_string(), "b c".to_string()];
-        assert_eq!(fts_query(&words).unwrap(), r#""a" "b" "c""#);
+        assert_eq!(fts_query(&words).unwrap().plain(), r#""a" AND "b" AND "c""#);
+    }
+
+    #[test]
+    fn plain_prefixes_may_be_expanded_into_words() {
+        let query = fts_query(&["Rest* db-3* OR \"x y\"*".to_string()]).unwrap();
+        assert_eq!(query.prefix_stems(), ["rest"]);
+        let mut words = std::collections::HashMap::new();
+        words.insert(
+            "rest".to_string(),
+            vec!["rest".to_string(), "restarted".to_string()],
+        );
+        assert_eq!(
+            query.to_fts(&words),
+            r#"( "rest" OR "restarted" ) AND "db-3"* OR "x y"*"#
+        );
+        // No word begins so: the prefix stays, and matches nothing.
+        words.insert("rest".to_string(), vec![]);
+        assert_eq!(query.to_fts(&words), query.plain());
     }
 
     #[test]
     fn punctuation_alone_is_dropped() {
-        assert_eq!(q("db - down").unwrap(), r#""db" "down""#);
+        assert_eq!(q("db - down").unwrap(), r#""db" AND "down""#);
         assert!(q("-- ...").unwrap_err().contains("nothing to search for"));
         assert!(q("   ").unwrap_err().contains("nothing to search for"));
         assert!(q(r#""""#).unwrap_err().contains("nothing to search for"));

@@ -15,13 +15,15 @@
 //! that common, bm25 barely tells matches apart anyway: its weight (IDF)
 //! is near zero, so recency is the more useful order.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, time_at};
 use crate::error::UserError;
 use crate::model::{
-    EntryKind, Found, Hit, HitIncident, Location, Piece, Severity, SourceKind, Status,
+    EntryKind, Found, Hit, HitIncident, Location, Piece, Query, Severity, SourceKind, Status,
 };
 
 /// How many matches are ranked at most (see the module's documentation).
@@ -57,13 +59,61 @@ const INCIDENT_OF: &str = "CASE search_index.rowid % 8 \
      ELSE search_index.rowid / 8 END";
 
 impl Store {
-    /// Runs an FTS5 query (as [`crate::model::fts_query`] writes them) and
-    /// returns the best `filter.limit` matches, best first.
-    pub fn search(&self, query: &str, filter: &SearchFilter) -> Result<Found> {
-        // Run it inside `Store::snapshot` so that the ranking and the rows
-        // it names agree while others write.
-        self.read(|conn| search_in(conn, query, filter))
+    /// Runs a search and returns the best `filter.limit` matches, best
+    /// first. Run it inside [`Store::snapshot`] so that the ranking and
+    /// the rows it names agree while others write.
+    pub fn search(&self, query: &Query, filter: &SearchFilter) -> Result<Found> {
+        self.read(|conn| {
+            let expanded = expand_prefixes(conn, query)?;
+            search_in(conn, &query.to_fts(&expanded), filter)
+        })
     }
+}
+
+/// How many words a prefix is expanded into at most; a prefix that begins
+/// more words is left to FTS5.
+const MAX_EXPANSION: usize = 32;
+
+/// The words of the index that each plain `word*` prefix begins. FTS5
+/// answers a prefix by merging the lists of every word it begins into one,
+/// in full, before it returns a row: for a prefix of a word in most notes,
+/// 60 ms or more each time the query runs. The same words ORed are read
+/// lazily, as any word is. The words are read from an `fts5vocab` table
+/// (temporary: in memory, gone with the connection), one seek per word.
+fn expand_prefixes(conn: &Connection, query: &Query) -> Result<HashMap<String, Vec<String>>> {
+    let mut expanded = HashMap::new();
+    let stems = query.prefix_stems();
+    if stems.is_empty() {
+        return Ok(expanded);
+    }
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words \
+         USING fts5vocab(main, 'search_index', 'instance')",
+    )?;
+    let mut next =
+        conn.prepare("SELECT term FROM temp.search_words WHERE term >= ?1 AND term < ?2 LIMIT 1")?;
+    'stems: for stem in stems {
+        // The first string after every word beginning with `stem`: its last
+        // character (an ASCII letter or digit) moved up by one.
+        let mut end = stem.clone();
+        let last = end.pop().map_or('0', |c| char::from(c as u8 + 1));
+        end.push(last);
+        let mut words = Vec::new();
+        let mut from = stem.clone();
+        while let Some(word) = next
+            .query_row(params![from, end], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            if words.len() == MAX_EXPANSION {
+                continue 'stems;
+            }
+            // The next word up: nothing sorts between `word` and this.
+            from = format!("{word}\u{1}");
+            words.push(word);
+        }
+        expanded.insert(stem, words);
+    }
+    Ok(expanded)
 }
 
 fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Found> {
@@ -178,8 +228,8 @@ fn snippets(
     conn: &Connection,
     query: &str,
     ranked: &[(i64, f64)],
-) -> Result<std::collections::HashMap<i64, Vec<Piece>>> {
-    let mut out = std::collections::HashMap::new();
+) -> Result<HashMap<i64, Vec<Piece>>> {
+    let mut out = HashMap::new();
     let (Some(lo), Some(hi)) = (
         ranked.iter().map(|r| r.0).min(),
         ranked.iter().map(|r| r.0).max(),
@@ -455,13 +505,34 @@ mod tests {
             ..SearchFilter::default()
         };
         for query in ["\"open", "NOT x", "a OR"] {
-            let err = store.search(query, &filter).unwrap_err();
+            let err = store
+                .read(|conn| search_in(conn, query, &filter))
+                .unwrap_err();
             let user = err
                 .downcast_ref::<UserError>()
                 .unwrap_or_else(|| panic!("{err:?}"));
             assert_eq!(user.to_string(), "the search cannot be read as a query");
         }
-        assert!(store.search("\"fine\"", &filter).unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn plain_prefixes_expand_into_the_words_they_begin_up_to_a_limit() {
+        let store = Store::open_in_memory().unwrap();
+        let words: Vec<String> = (0..40).map(|n| format!("w{n}")).collect();
+        store
+            .conn
+            .execute(
+                "INSERT INTO search_index (rowid, text) VALUES (12, ?1)",
+                [words.join(" ")],
+            )
+            .unwrap();
+        let query = crate::model::fts_query(&["W1* w* x*".to_string()]).unwrap();
+        let expanded = expand_prefixes(&store.conn, &query).unwrap();
+        let mut w1: Vec<String> = (10..20).map(|n| format!("w{n}")).collect();
+        w1.insert(0, "w1".to_string());
+        assert_eq!(expanded.get("w1"), Some(&w1));
+        assert_eq!(expanded.get("w"), None, "more than {MAX_EXPANSION} words");
+        assert_eq!(expanded.get("x"), Some(&vec![]));
     }
 
     #[test]

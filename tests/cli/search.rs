@@ -239,6 +239,9 @@ fn punctuation_phrases_prefixes_and_or() {
     assert_eq!(ids(&["\"connection pool\""]), [5]);
     assert_eq!(ids(&["connection", "pool"]), [5, 6]);
     assert_eq!(ids(&["restart*"]), [4]);
+    assert_eq!(ids(&["Refuse*", "OR", "pay*"]), [2, 4]);
+    assert_eq!(ids(&["payments-a*"]), [4]);
+    assert_eq!(ids(&["zzz*"]), Vec::<i64>::new());
     assert_eq!(ids(&["refus*", "OR", "restarted"]), [2, 4]);
     assert_eq!(ids(&["exhausted", "NOT", "slots"]), [5]);
     assert_eq!(ids(&["(db-3", "OR", "payments-api)", "restarted"]), [4]);
