@@ -129,21 +129,22 @@ pub struct HitIncident {
 }
 
 /// One match: the incident, where in it, a snippet, and its rank (bm25,
-/// lower is better).
+/// lower is better; None when there were too many matches to score).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub incident: HitIncident,
     pub location: Location,
     pub snippet: Vec<Piece>,
-    pub rank: f64,
+    pub rank: Option<f64>,
 }
 
 /// What a search found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub hits: Vec<Hit>,
-    /// More matches than were ranked: only the newest were ranked (see
-    /// `crate::store::search`); None when every match was.
+    /// More matches than could be scored: the newest this many were
+    /// ordered without bm25 (see `crate::store::search`); None when every
+    /// match was scored.
     pub ranked_only: Option<usize>,
 }
 

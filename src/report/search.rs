@@ -109,8 +109,9 @@ struct HitJson<'a> {
     /// Matched stretches of `snippet`, as [start, end) offsets counted in
     /// Unicode characters.
     highlights: Vec<[usize; 2]>,
-    /// bm25, title matches doubled: lower is better.
-    rank: f64,
+    /// bm25, title matches doubled: lower is better; null when there were
+    /// too many matches to score (then newest first).
+    rank: Option<f64>,
 }
 
 #[derive(Serialize)]

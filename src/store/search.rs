@@ -7,13 +7,17 @@
 //!
 //! Ranking is bm25 (lower is better), with a title's score doubled: a word
 //! in an incident's title says more than the same word in one note among
-//! hundreds. FTS5 scores every match before it can sort them, so a word
-//! found in most of a million notes would take a second or more. Matches
-//! are therefore first counted up to [`RANK_CAP`]: up to that many, all are
-//! ranked; beyond it, only the newest [`RANK_CAP`] matches (by rowid, which
-//! grows with each table's ids) are, and the result says so. For a word
-//! that common, bm25 barely tells matches apart anyway: its weight (IDF)
-//! is near zero, so recency is the more useful order.
+//! hundreds. bm25 is costly for a common word: before it scores a single
+//! row it counts every row holding each word (the word's weight, IDF), and
+//! FTS5 scores every match before it can sort them. On a database of a
+//! million notes, a word found in most of them took a second. So matches
+//! are first read newest first, without scores, up to [`RANK_CAP`] (FTS5
+//! reads those lazily: about a millisecond). Up to the cap, all are scored
+//! and ranked. Beyond it, none are: the newest [`RANK_CAP`] are ordered
+//! with the incidents' own words (titles, descriptions, factors, action
+//! items, lessons) before timeline entries, newest first, and the result
+//! says so. For a word that common, bm25 would tell the matches apart by
+//! little anyway: its IDF is near zero.
 
 use std::collections::HashMap;
 
@@ -26,8 +30,8 @@ use crate::model::{
     EntryKind, Found, Hit, HitIncident, Location, Piece, Query, Severity, SourceKind, Status,
 };
 
-/// How many matches are ranked at most (see the module's documentation).
-pub const RANK_CAP: usize = 20_000;
+/// How many matches are scored at most (see the module's documentation).
+pub const RANK_CAP: usize = 10_000;
 
 /// The markers `snippet()` puts around a match: characters of Unicode's
 /// private use area. A row that holds one of them itself gets other
@@ -129,47 +133,65 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
         "AND ?5 IS NULL AND ?6 IS NULL".to_string()
     };
     let cap = i64::try_from(RANK_CAP).unwrap_or(i64::MAX);
-    // The newest matches first, at most one more than the cap (to know if
-    // there were more), each with its bm25 score: one pass over the index.
-    let sql = format!(
-        "SELECT rowid, bm25(search_index) FROM search_index \
+    let ranges = rowid_ranges(conn, filter.incident)?;
+    let severity = filter.severity.map(Severity::level);
+    // First the newest matches, one more than the cap at most (to know if
+    // there are more), without scores: FTS5 reads them lazily.
+    let mut newest = conn.prepare(&format!(
+        "SELECT rowid FROM search_index \
          WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {condition} \
          ORDER BY rowid DESC LIMIT ?4"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut candidates: Vec<(i64, f64)> = Vec::new();
-    for (lo, hi) in rowid_ranges(conn, filter.incident)? {
-        let rows = stmt
+    ))?;
+    let mut rowids: Vec<i64> = Vec::new();
+    for &(lo, hi) in &ranges {
+        let rows = newest
             .query_map(
-                params![
-                    query,
-                    lo,
-                    hi,
-                    cap + 1,
-                    filter.incident,
-                    filter.severity.map(Severity::level)
-                ],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+                params![query, lo, hi, cap + 1, filter.incident, severity],
+                |r| r.get::<_, i64>(0),
             )
             .map_err(bad_query)?;
         for row in rows {
-            candidates.push(row.map_err(bad_query)?);
+            rowids.push(row.map_err(bad_query)?);
         }
     }
-    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0));
-    let capped = candidates.len() > RANK_CAP;
-    candidates.truncate(RANK_CAP);
+    let capped = rowids.len() > RANK_CAP;
 
-    // A title's score doubled (bm25 is negative: lower is better); ties go
-    // to the newest.
-    let mut ranked: Vec<(i64, f64)> = candidates
-        .into_iter()
-        .map(|(rowid, bm25)| {
-            let boost = if rowid % 8 == 0 { 2.0 } else { 1.0 };
-            (rowid, bm25 * boost)
-        })
-        .collect();
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+    let mut ranked: Vec<(i64, Option<f64>)> = if capped {
+        // Too many to score: bm25 would first count every row holding each
+        // word (its IDF), and for a word that common it tells matches
+        // apart by little. The newest matches instead, the incident's own
+        // words (title, description, factors, actions, lessons) before
+        // timeline entries.
+        rowids.sort_unstable_by_key(|&rowid| {
+            (SourceKind::decode(rowid).0 == SourceKind::Entry, -rowid)
+        });
+        rowids.into_iter().map(|rowid| (rowid, None)).collect()
+    } else {
+        // Few enough: score them all. bm25, a title's score doubled (lower
+        // is better); ties go to the newest.
+        let mut scored = conn.prepare(&format!(
+            "SELECT rowid, bm25(search_index) FROM search_index \
+             WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {condition}"
+        ))?;
+        let mut all: Vec<(i64, f64)> = Vec::new();
+        for &(lo, hi) in &ranges {
+            let rows = scored
+                .query_map(
+                    params![query, lo, hi, cap, filter.incident, severity],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+                )
+                .map_err(bad_query)?;
+            for row in rows {
+                let (rowid, bm25) = row.map_err(bad_query)?;
+                let boost = if rowid % 8 == 0 { 2.0 } else { 1.0 };
+                all.push((rowid, bm25 * boost));
+            }
+        }
+        all.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        all.into_iter()
+            .map(|(rowid, score)| (rowid, Some(score)))
+            .collect()
+    };
     ranked.truncate(filter.limit);
 
     let mut snippets = snippets(conn, query, &ranked)?;
@@ -227,7 +249,7 @@ fn rowid_ranges(conn: &Connection, incident: Option<i64>) -> Result<Vec<(i64, i6
 fn snippets(
     conn: &Connection,
     query: &str,
-    ranked: &[(i64, f64)],
+    ranked: &[(i64, Option<f64>)],
 ) -> Result<HashMap<i64, Vec<Piece>>> {
     let mut out = HashMap::new();
     let (Some(lo), Some(hi)) = (
