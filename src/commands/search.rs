@@ -17,12 +17,9 @@ use crate::store::SearchFilter;
 
 Examples:
   inc search failover
-  inc search db-3 timeout
-  inc search '"connection pool" exhausted'
-  inc search 'restart*' --sev 1
-  inc search kafka OR rabbitmq NOT staging
-  inc search certificate -i 12
-  inc search 'payments-api' --json --limit 5"#)]
+  inc search db-3 timeout -i 12
+  inc search '"connection pool"' OR 'restart*'
+  inc search kafka NOT staging --sev 1 --json --limit 5"#)]
 pub struct Args {
     /// What to search for (see the syntax below)
     #[arg(value_name = "QUERY", required = true, value_parser = not_blank)]
@@ -81,8 +78,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     })?;
     if let Some(cap) = found.ranked_only {
         eprintln!(
-            "inc: more than {cap} matches: only the newest {cap} were ranked; \
-             more words, --sev or -i narrow the search"
+            "inc: more than {cap} matches, too many to rank: the newest {cap} are shown, \
+             the incidents' own words before timeline entries; more words, -i or --sev narrow it"
         );
     }
     if args.json {
