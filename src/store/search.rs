@@ -194,7 +194,7 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
     };
     ranked.truncate(filter.limit);
 
-    let mut snippets = snippets(conn, query, &ranked)?;
+    let mut snippets = snippets(conn, query, &ranked, &ranges)?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (rowid, rank) in ranked {
         // A row deleted since it was ranked cannot happen in one read
@@ -244,20 +244,15 @@ fn rowid_ranges(conn: &Connection, incident: Option<i64>) -> Result<Vec<(i64, i6
 }
 
 /// The snippets of the rows `ranked` names, in one more pass over the
-/// matches between the lowest and the highest of them (FTS5 cuts a snippet
-/// only on a row the query matched).
+/// matches between the lowest and the highest of them in each of `ranges`
+/// (FTS5 cuts a snippet only on a row the query matched).
 fn snippets(
     conn: &Connection,
     query: &str,
     ranked: &[(i64, Option<f64>)],
+    ranges: &[(i64, i64)],
 ) -> Result<HashMap<i64, Vec<Piece>>> {
     let mut out = HashMap::new();
-    let (Some(lo), Some(hi)) = (
-        ranked.iter().map(|r| r.0).min(),
-        ranked.iter().map(|r| r.0).max(),
-    ) else {
-        return Ok(out);
-    };
     let wanted: String = ranked
         .iter()
         .map(|r| format!(",{}", r.0))
@@ -269,36 +264,52 @@ fn snippets(
          FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 \
          AND instr(?7, ',' || rowid || ',') > 0",
     )?;
-    let rows = stmt
-        .query_map(
-            params![
-                query,
-                lo,
-                hi,
-                OPEN.to_string(),
-                CLOSE.to_string(),
-                SNIPPET_TOKENS,
-                wanted
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                ))
-            },
-        )
-        .map_err(bad_query)?;
-    for row in rows {
-        let (rowid, marked, forged) = row.map_err(bad_query)?;
-        let pieces = if forged {
-            // The row holds a marker character itself: cut its snippet
-            // again with markers it does not hold.
-            snippet(conn, query, rowid)?
-        } else {
-            split(&marked, OPEN, CLOSE)
+    // Range by range: the matches between an incident's title and its
+    // newest note may be most of the index.
+    for &(from, to) in ranges {
+        let inside = || {
+            ranked
+                .iter()
+                .map(|r| r.0)
+                .filter(|r| (from..=to).contains(r))
         };
-        out.insert(rowid, pieces);
+        let (Some(lo), Some(hi)) = (inside().min(), inside().max()) else {
+            continue;
+        };
+        let rows = stmt
+            .query_map(
+                params![
+                    query,
+                    lo,
+                    hi,
+                    OPEN.to_string(),
+                    CLOSE.to_string(),
+                    SNIPPET_TOKENS,
+                    wanted
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                    ))
+                },
+            )
+            .map_err(bad_query)?;
+        for row in rows {
+            let (rowid, marked, forged) = row.map_err(bad_query)?;
+            if out.contains_key(&rowid) {
+                continue;
+            }
+            let pieces = if forged {
+                // The row holds a marker character itself: cut its
+                // snippet again with markers it does not hold.
+                snippet(conn, query, rowid)?
+            } else {
+                split(&marked, OPEN, CLOSE)
+            };
+            out.insert(rowid, pieces);
+        }
     }
     Ok(out)
 }
