@@ -69,7 +69,7 @@ impl Store {
     pub fn search(&self, query: &Query, filter: &SearchFilter) -> Result<Found> {
         self.read(|conn| {
             let expanded = expand_prefixes(conn, query)?;
-            search_in(conn, &query.to_fts(&expanded), filter)
+            search_in(conn, &query.to_fts(&expanded), filter, RANK_CAP)
         })
     }
 }
@@ -120,7 +120,12 @@ fn expand_prefixes(conn: &Connection, query: &Query) -> Result<HashMap<String, V
     Ok(expanded)
 }
 
-fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Found> {
+fn search_in(
+    conn: &Connection,
+    query: &str,
+    filter: &SearchFilter,
+    rank_cap: usize,
+) -> Result<Found> {
     // The filters, as a condition on a row of search_index: the incident's
     // id and severity, each NULL for "any".
     let condition = if filter.incident.is_some() || filter.severity.is_some() {
@@ -132,7 +137,7 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
         // The same parameters stay bound; they are NULL.
         "AND ?5 IS NULL AND ?6 IS NULL".to_string()
     };
-    let cap = i64::try_from(RANK_CAP).unwrap_or(i64::MAX);
+    let cap = i64::try_from(rank_cap).unwrap_or(i64::MAX);
     let ranges = rowid_ranges(conn, filter.incident)?;
     let severity = filter.severity.map(Severity::level);
     // First the newest matches, one more than the cap at most (to know if
@@ -154,7 +159,7 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
             rowids.push(row.map_err(bad_query)?);
         }
     }
-    let capped = rowids.len() > RANK_CAP;
+    let capped = rowids.len() > rank_cap;
 
     let mut ranked: Vec<(i64, Option<f64>)> = if capped {
         // Too many to score: bm25 would first count every row holding each
@@ -211,7 +216,7 @@ fn search_in(conn: &Connection, query: &str, filter: &SearchFilter) -> Result<Fo
     }
     Ok(Found {
         hits,
-        ranked_only: capped.then_some(RANK_CAP),
+        ranked_only: capped.then_some(rank_cap),
     })
 }
 
@@ -539,13 +544,76 @@ mod tests {
         };
         for query in ["\"open", "NOT x", "a OR"] {
             let err = store
-                .read(|conn| search_in(conn, query, &filter))
+                .read(|conn| search_in(conn, query, &filter, RANK_CAP))
                 .unwrap_err();
             let user = err
                 .downcast_ref::<UserError>()
                 .unwrap_or_else(|| panic!("{err:?}"));
             assert_eq!(user.to_string(), "the search cannot be read as a query");
         }
+    }
+
+    #[test]
+    fn past_the_cap_the_newest_come_first_unscored() {
+        use chrono::{TimeDelta, TimeZone, Utc};
+
+        use crate::model::{NewEntry, NewIncident};
+
+        let mut store = Store::open_in_memory().unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 11, 26, 13, 0, 0).unwrap();
+        let new = NewIncident {
+            links: Default::default(),
+            title: "common trouble".to_string(),
+            severity: Severity::new(2).unwrap(),
+            security: false,
+            commander: "alice".to_string(),
+            started_at: start,
+            detected_at: start,
+            created_at: start,
+            recorded_at: start,
+            author: "alice".to_string(),
+            drill: false,
+        };
+        let mut notes: Vec<NewEntry> = (1..=5)
+            .map(|n| {
+                let text = format!("common note {n} with more words around it");
+                NewEntry::note(text, start + TimeDelta::minutes(n))
+            })
+            .collect();
+        for n in 0..10 {
+            notes.push(NewEntry::note(format!("filler {n}"), start));
+        }
+        store.import(&[(new, notes)]).unwrap();
+        let filter = SearchFilter {
+            limit: 3,
+            ..SearchFilter::default()
+        };
+        let entries = |found: &Found| -> Vec<(SourceKind, Option<f64>)> {
+            found
+                .hits
+                .iter()
+                .map(|h| (h.location.kind(), h.rank))
+                .collect()
+        };
+        // Six matches, a cap of 4: the newest four, unscored, newest first.
+        let found = store
+            .read(|conn| search_in(conn, "\"common\"", &filter, 4))
+            .unwrap();
+        assert_eq!(found.ranked_only, Some(4));
+        assert_eq!(
+            entries(&found),
+            [(SourceKind::Entry, None); 3],
+            "the title is older than the newest four"
+        );
+        let ids: Vec<i64> = found.hits.iter().map(|h| h.location.id(1)).collect();
+        assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+        // Under the cap: all scored, the short title first.
+        let found = store
+            .read(|conn| search_in(conn, "\"common\"", &filter, 6))
+            .unwrap();
+        assert_eq!(found.ranked_only, None);
+        assert_eq!(found.hits[0].location.kind(), SourceKind::Title);
+        assert!(found.hits.iter().all(|h| h.rank.is_some()));
     }
 
     #[test]
