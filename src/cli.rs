@@ -216,6 +216,8 @@ pub enum Command {
     Actions(commands::actions::Args),
     /// Resolved incidents whose review meeting is overdue, due, or held
     Reviews(commands::reviews::Args),
+    /// Search titles, descriptions, timeline notes, factors, actions and lessons
+    Search(commands::search::Args),
     /// Import the timeline notes (TL: ...) of a channel from a Slack export
     ImportSlack(commands::import_slack::Args),
     /// Replay a made-up incident in a throwaway database and print its review
@@ -274,7 +276,9 @@ pub const PHASES: &[(&str, &[&str])] = &[
     ),
     (
         "Across incidents",
-        &["list", "stats", "actions", "reviews", "export", "import"],
+        &[
+            "list", "stats", "search", "actions", "reviews", "export", "import",
+        ],
     ),
     (
         "Setting up",

@@ -29,6 +29,7 @@ pub mod reviewed;
 pub mod reviews;
 pub mod role;
 pub mod run_command;
+pub mod search;
 pub mod security;
 pub mod sev;
 pub mod show;
@@ -106,6 +107,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Review(args) => review::run(&ctx, &args),
         Command::Reviewed(args) => reviewed::run(&ctx, &args),
         Command::Reviews(args) => reviews::run(&ctx, &args),
+        Command::Search(args) => search::run(&ctx, &args),
         Command::ImportSlack(args) => import_slack::run(&ctx, &args),
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")

@@ -12,6 +12,7 @@ pub mod public;
 mod review;
 mod run;
 mod scale;
+mod search;
 pub mod stats;
 mod text;
 mod timeline;
@@ -30,5 +31,6 @@ pub use review::{
 };
 pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, shell_path, signal_name};
 pub use scale::{Severity, Status};
+pub use search::{Found, Hit, HitIncident, Location, Piece, Query, SourceKind, fts_query};
 pub use text::{clean_name, clean_text};
 pub use timeline::{Audience, EntryKind, NewEntry, TimelineEntry};

@@ -9,6 +9,7 @@ pub mod followup;
 pub mod json;
 pub mod markdown;
 pub mod review;
+pub mod search;
 pub mod stats;
 pub mod style;
 pub mod table;

@@ -100,6 +100,15 @@ impl Style {
         self.paint(Some(Tone::of_status(status)), text)
     }
 
+    /// `text` (already safe) highlighted: a search match, in bold yellow.
+    pub fn highlight(self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1;33m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
     /// A table cell for the severity; comfy-table measures it without the
     /// colour codes.
     pub fn severity_cell(self, severity: Severity) -> Cell {

@@ -12,6 +12,7 @@ mod incidents;
 mod open;
 mod review;
 mod schema;
+mod search;
 mod slack;
 mod stats;
 mod tasks;
@@ -31,6 +32,7 @@ pub use checklist::{ChecklistDone, SecurityChange};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
+pub use search::{RANK_CAP, SearchFilter};
 pub use slack::{Fate, GivenNote};
 pub use stats::StatsFilter;
 

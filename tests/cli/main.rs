@@ -20,6 +20,7 @@ mod public;
 mod review;
 mod review_material;
 mod run;
+mod search;
 mod security;
 mod settings;
 mod shells;

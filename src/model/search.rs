@@ -1,0 +1,452 @@
+//! Full-text search: how the words a user types become an FTS5 query, and
+//! what a search finds (where the match is, and a snippet of it). No SQL
+//! is run here; the store runs the query this module writes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{EntryKind, Severity, Status};
+use crate::error::UserError;
+
+/// Where a match is, as the search index's rowid encodes it: the source
+/// row's id times 8 plus a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Title,
+    Summary,
+    Impact,
+    Detection,
+    Entry,
+    Factor,
+    Action,
+    Lesson,
+}
+
+impl SourceKind {
+    /// The kind and source id encoded in a search index rowid.
+    pub fn decode(rowid: i64) -> (SourceKind, i64) {
+        let kind = match rowid.rem_euclid(8) {
+            0 => SourceKind::Title,
+            1 => SourceKind::Summary,
+            2 => SourceKind::Impact,
+            3 => SourceKind::Detection,
+            4 => SourceKind::Entry,
+            5 => SourceKind::Factor,
+            6 => SourceKind::Action,
+            _ => SourceKind::Lesson,
+        };
+        (kind, rowid.div_euclid(8))
+    }
+
+    /// The name used in JSON (`source.kind`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Title => "title",
+            SourceKind::Summary => "summary",
+            SourceKind::Impact => "impact",
+            SourceKind::Detection => "detection",
+            SourceKind::Entry => "timeline",
+            SourceKind::Factor => "factor",
+            SourceKind::Action => "action",
+            SourceKind::Lesson => "lesson",
+        }
+    }
+}
+
+/// The row a match is in, with what a reader needs to find it again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    Title,
+    Summary,
+    Impact,
+    Detection,
+    Entry {
+        id: i64,
+        kind: EntryKind,
+        at: DateTime<Utc>,
+        author: String,
+        private: bool,
+    },
+    Factor {
+        id: i64,
+    },
+    Action {
+        id: i64,
+        owner: String,
+        due: Option<NaiveDate>,
+    },
+    Lesson {
+        id: i64,
+    },
+}
+
+impl Location {
+    pub fn kind(&self) -> SourceKind {
+        match self {
+            Location::Title => SourceKind::Title,
+            Location::Summary => SourceKind::Summary,
+            Location::Impact => SourceKind::Impact,
+            Location::Detection => SourceKind::Detection,
+            Location::Entry { .. } => SourceKind::Entry,
+            Location::Factor { .. } => SourceKind::Factor,
+            Location::Action { .. } => SourceKind::Action,
+            Location::Lesson { .. } => SourceKind::Lesson,
+        }
+    }
+
+    /// The source row's id: the incident's for its title and description.
+    pub fn id(&self, incident_id: i64) -> i64 {
+        match self {
+            Location::Title | Location::Summary | Location::Impact | Location::Detection => {
+                incident_id
+            }
+            Location::Entry { id, .. }
+            | Location::Factor { id }
+            | Location::Action { id, .. }
+            | Location::Lesson { id } => *id,
+        }
+    }
+
+    /// A private note: for responders only, never in the public review.
+    pub fn private(&self) -> bool {
+        matches!(self, Location::Entry { private: true, .. })
+    }
+}
+
+/// A piece of a snippet: matched text (`hit`) or the text around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// The incident a match belongs to, as a result line shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitIncident {
+    pub id: i64,
+    pub title: String,
+    pub severity: Severity,
+    pub status: Status,
+}
+
+/// One match: the incident, where in it, a snippet, and its rank (bm25,
+/// lower is better; None when there were too many matches to score).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub incident: HitIncident,
+    pub location: Location,
+    pub snippet: Vec<Piece>,
+    pub rank: Option<f64>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// More matches than could be scored: the newest this many were
+    /// ordered without bm25 (see `crate::store::search`); None when every
+    /// match was scored.
+    pub ranked_only: Option<usize>,
+}
+
+/// Turns the words a user typed into an FTS5 query:
+/// - plain words are all required (ANDed), whatever punctuation they hold:
+///   each becomes a quoted phrase, so `db-3`, `10.0.0.1` and `payments-api`
+///   match those tokens side by side, and FTS5 never sees its own syntax
+///   (`:`, `^`, `+`, `-`...) in them;
+/// - `"quoted phrases"` stay phrases; `word*` and `"a phrase"*` match by
+///   prefix;
+/// - `OR`, `NOT` and `AND` (in capitals) and parentheses are operators;
+/// - a word with no letter or digit (`-`, `--`) is dropped: it would match
+///   nothing.
+///
+/// The words are joined with spaces first, so `inc search "a b"` (the
+/// shell removes the quotes) is the same as `inc search a b`.
+pub fn fts_query(words: &[String]) -> Result<Query, UserError> {
+    let input = words.join(" ");
+    let tokens = tokenize(&input)?;
+    check_operators(&tokens)?;
+    Ok(Query { tokens })
+}
+
+/// A search, read and checked: [`Query::to_fts`] writes it for FTS5.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    tokens: Vec<Token>,
+}
+
+impl Query {
+    /// The stems of the `word*` prefixes that the store may expand into
+    /// the words of the index they begin (see `crate::store::search`):
+    /// those of plain ASCII letters and digits, lower-cased as the index
+    /// keeps them. Others stay FTS5 prefixes.
+    pub fn prefix_stems(&self) -> Vec<String> {
+        self.tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Phrase { text, prefix: true } => expandable(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The FTS5 query, with a prefix whose stem `expanded` lists replaced
+    /// by its words ORed; with no map, exactly what the user asked.
+    pub fn to_fts(&self, expanded: &std::collections::HashMap<String, Vec<String>>) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut after_operand = false;
+        for token in &self.tokens {
+            // FTS5 ANDs side-by-side phrases, but wants AND spelt out next
+            // to a parenthesis; spelt out everywhere, it means the same.
+            if after_operand && matches!(token, Token::Phrase { .. } | Token::Open) {
+                out.push("AND".to_string());
+            }
+            let words = match token {
+                Token::Phrase { text, prefix: true } => {
+                    expandable(text).and_then(|stem| expanded.get(&stem))
+                }
+                _ => None,
+            };
+            match words {
+                Some(words) if !words.is_empty() => {
+                    let ored: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+                    out.push(format!("( {} )", ored.join(" OR ")));
+                }
+                _ => out.push(token.to_fts()),
+            }
+            after_operand = matches!(token, Token::Phrase { .. } | Token::Close);
+        }
+        out.join(" ")
+    }
+
+    /// The query as the user asked it, prefixes unexpanded.
+    pub fn plain(&self) -> String {
+        self.to_fts(&std::collections::HashMap::new())
+    }
+}
+
+fn expandable(text: &str) -> Option<String> {
+    (!text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then(|| text.to_ascii_lowercase())
+}
+
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Phrase { text: String, prefix: bool },
+    Op(&'static str),
+    Open,
+    Close,
+}
+
+impl Token {
+    fn to_fts(&self) -> String {
+        match self {
+            Token::Phrase { text, prefix } => {
+                let star = if *prefix { "*" } else { "" };
+                format!("{}{star}", quoted(text))
+            }
+            Token::Op(op) => (*op).to_string(),
+            Token::Open => "(".to_string(),
+            Token::Close => ")".to_string(),
+        }
+    }
+}
+
+fn syntax(message: impl Into<String>) -> UserError {
+    UserError::new(message).hint(
+        "plain words must all match; use \"a phrase\", word*, OR, NOT (between words); \
+         docs/commands.md has the details",
+    )
+}
+
+fn tokenize(input: &str) -> Result<Vec<Token>, UserError> {
+    let mut tokens = Vec::new();
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '(' {
+            chars.next();
+            tokens.push(Token::Open);
+        } else if c == ')' {
+            chars.next();
+            tokens.push(Token::Close);
+        } else if c == '"' {
+            chars.next();
+            let mut text = String::new();
+            loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some(c) => text.push(c),
+                    None => return Err(syntax("the search has a \" with no closing \"")),
+                }
+            }
+            let prefix = chars.next_if_eq(&'*').is_some();
+            if has_word(&text) {
+                tokens.push(Token::Phrase { text, prefix });
+            }
+        } else {
+            let mut word = String::new();
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace() && !matches!(c, '(' | ')')) {
+                if c == '"' {
+                    return Err(syntax("a \" inside a word: put quotes around whole words"));
+                }
+                word.push(c);
+            }
+            match word.as_str() {
+                "OR" => tokens.push(Token::Op("OR")),
+                "AND" => tokens.push(Token::Op("AND")),
+                "NOT" => tokens.push(Token::Op("NOT")),
+                _ => {
+                    let (text, prefix) = match word.strip_suffix('*') {
+                        Some(stem) => (stem.to_string(), true),
+                        None => (word, false),
+                    };
+                    if has_word(&text) {
+                        tokens.push(Token::Phrase { text, prefix });
+                    }
+                }
+            }
+        }
+    }
+    if !tokens.iter().any(|t| matches!(t, Token::Phrase { .. })) {
+        return Err(
+            UserError::new("nothing to search for: the search has no word")
+                .hint("for example: inc search database failover"),
+        );
+    }
+    Ok(tokens)
+}
+
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Operators need a word (or a group) on each side; parentheses must pair.
+fn check_operators(tokens: &[Token]) -> Result<(), UserError> {
+    let mut depth = 0usize;
+    // Whether the previous token ends an operand: a phrase or `)`.
+    let mut after_operand = false;
+    for token in tokens {
+        match token {
+            Token::Op(op) => {
+                if !after_operand {
+                    return Err(syntax(format!("{op} needs a word before it")));
+                }
+                after_operand = false;
+            }
+            Token::Open => {
+                depth += 1;
+                after_operand = false;
+            }
+            Token::Close => {
+                if depth == 0 || !after_operand {
+                    return Err(syntax("the search has a ) with no ( before it"));
+                }
+                depth -= 1;
+                after_operand = true;
+            }
+            Token::Phrase { .. } => after_operand = true,
+        }
+    }
+    if let Some(Token::Op(op)) = tokens.last() {
+        return Err(syntax(format!("{op} needs a word after it")));
+    }
+    if depth > 0 {
+        return Err(syntax("the search has a ( with no ) after it"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(input: &str) -> Result<String, String> {
+        fts_query(&[input.to_string()])
+            .map(|q| q.plain())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn words_are_quoted_and_anded() {
+        assert_eq!(
+            q("database failover").unwrap(),
+            r#""database" AND "failover""#
+        );
+        assert_eq!(
+            q("db-3 10.0.0.1 payments-api").unwrap(),
+            r#""db-3" AND "10.0.0.1" AND "payments-api""#
+        );
+        // FTS5's own syntax in a word is only text.
+        assert_eq!(q("text:foo ^bar").unwrap(), r#""text:foo" AND "^bar""#);
+        assert_eq!(q("near or and").unwrap(), r#""near" AND "or" AND "and""#);
+    }
+
+    #[test]
+    fn phrases_prefixes_and_operators_pass_through() {
+        assert_eq!(
+            q(r#""connection pool" OR restart* NOT "db-3"*"#).unwrap(),
+            r#""connection pool" OR "restart"* NOT "db-3"*"#
+        );
+        assert_eq!(
+            q("(a OR b) c (d)").unwrap(),
+            r#"( "a" OR "b" ) AND "c" AND ( "d" )"#
+        );
+        let words = ["a".to_string(), "b c".to_string()];
+        assert_eq!(fts_query(&words).unwrap().plain(), r#""a" AND "b" AND "c""#);
+    }
+
+    #[test]
+    fn plain_prefixes_may_be_expanded_into_words() {
+        let query = fts_query(&["Rest* db-3* OR \"x y\"*".to_string()]).unwrap();
+        assert_eq!(query.prefix_stems(), ["rest"]);
+        let mut words = std::collections::HashMap::new();
+        words.insert(
+            "rest".to_string(),
+            vec!["rest".to_string(), "restarted".to_string()],
+        );
+        assert_eq!(
+            query.to_fts(&words),
+            r#"( "rest" OR "restarted" ) AND "db-3"* OR "x y"*"#
+        );
+        // No word begins so: the prefix stays, and matches nothing.
+        words.insert("rest".to_string(), vec![]);
+        assert_eq!(query.to_fts(&words), query.plain());
+    }
+
+    #[test]
+    fn punctuation_alone_is_dropped() {
+        assert_eq!(q("db - down").unwrap(), r#""db" AND "down""#);
+        assert!(q("-- ...").unwrap_err().contains("nothing to search for"));
+        assert!(q("   ").unwrap_err().contains("nothing to search for"));
+        assert!(q(r#""""#).unwrap_err().contains("nothing to search for"));
+    }
+
+    #[test]
+    fn bad_syntax_is_named() {
+        assert!(q(r#""unbalanced"#).unwrap_err().contains("no closing"));
+        assert!(q("NOT db").unwrap_err().contains("NOT needs a word before"));
+        assert!(q("db OR").unwrap_err().contains("OR needs a word after"));
+        assert!(
+            q("a OR NOT b")
+                .unwrap_err()
+                .contains("NOT needs a word before")
+        );
+        assert!(q("(a b").unwrap_err().contains("no )"));
+        assert!(q("a b)").unwrap_err().contains("no ("));
+        assert!(q("()").unwrap_err().contains("nothing to search for"));
+        assert!(q("a () b").unwrap_err().contains("no ("));
+        assert!(q(r#"ab"c"#).unwrap_err().contains("inside a word"));
+    }
+
+    #[test]
+    fn rowids_decode_to_kind_and_id() {
+        assert_eq!(SourceKind::decode(12 * 8), (SourceKind::Title, 12));
+        assert_eq!(SourceKind::decode(3 * 8 + 4), (SourceKind::Entry, 3));
+        assert_eq!(SourceKind::decode(5 * 8 + 7), (SourceKind::Lesson, 5));
+    }
+}

@@ -1,0 +1,645 @@
+//! Full-text search over the `search_index` FTS5 table (schema 6): ranks
+//! the matches, maps each back to its incident and the row it is in, and
+//! cuts a snippet around it.
+//!
+//! The index's rowid is the source row's id times 8 plus a code (see
+//! [`SourceKind::decode`]); triggers keep it in step with the tables.
+//!
+//! Ranking is bm25 (lower is better), with a title's score doubled: a word
+//! in an incident's title says more than the same word in one note among
+//! hundreds. bm25 is costly for a common word: before it scores a single
+//! row it counts every row holding each word (the word's weight, IDF), and
+//! FTS5 scores every match before it can sort them. On a database of a
+//! million notes, a word found in most of them took a second. So matches
+//! are first read newest first, without scores, up to [`RANK_CAP`] (FTS5
+//! reads those lazily: about a millisecond). Up to the cap, all are scored
+//! and ranked. Beyond it, none are: the newest [`RANK_CAP`] are ordered
+//! with the incidents' own words (titles, descriptions, factors, action
+//! items, lessons) before timeline entries, newest first, and the result
+//! says so. For a word that common, bm25 would tell the matches apart by
+//! little anyway: its IDF is near zero.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, time_at};
+use crate::error::UserError;
+use crate::model::{
+    EntryKind, Found, Hit, HitIncident, Location, Piece, Query, Severity, SourceKind, Status,
+};
+
+/// How many matches are scored at most (see the module's documentation).
+pub const RANK_CAP: usize = 10_000;
+
+/// The markers `snippet()` puts around a match: characters of Unicode's
+/// private use area. A row that holds one of them itself gets other
+/// markers (see [`markers_for`]), so user text can never pass for one.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// How many tokens a snippet shows around the match.
+const SNIPPET_TOKENS: i64 = 16;
+
+/// What to search in, and how many results to return.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Only this incident's records.
+    pub incident: Option<i64>,
+    /// Only incidents of this severity.
+    pub severity: Option<Severity>,
+    /// At most this many results.
+    pub limit: usize,
+}
+
+/// The incident a row of `search_index` belongs to (the name is spelt out:
+/// inside the subqueries a bare `rowid` would be their own table's).
+const INCIDENT_OF: &str = "CASE search_index.rowid % 8 \
+     WHEN 4 THEN (SELECT incident_id FROM timeline_entries WHERE id = search_index.rowid / 8) \
+     WHEN 5 THEN (SELECT incident_id FROM factors WHERE id = search_index.rowid / 8) \
+     WHEN 6 THEN (SELECT incident_id FROM actions WHERE id = search_index.rowid / 8) \
+     WHEN 7 THEN (SELECT incident_id FROM lessons WHERE id = search_index.rowid / 8) \
+     ELSE search_index.rowid / 8 END";
+
+impl Store {
+    /// Runs a search and returns the best `filter.limit` matches, best
+    /// first. Run it inside [`Store::snapshot`] so that the ranking and
+    /// the rows it names agree while others write.
+    pub fn search(&self, query: &Query, filter: &SearchFilter) -> Result<Found> {
+        self.read(|conn| {
+            let expanded = expand_prefixes(conn, query)?;
+            search_in(conn, &query.to_fts(&expanded), filter, RANK_CAP)
+        })
+    }
+}
+
+/// How many words a prefix is expanded into at most; a prefix that begins
+/// more words is left to FTS5.
+const MAX_EXPANSION: usize = 32;
+
+/// The words of the index that each plain `word*` prefix begins. FTS5
+/// answers a prefix by merging the lists of every word it begins into one,
+/// in full, before it returns a row: for a prefix of a word in most notes,
+/// 60 ms or more each time the query runs. The same words ORed are read
+/// lazily, as any word is. The words are read from an `fts5vocab` table
+/// (temporary: in memory, gone with the connection), one seek per word.
+fn expand_prefixes(conn: &Connection, query: &Query) -> Result<HashMap<String, Vec<String>>> {
+    let mut expanded = HashMap::new();
+    let stems = query.prefix_stems();
+    if stems.is_empty() {
+        return Ok(expanded);
+    }
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words \
+         USING fts5vocab(main, 'search_index', 'instance')",
+    )?;
+    let mut next =
+        conn.prepare("SELECT term FROM temp.search_words WHERE term >= ?1 AND term < ?2 LIMIT 1")?;
+    'stems: for stem in stems {
+        // The first string after every word beginning with `stem`: its last
+        // character (an ASCII letter or digit) moved up by one.
+        let mut end = stem.clone();
+        let last = end.pop().map_or('0', |c| char::from(c as u8 + 1));
+        end.push(last);
+        let mut words = Vec::new();
+        let mut from = stem.clone();
+        while let Some(word) = next
+            .query_row(params![from, end], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            if words.len() == MAX_EXPANSION {
+                continue 'stems;
+            }
+            // The next word up: nothing sorts between `word` and this.
+            from = format!("{word}\u{1}");
+            words.push(word);
+        }
+        expanded.insert(stem, words);
+    }
+    Ok(expanded)
+}
+
+fn search_in(
+    conn: &Connection,
+    query: &str,
+    filter: &SearchFilter,
+    rank_cap: usize,
+) -> Result<Found> {
+    // The filters, as a condition on a row of search_index: the incident's
+    // id and severity, each NULL for "any".
+    let condition = if filter.incident.is_some() || filter.severity.is_some() {
+        format!(
+            "AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = ({INCIDENT_OF}) \
+             AND (?5 IS NULL OR i.id = ?5) AND (?6 IS NULL OR i.severity = ?6))"
+        )
+    } else {
+        // The same parameters stay bound; they are NULL.
+        "AND ?5 IS NULL AND ?6 IS NULL".to_string()
+    };
+    let cap = i64::try_from(rank_cap).unwrap_or(i64::MAX);
+    let ranges = rowid_ranges(conn, filter.incident)?;
+    let severity = filter.severity.map(Severity::level);
+    // First the newest matches, one more than the cap at most (to know if
+    // there are more), without scores: FTS5 reads them lazily.
+    let mut newest = conn.prepare(&format!(
+        "SELECT rowid FROM search_index \
+         WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {condition} \
+         ORDER BY rowid DESC LIMIT ?4"
+    ))?;
+    let mut rowids: Vec<i64> = Vec::new();
+    for &(lo, hi) in &ranges {
+        let rows = newest
+            .query_map(
+                params![query, lo, hi, cap + 1, filter.incident, severity],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(bad_query)?;
+        for row in rows {
+            rowids.push(row.map_err(bad_query)?);
+        }
+    }
+    let capped = rowids.len() > rank_cap;
+
+    let mut ranked: Vec<(i64, Option<f64>)> = if capped {
+        // Too many to score: bm25 would first count every row holding each
+        // word (its IDF), and for a word that common it tells matches
+        // apart by little. The newest matches instead, the incident's own
+        // words (title, description, factors, actions, lessons) before
+        // timeline entries.
+        rowids.sort_unstable_by_key(|&rowid| {
+            (SourceKind::decode(rowid).0 == SourceKind::Entry, -rowid)
+        });
+        rowids.into_iter().map(|rowid| (rowid, None)).collect()
+    } else {
+        // Few enough: score them all. bm25, a title's score doubled (lower
+        // is better); ties go to the newest.
+        let mut scored = conn.prepare(&format!(
+            "SELECT rowid, bm25(search_index) FROM search_index \
+             WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 {condition}"
+        ))?;
+        let mut all: Vec<(i64, f64)> = Vec::new();
+        for &(lo, hi) in &ranges {
+            let rows = scored
+                .query_map(
+                    params![query, lo, hi, cap, filter.incident, severity],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)),
+                )
+                .map_err(bad_query)?;
+            for row in rows {
+                let (rowid, bm25) = row.map_err(bad_query)?;
+                let boost = if rowid % 8 == 0 { 2.0 } else { 1.0 };
+                all.push((rowid, bm25 * boost));
+            }
+        }
+        all.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        all.into_iter()
+            .map(|(rowid, score)| (rowid, Some(score)))
+            .collect()
+    };
+    ranked.truncate(filter.limit);
+
+    let mut snippets = snippets(conn, query, &ranked, &ranges)?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (rowid, rank) in ranked {
+        // A row deleted since it was ranked cannot happen in one read
+        // transaction; skip it rather than fail if it somehow does.
+        let Some((incident, location)) = locate(conn, rowid)? else {
+            continue;
+        };
+        hits.push(Hit {
+            incident,
+            location,
+            snippet: snippets.remove(&rowid).unwrap_or_default(),
+            rank,
+        });
+    }
+    Ok(Found {
+        hits,
+        ranked_only: capped.then_some(rank_cap),
+    })
+}
+
+/// The rowid ranges to search: all of them, or for one incident, the range
+/// of its title and description and the range of each of its tables. A
+/// range may hold other incidents' rows too (the filter drops them); it
+/// spares the scan of every match in the index when the words are common.
+fn rowid_ranges(conn: &Connection, incident: Option<i64>) -> Result<Vec<(i64, i64)>> {
+    let Some(id) = incident else {
+        return Ok(vec![(i64::MIN, i64::MAX)]);
+    };
+    let mut ranges = vec![(id * 8, id * 8 + 3)];
+    for (table, code) in [
+        ("timeline_entries", 4),
+        ("factors", 5),
+        ("actions", 6),
+        ("lessons", 7),
+    ] {
+        // `table` is one of four fixed names, never user input.
+        let (lo, hi): (Option<i64>, Option<i64>) = conn.query_row(
+            &format!("SELECT min(id), max(id) FROM {table} WHERE incident_id = ?1"),
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            ranges.push((lo * 8 + code, hi * 8 + code));
+        }
+    }
+    Ok(ranges)
+}
+
+/// The snippets of the rows `ranked` names, in one more pass over the
+/// matches between the lowest and the highest of them in each of `ranges`
+/// (FTS5 cuts a snippet only on a row the query matched).
+fn snippets(
+    conn: &Connection,
+    query: &str,
+    ranked: &[(i64, Option<f64>)],
+    ranges: &[(i64, i64)],
+) -> Result<HashMap<i64, Vec<Piece>>> {
+    let mut out = HashMap::new();
+    let wanted: String = ranked
+        .iter()
+        .map(|r| format!(",{}", r.0))
+        .collect::<String>()
+        + ",";
+    let mut stmt = conn.prepare(
+        "SELECT rowid, snippet(search_index, 0, ?4, ?5, '…', ?6), \
+         instr(text, ?4) > 0 OR instr(text, ?5) > 0 \
+         FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 \
+         AND instr(?7, ',' || rowid || ',') > 0",
+    )?;
+    // Range by range: the matches between an incident's title and its
+    // newest note may be most of the index.
+    for &(from, to) in ranges {
+        let inside = || {
+            ranked
+                .iter()
+                .map(|r| r.0)
+                .filter(|r| (from..=to).contains(r))
+        };
+        let (Some(lo), Some(hi)) = (inside().min(), inside().max()) else {
+            continue;
+        };
+        let rows = stmt
+            .query_map(
+                params![
+                    query,
+                    lo,
+                    hi,
+                    OPEN.to_string(),
+                    CLOSE.to_string(),
+                    SNIPPET_TOKENS,
+                    wanted
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                    ))
+                },
+            )
+            .map_err(bad_query)?;
+        for row in rows {
+            let (rowid, marked, forged) = row.map_err(bad_query)?;
+            if out.contains_key(&rowid) {
+                continue;
+            }
+            let pieces = if forged {
+                // The row holds a marker character itself: cut its
+                // snippet again with markers it does not hold.
+                snippet(conn, query, rowid)?
+            } else {
+                split(&marked, OPEN, CLOSE)
+            };
+            out.insert(rowid, pieces);
+        }
+    }
+    Ok(out)
+}
+
+/// FTS5 rejects the query (a syntax error the query writer let through):
+/// one clear line, never SQLite's text.
+fn bad_query(e: rusqlite::Error) -> anyhow::Error {
+    // FTS5's parse errors: "fts5: syntax error near ...", "unterminated
+    // string" (SQLite's own SQL is fixed here, so these come from the query).
+    let is_fts = matches!(&e, rusqlite::Error::SqliteFailure(_, Some(m))
+        if m.starts_with("fts5") || m == "unterminated string");
+    if is_fts {
+        UserError::new("the search cannot be read as a query")
+            .hint(
+                "plain words must all match; use \"a phrase\", word*, OR, NOT (between words); \
+                 docs/commands.md has the details",
+            )
+            .into()
+    } else {
+        e.into()
+    }
+}
+
+/// The incident and the place of the row `rowid` names.
+fn locate(conn: &Connection, rowid: i64) -> Result<Option<(HitIncident, Location)>> {
+    let (kind, id) = SourceKind::decode(rowid);
+    let (incident_id, location) = match kind {
+        SourceKind::Title => (id, Location::Title),
+        SourceKind::Summary => (id, Location::Summary),
+        SourceKind::Impact => (id, Location::Impact),
+        SourceKind::Detection => (id, Location::Detection),
+        SourceKind::Entry => {
+            let Some(found) = conn
+                .query_row(
+                    "SELECT incident_id, kind, event_at, author, private \
+                     FROM timeline_entries WHERE id = ?1",
+                    [id],
+                    |r| {
+                        let kind: String = r.get(1)?;
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            EntryKind::parse(&kind).unwrap_or(EntryKind::Note),
+                            time_at(r, 2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, bool>(4)?,
+                        ))
+                    },
+                )
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let (incident_id, kind, at, author, private) = found;
+            (
+                incident_id,
+                Location::Entry {
+                    id,
+                    kind,
+                    at,
+                    author,
+                    private,
+                },
+            )
+        }
+        SourceKind::Factor => match owner_of(conn, "factors", id)? {
+            Some(incident_id) => (incident_id, Location::Factor { id }),
+            None => return Ok(None),
+        },
+        SourceKind::Lesson => match owner_of(conn, "lessons", id)? {
+            Some(incident_id) => (incident_id, Location::Lesson { id }),
+            None => return Ok(None),
+        },
+        SourceKind::Action => {
+            let Some((incident_id, owner, due)) = conn
+                .query_row(
+                    "SELECT incident_id, owner, due FROM actions WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                        ))
+                    },
+                )
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let due = due.and_then(|d| d.parse().ok());
+            (incident_id, Location::Action { id, owner, due })
+        }
+    };
+    let incident = conn
+        .query_row(
+            "SELECT id, title, severity, status FROM incidents WHERE id = ?1",
+            [incident_id],
+            |r| {
+                let level: u8 = r.get(2)?;
+                let status: String = r.get(3)?;
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, level, status))
+            },
+        )
+        .optional()?;
+    let Some((id, title, level, status)) = incident else {
+        return Ok(None);
+    };
+    let (Some(severity), Ok(status)) = (Severity::new(level), status.parse::<Status>()) else {
+        return Ok(None);
+    };
+    Ok(Some((
+        HitIncident {
+            id,
+            title,
+            severity,
+            status,
+        },
+        location,
+    )))
+}
+
+/// The incident a factor or lesson belongs to. `table` is one of two
+/// fixed names, never user input.
+fn owner_of(conn: &Connection, table: &str, id: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT incident_id FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A snippet of row `rowid` around the match, split at markers the row
+/// does not hold.
+fn snippet(conn: &Connection, query: &str, rowid: i64) -> Result<Vec<Piece>> {
+    let text: String = conn.query_row(
+        "SELECT text FROM search_index WHERE rowid = ?1",
+        [rowid],
+        |r| r.get(0),
+    )?;
+    let Some((open, close)) = markers_for(&text) else {
+        // Text holding every private use character: no highlight.
+        return Ok(vec![Piece {
+            text: snippet_text(conn, query, rowid, "", "")?,
+            hit: false,
+        }]);
+    };
+    let marked = snippet_text(conn, query, rowid, &open.to_string(), &close.to_string())?;
+    Ok(split(&marked, open, close))
+}
+
+fn snippet_text(
+    conn: &Connection,
+    query: &str,
+    rowid: i64,
+    open: &str,
+    close: &str,
+) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT snippet(search_index, 0, ?3, ?4, '…', ?5) FROM search_index \
+         WHERE search_index MATCH ?1 AND rowid = ?2",
+        params![query, rowid, open, close, SNIPPET_TOKENS],
+        |r| r.get(0),
+    )?)
+}
+
+/// Two private use characters that `text` does not hold, to mark matches
+/// with: the usual pair, else the first free ones.
+fn markers_for(text: &str) -> Option<(char, char)> {
+    if !text.contains(OPEN) && !text.contains(CLOSE) {
+        return Some((OPEN, CLOSE));
+    }
+    let mut free = ('\u{E000}'..='\u{F8FF}')
+        .chain('\u{F0000}'..='\u{FFFFD}')
+        .filter(|c| !text.contains(*c));
+    Some((free.next()?, free.next()?))
+}
+
+/// Splits marked text into pieces, matched or not.
+fn split(marked: &str, open: char, close: char) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut hit = false;
+    let mut current = String::new();
+    for c in marked.chars() {
+        if c == open || c == close {
+            if !current.is_empty() {
+                pieces.push(Piece {
+                    text: std::mem::take(&mut current),
+                    hit,
+                });
+            }
+            hit = c == open;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(Piece { text: current, hit });
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_avoid_the_characters_of_the_text() {
+        assert_eq!(markers_for("plain"), Some((OPEN, CLOSE)));
+        assert_eq!(
+            markers_for("forged \u{E000}x\u{E001}"),
+            Some(('\u{E002}', '\u{E003}'))
+        );
+        assert_eq!(
+            markers_for("\u{E001}\u{E002}"),
+            Some(('\u{E000}', '\u{E003}'))
+        );
+    }
+
+    #[test]
+    fn a_query_fts5_rejects_is_a_user_error_without_sqlite_text() {
+        let store = Store::open_in_memory().unwrap();
+        let filter = SearchFilter {
+            limit: 5,
+            ..SearchFilter::default()
+        };
+        for query in ["\"open", "NOT x", "a OR"] {
+            let err = store
+                .read(|conn| search_in(conn, query, &filter, RANK_CAP))
+                .unwrap_err();
+            let user = err
+                .downcast_ref::<UserError>()
+                .unwrap_or_else(|| panic!("{err:?}"));
+            assert_eq!(user.to_string(), "the search cannot be read as a query");
+        }
+    }
+
+    #[test]
+    fn past_the_cap_the_newest_come_first_unscored() {
+        use chrono::{TimeDelta, TimeZone, Utc};
+
+        use crate::model::{NewEntry, NewIncident};
+
+        let mut store = Store::open_in_memory().unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 11, 26, 13, 0, 0).unwrap();
+        let new = NewIncident {
+            links: Default::default(),
+            title: "common trouble".to_string(),
+            severity: Severity::new(2).unwrap(),
+            security: false,
+            commander: "alice".to_string(),
+            started_at: start,
+            detected_at: start,
+            created_at: start,
+            recorded_at: start,
+            author: "alice".to_string(),
+            drill: false,
+        };
+        let mut notes: Vec<NewEntry> = (1..=5)
+            .map(|n| {
+                let text = format!("common note {n} with more words around it");
+                NewEntry::note(text, start + TimeDelta::minutes(n))
+            })
+            .collect();
+        for n in 0..10 {
+            notes.push(NewEntry::note(format!("filler {n}"), start));
+        }
+        store.import(&[(new, notes)]).unwrap();
+        let filter = SearchFilter {
+            limit: 3,
+            ..SearchFilter::default()
+        };
+        let entries = |found: &Found| -> Vec<(SourceKind, Option<f64>)> {
+            found
+                .hits
+                .iter()
+                .map(|h| (h.location.kind(), h.rank))
+                .collect()
+        };
+        // Six matches, a cap of 4: the newest four, unscored, newest first.
+        let found = store
+            .read(|conn| search_in(conn, "\"common\"", &filter, 4))
+            .unwrap();
+        assert_eq!(found.ranked_only, Some(4));
+        assert_eq!(
+            entries(&found),
+            [(SourceKind::Entry, None); 3],
+            "the title is older than the newest four"
+        );
+        let ids: Vec<i64> = found.hits.iter().map(|h| h.location.id(1)).collect();
+        assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+        // Under the cap: all scored, the short title first.
+        let found = store
+            .read(|conn| search_in(conn, "\"common\"", &filter, 6))
+            .unwrap();
+        assert_eq!(found.ranked_only, None);
+        assert_eq!(found.hits[0].location.kind(), SourceKind::Title);
+        assert!(found.hits.iter().all(|h| h.rank.is_some()));
+    }
+
+    #[test]
+    fn plain_prefixes_expand_into_the_words_they_begin_up_to_a_limit() {
+        let store = Store::open_in_memory().unwrap();
+        let words: Vec<String> = (0..40).map(|n| format!("w{n}")).collect();
+        store
+            .conn
+            .execute(
+                "INSERT INTO search_index (rowid, text) VALUES (12, ?1)",
+                [words.join(" ")],
+            )
+            .unwrap();
+        let query = crate::model::fts_query(&["W1* w* x*".to_string()]).unwrap();
+        let expanded = expand_prefixes(&store.conn, &query).unwrap();
+        let mut w1: Vec<String> = (10..20).map(|n| format!("w{n}")).collect();
+        w1.insert(0, "w1".to_string());
+        assert_eq!(expanded.get("w1"), Some(&w1));
+        assert_eq!(expanded.get("w"), None, "more than {MAX_EXPANSION} words");
+        assert_eq!(expanded.get("x"), Some(&vec![]));
+    }
+
+    #[test]
+    fn split_finds_the_marked_pieces() {
+        let pieces = split("a \u{E000}db\u{E001} b", OPEN, CLOSE);
+        let hits: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.hit)).collect();
+        assert_eq!(hits, [("a ", false), ("db", true), (" b", false)]);
+    }
+}
