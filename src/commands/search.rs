@@ -78,8 +78,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     })?;
     if let Some(cap) = found.ranked_only {
         eprintln!(
-            "inc: more than {cap} matches, too many to rank: the newest {cap} are shown, \
-             the incidents' own words before timeline entries; more words, -i or --sev narrow it"
+            "inc: more than {cap} matches, too many to rank by relevance: the newest come \
+             first, the incidents' own words before timeline entries; more words, -i or --sev \
+             narrow it"
         );
     }
     if args.json {
