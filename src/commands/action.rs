@@ -76,21 +76,8 @@ pub struct ListArgs {
     #[arg(long, conflicts_with_all = ["id", "incident"])]
     pub all_incidents: bool,
 
-    /// Only open ones (not done or wont-do)
-    #[arg(long)]
-    pub open: bool,
-
-    /// Only open ones past their due date
-    #[arg(long)]
-    pub overdue: bool,
-
-    /// Only this owner's
-    #[arg(long, value_name = "WHO")]
-    pub owner: Option<String>,
-
-    /// Only those due before DATE (2026-12-01, today, tomorrow, +7d, +2w)
-    #[arg(long, value_name = "DATE")]
-    pub due_before: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
 
     #[command(flatten)]
     pub incident: ShownIncident,
@@ -227,28 +214,51 @@ fn only_named(arg: &ReviewIncidentArg) -> Result<Option<crate::model::IncidentRe
     arg.incident.as_ref().map(|_| arg.target()).transpose()
 }
 
-/// Which action items to list across incidents (`inc actions`).
-pub struct Across<'a> {
+/// Which action items to list: `inc action list` and `inc actions`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Filters {
+    /// Only open ones (not done or wont-do)
+    #[arg(long)]
     pub open: bool,
+
+    /// Only open ones past their due date
+    #[arg(long)]
     pub overdue: bool,
-    pub owner: Option<&'a str>,
-    pub due_before: Option<&'a str>,
-    pub json: bool,
+
+    /// Only this owner's (a person or a team; case does not matter)
+    #[arg(long, value_name = "WHO")]
+    pub owner: Option<String>,
+
+    /// Only those due before DATE (2026-12-01, today, tomorrow, +7d, +2w)
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<String>,
+}
+
+impl Filters {
+    /// The store's filter, for one incident or (None) every one.
+    fn for_store(&self, incident: Option<i64>, today: chrono::NaiveDate) -> Result<ActionFilter> {
+        Ok(ActionFilter {
+            incident,
+            open_only: self.open,
+            overdue_on: self.overdue.then_some(today),
+            owner: self.owner.clone(),
+            due_before: self
+                .due_before
+                .as_deref()
+                .map(|d| parse_due(d, today))
+                .transpose()?,
+        })
+    }
 }
 
 /// `inc actions`, also `inc action list --all-incidents`: every incident's
 /// action items by due date, with the incident each came from.
-pub fn list_across(ctx: &Context, args: &Across<'_>) -> Result<()> {
+pub fn list_across(ctx: &Context, filters: &Filters, json: bool) -> Result<()> {
     let today = ctx.zone()?.date(ctx.now());
-    let due_before = args.due_before.map(|d| parse_due(d, today)).transpose()?;
-    let actions = ctx.store_read()?.actions_across(&ActionFilter {
-        incident: None,
-        open_only: args.open,
-        overdue_on: args.overdue.then_some(today),
-        owner: args.owner.map(str::to_string),
-        due_before,
-    })?;
-    if args.json {
+    let actions = ctx
+        .store_read()?
+        .actions_across(&filters.for_store(None, today)?)?;
+    if json {
         return ctx.print(&json::actions_across(&actions, today));
     }
     if actions.is_empty() {
@@ -263,32 +273,13 @@ pub fn list_across(ctx: &Context, args: &Across<'_>) -> Result<()> {
 
 fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
     if args.all_incidents {
-        return list_across(
-            ctx,
-            &Across {
-                open: args.open,
-                overdue: args.overdue,
-                owner: args.owner.as_deref(),
-                due_before: args.due_before.as_deref(),
-                json: args.json,
-            },
-        );
+        return list_across(ctx, &args.filters, args.json);
     }
     let today = ctx.zone()?.date(ctx.now());
-    let due_before = args
-        .due_before
-        .as_deref()
-        .map(|d| parse_due(d, today))
-        .transpose()?;
     let store = ctx.store_read()?;
     let actions = store.snapshot(|s| {
-        s.actions(&ActionFilter {
-            incident: Some(s.incident(args.incident.target()?)?.id),
-            open_only: args.open,
-            overdue_on: args.overdue.then_some(today),
-            owner: args.owner.clone(),
-            due_before,
-        })
+        let id = s.incident(args.incident.target()?)?.id;
+        s.actions(&args.filters.for_store(Some(id), today)?)
     })?;
     if args.json {
         return ctx.print(&json::actions(&actions));

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::Context;
-use super::action::{Across, list_across};
+use super::action::{Filters, list_across};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -13,21 +13,8 @@ use super::action::{Across, list_across};
   inc actions --owner payments --open
   inc actions --due-before +7d --json"#)]
 pub struct Args {
-    /// Only open ones (not done or wont-do)
-    #[arg(long)]
-    pub open: bool,
-
-    /// Only open ones past their due date
-    #[arg(long)]
-    pub overdue: bool,
-
-    /// Only this owner's (a person or a team; case does not matter)
-    #[arg(long, value_name = "WHO")]
-    pub owner: Option<String>,
-
-    /// Only those due before DATE (2026-12-01, today, tomorrow, +7d, +2w)
-    #[arg(long, value_name = "DATE")]
-    pub due_before: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
 
     /// Print JSON (fields documented in docs/json.md)
     #[arg(long)]
@@ -35,14 +22,5 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    list_across(
-        ctx,
-        &Across {
-            open: args.open,
-            overdue: args.overdue,
-            owner: args.owner.as_deref(),
-            due_before: args.due_before.as_deref(),
-            json: args.json,
-        },
-    )
+    list_across(ctx, &args.filters, args.json)
 }
