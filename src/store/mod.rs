@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{Busy, UserError};
@@ -207,6 +207,21 @@ fn time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<DateTime<Utc
 fn opt_time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     row.get::<_, Option<String>>(col)?
         .map(|s| time_from_sql(col, &s))
+        .transpose()
+}
+
+/// A calendar date stored as `YYYY-MM-DD` (an action item's `due`), or NULL.
+fn opt_date_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    row.get::<_, Option<String>>(col)?
+        .map(|d| {
+            NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    col,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        })
         .transpose()
 }
 

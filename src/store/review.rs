@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::incidents::{load, resolve};
-use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
+use super::{Stamp, Store, new_uuid, opt_date_at, opt_time_at, time_at, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
     Action, ActionStatus, ActionType, Description, Factor, FactorKind, Incident, IncidentRef,
@@ -379,7 +379,6 @@ fn load_action(conn: &Connection, id: i64) -> Result<Action> {
 }
 
 pub(super) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
-    let due: Option<String> = r.get(5)?;
     let priority: String = r.get(6)?;
     let action_type: Option<String> = r.get(7)?;
     let status: String = r.get(8)?;
@@ -389,17 +388,7 @@ pub(super) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
         incident_id: r.get(2)?,
         text: r.get(3)?,
         owner: r.get(4)?,
-        due: due
-            .map(|d| {
-                NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        5,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })
-            })
-            .transpose()?,
+        due: opt_date_at(r, 5)?,
         priority: Priority::parse(&priority).map_err(|e| unreadable(6, &e))?,
         action_type: action_type
             .map(|t| ActionType::parse(&t).map_err(|e| unreadable(7, &e)))

@@ -3,10 +3,10 @@
 //! one snapshot. The counting itself is in `crate::model::stats`.
 
 use anyhow::Result;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{Store, opt_time_at, time_at, time_to_sql};
+use super::{Store, opt_date_at, opt_time_at, time_at, time_to_sql};
 use crate::model::stats::{OpenAction, StatIncident};
 use crate::model::{Severity, Status};
 
@@ -89,21 +89,10 @@ impl Store {
                     .prepare("SELECT incident_id, owner, due FROM actions WHERE status = 'open'")?;
                 let actions = stmt
                     .query_map([], |r| {
-                        let due: Option<String> = r.get(2)?;
                         Ok(OpenAction {
                             incident_id: r.get(0)?,
                             owner: r.get(1)?,
-                            due: due
-                                .map(|d| {
-                                    NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| {
-                                        rusqlite::Error::FromSqlConversionFailure(
-                                            2,
-                                            rusqlite::types::Type::Text,
-                                            Box::new(e),
-                                        )
-                                    })
-                                })
-                                .transpose()?,
+                            due: opt_date_at(r, 2)?,
                         })
                     })?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
