@@ -125,7 +125,12 @@ pub fn number(what: &str, s: &str) -> Result<i64, UserError> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| {
-            UserError::new(format!("`{s}` is not a {what} number"))
+            let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            UserError::new(format!("`{s}` is not {article} {what} number"))
                 .hint(format!("`inc {what} list` shows the numbers"))
         })
 }

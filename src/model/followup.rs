@@ -115,7 +115,10 @@ pub fn record_held(
             "the review meeting of #{id} cannot be held before its resolution ({})",
             zone.format(resolved)
         ))
-        .hint("give the time it was held with --at, such as --at \"2026-11-27 10:00\""));
+        .hint(format!(
+            "give the time it was held with --at, after {}",
+            zone.format(resolved)
+        )));
     }
     if at > now {
         return Err(UserError::new(format!(

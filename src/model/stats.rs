@@ -279,20 +279,24 @@ pub fn compute(incidents: &[StatIncident], actions: &[OpenAction], rules: &Rules
     }
 
     let ids: HashSet<i64> = counted.iter().map(|i| i.id).collect();
-    let mut owners: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // Owners compare without case, as `inc actions --owner` does; each is
+    // shown as first written.
+    let mut owners: BTreeMap<String, (&str, usize, usize)> = BTreeMap::new();
     let (mut open_actions, mut overdue_actions) = (0, 0);
     for a in actions.iter().filter(|a| ids.contains(&a.incident_id)) {
-        let entry = owners.entry(a.owner.as_str()).or_default();
-        entry.0 += 1;
+        let entry = owners
+            .entry(a.owner.to_lowercase())
+            .or_insert((a.owner.as_str(), 0, 0));
+        entry.1 += 1;
         open_actions += 1;
         if a.due.is_some_and(|due| due < today) {
-            entry.1 += 1;
+            entry.2 += 1;
             overdue_actions += 1;
         }
     }
     let mut by_owner: Vec<OwnerActions> = owners
-        .into_iter()
-        .map(|(owner, (open, overdue))| OwnerActions {
+        .into_values()
+        .map(|(owner, open, overdue)| OwnerActions {
             owner: owner.to_string(),
             open,
             overdue,
@@ -648,7 +652,8 @@ mod tests {
             a("carol", Some("2026-12-01")),
             a("carol", None),
             a("bob", Some("2026-11-26")),
-            a("bob", Some("2026-11-25")),
+            // The same owner, written another way.
+            a("Bob", Some("2026-11-25")),
             a("anna", Some("2026-11-01")),
             // Another incident's item: not counted.
             OpenAction {

@@ -91,37 +91,59 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
     let _ = writeln!(out, "By status:    {}", status_counts.join("   "));
 
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{:<20}{:>6}{:>10}{:>10}{:>10}",
-        "Durations", "n", "median", "p90", "max"
-    );
+    // The lines of the durations table: a row of cells, or a line of text.
+    let mut lines: Vec<Result<(String, [String; 4]), String>> = Vec::new();
     for m in &stats.metrics {
-        let _ = writeln!(out, "{} ({})", m.metric.name(), m.metric.definition());
-        let _ = writeln!(out, "{}", spread_row("  all", m.overall));
+        lines.push(Err(format!(
+            "{} ({})",
+            m.metric.name(),
+            m.metric.definition()
+        )));
+        lines.push(Ok(spread_cells("  all", m.overall)));
         for (s, spread) in severities().zip(m.by_severity) {
             if stats.by_severity[sev_index(s)] > 0 {
-                let _ = writeln!(out, "{}", spread_row(&format!("  {s}"), spread));
+                lines.push(Ok(spread_cells(&format!("  {s}"), spread)));
             }
         }
         if !m.incomplete.is_empty() {
-            let _ = writeln!(
-                out,
+            lines.push(Err(format!(
                 "  {} ({}, left out of the numbers above):",
                 m.metric.missing(),
                 m.incomplete.len(),
-            );
+            )));
             for n in m.incomplete.iter().take(NAMED) {
-                let _ = writeln!(out, "    #{} {}", n.id, safe_line(&n.title));
+                lines.push(Err(format!("    #{} {}", n.id, safe_line(&n.title))));
             }
             if m.incomplete.len() > NAMED {
-                let _ = writeln!(
-                    out,
+                lines.push(Err(format!(
                     "    and {} more (`inc stats --json` names them all)",
                     m.incomplete.len() - NAMED
-                );
+                )));
             }
         }
+    }
+    // Each column as wide as its widest value, so that long durations
+    // (`10d 13h 15m`) never run into the next.
+    let header = ["n", "median", "p90", "max"].map(str::to_string);
+    let mut widths = header.clone().map(|h| h.len());
+    for (_, cells) in lines.iter().flatten() {
+        for (w, c) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let row = |label: &str, cells: &[String; 4]| {
+        let mut line = format!("{label:<12}");
+        for (w, c) in widths.iter().zip(cells) {
+            line.push_str(&format!("  {c:>w$}"));
+        }
+        line
+    };
+    let _ = writeln!(out, "{}", row("Durations", &header));
+    for line in &lines {
+        let _ = match line {
+            Ok((label, cells)) => writeln!(out, "{}", row(label, cells)),
+            Err(text) => writeln!(out, "{text}"),
+        };
     }
     let _ = writeln!(out);
     for line in DEFINITIONS {
@@ -144,12 +166,19 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
         r.not_yet_due,
         r.unresolved
     );
-    for (named, deadline) in &r.overdue {
+    for (named, deadline) in r.overdue.iter().take(NAMED) {
         let _ = writeln!(
             out,
             "  overdue: #{} {} (deadline {deadline})",
             named.id,
             safe_line(&named.title)
+        );
+    }
+    if r.overdue.len() > NAMED {
+        let _ = writeln!(
+            out,
+            "  and {} more overdue (`inc reviews` lists them all)",
+            r.overdue.len() - NAMED
         );
     }
 
@@ -187,17 +216,12 @@ fn sev_index(s: Severity) -> usize {
     usize::from(s.level() - Severity::WORST)
 }
 
-fn spread_row(label: &str, spread: Option<Spread>) -> String {
-    match spread {
-        Some(s) => format!(
-            "{label:<20}{:>6}{:>10}{:>10}{:>10}",
-            s.n,
-            secs(s.median),
-            secs(s.p90),
-            secs(s.max)
-        ),
-        None => format!("{label:<20}{:>6}{:>10}{:>10}{:>10}", 0, "-", "-", "-"),
-    }
+fn spread_cells(label: &str, spread: Option<Spread>) -> (String, [String; 4]) {
+    let cells = match spread {
+        Some(s) => [s.n.to_string(), secs(s.median), secs(s.p90), secs(s.max)],
+        None => ["0", "-", "-", "-"].map(str::to_string),
+    };
+    (label.to_string(), cells)
 }
 
 /// A duration to the second under an hour (`7m 30s`), to the minute above
@@ -460,6 +484,58 @@ mod tests {
             deadline_days: 2,
             today: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
         }
+    }
+
+    #[test]
+    fn long_durations_keep_their_columns_apart() {
+        use crate::model::stats::Spread;
+        let mut s = stats(0);
+        s.incidents = 3;
+        s.by_severity = [3, 0, 0, 0];
+        let long = 10 * 86_400 + 13 * 3600 + 15 * 60;
+        s.metrics[2].overall = Some(Spread {
+            n: 310,
+            median: long,
+            p90: long,
+            max: 100 * 86_400,
+        });
+        s.metrics[2].by_severity[0] = s.metrics[2].overall;
+        let out = text(&s, &scope(), &Zone::utc());
+        assert!(
+            out.contains("  all         310  10d 13h 15m  10d 13h 15m  100d 0h 00m\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Durations       n       median          p90          max\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn overdue_reviews_are_named_up_to_ten_then_counted() {
+        let mut s = stats(0);
+        s.incidents = 12;
+        s.reviews.overdue = (1..=12)
+            .map(|id| {
+                (
+                    Named {
+                        id,
+                        title: format!("t{id}"),
+                    },
+                    NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                )
+            })
+            .collect();
+        let out = text(&s, &scope(), &Zone::utc());
+        assert!(
+            out.contains("  overdue: #10 t10 (deadline 2026-11-02)\n"),
+            "{out}"
+        );
+        assert!(!out.contains("#11"), "{out}");
+        assert!(
+            out.contains("  and 2 more overdue (`inc reviews` lists them all)\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -288,29 +288,29 @@ Statistics of all incidents
 By severity:  SEV1 2   SEV2 4   SEV3 1   SEV4 1
 By status:    investigating 1   identified 0   monitoring 1   resolved 6
 
-Durations                n    median       p90       max
+Durations     n  median     p90     max
 time to detect (detected - started)
-  all                    8    7m 30s       30m       30m
-  SEV1                   2        3m        4m        4m
-  SEV2                   4       15m       30m       30m
-  SEV3                   1        0s        0s        0s
-  SEV4                   1       30m       30m       30m
+  all         8  7m 30s     30m     30m
+  SEV1        2      3m      4m      4m
+  SEV2        4     15m     30m     30m
+  SEV3        1      0s      0s      0s
+  SEV4        1     30m     30m     30m
 time to mitigate (mitigated - started)
-  all                    5       40m    1h 00m    1h 00m
-  SEV1                   2       30m       30m       30m
-  SEV2                   3       50m    1h 00m    1h 00m
-  SEV3                   0         -         -         -
-  SEV4                   0         -         -         -
+  all         5     40m  1h 00m  1h 00m
+  SEV1        2     30m     30m     30m
+  SEV2        3     50m  1h 00m  1h 00m
+  SEV3        0       -       -       -
+  SEV4        0       -       -       -
   not mitigated (3, left out of the numbers above):
     #4 Webhook retries
     #7 Disk alerts noisy
     #9 October outage
 time to resolve (resolved - started)
-  all                    6    1h 17m    8h 00m    8h 00m
-  SEV1                   1    1h 00m    1h 00m    1h 00m
-  SEV2                   4    2h 45m    8h 00m    8h 00m
-  SEV3                   1       45m       45m       45m
-  SEV4                   0         -         -         -
+  all         6  1h 17m  8h 00m  8h 00m
+  SEV1        1  1h 00m  1h 00m  1h 00m
+  SEV2        4  2h 45m  8h 00m  8h 00m
+  SEV3        1     45m     45m     45m
+  SEV4        0       -       -       -
   not resolved (2, left out of the numbers above):
     #6 EU latency
     #7 Disk alerts noisy
