@@ -237,6 +237,11 @@ pub struct Filters {
 impl Filters {
     /// The store's filter, for one incident or (None) every one.
     fn for_store(&self, incident: Option<i64>, today: chrono::NaiveDate) -> Result<ActionFilter> {
+        if self.owner.as_deref().is_some_and(|o| o.trim().is_empty()) {
+            return Err(UserError::new("the owner is empty")
+                .hint("give a person or a team, such as --owner payments")
+                .into());
+        }
         Ok(ActionFilter {
             incident,
             open_only: self.open,

@@ -131,6 +131,13 @@ fn actions_lists_every_incident_by_due_date_with_filters() {
         env.ok(&["actions", "--owner", "nobody"]).trim(),
         "No action items match."
     );
+    // An empty owner is a mistake, not a filter that matches nothing.
+    let f = env.fails(&["actions", "--owner", " "]);
+    assert!(
+        f.stderr.starts_with("inc: error: the owner is empty"),
+        "{}",
+        f.stderr
+    );
 }
 
 #[test]
