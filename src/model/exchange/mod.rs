@@ -136,6 +136,7 @@ pub struct ExDescription {
     pub updated_by: String,
 }
 
+/// A contributing factor; a lesson too ([`ExLesson`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExFactor {
@@ -163,15 +164,8 @@ pub struct ExAction {
     pub closed_at: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExLesson {
-    pub uuid: String,
-    pub body: String,
-    pub kind: String,
-    pub created_at: String,
-    pub created_by: String,
-}
+/// A lesson has a factor's fields: its text, its kind, who added it when.
+pub type ExLesson = ExFactor;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -13,7 +13,7 @@ use super::super::{Store, schema};
 use crate::model::IncidentRef;
 use crate::model::exchange::{
     Document, ExAction, ExAssignment, ExChecklistItem, ExDescription, ExEntry, ExFactor,
-    ExIncident, ExLesson, ExRole, ExTask, ExUpdatePost, FORMAT, VERSION,
+    ExIncident, ExRole, ExTask, ExUpdatePost, FORMAT, VERSION,
 };
 
 impl Store {
@@ -196,16 +196,6 @@ pub(super) fn factor_row(r: &Row<'_>) -> rusqlite::Result<ExFactor> {
     })
 }
 
-pub(super) fn lesson_row(r: &Row<'_>) -> rusqlite::Result<ExLesson> {
-    Ok(ExLesson {
-        uuid: r.get(0)?,
-        body: r.get(1)?,
-        kind: r.get(2)?,
-        created_at: r.get(3)?,
-        created_by: r.get(4)?,
-    })
-}
-
 pub(super) const ACTION: &str = "uuid, body, owner, due, priority, type, status, created_at, \
     created_by, closed_at";
 
@@ -345,7 +335,7 @@ fn export_incident(conn: &Connection, id: i64) -> Result<ExIncident> {
         conn,
         &format!("SELECT {LESSON} FROM lessons WHERE incident_id = ?1 ORDER BY created_at, uuid"),
         id,
-        lesson_row,
+        factor_row,
     )?;
     incident.checklist = rows(
         conn,

@@ -12,9 +12,9 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::super::Store;
 use super::export::{
-    ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, LESSON, POST, ROLE, TASK,
+    ACTION, ASSIGNMENT, CHECKLIST, DESCRIPTION, ENTRY, FACTOR, INCIDENT, POST, ROLE, TASK,
     action_row, assignment_row, checklist_row, description_row, entry_row, factor_row,
-    incident_row, lesson_row, post_row, role_row, task_row,
+    incident_row, post_row, role_row, task_row,
 };
 use crate::error::UserError;
 use crate::model::exchange::{Document, ExIncident, IncidentMerge, RecordKind, differences};
@@ -497,38 +497,44 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
         }
     }
 
-    for (j, f) in x.factors.iter().enumerate() {
-        let here = find(
-            conn,
-            &format!("SELECT {FACTOR}, incident_id FROM factors WHERE uuid = ?1"),
-            &f.uuid,
-            with_incident(factor_row, FACTOR),
-        )?;
-        let label = format!("{:?}", f.body);
-        immutable(
-            &mut m,
-            RecordKind::Factor,
-            &label,
-            &path("factors", j),
-            &f.uuid,
-            here,
-            f,
-            || {
-                conn.prepare_cached(
-                    "INSERT INTO factors (uuid, incident_id, body, kind, created_at, created_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    f.uuid,
-                    id,
-                    f.body,
-                    f.kind,
-                    f.created_at,
-                    f.created_by
-                ])?;
-                Ok(())
-            },
-        )?;
+    // Factors and lessons: the same columns, written once.
+    for (table, kind, list) in [
+        ("factors", RecordKind::Factor, &x.factors),
+        ("lessons", RecordKind::Lesson, &x.lessons),
+    ] {
+        for (j, f) in list.iter().enumerate() {
+            let here = find(
+                conn,
+                &format!("SELECT {FACTOR}, incident_id FROM {table} WHERE uuid = ?1"),
+                &f.uuid,
+                with_incident(factor_row, FACTOR),
+            )?;
+            let label = format!("{:?}", f.body);
+            immutable(
+                &mut m,
+                kind,
+                &label,
+                &path(table, j),
+                &f.uuid,
+                here,
+                f,
+                || {
+                    conn.prepare_cached(&format!(
+                        "INSERT INTO {table} (uuid, incident_id, body, kind, created_at, \
+                         created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                    ))?
+                    .execute(params![
+                        f.uuid,
+                        id,
+                        f.body,
+                        f.kind,
+                        f.created_at,
+                        f.created_by
+                    ])?;
+                    Ok(())
+                },
+            )?;
+        }
     }
 
     // Action items: closing (done or won't do) is one-way, like a task's
@@ -601,40 +607,6 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
                 }
             }
         }
-    }
-
-    for (j, l) in x.lessons.iter().enumerate() {
-        let here = find(
-            conn,
-            &format!("SELECT {LESSON}, incident_id FROM lessons WHERE uuid = ?1"),
-            &l.uuid,
-            with_incident(lesson_row, LESSON),
-        )?;
-        let label = format!("{:?}", l.body);
-        immutable(
-            &mut m,
-            RecordKind::Lesson,
-            &label,
-            &path("lessons", j),
-            &l.uuid,
-            here,
-            l,
-            || {
-                conn.prepare_cached(
-                    "INSERT INTO lessons (uuid, incident_id, body, kind, created_at, created_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    l.uuid,
-                    id,
-                    l.body,
-                    l.kind,
-                    l.created_at,
-                    l.created_by
-                ])?;
-                Ok(())
-            },
-        )?;
     }
 
     for (j, c) in x.checklist.iter().enumerate() {
