@@ -109,13 +109,22 @@ impl IncidentMerge {
 /// The fields of two records that differ, other than `ignore`, each as
 /// `name "here" here, "there" in the file` (long values cut short).
 pub fn differences<T: Serialize>(here: &T, there: &T, ignore: &[&str]) -> Vec<String> {
+    differing(here, there, |name| !ignore.contains(&name))
+}
+
+/// The same, for the fields `only` alone.
+pub fn differences_in<T: Serialize>(here: &T, there: &T, only: &[&str]) -> Vec<String> {
+    differing(here, there, |name| only.contains(&name))
+}
+
+fn differing<T: Serialize>(here: &T, there: &T, compared: impl Fn(&str) -> bool) -> Vec<String> {
     let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
         (serde_json::to_value(here), serde_json::to_value(there))
     else {
         return Vec::new();
     };
     a.iter()
-        .filter(|(name, _)| !ignore.contains(&name.as_str()))
+        .filter(|(name, _)| compared(name))
         .filter_map(|(name, value)| {
             let other = b.get(name).unwrap_or(&serde_json::Value::Null);
             (value != other)

@@ -6,7 +6,7 @@
 mod merge;
 mod validate;
 
-pub use merge::{IncidentMerge, RecordKind, differences};
+pub use merge::{IncidentMerge, RecordKind, differences, differences_in};
 pub use validate::{ParseError, parse, validate};
 
 use serde::{Deserialize, Serialize};

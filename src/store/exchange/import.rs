@@ -17,7 +17,9 @@ use super::export::{
     incident_row, post_row, role_row, task_row,
 };
 use crate::error::UserError;
-use crate::model::exchange::{Document, ExIncident, IncidentMerge, RecordKind, differences};
+use crate::model::exchange::{
+    Document, ExIncident, IncidentMerge, RecordKind, differences, differences_in,
+};
 use crate::model::{Severity, Status};
 
 /// The fields of an incident that are not its changeable state.
@@ -124,6 +126,45 @@ fn immutable<T: serde::Serialize>(
     Ok(())
 }
 
+/// A record whose `done` fields go one way: done on either side is done
+/// (`mark_done` takes the file's), done differently on both is a conflict,
+/// and any other field that differs is a conflict too. `what` names the
+/// record in the report, and conflicts give its `uuid`.
+fn done_one_way<T: serde::Serialize>(
+    m: &mut IncidentMerge,
+    (what, uuid): (&str, &str),
+    (here, done_here): (&T, bool),
+    (there, done_there): (&T, bool),
+    done_fields: &[&str],
+    done_by: Option<&str>,
+    mark_done: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    let diff = differences(here, there, done_fields);
+    if !diff.is_empty() {
+        m.conflicts.push(format!(
+            "{what} ({uuid}) differs: {}; kept this database's",
+            diff.join("; ")
+        ));
+    }
+    let done_diff = differences_in(here, there, done_fields);
+    match (done_here, done_there) {
+        (false, true) => {
+            mark_done()?;
+            m.updated.push(format!(
+                "{what} done, as in the file (by {})",
+                done_by.unwrap_or_default()
+            ));
+        }
+        (true, true) if !done_diff.is_empty() => m.conflicts.push(format!(
+            "{what} ({uuid}) was done differently: {}; kept this database's",
+            done_diff.join("; ")
+        )),
+        _ if diff.is_empty() => m.unchanged += 1,
+        _ => {}
+    }
+    Ok(())
+}
+
 /// A row mapper that also reads the incident's id, selected right after
 /// `columns` (one of the column lists above).
 fn with_incident<T>(
@@ -205,45 +246,21 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             Some((incident, _)) if incident != id => {
                 return Err(elsewhere(&path("tasks", j), &t.uuid, incident));
             }
-            Some((_, here)) => {
-                let diff = differences(&here, t, &["done_at", "done_by"]);
-                if !diff.is_empty() {
-                    m.conflicts.push(format!(
-                        "task {label} ({}) differs: {}; kept this database's",
-                        t.uuid,
-                        diff.join("; ")
-                    ));
-                }
-                match (&here.done_at, &t.done_at) {
-                    // Done is one-way: done on either side is done.
-                    (None, Some(done_at)) => {
-                        conn.execute(
-                            "UPDATE tasks SET done_at = ?2, done_by = ?3 WHERE uuid = ?1",
-                            params![t.uuid, done_at, t.done_by],
-                        )?;
-                        m.updated.push(format!(
-                            "task {label} done, as in the file (by {})",
-                            t.done_by.as_deref().unwrap_or_default()
-                        ));
-                    }
-                    (Some(_), Some(_))
-                        if here.done_at != t.done_at || here.done_by != t.done_by =>
-                    {
-                        let diff = differences(
-                            &here,
-                            t,
-                            &["uuid", "body", "owner", "created_at", "created_by"],
-                        );
-                        m.conflicts.push(format!(
-                            "task {label} ({}) was done at another time: {}; kept this database's",
-                            t.uuid,
-                            diff.join("; ")
-                        ));
-                    }
-                    _ if diff.is_empty() => m.unchanged += 1,
-                    _ => {}
-                }
-            }
+            Some((_, here)) => done_one_way(
+                &mut m,
+                (&format!("task {label}"), &t.uuid),
+                (&here, here.done_at.is_some()),
+                (t, t.done_at.is_some()),
+                &["done_at", "done_by"],
+                t.done_by.as_deref(),
+                || {
+                    conn.execute(
+                        "UPDATE tasks SET done_at = ?2, done_by = ?3 WHERE uuid = ?1",
+                        params![t.uuid, t.done_at, t.done_by],
+                    )?;
+                    Ok(())
+                },
+            )?,
         }
     }
 
@@ -656,51 +673,22 @@ fn merge_incident(conn: &Connection, i: usize, x: &ExIncident) -> Result<Inciden
             Some((incident, _)) if incident != id => {
                 return Err(elsewhere(&path("checklist", j), &c.uuid, incident));
             }
-            Some((_, here)) => {
-                let done = ["done_at", "done_by", "note"];
-                let diff = differences(&here, c, &done);
-                if !diff.is_empty() {
-                    m.conflicts.push(format!(
-                        "checklist item {label} ({}) differs: {}; kept this database's",
-                        c.uuid,
-                        diff.join("; ")
-                    ));
-                }
-                match (&here.done_at, &c.done_at) {
-                    (None, Some(done_at)) => {
-                        conn.execute(
-                            "UPDATE checklist_items SET done_at = ?2, done_by = ?3, note = ?4 \
-                             WHERE uuid = ?1",
-                            params![c.uuid, done_at, c.done_by, c.note],
-                        )?;
-                        m.updated.push(format!(
-                            "checklist item {label} done, as in the file (by {})",
-                            c.done_by.as_deref().unwrap_or_default()
-                        ));
-                    }
-                    (Some(_), Some(_))
-                        if here.done_at != c.done_at
-                            || here.done_by != c.done_by
-                            || here.note != c.note =>
-                    {
-                        let keep = [
-                            "uuid",
-                            "position",
-                            "area",
-                            "body",
-                            "created_at",
-                            "created_by",
-                        ];
-                        m.conflicts.push(format!(
-                            "checklist item {label} ({}) was done differently: {}; kept this database's",
-                            c.uuid,
-                            differences(&here, c, &keep).join("; ")
-                        ));
-                    }
-                    _ if diff.is_empty() => m.unchanged += 1,
-                    _ => {}
-                }
-            }
+            Some((_, here)) => done_one_way(
+                &mut m,
+                (&format!("checklist item {label}"), &c.uuid),
+                (&here, here.done_at.is_some()),
+                (c, c.done_at.is_some()),
+                &["done_at", "done_by", "note"],
+                c.done_by.as_deref(),
+                || {
+                    conn.execute(
+                        "UPDATE checklist_items SET done_at = ?2, done_by = ?3, note = ?4 \
+                         WHERE uuid = ?1",
+                        params![c.uuid, c.done_at, c.done_by, c.note],
+                    )?;
+                    Ok(())
+                },
+            )?,
         }
     }
 
