@@ -248,20 +248,18 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
         };
         let start = base + TimeDelta::hours(i as i64 * 2);
         let new = NewIncident {
-            links: Default::default(),
-            title: format!(
-                "Benchmark incident {i}: elevated errors in service {}",
-                i % 37
-            ),
             severity: Severity::new((i % 4) as u8 + 1).unwrap(),
             security: i % 50 == 0,
-            commander: format!("commander{}", i % 12),
-            started_at: start,
-            detected_at: start,
-            created_at: start,
-            recorded_at: start,
-            author: format!("responder{}", i % 20),
-            drill: false,
+            started_at: Some(start),
+            detected_at: Some(start),
+            declared_at: Some(start),
+            ..NewIncident::new(
+                &format!(
+                    "Benchmark incident {i}: elevated errors in service {}",
+                    i % 37
+                ),
+                &format!("commander{}", i % 12),
+            )
         };
         // `size` counts the declared entry too.
         let notes = (1..size)
@@ -278,7 +276,8 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
             .collect();
         batch.push((new, notes));
         if batch.len() == 100 || i + 1 == incidents {
-            store.import(&batch).expect("import");
+            let author = format!("responder{}", (i / 100) % 20);
+            store.import(&author, &batch).expect("import");
             batch.clear();
         }
     }
@@ -303,6 +302,8 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
 /// through its triggers. Incidents #1 and #2 and the newest few stay open.
 fn review_material(resolved: usize) -> String {
     const T: &str = "'%Y-%m-%dT%H:%M:%fZ'";
+    // A change clock from the incident's start: `...:SS.mmm` + a counter.
+    const CLOCK: &str = "substr(started_at, 1, 23) || '000000Z'";
     format!(
         "UPDATE incidents SET status = 'resolved', \
              detected_at = strftime({T}, started_at, '+' || (id % 13) || ' minutes'), \
@@ -314,25 +315,25 @@ fn review_material(resolved: usize) -> String {
              review_held_by = CASE WHEN id % 10 < 7 THEN 'bench' END, \
              drill = (id % 100 = 0) \
          WHERE id BETWEEN 3 AND {resolved};
-         INSERT INTO descriptions (incident_id, uuid, summary, impact, scope, detection, \
-             updated_at, updated_by) \
-         SELECT id, lower(hex(randomblob(16))), \
+         UPDATE incidents SET status_at = resolved_at WHERE id BETWEEN 3 AND {resolved};
+         INSERT INTO descriptions (incident_id, uuid, clock, summary, impact, scope, detection) \
+         SELECT id, lower(hex(randomblob(16))), {CLOCK}, \
              'errors in service ' || (id % 37) || ' after a deploy of build ' || id, \
              'customers of region ' || (id % 5) || ' saw failed requests', 'external', \
-             'the error rate alert', started_at, 'bench' \
+             'the error rate alert' \
          FROM incidents WHERE id BETWEEN 3 AND {resolved};
-         INSERT INTO factors (uuid, incident_id, body, kind, created_at, created_by) \
-         SELECT lower(hex(randomblob(16))), id, \
+         INSERT INTO factors (uuid, incident_id, clock, body, kind, created_at, created_by) \
+         SELECT lower(hex(randomblob(16))), id, {CLOCK}, \
              'connection pool of service ' || (id % 37) || ' too small for the load', \
              'technical', started_at, 'bench' \
          FROM incidents WHERE id BETWEEN 3 AND {resolved};
-         INSERT INTO lessons (uuid, incident_id, body, kind, created_at, created_by) \
-         SELECT lower(hex(randomblob(16))), id, 'the rollback runbook worked', 'went-well', \
-             started_at, 'bench' \
+         INSERT INTO lessons (uuid, incident_id, clock, body, kind, created_at, created_by) \
+         SELECT lower(hex(randomblob(16))), id, {CLOCK}, 'the rollback runbook worked', \
+             'went-well', started_at, 'bench' \
          FROM incidents WHERE id BETWEEN 3 AND {resolved};
-         INSERT INTO actions (uuid, incident_id, body, owner, due, priority, type, status, \
-             created_at, created_by, closed_at) \
-         SELECT lower(hex(randomblob(16))), id, \
+         INSERT INTO actions (uuid, incident_id, clock, body, owner, due, priority, type, \
+             status, created_at, created_by, closed_at) \
+         SELECT lower(hex(randomblob(16))), id, {CLOCK}, \
              'add a canary stage for service ' || (id % 37) || ', step ' || n, \
              'team' || ((id + n) % 15), \
              date(started_at, '+' || (7 + (id * n) % 60) || ' days'), \

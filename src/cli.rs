@@ -175,8 +175,16 @@ pub enum Command {
     Mitigated(commands::mitigated::Args),
     /// Resolve the incident
     Resolve(commands::resolve::Args),
-    /// Reopen a resolved incident
+    /// Reopen a resolved or cancelled incident
     Reopen(commands::reopen::Args),
+    /// Close an incident that was not one (a false alarm, a duplicate), with the reason
+    Cancel(commands::cancel::Args),
+    /// Correct a timeline entry: edit its text or time, strike it (rm), move it
+    Entry(commands::entry::Args),
+    /// Correct an incident's title
+    Retitle(commands::retitle::Args),
+    /// Show an incident's key times, or correct them (--started, --detected, ...)
+    Times(commands::times::Args),
     /// Hand command to someone else and print the briefing
     Handoff(commands::handoff::Args),
     /// Print the briefing for someone joining the response
@@ -185,7 +193,7 @@ pub enum Command {
     Role(commands::role::Args),
     /// List everyone involved, what they did and since when
     Responders(commands::responders::Args),
-    /// Track the steps under way: add, done, list
+    /// Track the steps under way: add, done, list, edit, assign
     Task(commands::task::Args),
     /// Set, clear or list where the response happens: channel, bridge, ticket
     Link(commands::link::Args),
@@ -206,7 +214,7 @@ pub enum Command {
     Factor(commands::factor::Args),
     /// Corrective action items: add, list, done, edit
     Action(commands::action::Args),
-    /// Lessons learned: add, list
+    /// Lessons learned: add, list, rm
     Lesson(commands::lesson::Args),
     /// The post-incident review, as markdown or JSON; --check says if it is ready
     Review(commands::review::Args),
@@ -249,6 +257,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "mitigated",
             "resolve",
             "reopen",
+            "cancel",
             "use",
             "handoff",
             "brief",
@@ -262,6 +271,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "checklist",
         ],
     ),
+    ("Correcting the record", &["entry", "retitle", "times"]),
     (
         "After it: the review",
         &[

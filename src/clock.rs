@@ -5,10 +5,14 @@ use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
 use crate::error::UserError;
 
-/// The moment a command runs. Read once, used for everything it writes.
+/// The wall clock of a command: the moment it started, for reading the
+/// times people type and showing how long ago things were; and the moment
+/// a write takes the database's lock, for what it records as "now".
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Clock {
-    now: DateTime<Utc>,
+    start: DateTime<Utc>,
+    /// `INC_NOW`: the clock stands still.
+    fixed: bool,
 }
 
 impl Clock {
@@ -24,21 +28,61 @@ impl Clock {
                     .with_timezone(&Utc);
                 Ok(Clock::fixed(now))
             }
-            // The one read of the real clock.
-            #[allow(clippy::disallowed_methods)]
-            _ => Ok(Clock::fixed(Utc::now())),
+            _ => Ok(Clock::system()),
+        }
+    }
+
+    /// The real time.
+    pub fn system() -> Clock {
+        Clock {
+            start: read(),
+            fixed: false,
         }
     }
 
     /// A clock stopped at `now`, to the millisecond (the precision stored).
     pub fn fixed(now: DateTime<Utc>) -> Clock {
-        let now = now
-            .duration_trunc(TimeDelta::milliseconds(1))
-            .unwrap_or(now);
-        Clock { now }
+        Clock {
+            start: millis(now),
+            fixed: true,
+        }
     }
 
+    /// When the command started.
     pub fn now(&self) -> DateTime<Utc> {
-        self.now
+        self.start
     }
+
+    /// The clock `by` later: a clock that stands still moves on by that
+    /// much (what `inc run` records when a command took `by` under
+    /// `INC_NOW`); the real one reads the time anyway.
+    #[must_use]
+    pub fn advanced(self, by: TimeDelta) -> Clock {
+        if self.fixed {
+            Clock::fixed(self.start + by)
+        } else {
+            self
+        }
+    }
+
+    /// The time now, read again: what a write records as "now", read once
+    /// it holds the database's lock, so that of two writers the one that
+    /// writes later records a later time. Never before [`Clock::now`].
+    pub fn current(&self) -> DateTime<Utc> {
+        if self.fixed {
+            self.start
+        } else {
+            read().max(self.start)
+        }
+    }
+}
+
+/// The one read of the real clock.
+#[allow(clippy::disallowed_methods)]
+fn read() -> DateTime<Utc> {
+    millis(Utc::now())
+}
+
+fn millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(TimeDelta::milliseconds(1)).unwrap_or(t)
 }

@@ -203,6 +203,42 @@ fn earliest() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap()
 }
 
+/// Why a time cannot be on the record, if it cannot: the one rule for
+/// every time inc stores, whether typed or imported. Not before 1970, not
+/// a leap second (chrono keeps `…:60` as a 61st second; stored and sorted
+/// as text it would look like nonsense), and not after `latest` (now, for
+/// what a person types; a little later for a file from a machine whose
+/// clock runs ahead).
+pub fn out_of_range(t: DateTime<Utc>, latest: DateTime<Utc>) -> Option<OutOfRange> {
+    if t.timestamp_subsec_nanos() >= 1_000_000_000 {
+        Some(OutOfRange::LeapSecond)
+    } else if t > latest {
+        Some(OutOfRange::Future)
+    } else if t < earliest() {
+        Some(OutOfRange::TooEarly)
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a time [`out_of_range`] refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutOfRange {
+    LeapSecond,
+    Future,
+    TooEarly,
+}
+
+impl OutOfRange {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutOfRange::LeapSecond => "is a leap second",
+            OutOfRange::Future => "is in the future",
+            OutOfRange::TooEarly => "is before 1970",
+        }
+    }
+}
+
 fn not_a_time(input: &str) -> UserError {
     UserError::new(format!("`{input}` is not a time inc understands"))
         .hint("use 14:05, 2026-11-26 14:05, -15m, 2h ago, or RFC 3339 such as 2026-11-26T14:05:00Z")
@@ -238,23 +274,17 @@ pub fn parse_time(
     } else {
         return Err(not_a_time(input));
     };
-    if t.timestamp_subsec_nanos() >= 1_000_000_000 {
-        // chrono keeps a leap second (…:60) as a 61st second; stored and
-        // sorted as text it would look like nonsense.
-        return Err(UserError::new(format!("`{input}` is a leap second"))
-            .hint("give the second before or after it"));
-    }
-    if t > now {
-        return Err(UserError::new(format!(
+    match out_of_range(t, now) {
+        None => Ok(t),
+        Some(OutOfRange::LeapSecond) => Err(UserError::new(format!("`{input}` is a leap second"))
+            .hint("give the second before or after it")),
+        Some(OutOfRange::Future) => Err(UserError::new(format!(
             "`{input}` is in the future ({}); events can only be recorded once they happened",
             zone.format(t)
         ))
-        .hint(format!("the time now is {}", zone.format(now))));
+        .hint(format!("the time now is {}", zone.format(now)))),
+        Some(OutOfRange::TooEarly) => Err(too_far(input)),
     }
-    if t < earliest() {
-        return Err(too_far(input));
-    }
-    Ok(t)
 }
 
 fn too_far(input: &str) -> UserError {

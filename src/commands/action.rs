@@ -8,7 +8,7 @@ use super::factor::number;
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{ActionStatus, ActionType, Priority, clean_name, clean_text, parse_due};
-use crate::report::text::safe_line;
+use crate::report::text::{incident_label, safe_line};
 use crate::report::{json, table};
 use crate::store::{ActionFilter, NewAction};
 
@@ -99,6 +99,12 @@ pub struct DoneArgs {
     #[arg(value_name = "ACTION")]
     pub id: String,
 
+    /// When it was done, if not just now
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -152,25 +158,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Done(a) => {
             let id = number("action", &a.id)?;
             let target = only_named(&a.incident)?;
-            let stamp = ctx.stamp()?;
-            let action = ctx
-                .store_for_change()?
-                .update_action(target, id, &stamp, |action| {
-                    if action.status != ActionStatus::Open {
-                        return Err(UserError::new(format!(
-                            "action item {id} is already {}",
-                            action.status
-                        ))
-                        .hint(format!(
-                            "reopen it with `inc action edit {id} --status open`"
-                        )));
-                    }
-                    action.status = ActionStatus::Done;
-                    Ok(())
-                })?;
+            let at = ctx.at(a.at.as_deref())?;
+            let author = ctx.author()?;
+            let (incident, action) =
+                ctx.store_for_change()?
+                    .update_action(target, id, &author, at, |action| {
+                        if action.status != ActionStatus::Open {
+                            return Err(UserError::new(format!(
+                                "action item {id} is already {}",
+                                action.status
+                            ))
+                            .hint(format!(
+                                "reopen it with `inc action edit {id} --status open`"
+                            )));
+                        }
+                        action.status = ActionStatus::Done;
+                        Ok(())
+                    })?;
             ctx.say(&format!(
-                "action {id} on #{} done: {}",
-                action.incident_id,
+                "action {id} on {} done: {}",
+                incident_label(&incident),
                 safe_line(&action.text)
             ))
         }
@@ -196,13 +203,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             .transpose()?,
     };
     let target = args.incident.target()?;
-    let stamp = ctx.stamp()?;
-    let (incident, action) = ctx.store_for_change()?.add_action(target, &stamp, &new)?;
+    let author = ctx.author()?;
+    let (incident, action) = ctx.store_for_change()?.add_action(target, &author, &new)?;
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     ctx.say(&format!(
-        "action {} added to #{}: {} (owner: {}{due})",
+        "action {} added to {}: {} (owner: {}{due})",
         action.id,
-        incident.id,
+        incident_label(&incident),
         safe_line(&action.text),
         safe_line(&action.owner)
     ))
@@ -338,38 +345,38 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         );
     }
     let target = only_named(&args.incident)?;
-    let stamp = ctx.stamp()?;
-    let action = ctx
-        .store_for_change()?
-        .update_action(target, id, &stamp, |a| {
-            if let Some(t) = text {
-                a.text = t;
-            }
-            if let Some(o) = owner {
-                a.owner = o;
-            }
-            if let Some(d) = due {
-                a.due = d;
-            }
-            if let Some(p) = priority {
-                a.priority = p;
-            }
-            if let Some(t) = action_type {
-                a.action_type = Some(t);
-            }
-            if let Some(s) = status {
-                a.status = s;
-            }
-            Ok(())
-        })?;
+    let author = ctx.author()?;
+    let (incident, action) =
+        ctx.store_for_change()?
+            .update_action(target, id, &author, None, |a| {
+                if let Some(t) = text {
+                    a.text = t;
+                }
+                if let Some(o) = owner {
+                    a.owner = o;
+                }
+                if let Some(d) = due {
+                    a.due = d;
+                }
+                if let Some(p) = priority {
+                    a.priority = p;
+                }
+                if let Some(t) = action_type {
+                    a.action_type = Some(t);
+                }
+                if let Some(s) = status {
+                    a.status = s;
+                }
+                Ok(())
+            })?;
     let kind = action
         .action_type
         .map(|t| format!(", {t}"))
         .unwrap_or_default();
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     ctx.say(&format!(
-        "action {id} on #{}: {} (owner: {}, {}{kind}, {}{due})",
-        action.incident_id,
+        "action {id} on {}: {} (owner: {}, {}{kind}, {}{due})",
+        incident_label(&incident),
         safe_line(&action.text),
         safe_line(&action.owner),
         action.priority,

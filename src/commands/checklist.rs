@@ -6,7 +6,7 @@ use anyhow::Result;
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{NewChecklistItem, check_done, clean_text};
-use crate::report::text::{incident_name, safe_line};
+use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
 use crate::store::ChecklistDone;
 
@@ -144,20 +144,20 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
         .transpose()?;
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let at = ctx.event_time(args.at.as_deref())?;
-    let stamp = ctx.stamp()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let (incident, item) = ctx.store_for_change()?.complete_checklist_item(
         target,
         position,
         &ChecklistDone { at, note },
-        &stamp,
-        |incident, item| check_done(incident, position, item, at, zone),
+        &author,
+        |incident, item, at| check_done(incident, position, item, at, zone),
     )?;
     ctx.say(&format!(
-        "checklist item {} on #{} done at {}: {}",
+        "checklist item {} on {} done at {}: {}",
         item.position,
-        incident.id,
-        zone.format(at),
+        incident_label(&incident),
+        zone.format(item.done_at.unwrap_or(ctx.now())),
         safe_line(&item.text())
     ))
 }
@@ -165,10 +165,10 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let item = NewChecklistItem::parse(&args.text.join(" "))?;
     let target = args.incident.target()?;
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let (incident, added) =
         ctx.store_for_change()?
-            .add_checklist_item(target, &item, &stamp, |incident| {
+            .add_checklist_item(target, &item, &author, |incident| {
                 if incident.security {
                     Ok(())
                 } else {
@@ -182,9 +182,9 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
                 }
             })?;
     ctx.say(&format!(
-        "checklist item {} added to #{}: {}",
+        "checklist item {} added to {}: {}",
         added.position,
-        incident.id,
+        incident_label(&incident),
         safe_line(&added.text())
     ))
 }

@@ -86,6 +86,7 @@ fn ids_where(current: &OsStr, wanted: impl Fn(Status) -> bool) -> Vec<Completion
         let config = Config::load(&config_path, explicit)?;
         let (path, _) = config::db_path(None, &config)?;
         let options = StoreOptions {
+            clock: crate::clock::Clock::system(),
             busy_timeout: std::time::Duration::from_millis(200),
             create_dir: false,
         };

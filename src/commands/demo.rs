@@ -12,6 +12,7 @@ use chrono::{DateTime, Days, DurationRound, TimeDelta, Utc};
 
 use super::Context;
 use super::review::Parts;
+use crate::clock::Clock;
 use crate::model::{
     ActionStatus, ActionType, CommandRun, Description, EntryKind, FactorKind, IncidentRef,
     LessonKind, NewEntry, NewIncident, Outcome, Priority, Scope, Severity, Status, check_handoff,
@@ -19,7 +20,7 @@ use crate::model::{
 };
 use crate::report::review;
 use crate::report::text::safe_line;
-use crate::store::{NewAction, Stamp, Store};
+use crate::store::{NewAction, Store};
 use crate::time::Zone;
 
 #[derive(Debug, clap::Args)]
@@ -486,7 +487,7 @@ const STORY: &[Step] = &[
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let zone = ctx.zone()?;
-    let mut store = Store::open_in_memory()?;
+    let mut store = Store::open_in_memory(ctx.clock())?;
     let id = replay(&mut store, STORY, ctx.now(), zone, &ctx.config().roles)?;
     if let Some(path) = &args.keep {
         store.save_as(path)?;
@@ -538,10 +539,9 @@ fn replay(
     let mut actions = Vec::new();
     for step in story {
         let at = time(step.at);
-        let stamp = Stamp {
-            author: step.who.to_string(),
-            now: time(step.noted),
-        };
+        // Each step is written down when the story says it was noted.
+        store.set_clock(Clock::fixed(time(step.noted)));
+        let who = step.who;
         if let Open {
             title,
             sev,
@@ -550,19 +550,13 @@ fn replay(
         } = step.what
         {
             let new = NewIncident {
-                links: Default::default(),
-                drill: false,
-                title: title.to_string(),
                 severity: severity(sev)?,
-                security: false,
-                commander: step.who.to_string(),
-                started_at: time(started),
-                detected_at: time(detected),
-                created_at: at,
-                recorded_at: stamp.now,
-                author: stamp.author.clone(),
+                started_at: Some(time(started)),
+                detected_at: Some(time(detected)),
+                declared_at: Some(at),
+                ..NewIncident::new(title, who)
             };
-            incident = Some(store.create_incident(&new)?.0.id);
+            incident = Some(store.create_incident(&new, who, &[])?.0.id);
             continue;
         }
         let id = incident.context("the demo story must open its incident first")?;
@@ -570,7 +564,7 @@ fn replay(
         match step.what {
             Open { .. } => unreachable!("handled above"),
             Note { text, key } => {
-                store.update_incident(which, &stamp, |_| {
+                store.update_incident(which, who, |_, _| {
                     Ok(vec![NewEntry {
                         key,
                         ..NewEntry::note(text.to_string(), at)
@@ -583,46 +577,36 @@ fn replay(
                 output,
             } => {
                 let words: Vec<std::ffi::OsString> = command.iter().map(Into::into).collect();
-                let entry = NewEntry {
-                    kind: EntryKind::Command,
-                    text: shell_line(&words),
-                    from: None,
-                    to: None,
-                    event_at: at,
-                    key: false,
-                    private: false,
-                    audience: None,
-                };
+                let entry = NewEntry::of(EntryKind::Command, shell_line(&words), at);
                 let run = CommandRun {
                     outcome: Outcome::Exited(0),
                     duration_ms: seconds * 1000,
                     output: Some(output.join("\n")),
                     output_lines: Some(output.len() as u64),
                 };
-                let recorded = Stamp {
-                    now: at + TimeDelta::seconds(i64::try_from(seconds).unwrap_or(0)),
-                    ..stamp
-                };
-                store.record_run(id, &recorded, &entry, &run)?;
+                store.set_clock(Clock::fixed(
+                    at + TimeDelta::seconds(i64::try_from(seconds).unwrap_or(0)),
+                ));
+                store.record_run(id, who, &entry, &run)?;
             }
             Sev { to, reason } => {
                 let to = severity(to)?;
-                store.update_incident(which, &stamp, |i| {
-                    Ok(i.set_severity(to, reason.to_string(), at))
+                store.update_incident(which, who, |i, _| {
+                    Ok(i.set_severity(to, reason.to_string(), at, zone)?)
                 })?;
             }
             Event::Status(to) => {
-                store.update_incident(which, &stamp, |i| Ok(i.set_status(to, at, zone)?))?;
+                store.update_incident(which, who, |i, _| Ok(i.set_status(to, at, zone)?))?;
             }
             Mitigated => {
-                store.update_incident(which, &stamp, |i| Ok(i.mitigate(at, zone)?))?;
+                store.update_incident(which, who, |i, _| Ok(i.mitigate(at, zone)?))?;
             }
             Resolve => {
-                store.update_incident(which, &stamp, |i| Ok(i.resolve(at, zone)?))?;
+                store.update_incident(which, who, |i, _| Ok(i.resolve(at, zone)?))?;
             }
             Role { role, name } => {
                 let role = check_role(role, roles)?;
-                store.set_role(which, &stamp, &role, Some(name), |holder| match holder {
+                store.set_role(which, who, &role, Some(name), |holder, _| match holder {
                     Some(h) => {
                         time_after("the change", at, ("the last change", h.assigned_at), zone)
                     }
@@ -630,16 +614,21 @@ fn replay(
                 })?;
             }
             Handoff { to, briefing } => {
-                store.hand_off(which, &stamp, to, briefing, |incident, current| {
+                store.hand_off(which, who, to, briefing, |incident, current, _| {
                     check_handoff(incident, current, to, at, zone)
                 })?;
             }
             Task { text, owner } => {
-                tasks.push(store.add_task(which, &stamp, text, Some(owner))?.1.id);
+                tasks.push(
+                    store
+                        .add_task(which, who, text, Some(owner), Some(at))?
+                        .1
+                        .id,
+                );
             }
             TaskDone(n) => {
                 let task = nth(&tasks, n, "task")?;
-                store.complete_task(which, task, &stamp)?;
+                store.complete_task(which, task, who, Some(at))?;
             }
             Describe {
                 summary,
@@ -653,10 +642,10 @@ fn replay(
                     scope: Some(scope),
                     detection: Some(detection.to_string()),
                 };
-                store.describe(which, &stamp, &description)?;
+                store.describe(which, who, &description)?;
             }
             Factor { text, kind } => {
-                store.add_factor(which, &stamp, text, kind)?;
+                store.add_factor(which, who, text, kind)?;
             }
             Action {
                 text,
@@ -672,17 +661,17 @@ fn replay(
                     priority,
                     action_type: Some(kind),
                 };
-                actions.push(store.add_action(which, &stamp, &new)?.1.id);
+                actions.push(store.add_action(which, who, &new)?.1.id);
             }
             ActionDone(n) => {
                 let action = nth(&actions, n, "action item")?;
-                store.update_action(Some(which), action, &stamp, |a| {
+                store.update_action(Some(which), action, who, Some(at), |a| {
                     a.status = ActionStatus::Done;
                     Ok(())
                 })?;
             }
             Lesson { text, kind } => {
-                store.add_lesson(which, &stamp, text, kind)?;
+                store.add_lesson(which, who, text, kind)?;
             }
         }
     }
@@ -709,7 +698,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn replayed(now: DateTime<Utc>) -> (Store, i64) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_in_memory(Clock::fixed(now)).unwrap();
         let roles = Config::default().roles;
         let id = replay(&mut store, STORY, now, &Zone::utc(), &roles).unwrap();
         (store, id)

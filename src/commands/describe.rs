@@ -49,8 +49,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if patch == Description::default() {
         patch = prompt(ctx, target)?;
     }
-    let stamp = ctx.stamp()?;
-    let (incident, description) = ctx.store_for_change()?.describe(target, &stamp, &patch)?;
+    let author = ctx.author()?;
+    let (incident, description) = ctx.store_for_change()?.describe(target, &author, &patch)?;
     let show = |v: &Option<String>| {
         v.as_deref()
             .map_or_else(|| "-".to_string(), |v| safe_line(v).into_owned())

@@ -102,6 +102,7 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
     let options = StoreOptions {
         busy_timeout: config.map_or(defaults.busy_timeout, |c| c.busy_timeout),
         create_dir: source == DbSource::Default,
+        clock: crate::clock::Clock::system(),
     };
     let is_default = source == DbSource::Default;
 

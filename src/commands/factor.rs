@@ -6,7 +6,7 @@ use anyhow::Result;
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{FactorKind, clean_text};
-use crate::report::text::{incident_name, safe_line};
+use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
@@ -80,11 +80,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             let text = clean_text("factor", &a.text.join(" "))?;
             let kind = FactorKind::parse(&a.kind)?;
             let target = a.incident.target()?;
-            let stamp = ctx.stamp()?;
+            let author = ctx.author()?;
             let (incident, id) = ctx
                 .store_for_change()?
-                .add_factor(target, &stamp, &text, kind)?;
-            ctx.say(&format!("factor {id} added to #{} ({kind})", incident.id))
+                .add_factor(target, &author, &text, kind)?;
+            ctx.say(&format!(
+                "factor {id} added to {} ({kind})",
+                incident_label(&incident)
+            ))
         }
         Action::List(a) => {
             let target = a.incident.target()?;
@@ -107,10 +110,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Rm(a) => {
             let id = number("factor", &a.id)?;
             let target = a.incident.target()?;
-            let factor = ctx.store_for_change()?.remove_factor(target, id)?;
+            let (incident, factor) =
+                ctx.store_for_change()?
+                    .remove_factor(target, &ctx.author()?, id)?;
             ctx.say(&format!(
-                "factor {id} removed from #{}: {}",
-                factor.incident_id,
+                "factor {id} removed from {}: {}",
+                incident_label(&incident),
                 safe_line(&factor.text)
             ))
         }

@@ -46,35 +46,35 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let target = args.incident.target(IncidentRef::Current)?;
     // Every flag is checked before the question.
-    let at = ctx.event_time(args.at.as_deref())?;
+    let at = ctx.at(args.at.as_deref())?;
     let to = match &args.name {
         Some(name) => clean_name("new commander's name", name)?,
-        None => choose(ctx, target, at)?,
+        None => choose(ctx, target, at.unwrap_or(ctx.now()))?,
     };
     let zone = ctx.zone()?;
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
     let (incident, assignment) =
-        store.hand_off(target, &stamp, &to, &note, |incident, current| {
-            check_handoff(incident, current, &to, at, zone)
+        store.hand_off(target, &author, &to, &note, |incident, current, now| {
+            check_handoff(incident, current, &to, at.unwrap_or(now), zone)
         })?;
     let parts =
         store.snapshot(|store| Parts::gather(store, incident.id, ctx.config().briefing_notes))?;
     let from = assignment.from.as_deref().unwrap_or_default();
-    let on_behalf = if same_person(&stamp.author, from) {
+    let on_behalf = if same_person(&author, from) {
         String::new()
     } else {
         format!(
             ", recorded by {} for {}",
-            safe_line(&stamp.author),
+            safe_line(&author),
             safe_line(from)
         )
     };
     // The briefing goes to standard output, ready to paste; the
     // confirmation to standard error, so it stays out of the paste.
     eprintln!(
-        "#{}: {} handed command to {} at {}{on_behalf}",
-        incident.id,
+        "{}: {} handed command to {} at {}{on_behalf}",
+        crate::report::text::incident_label(&incident),
         safe_line(from),
         safe_line(&to),
         zone.format(assignment.assigned_at)
@@ -88,7 +88,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 /// is checked before asking.
 fn choose(ctx: &Context, target: IncidentRef, at: DateTime<Utc>) -> Result<String> {
     let ask = Asker::new(ctx, "no new commander named", "name them: inc handoff NAME")?;
-    ctx.stamp()?;
+    ctx.author()?;
     let zone = ctx.zone()?;
     let (commander, responders) = ctx.store_read()?.snapshot(|store| {
         let id = store.incident(target)?.id;

@@ -17,10 +17,11 @@ use crate::report::text::safe_line;
   inc import --dry-run laptop.json
   ssh laptop inc export | inc import -
 
-Records already here are left alone, so importing a file twice adds nothing.
-Conflicts (a record changed on both machines) are printed on standard error;
-this database's version is kept unless the file's is newer. The merge rules
-are in docs/sharing.md."#)]
+Records already here are merged with the file's copy: a field changed on both
+machines takes the later change, done and struck stay so, removals travel.
+Every database that imports the same files ends with the same records,
+whatever the order. Importing a file twice adds nothing. The merge rules are in
+docs/sharing.md."#)]
 pub struct Args {
     /// The file `inc export` wrote; - reads standard input
     #[arg(value_name = "FILE")]
@@ -38,7 +39,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         args.file.display().to_string()
     };
     let text = read(&args.file, &name)?;
-    let doc = parse(&text).map_err(|e| explain(&name, &e))?;
+    let doc = parse(&text, ctx.now()).map_err(|e| explain(&name, &e))?;
     drop(text);
     let merged = if args.dry_run {
         ctx.store_read()?.import_document(&doc, true)?
@@ -46,12 +47,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store_write()?.import_document(&doc, false)?
     };
     for m in &merged {
-        for conflict in &m.conflicts {
-            eprintln!(
-                "conflict: {}: {}",
-                safe_line(&label(m)),
-                safe_line(conflict)
-            );
+        for line in &m.made_differently {
+            eprintln!("note: {}: {}", safe_line(&label(m)), safe_line(line));
         }
     }
     ctx.print(&summary(&name, &merged, args.dry_run))
@@ -100,11 +97,7 @@ fn explain(name: &str, e: &ParseError) -> anyhow::Error {
 }
 
 fn label(m: &IncidentMerge) -> String {
-    if m.id == 0 {
-        m.title.clone()
-    } else {
-        format!("#{} {}", m.id, m.title)
-    }
+    format!("#{} {}", m.id, m.title)
 }
 
 /// One line per incident: what was added, what was already here, what
@@ -132,21 +125,13 @@ fn summary(name: &str, merged: &[IncidentMerge], dry_run: bool) -> String {
         if !m.updated.is_empty() {
             parts.push(format!("{} updated", m.updated.len()));
         }
-        if !m.conflicts.is_empty() {
-            let n = m.conflicts.len();
-            parts.push(format!("{n} conflict{}", if n == 1 { "" } else { "s" }));
-        }
         out.push_str(&safe_line(&format!("{}: {}", label(m), parts.join("; "))));
         out.push('\n');
         for line in &m.updated {
             out.push_str(&format!("  updated: {}\n", safe_line(line)));
         }
-        for line in &m.kept {
-            out.push_str(&format!("  kept: {}\n", safe_line(line)));
-        }
     }
     let added: usize = merged.iter().map(IncidentMerge::added_total).sum();
-    let conflicts: usize = merged.iter().map(|m| m.conflicts.len()).sum();
     let updated: usize = merged.iter().map(|m| m.updated.len()).sum();
     let head = if dry_run {
         "dry run, nothing written: "
@@ -154,12 +139,11 @@ fn summary(name: &str, merged: &[IncidentMerge], dry_run: bool) -> String {
         ""
     };
     out.push_str(&format!(
-        "{head}{} from {}: {} {}, {updated} updated, {conflicts} conflict{}\n",
+        "{head}{} from {}: {} {}, {updated} updated\n",
         count(merged.len(), "incident"),
         safe_line(name),
         count(added, "record"),
         if dry_run { "to add" } else { "added" },
-        if conflicts == 1 { "" } else { "s" },
     ));
     out
 }

@@ -2,15 +2,17 @@
 
 use anyhow::Result;
 
+use super::factor::number;
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::model::{LessonKind, clean_text};
-use crate::report::text::incident_name;
+use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc lesson add --kind went-well "the rollback took under five minutes"
-  inc lesson list"#)]
+  inc lesson list
+  inc lesson rm 2"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -22,6 +24,8 @@ pub enum Action {
     Add(AddArgs),
     /// List the lessons
     List(ListArgs),
+    /// Remove a lesson (it stays on record as removed)
+    Rm(RmArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,11 +65,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             let text = clean_text("lesson", &a.text.join(" "))?;
             let kind = LessonKind::parse(&a.kind)?;
             let target = a.incident.target()?;
-            let stamp = ctx.stamp()?;
+            let author = ctx.author()?;
             let (incident, id) = ctx
                 .store_for_change()?
-                .add_lesson(target, &stamp, &text, kind)?;
-            ctx.say(&format!("lesson {id} added to #{} ({kind})", incident.id))
+                .add_lesson(target, &author, &text, kind)?;
+            ctx.say(&format!(
+                "lesson {id} added to {} ({kind})",
+                incident_label(&incident)
+            ))
         }
         Action::List(a) => {
             let target = a.incident.target()?;
@@ -82,5 +89,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }
             ctx.print(&table::lessons(&lessons, terminal_width()))
         }
+        Action::Rm(a) => {
+            let id = number("lesson", &a.id)?;
+            let target = a.incident.target()?;
+            let (incident, lesson) =
+                ctx.store_for_change()?
+                    .remove_lesson(target, &ctx.author()?, id)?;
+            ctx.say(&format!(
+                "lesson {id} removed from {}: {}",
+                incident_label(&incident),
+                safe_line(&lesson.text)
+            ))
+        }
     }
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc lesson rm 2
+  inc lesson rm 2 -i 12"#)]
+pub struct RmArgs {
+    /// The lesson's number, as `inc lesson list` shows it
+    #[arg(value_name = "LESSON")]
+    pub id: String,
+
+    #[command(flatten)]
+    pub incident: ReviewIncidentArg,
 }

@@ -5,8 +5,8 @@ use anyhow::Result;
 
 use super::{Context, IncidentArg};
 use crate::error::UserError;
-use crate::model::{IncidentRef, LinkKind};
-use crate::report::text::{incident_name, safe_line};
+use crate::model::{IncidentRef, LinkKind, NewEntry};
+use crate::report::text::{incident_label, incident_name, safe_line};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Kind {
@@ -47,6 +47,17 @@ pub struct Args {
     #[arg(long, requires = "which")]
     pub clear: bool,
 
+    /// When it changed, if not just now (it is noted on the timeline)
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        requires = "which"
+    )]
+    pub at: Option<String>,
+
     #[command(flatten)]
     pub incident: IncidentArg,
 }
@@ -70,17 +81,38 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let stamp = ctx.stamp()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let mut before = None;
-    let (incident, _) = ctx
-        .store_for_change()?
-        .update_incident(target, &stamp, |incident| {
-            let slot = incident.links.get_mut(kind);
-            before = slot.clone();
-            slot.clone_from(&value);
-            Ok(Vec::new())
-        })?;
-    let who = incident_name(&incident);
+    let (incident, _) =
+        ctx.store_for_change()?
+            .update_incident(target, &author, |incident, now| {
+                before = incident.links.get(kind).map(String::from);
+                if before == value {
+                    return Ok(Vec::new());
+                }
+                let at = at.unwrap_or(now);
+                let zone = ctx.zone()?;
+                if at < incident.created_at {
+                    return Err(UserError::new(format!(
+                        "the {name} cannot change before #{} was declared ({})",
+                        incident.id,
+                        zone.format(incident.created_at)
+                    ))
+                    .hint(format!(
+                        "give a time no earlier than {}",
+                        zone.format(incident.created_at)
+                    ))
+                    .into());
+                }
+                Ok(vec![NewEntry::link(
+                    kind,
+                    before.clone(),
+                    value.clone(),
+                    at,
+                )])
+            })?;
+    let who = incident_label(&incident);
     let line = match (&before, &value) {
         (b, Some(v)) if b.as_ref() == Some(v) => format!("{who}: {name} already {}", safe_line(v)),
         (_, Some(v)) => format!("{who}: {name} {}", safe_line(v)),

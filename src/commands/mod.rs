@@ -5,12 +5,14 @@ pub mod action;
 pub mod actions;
 pub mod ask;
 pub mod brief;
+pub mod cancel;
 pub mod checklist;
 pub mod completions;
 pub mod config;
 pub mod demo;
 pub mod describe;
 pub mod doctor;
+pub mod entry;
 pub mod export;
 pub mod factor;
 pub mod handoff;
@@ -24,6 +26,7 @@ pub mod open;
 pub mod reopen;
 pub mod resolve;
 pub mod responders;
+pub mod retitle;
 pub mod review;
 pub mod reviewed;
 pub mod reviews;
@@ -37,6 +40,7 @@ pub mod stats;
 pub mod status;
 pub mod task;
 pub mod timeline;
+pub mod times;
 pub mod tl;
 pub mod update;
 pub mod updates;
@@ -55,7 +59,7 @@ use crate::error::UserError;
 use crate::identity;
 use crate::model::IncidentRef;
 use crate::report::style::{Screen, Style};
-use crate::store::{Stamp, Store, StoreOptions};
+use crate::store::{Store, StoreOptions};
 use crate::time::{Zone, parse_time};
 
 /// Runs a parsed command line.
@@ -87,6 +91,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Mitigated(args) => mitigated::run(&ctx, &args),
         Command::Resolve(args) => resolve::run(&ctx, &args),
         Command::Reopen(args) => reopen::run(&ctx, &args),
+        Command::Cancel(args) => cancel::run(&ctx, &args),
+        Command::Entry(args) => entry::run(&ctx, &args),
+        Command::Retitle(args) => retitle::run(&ctx, &args),
+        Command::Times(args) => times::run(&ctx, &args),
         Command::Handoff(args) => handoff::run(&ctx, &args),
         Command::Brief(args) => brief::run(&ctx, &args),
         Command::Role(args) => role::run(&ctx, &args),
@@ -155,6 +163,11 @@ impl Context {
         self.clock.now()
     }
 
+    /// The clock, for what needs more than [`Context::now`].
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
     /// The zone times are shown and typed in, looked up once.
     pub fn zone(&self) -> Result<&Zone> {
         if let Some(zone) = self.zone.get() {
@@ -169,22 +182,19 @@ impl Context {
         Ok(parse_time(input, self.now(), zone)?)
     }
 
-    /// When an event happened: the `--at` time if given, else now.
-    pub fn event_time(&self, at: Option<&str>) -> Result<DateTime<Utc>> {
-        match at {
-            Some(t) => self.parse_time(t, self.zone()?),
-            None => Ok(self.now()),
-        }
+    /// When an event happened: the `--at` time if given; None for now,
+    /// which the store reads once it holds the write lock (so that of two
+    /// writers, the later writes the later time).
+    pub fn at(&self, at: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+        at.map(|t| self.parse_time(t, self.zone()?)).transpose()
     }
 
-    /// Who is acting and when, for everything a command writes.
-    pub fn stamp(&self) -> Result<Stamp> {
-        let author =
-            identity::resolve(self.global.as_user.as_deref(), self.config.user.as_deref())?;
-        Ok(Stamp {
-            author,
-            now: self.now(),
-        })
+    /// Who is acting, recorded as the author of everything written.
+    pub fn author(&self) -> Result<String> {
+        Ok(identity::resolve(
+            self.global.as_user.as_deref(),
+            self.config.user.as_deref(),
+        )?)
     }
 
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
@@ -193,6 +203,7 @@ impl Context {
         let options = StoreOptions {
             busy_timeout: self.config.busy_timeout,
             create_dir: is_default,
+            clock: self.clock,
         };
         Ok((path, options))
     }
@@ -357,26 +368,29 @@ pub fn change<F>(
     ctx: &Context,
     target: IncidentRef,
     apply: F,
-    describe: impl FnOnce(&crate::model::Incident, &Zone) -> String,
+    describe: impl FnOnce(&crate::model::Incident, &[crate::model::TimelineEntry], &Zone) -> String,
 ) -> Result<()>
 where
     F: FnOnce(
         &mut crate::model::Incident,
+        DateTime<Utc>,
         &Zone,
     ) -> Result<Vec<crate::model::NewEntry>, crate::error::UserError>,
 {
     let zone = ctx.zone()?;
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let (incident, entries) =
         ctx.store_for_change()?
-            .update_incident(target, &stamp, |incident| Ok(apply(incident, zone)?))?;
+            .update_incident(target, &author, |incident, now| {
+                Ok(apply(incident, now, zone)?)
+            })?;
     if entries.is_empty() {
         ctx.say(&format!(
             "{}: nothing to change",
             crate::report::text::incident_name(&incident)
         ))
     } else {
-        ctx.say(&describe(&incident, zone))
+        ctx.say(&describe(&incident, &entries, zone))
     }
 }
 

@@ -85,20 +85,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         bridge: clean_link(LinkKind::Bridge, args.bridge.as_deref())?,
         ticket: clean_link(LinkKind::Ticket, args.ticket.as_deref())?,
     };
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let commander = match &args.commander {
         Some(name) => clean_name("commander", name)?,
-        None => stamp.author.clone(),
+        None => author.clone(),
     };
     let zone = ctx.zone()?;
-    let declared_at = match &args.declared {
-        Some(t) => ctx.parse_time(t, zone)?,
-        None => stamp.now,
-    };
-    let detected_at = match &args.detected {
-        Some(t) => ctx.parse_time(t, zone)?,
-        None => declared_at,
-    };
+    let declared = ctx.at(args.declared.as_deref())?;
+    let declared_at = declared.unwrap_or(ctx.now());
+    let detected = ctx.at(args.detected.as_deref())?;
+    let detected_at = detected.unwrap_or(declared_at);
     if detected_at > declared_at {
         return Err(crate::error::UserError::new(format!(
             "detected ({}) would come after declared ({}); an incident is declared once noticed",
@@ -111,10 +107,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ))
         .into());
     }
-    let started_at = match &args.started {
-        Some(t) => ctx.parse_time(t, zone)?,
-        None => detected_at,
-    };
+    let started = ctx.at(args.started.as_deref())?;
+    let started_at = started.unwrap_or(detected_at);
     crate::model::KeyTimes {
         started: started_at,
         detected: detected_at,
@@ -141,18 +135,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         severity,
         security,
         commander,
-        started_at,
-        detected_at,
-        created_at: declared_at,
-        recorded_at: stamp.now,
-        author: stamp.author,
+        started_at: started,
+        detected_at: detected,
+        declared_at: declared,
         drill: args.drill,
     };
 
     let checklist = &ctx.config().security_checklist;
     let (incident, _) = ctx
         .store_write()?
-        .create_incident_with_checklist(&new, checklist)?;
+        .create_incident(&new, &author, checklist)?;
     ctx.say(&format!(
         "{} (commander: {}){}",
         incident_heading(&incident, ctx.style()),

@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use super::{Context, change};
 use crate::model::IncidentRef;
+use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -17,11 +18,10 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = IncidentRef::parse(args.id.as_deref(), IncidentRef::Selected)?;
-    let at = ctx.now();
     change(
         ctx,
         target,
-        |incident, _| incident.reopen(at),
-        |incident, _| format!("#{} reopened: {}", incident.id, incident.status),
+        crate::model::Incident::reopen,
+        |incident, _, _| format!("{} reopened: {}", incident_label(incident), incident.status),
     )
 }

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Context, IncidentArg, change};
 use crate::model::IncidentRef;
-use crate::report::text::duration;
+use crate::report::text::{duration, incident_label};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -28,15 +28,16 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.event_time(args.at.as_deref())?;
+    let at = ctx.at(args.at.as_deref())?;
     change(
         ctx,
         target,
-        |incident, zone| incident.resolve(at, zone),
-        |incident, zone| {
+        |incident, now, zone| incident.resolve(at.unwrap_or(now), zone),
+        |incident, entries, zone| {
+            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
             format!(
-                "#{} resolved at {} ({} to recover)",
-                incident.id,
+                "{} resolved at {} ({} to recover)",
+                incident_label(incident),
                 zone.format(at),
                 duration(at - incident.started_at)
             )

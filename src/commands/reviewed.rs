@@ -34,18 +34,16 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
-    let at = ctx.event_time(args.at.as_deref())?;
-    let stamp = ctx.stamp()?;
-    let now = ctx.now();
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let zone = ctx.zone()?;
-    let was = std::cell::Cell::new(None);
-    let (incident, _) = ctx
-        .store_for_change()?
-        .update_incident(target, &stamp, |incident| {
-            was.set(incident.review_held.as_ref().map(|h| h.at));
-            record_held(incident, at, &stamp.author, now, args.correct, zone)?;
-            Ok(Vec::new())
-        })?;
+    let (incident, was) =
+        ctx.store_for_change()?
+            .record_review_held(target, &author, |incident, now| {
+                let at = at.unwrap_or(now);
+                Ok(record_held(incident, at, &author, now, args.correct, zone)?)
+            })?;
+    let at = incident.review_held.as_ref().map_or(ctx.now(), |h| h.at);
     let deadline = incident.resolved_at.map(|resolved| {
         meeting_deadline(
             zone.date(resolved),
@@ -62,13 +60,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(d) => format!(", on time (deadline {d})"),
         None => String::new(),
     };
-    let corrected = match was.get() {
-        Some(before) => format!(" (was {})", zone.format(before)),
+    let corrected = match was {
+        Some(before) => format!(" (was {})", zone.format(before.at)),
         None => String::new(),
     };
     ctx.say(&format!(
-        "review meeting of #{} held at {}{corrected}{late}",
-        incident.id,
+        "review meeting of {} held at {}{corrected}{late}",
+        crate::report::text::incident_label(&incident),
         zone.format(at),
     ))
 }

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Context, IncidentArg};
 use crate::model::{IncidentRef, check_role, clean_name, time_after};
-use crate::report::text::{incident_name, safe_line};
+use crate::report::text::{incident_label, incident_name, safe_line};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -45,28 +45,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         _ => None,
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.event_time(args.at.as_deref())?;
-    let stamp = ctx.stamp()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let zone = ctx.zone()?;
-    let (incident, changed) =
-        ctx.store_for_change()?
-            .set_role(
-                target,
-                &stamp,
-                &role,
-                name.as_deref(),
-                |holder| match holder {
-                    Some(h) => {
-                        let took = format!("{} took the {role} role", h.name);
-                        time_after("the change", at, (&took, h.assigned_at), zone)
-                    }
-                    None => Ok(at),
-                },
-            )?;
+    let (incident, changed) = ctx.store_for_change()?.set_role(
+        target,
+        &author,
+        &role,
+        name.as_deref(),
+        |holder, now| {
+            let at = at.unwrap_or(now);
+            match holder {
+                Some(h) => {
+                    let took = format!("{} took the {role} role", h.name);
+                    time_after("the change", at, (&took, h.assigned_at), zone)
+                }
+                None => Ok(at),
+            }
+        },
+    )?;
+    let label = incident_label(&incident);
     let line = match (&name, changed) {
         (_, false) => format!("{}: nothing to change", incident_name(&incident)),
-        (Some(name), true) => format!("#{} {role}: {}", incident.id, safe_line(name)),
-        (None, true) => format!("#{} {role}: cleared", incident.id),
+        (Some(name), true) => format!("{label}: {role} is {}", safe_line(name)),
+        (None, true) => format!("{label}: {role} cleared"),
     };
     ctx.say(&line)
 }

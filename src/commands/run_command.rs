@@ -25,7 +25,6 @@ use crate::error::{PassOn, UserError};
 use crate::model::{
     CommandRun, EntryKind, IncidentRef, LineSplitter, NewEntry, Outcome, OutputTail, shell_line,
 };
-use crate::store::Stamp;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -62,7 +61,7 @@ const OUTPUT_GRACE: Duration = Duration::from_secs(2);
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let zone = ctx.zone()?;
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
     let incident = store.check_writable(target)?;
     let line = shell_line(&args.command);
@@ -83,33 +82,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .context("could not set up the handling of Ctrl-\\")?;
     }
 
-    let started = stamp.now;
+    let started = ctx.now();
     let run = execute(&args.command, args.capture.map(usize::from))
         .map_err(|e| cannot_start(&e, &args.command[0]))?;
-    let entry = NewEntry {
-        kind: EntryKind::Command,
-        text: line,
-        from: None,
-        to: None,
-        event_at: started,
-        key: false,
-        private: false,
-        audience: None,
-    };
+    let entry = NewEntry::of(EntryKind::Command, line, started);
     // Written down when the command ended: the one clock's time plus what
     // the command took (INC_NOW fixes the start, not the duration).
-    let recorded = Stamp {
-        author: stamp.author,
-        now: started
-            + TimeDelta::milliseconds(i64::try_from(run.duration_ms).unwrap_or(i64::MAX / 2)),
-    };
+    store.set_clock(ctx.clock().advanced(TimeDelta::milliseconds(
+        i64::try_from(run.duration_ms).unwrap_or(i64::MAX / 2),
+    )));
     let code = run.outcome.shell_code();
-    match store.record_run(incident.id, &recorded, &entry, &run) {
+    match store.record_run(incident.id, &author, &entry, &run) {
         Ok((incident, _)) => {
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "inc: noted on #{} at {}: {}",
-                incident.id,
+                "inc: noted on {} at {}: {}",
+                crate::report::text::incident_label(&incident),
                 zone.format(started),
                 run.summary()
             );

@@ -4,7 +4,8 @@
 use anyhow::Result;
 
 use super::{Context, ReviewIncidentArg};
-use crate::report::text::incident_name;
+use crate::error::UserError;
+use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -21,6 +22,13 @@ pub struct Args {
     #[arg(value_name = "STATE")]
     pub state: State,
 
+    /// When it became (or stopped being) a security incident, if not just now
+    ///
+    /// It is noted on the timeline: for a security incident, the start of
+    /// regulatory clocks. TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -33,15 +41,32 @@ pub enum State {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let zone = ctx.zone()?;
     let on = args.state == State::On;
     let change = ctx.store_for_change()?.set_security(
         target,
+        &author,
         on,
+        at,
         &ctx.config().security_checklist,
-        &stamp,
+        |incident, at| {
+            if at < incident.created_at {
+                return Err(UserError::new(format!(
+                    "#{} cannot change before it was declared ({})",
+                    incident.id,
+                    zone.format(incident.created_at)
+                ))
+                .hint(format!(
+                    "give a time no earlier than {}",
+                    zone.format(incident.created_at)
+                )));
+            }
+            Ok(())
+        },
     )?;
-    let name = incident_name(&change.incident);
+    let name = incident_label(&change.incident);
     let id = change.incident.id;
     let open = change.checklist.iter().filter(|i| !i.is_done()).count();
     let line = match (on, change.changed) {

@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use super::{Context, IncidentArg, change};
 use crate::model::{IncidentRef, Severity};
+use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -40,18 +41,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         None => String::new(),
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.event_time(args.at.as_deref())?;
+    let at = ctx.at(args.at.as_deref())?;
     change(
         ctx,
         target,
-        |incident, _| Ok(incident.set_severity(to, reason, at)),
-        |incident, zone| {
-            format!(
-                "#{} is {} as of {}",
-                incident.id,
-                incident.severity,
-                zone.format(at)
-            )
+        |incident, now, zone| incident.set_severity(to, reason, at.unwrap_or(now), zone),
+        |incident, entries, zone| {
+            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
+            if incident.severity == to {
+                format!(
+                    "{} is {to} as of {}",
+                    incident_label(incident),
+                    zone.format(at)
+                )
+            } else {
+                format!(
+                    "{} was {to} as of {}; a later change makes it {} now",
+                    incident_label(incident),
+                    zone.format(at),
+                    incident.severity
+                )
+            }
         },
     )
 }

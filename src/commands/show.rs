@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::{Context, ShownIncident};
+use crate::report::text::Names;
 use crate::report::{board, json};
 
 /// How many timeline entries the board shows.
@@ -25,14 +26,15 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let (incident, assignments, latest, total, checklist) =
+    let (incident, assignments, latest, refs, total, checklist) =
         ctx.store_read()?.snapshot(|store| {
             let incident = store.incident(target)?;
             let assignments = store.assignments(incident.id)?;
             let latest = store.timeline(incident.id, Some(LATEST))?;
+            let refs = store.entry_refs(incident.id, &latest)?;
             let total = store.timeline_len(incident.id)?;
             let checklist = store.checklist(incident.id)?;
-            Ok((incident, assignments, latest, total, checklist))
+            Ok((incident, assignments, latest, refs, total, checklist))
         })?;
     if args.json {
         return ctx.print(&json::incident(
@@ -46,8 +48,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut out = board::status_board(
         &incident,
         &assignments,
-        &latest,
-        total,
+        &board::Latest {
+            entries: &latest,
+            names: &Names {
+                refs,
+                ..Names::default()
+            },
+            total,
+        },
         ctx.now(),
         zone,
         ctx.screen(),

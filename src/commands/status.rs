@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use super::{Context, IncidentArg, change};
 use crate::model::{IncidentRef, Status};
+use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -32,18 +33,27 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let to: Status = args.status.parse()?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.event_time(args.at.as_deref())?;
+    let at = ctx.at(args.at.as_deref())?;
     change(
         ctx,
         target,
-        |incident, zone| incident.set_status(to, at, zone),
-        |incident, zone| {
-            format!(
-                "#{} is {} as of {}",
-                incident.id,
-                incident.status,
-                zone.format(at)
-            )
+        |incident, now, zone| incident.set_status(to, at.unwrap_or(now), zone),
+        |incident, entries, zone| {
+            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
+            if incident.status == to {
+                format!(
+                    "{} is {to} as of {}",
+                    incident_label(incident),
+                    zone.format(at)
+                )
+            } else {
+                format!(
+                    "{} was {to} as of {}; a later change makes it {} now",
+                    incident_label(incident),
+                    zone.format(at),
+                    incident.status
+                )
+            }
         },
     )
 }

@@ -6,14 +6,16 @@ use anyhow::Result;
 use super::{Context, IncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{IncidentRef, clean_name, clean_text};
-use crate::report::text::{incident_name, safe_line};
+use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
+use crate::store::TaskChange;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc task add "drain eu-west-1 traffic to Frankfurt" --owner bob
   inc task list
-  inc task done 1"#)]
+  inc task done 1
+  inc task assign 1 carol"#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -27,6 +29,10 @@ pub enum Action {
     Done(DoneArgs),
     /// List an incident's open tasks (all with --all)
     List(ListArgs),
+    /// Correct a task's text (the correction is noted on the timeline)
+    Edit(EditArgs),
+    /// Give a task to someone else, or to nobody (noted on the timeline)
+    Assign(AssignArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +49,12 @@ pub struct AddArgs {
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
 
+    /// When it was taken on, if not just now (replaying an incident)
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
     #[command(flatten)]
     pub incident: IncidentArg,
 }
@@ -55,6 +67,49 @@ pub struct DoneArgs {
     /// The task's number, as `inc task list` shows it
     #[arg(value_name = "TASK")]
     pub id: String,
+
+    /// When it was done, if not just now
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task edit 1 "drain eu-west-1 traffic to Dublin""#)]
+pub struct EditArgs {
+    /// The task's number, as `inc task list --all` shows it
+    #[arg(value_name = "TASK")]
+    pub id: String,
+
+    /// What is being done, corrected
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc task assign 1 carol
+  inc task assign 1 --nobody"#)]
+pub struct AssignArgs {
+    /// The task's number, as `inc task list --all` shows it
+    #[arg(value_name = "TASK")]
+    pub id: String,
+
+    /// Who does it now
+    #[arg(value_name = "NAME", required_unless_present = "nobody")]
+    pub owner: Option<String>,
+
+    /// Leave it without an owner
+    #[arg(long, conflicts_with = "owner")]
+    pub nobody: bool,
 
     #[command(flatten)]
     pub incident: IncidentArg,
@@ -83,6 +138,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => add(ctx, a),
         Action::Done(a) => done(ctx, a),
         Action::List(a) => list(ctx, a),
+        Action::Edit(a) => {
+            let text = clean_text("task", &a.text.join(" "))?;
+            change(ctx, &a.id, &a.incident, TaskChange::Text(text))
+        }
+        Action::Assign(a) => {
+            let owner = match &a.owner {
+                Some(o) if !a.nobody => Some(clean_name("owner", o)?),
+                _ => None,
+            };
+            change(ctx, &a.id, &a.incident, TaskChange::Owner(owner))
+        }
     }
 }
 
@@ -94,39 +160,71 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         .map(|o| clean_name("owner", o))
         .transpose()?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let stamp = ctx.stamp()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let (incident, task) =
         ctx.store_for_change()?
-            .add_task(target, &stamp, &text, owner.as_deref())?;
+            .add_task(target, &author, &text, owner.as_deref(), at)?;
     let owner = owner
         .map(|o| format!(" (owner: {})", safe_line(&o)))
         .unwrap_or_default();
     ctx.say(&format!(
-        "task {} added to #{}: {}{owner}",
+        "task {} added to {}: {}{owner}",
         task.id,
-        incident.id,
+        incident_label(&incident),
         safe_line(&task.text)
     ))
 }
 
-fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
-    let id = args
-        .id
-        .trim()
+/// A task's number, as typed.
+fn task_number(s: &str) -> Result<i64> {
+    Ok(s.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| {
-            UserError::new(format!("`{}` is not a task number", args.id))
+            UserError::new(format!("`{}` is not a task number", safe_line(s)))
                 .hint("task numbers are shown by `inc task list`")
-        })?;
+        })?)
+}
+
+/// `edit` and `assign`: a correction of a task, noted on the timeline.
+fn change(ctx: &Context, id: &str, incident: &IncidentArg, change: TaskChange) -> Result<()> {
+    let id = task_number(id)?;
+    let target = incident.target(IncidentRef::Current)?;
+    let author = ctx.author()?;
+    let (incident, task) = ctx
+        .store_for_change()?
+        .change_task(target, id, &author, &change)?;
+    let label = incident_label(&incident);
+    let line = match (task, &change) {
+        (None, _) => format!("task {id} on {label}: nothing to change"),
+        (Some(task), TaskChange::Text(_)) => {
+            format!("task {id} on {label} now reads: {}", safe_line(&task.text))
+        }
+        (Some(task), TaskChange::Owner(_)) => format!(
+            "task {id} on {label} is now {}",
+            task.owner
+                .as_deref()
+                .map_or("nobody's".into(), |o| format!("{}'s", safe_line(o)))
+        ),
+    };
+    ctx.say(&line)
+}
+
+fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
+    let id = task_number(&args.id)?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let stamp = ctx.stamp()?;
-    let (incident, task) = ctx.store_for_change()?.complete_task(target, id, &stamp)?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
+    let (incident, task) = ctx
+        .store_for_change()?
+        .complete_task(target, id, &author, at)?;
     ctx.say(&format!(
-        "task {} on #{} done: {}",
+        "task {} on {} done at {}: {}",
         task.id,
-        incident.id,
+        incident_label(&incident),
+        ctx.zone()?.format(task.done_at.unwrap_or(ctx.now())),
         safe_line(&task.text)
     ))
 }

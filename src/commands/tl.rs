@@ -11,6 +11,7 @@ use super::{Context, IncidentArg};
 use crate::editor;
 use crate::error::UserError;
 use crate::model::{IncidentRef, NewEntry, clean_text};
+use crate::store::Noted;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -61,18 +62,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let text = clean_text("note", &raw)?;
     let zone = ctx.zone()?;
-    let at = ctx.event_time(args.at.as_deref())?;
-    let stamp = ctx.stamp()?;
-    let (incident, _) = ctx
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
+    let (incident, stored) = ctx
         .store_for_change()?
-        .update_incident(target, &stamp, |_| Ok(vec![note(args, text, at)]))?;
-    ctx.say(&noted(incident.id, args.private, zone, at))
+        .add_note(target, &author, |now| note(args, text, at.unwrap_or(now)))?;
+    ctx.say(&noted(&incident, &stored, args.private, zone))
 }
 
-/// `noted on #12 at ...`, saying when the note is private.
-fn noted(id: i64, private: bool, zone: &crate::time::Zone, at: DateTime<Utc>) -> String {
+/// `noted on #12 API down at ...`, saying when the note is private.
+fn noted(
+    incident: &Noted,
+    stored: &crate::model::TimelineEntry,
+    private: bool,
+    zone: &crate::time::Zone,
+) -> String {
     let private = if private { " (private)" } else { "" };
-    format!("noted on #{id}{private} at {}", zone.format(at))
+    format!(
+        "noted on {}{private} at {}",
+        crate::report::text::label(incident.id, &incident.title),
+        zone.format(stored.event_at)
+    )
 }
 
 fn note(args: &Args, text: String, at: DateTime<Utc>) -> NewEntry {
@@ -93,8 +103,8 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
         "give the note as an argument, or `-` to read it from standard input",
     )?;
     let zone = ctx.zone()?;
-    let at = ctx.event_time(args.at.as_deref())?;
-    let stamp = ctx.stamp()?;
+    let at = ctx.at(args.at.as_deref())?;
+    let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
     let id = store.check_writable(target)?.id;
     let written = editor::edit_text(
@@ -111,8 +121,10 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
             .into());
     }
     let text = clean_text("note", written.trim_end())?;
-    match store.update_incident(target, &stamp, |_| Ok(vec![note(args, text.clone(), at)])) {
-        Ok((incident, _)) => ctx.say(&noted(incident.id, args.private, zone, at)),
+    match store.add_note(target, &author, |now| {
+        note(args, text.clone(), at.unwrap_or(now))
+    }) {
+        Ok((incident, stored)) => ctx.say(&noted(&incident, &stored, args.private, zone)),
         Err(e) => {
             let kept = editor::keep(&text, ".md")?;
             let key = match (args.key, args.private) {
@@ -124,15 +136,16 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
             Err(e.context(format!(
                 "the note was not recorded; it is kept in {} (add it with `inc tl -i {id} --at {}{key} - < {0}`)",
                 crate::model::shell_path(&kept),
-                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                at.unwrap_or(ctx.now())
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             )))
         }
     }
 }
 
-/// The largest note read from standard input. Far more than any note; a
-/// limit so that `yes | inc tl -` fails instead of filling the memory.
-const MAX_STDIN_NOTE: u64 = 16 * 1024 * 1024;
+/// The largest note read from standard input: the most any text may be, so
+/// that `yes | inc tl -` fails instead of filling the memory.
+const MAX_STDIN_NOTE: u64 = crate::model::MAX_TEXT as u64;
 
 fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();

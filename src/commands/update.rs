@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return retry(ctx, args);
     }
     let text = clean_text("update", &args.text.join(" "))?;
-    let at = ctx.event_time(args.at.as_deref())?;
+    let at = ctx.at(args.at.as_deref())?;
     let target = args.incident.target(IncidentRef::Current)?;
     let audience = if args.external {
         Audience::External
@@ -62,18 +62,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Audience::Internal
     };
     let zone = ctx.zone()?;
-    let stamp = ctx.stamp()?;
-    let entry = NewEntry {
-        kind: EntryKind::Update,
-        audience: Some(audience),
-        ..NewEntry::note(text, at)
-    };
+    let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
-    let (incident, stored) = store.record_update(target, &stamp, &entry)?;
+    let (incident, stored) = store.record_update(target, &author, at, |at| NewEntry {
+        audience: Some(audience),
+        ..NewEntry::of(EntryKind::Update, text, at)
+    })?;
     ctx.say(&format!(
-        "{audience} update recorded on #{} at {}",
-        incident.id,
-        zone.format(at)
+        "{audience} update recorded on {} at {}",
+        crate::report::text::incident_label(&incident),
+        zone.format(stored.event_at)
     ))?;
     let Some(url) = ctx.config().notify.webhook.as_deref() else {
         return Ok(());
@@ -104,7 +102,7 @@ fn post(
         incident.id,
         incident.severity,
         incident.title,
-        describe(entry)
+        describe(entry, &crate::time::Zone::utc(), &Default::default())
     ));
     let posted = notify::post(url, &notify::body(&message), ctx.config().notify.timeout);
     let (outcome, detail) = match &posted {
@@ -112,11 +110,10 @@ fn post(
         Posted::Failed(d) => (PostOutcome::Failed, d),
     };
     // Stamped after the post: when the answer (or the give-up) came.
-    let stamp = ctx.stamp()?;
     store.record_post(&UpdatePost {
         entry_id: entry.id,
-        attempted_at: stamp.now,
-        attempted_by: stamp.author,
+        attempted_at: ctx.clock().current(),
+        attempted_by: ctx.author()?,
         outcome,
         detail: detail.clone(),
     })?;

@@ -349,6 +349,7 @@ mod tests {
             title: "x".into(),
             severity: crate::model::Severity::DEFAULT,
             status: crate::model::Status::Investigating,
+            status_at: t(0),
             security: false,
             commander: "carol".into(),
             started_at: t(0),
@@ -357,6 +358,7 @@ mod tests {
             resolved_at: None,
             created_at: t(0),
             created_by: "carol".into(),
+            first_commander: "carol".into(),
         };
         let current = assignment("carol", None, 10);
         let inc = incident_for(7);

@@ -15,6 +15,12 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    pub const ALL: [LinkKind; 3] = [LinkKind::Channel, LinkKind::Bridge, LinkKind::Ticket];
+
+    pub fn parse(s: &str) -> Option<LinkKind> {
+        LinkKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             LinkKind::Channel => "channel",
@@ -117,6 +123,20 @@ impl crate::model::Links {
             LinkKind::Bridge => &mut self.bridge,
             LinkKind::Ticket => &mut self.ticket,
         }
+    }
+
+    /// The value of one link.
+    pub fn get(&self, kind: LinkKind) -> Option<&str> {
+        match kind {
+            LinkKind::Channel => self.channel.as_deref(),
+            LinkKind::Bridge => self.bridge.as_deref(),
+            LinkKind::Ticket => self.ticket.as_deref(),
+        }
+    }
+
+    /// The link named `name` (`channel`, `bridge`, `ticket`), if it is one.
+    pub fn named_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        LinkKind::parse(name).map(|kind| self.get_mut(kind))
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Incident {
     pub title: String,
     pub severity: Severity,
     pub status: Status,
+    /// When the status last changed (the start of impact, until it does).
+    pub status_at: DateTime<Utc>,
     pub security: bool,
     pub commander: String,
     pub started_at: DateTime<Utc>,
@@ -23,6 +25,8 @@ pub struct Incident {
     pub resolved_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
+    /// Who commanded from the declaration until the first handoff.
+    pub first_commander: String,
     /// Where the response happens.
     pub links: Links,
     /// A drill (`inc open --drill`): practice, kept out of the statistics.
@@ -83,8 +87,8 @@ impl Incident {
             return Ok(());
         }
         Err(UserError::new(format!(
-            "#{} is resolved, so it cannot be the current incident",
-            self.id
+            "#{} is {}, so it cannot be the current incident",
+            self.id, self.status
         ))
         .hint(format!(
             "reopen it with `inc reopen {0}`, or name it with -i {0} to add to it",
@@ -106,7 +110,16 @@ impl Incident {
         if to == Status::Resolved {
             return self.resolve(at, zone);
         }
+        if to == Status::Cancelled {
+            return Err(
+                UserError::new("an incident is cancelled with a reason").hint(format!(
+                    "`inc cancel -i {} --reason \"false alarm\"`",
+                    self.id
+                )),
+            );
+        }
         self.refuse_if_resolved(zone)?;
+        self.not_before_start(EntryKind::Status, at, zone)?;
         let from = self.status;
         self.status = to;
         Ok(vec![NewEntry::change(
@@ -124,13 +137,36 @@ impl Incident {
         to: Severity,
         reason: String,
         at: DateTime<Utc>,
-    ) -> Vec<NewEntry> {
+        zone: &Zone,
+    ) -> Result<Vec<NewEntry>, UserError> {
         if self.severity == to {
-            return vec![];
+            return Ok(vec![]);
         }
+        self.not_before_start(EntryKind::Severity, at, zone)?;
         let from = self.severity;
         self.severity = to;
-        vec![NewEntry::change(EntryKind::Severity, from, to, reason, at)]
+        Ok(vec![NewEntry::change(
+            EntryKind::Severity,
+            from,
+            to,
+            reason,
+            at,
+        )])
+    }
+
+    /// Refuses a change of state dated before the impact started: it would
+    /// tell a story that cannot have happened. The start is moved first
+    /// (`inc times --started`).
+    pub fn not_before_start(
+        &self,
+        kind: EntryKind,
+        at: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<(), UserError> {
+        if at < self.started_at {
+            return Err(super::before_start(kind, at, self.started_at, zone));
+        }
+        Ok(())
     }
 
     /// Records when customer impact was mitigated.
@@ -143,6 +179,7 @@ impl Incident {
             ))
             .hint("each incident has one mitigation time"));
         }
+        self.not_before_start(EntryKind::Mitigated, at, zone)?;
         KeyTimes {
             mitigated: Some(at),
             ..self.key_times()
@@ -150,21 +187,14 @@ impl Incident {
         .check()
         .map_err(|c| c.explain(zone))?;
         self.mitigated_at = Some(at);
-        Ok(vec![NewEntry {
-            kind: EntryKind::Mitigated,
-            text: String::new(),
-            from: None,
-            to: None,
-            event_at: at,
-            key: false,
-            private: false,
-            audience: None,
-        }])
+        Ok(vec![NewEntry::of(EntryKind::Mitigated, String::new(), at)])
     }
 
     /// Resolves the incident at `at`.
     pub fn resolve(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
         self.refuse_if_resolved(zone)?;
+        self.not_before_start(EntryKind::Resolved, at, zone)?;
+        self.not_before_last_status("the resolution", at, zone)?;
         KeyTimes {
             resolved: Some(at),
             ..self.key_times()
@@ -183,35 +213,92 @@ impl Incident {
         )])
     }
 
-    /// Opens a resolved incident again: back to investigating, with no
-    /// resolution time. The timeline keeps the earlier resolution.
-    pub fn reopen(&mut self, at: DateTime<Utc>) -> Result<Vec<NewEntry>, UserError> {
+    /// Opens a resolved or cancelled incident again: back to
+    /// investigating, with no resolution time. The timeline keeps the
+    /// earlier resolution or cancellation.
+    pub fn reopen(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
         if self.status.is_open() {
             return Err(UserError::new(format!(
-                "#{} is not resolved (it is {})",
+                "#{} is not resolved or cancelled (it is {})",
                 self.id, self.status
             ))
-            .hint("only a resolved incident can be reopened"));
+            .hint("only a resolved or cancelled incident can be reopened"));
         }
+        self.not_before_last_status("the reopening", at, zone)?;
+        let from = self.status;
         self.status = Status::Investigating;
         self.resolved_at = None;
         Ok(vec![NewEntry::change(
             EntryKind::Reopened,
-            Status::Resolved,
+            from,
             Status::Investigating,
             String::new(),
             at,
         )])
     }
 
+    /// Cancels the incident: it was not one (a false alarm, a duplicate).
+    /// It keeps its record, leaves the board and the statistics, and can be
+    /// reopened.
+    pub fn cancel(
+        &mut self,
+        reason: String,
+        at: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<Vec<NewEntry>, UserError> {
+        if self.status == Status::Cancelled {
+            return Err(UserError::new(format!("#{} is already cancelled", self.id))
+                .hint(format!("reopen it with `inc reopen {}`", self.id)));
+        }
+        self.refuse_if_resolved(zone)?;
+        self.not_before_start(EntryKind::Cancelled, at, zone)?;
+        self.not_before_last_status("the cancellation", at, zone)?;
+        let from = self.status;
+        self.status = Status::Cancelled;
+        Ok(vec![NewEntry::change(
+            EntryKind::Cancelled,
+            from,
+            Status::Cancelled,
+            reason,
+            at,
+        )])
+    }
+
+    /// Refuses to resolve, reopen or cancel before the status last changed:
+    /// the later change would still tell the state, and the command would
+    /// not do what it says.
+    fn not_before_last_status(
+        &self,
+        what: &str,
+        at: DateTime<Utc>,
+        zone: &Zone,
+    ) -> Result<(), UserError> {
+        if at < self.status_at {
+            return Err(UserError::new(format!(
+                "{what} at {} would come before #{} became {} at {}, which would still be its status",
+                zone.format(at),
+                self.id,
+                self.status,
+                zone.format(self.status_at)
+            ))
+            .hint(format!(
+                "give a time no earlier than {}, or correct that change's time with `inc entry edit REF --at TIME`",
+                zone.format(self.status_at)
+            )));
+        }
+        Ok(())
+    }
+
     fn refuse_if_resolved(&self, zone: &Zone) -> Result<(), UserError> {
-        match self.resolved_at {
-            Some(at) if self.status == Status::Resolved => {
+        match (self.status, self.resolved_at) {
+            (Status::Resolved, Some(at)) => {
                 Err(
                     UserError::new(format!("#{} was resolved at {}", self.id, zone.format(at)))
                         .hint(format!("reopen it first with `inc reopen {}`", self.id)),
                 )
             }
+            (Status::Cancelled, _) => Err(UserError::new(format!("#{} is cancelled", self.id))
+                .hint(format!("reopen it first with `inc reopen {}`", self.id))),
             _ => Ok(()),
         }
     }
@@ -227,25 +314,50 @@ impl Incident {
     }
 }
 
-/// The fields needed to declare an incident.
+/// The fields needed to declare an incident. Times not given are the
+/// time it is written down (read once the database's lock is held).
 #[derive(Debug, Clone)]
 pub struct NewIncident {
     pub title: String,
     pub severity: Severity,
     pub security: bool,
     pub commander: String,
-    pub started_at: DateTime<Utc>,
-    pub detected_at: DateTime<Utc>,
+    /// When impact began [default: the detection time].
+    pub started_at: Option<DateTime<Utc>>,
+    /// When it was noticed [default: the declaration time].
+    pub detected_at: Option<DateTime<Utc>>,
     /// When it was declared (and its first commander took command): now,
     /// unless replaying an incident from the records.
-    pub created_at: DateTime<Utc>,
-    /// When it is written down: now.
-    pub recorded_at: DateTime<Utc>,
-    pub author: String,
+    pub declared_at: Option<DateTime<Utc>>,
     /// Where the response happens.
     pub links: Links,
     /// A drill: practice, kept out of the statistics.
     pub drill: bool,
+}
+
+impl NewIncident {
+    /// An incident of the default severity, declared now by `commander`.
+    pub fn new(title: &str, commander: &str) -> NewIncident {
+        NewIncident {
+            title: title.to_string(),
+            severity: Severity::DEFAULT,
+            security: false,
+            commander: commander.to_string(),
+            started_at: None,
+            detected_at: None,
+            declared_at: None,
+            links: Links::default(),
+            drill: false,
+        }
+    }
+
+    /// Its key times, with `now` for those not given.
+    pub fn times(&self, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>) {
+        let declared = self.declared_at.unwrap_or(now);
+        let detected = self.detected_at.unwrap_or(declared);
+        let started = self.started_at.unwrap_or(detected);
+        (started, detected, declared)
+    }
 }
 
 /// The key times of an incident, which must keep the order
@@ -328,6 +440,7 @@ mod tests {
             title: "x".into(),
             severity: Severity::DEFAULT,
             status: Status::Investigating,
+            status_at: t(10, 5),
             security: false,
             commander: "a".into(),
             started_at: t(10, 0),
@@ -336,6 +449,7 @@ mod tests {
             resolved_at: None,
             created_at: t(10, 5),
             created_by: "a".into(),
+            first_commander: "a".into(),
         }
     }
 
@@ -414,7 +528,9 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        let e = inc.set_severity(Severity::new(1).unwrap(), "data loss".into(), t(10, 12));
+        let e = inc
+            .set_severity(Severity::new(1).unwrap(), "data loss".into(), t(10, 12), &z)
+            .unwrap();
         assert_eq!(
             (e[0].from.as_deref(), e[0].to.as_deref()),
             (Some("SEV2"), Some("SEV1"))
@@ -433,10 +549,10 @@ mod tests {
             .unwrap_err();
         assert!(refused.hint_text().unwrap().contains("inc reopen 1"));
         assert!(inc.resolve(t(10, 32), &z).is_err());
-        let e = inc.reopen(t(10, 40)).unwrap();
+        let e = inc.reopen(t(10, 40), &z).unwrap();
         assert_eq!(e[0].kind, EntryKind::Reopened);
         assert_eq!((inc.status, inc.resolved_at), (Status::Investigating, None));
-        assert!(inc.reopen(t(10, 41)).is_err());
+        assert!(inc.reopen(t(10, 41), &z).is_err());
     }
 
     #[test]
@@ -471,6 +587,7 @@ mod tests {
             title: "x".into(),
             severity: Severity::DEFAULT,
             status: Status::Resolved,
+            status_at: t(11, 0),
             security: false,
             commander: "a".into(),
             started_at: t(10, 0),
@@ -479,6 +596,7 @@ mod tests {
             resolved_at: Some(t(11, 0)),
             created_at: t(10, 5),
             created_by: "a".into(),
+            first_commander: "a".into(),
         };
         assert_eq!(inc.time_to_detect().num_minutes(), 5);
         assert_eq!(inc.time_to_recover().unwrap().num_minutes(), 60);

@@ -7,12 +7,16 @@ mod comms;
 mod current;
 pub mod exchange;
 pub mod followup;
+mod hlc;
+pub mod ids;
 mod incident;
 pub mod public;
+mod refs;
 mod review;
 mod run;
 mod scale;
 mod search;
+mod state;
 pub mod stats;
 mod text;
 mod timeline;
@@ -24,13 +28,16 @@ pub use command::{
 };
 pub use comms::{LinkKind, PostOutcome, UpdatePost};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
+pub use hlc::{Hlc, max_ahead};
 pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
+pub use refs::{EntryRef, MIN_REF, short_refs};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
     LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
 };
 pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, shell_path, signal_name};
 pub use scale::{Severity, Status};
-pub use search::{Found, Hit, HitIncident, Location, Piece, Query, SourceKind, fts_query};
-pub use text::{clean_name, clean_text};
-pub use timeline::{Audience, EntryKind, NewEntry, TimelineEntry};
+pub use search::{Found, Hit, HitIncident, Location, Piece, Query, SourceKind, Token, fts_query};
+pub use state::{IncidentState, before_start, check_record, settle_changes};
+pub use text::{MAX_TEXT, clean_name, clean_text};
+pub use timeline::{Audience, EntryKind, Field, NewEntry, Struck, TimelineEntry};

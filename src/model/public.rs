@@ -611,6 +611,11 @@ mod tests {
             private: false,
             audience: None,
             run: None,
+            clock: String::new(),
+            target: None,
+            field: None,
+            struck: None,
+            amended: false,
         };
         let shown = p.entry(&note).expect("a public note stays");
         assert_eq!(shown.text, "Responder 1 restarted it");
@@ -676,6 +681,11 @@ mod tests {
             private: false,
             audience: None,
             run: None,
+            clock: String::new(),
+            target: None,
+            field: None,
+            struck: None,
+            amended: false,
         };
         let list = authorship(&[entry("Bob", 5), entry("alice", 2), entry("bob", 1)]);
         assert_eq!(list.len(), 2);

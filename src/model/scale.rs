@@ -59,14 +59,19 @@ pub enum Status {
     Identified,
     Monitoring,
     Resolved,
+    /// Closed without having been an incident: a false alarm, a duplicate
+    /// (`inc cancel`). Kept on record, left out of the board and the
+    /// statistics, and can be reopened.
+    Cancelled,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Investigating,
         Status::Identified,
         Status::Monitoring,
         Status::Resolved,
+        Status::Cancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,11 +80,13 @@ impl Status {
             Status::Identified => "identified",
             Status::Monitoring => "monitoring",
             Status::Resolved => "resolved",
+            Status::Cancelled => "cancelled",
         }
     }
 
+    /// Still being worked on: neither resolved nor cancelled.
     pub fn is_open(self) -> bool {
-        self != Status::Resolved
+        !matches!(self, Status::Resolved | Status::Cancelled)
     }
 }
 

@@ -1,14 +1,15 @@
-//! Full-text search: how the words a user types become an FTS5 query, and
-//! what a search finds (where the match is, and a snippet of it). No SQL
-//! is run here; the store runs the query this module writes.
+//! Full-text search: how the words a user types are read (words, phrases,
+//! prefixes, operators) and checked, and what a search finds (where the
+//! match is, and a snippet of it). How a query is written for the index is
+//! the store's business (`crate::store`).
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{EntryKind, Severity, Status};
 use crate::error::UserError;
 
-/// Where a match is, as the search index's rowid encodes it: the source
-/// row's id times 8 plus a code.
+/// What a match is in: an incident's title or a part of its description,
+/// a timeline entry, a factor, an action item or a lesson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     Title,
@@ -22,21 +23,6 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// The kind and source id encoded in a search index rowid.
-    pub fn decode(rowid: i64) -> (SourceKind, i64) {
-        let kind = match rowid.rem_euclid(8) {
-            0 => SourceKind::Title,
-            1 => SourceKind::Summary,
-            2 => SourceKind::Impact,
-            3 => SourceKind::Detection,
-            4 => SourceKind::Entry,
-            5 => SourceKind::Factor,
-            6 => SourceKind::Action,
-            _ => SourceKind::Lesson,
-        };
-        (kind, rowid.div_euclid(8))
-    }
-
     /// The name used in JSON (`source.kind`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -168,91 +154,31 @@ pub fn fts_query(words: &[String]) -> Result<Query, UserError> {
     Ok(Query { tokens })
 }
 
-/// A search, read and checked: [`Query::to_fts`] writes it for FTS5.
+/// A search, read and checked: its tokens, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     tokens: Vec<Token>,
 }
 
 impl Query {
-    /// The stems of the `word*` prefixes that the store may expand into
-    /// the words of the index they begin (see `crate::store::search`):
-    /// those of plain ASCII letters and digits, lower-cased as the index
-    /// keeps them. Others stay FTS5 prefixes.
-    pub fn prefix_stems(&self) -> Vec<String> {
-        self.tokens
-            .iter()
-            .filter_map(|t| match t {
-                Token::Phrase { text, prefix: true } => expandable(text),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The FTS5 query, with a prefix whose stem `expanded` lists replaced
-    /// by its words ORed; with no map, exactly what the user asked.
-    pub fn to_fts(&self, expanded: &std::collections::HashMap<String, Vec<String>>) -> String {
-        let mut out: Vec<String> = Vec::new();
-        let mut after_operand = false;
-        for token in &self.tokens {
-            // FTS5 ANDs side-by-side phrases, but wants AND spelt out next
-            // to a parenthesis; spelt out everywhere, it means the same.
-            if after_operand && matches!(token, Token::Phrase { .. } | Token::Open) {
-                out.push("AND".to_string());
-            }
-            let words = match token {
-                Token::Phrase { text, prefix: true } => {
-                    expandable(text).and_then(|stem| expanded.get(&stem))
-                }
-                _ => None,
-            };
-            match words {
-                Some(words) if !words.is_empty() => {
-                    let ored: Vec<String> = words.iter().map(|w| quoted(w)).collect();
-                    out.push(format!("( {} )", ored.join(" OR ")));
-                }
-                _ => out.push(token.to_fts()),
-            }
-            after_operand = matches!(token, Token::Phrase { .. } | Token::Close);
-        }
-        out.join(" ")
-    }
-
-    /// The query as the user asked it, prefixes unexpanded.
-    pub fn plain(&self) -> String {
-        self.to_fts(&std::collections::HashMap::new())
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
     }
 }
 
-fn expandable(text: &str) -> Option<String> {
-    (!text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric()))
-        .then(|| text.to_ascii_lowercase())
-}
-
-fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
+/// A piece of a search.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Token {
-    Phrase { text: String, prefix: bool },
+pub enum Token {
+    /// A word or a quoted phrase, matched whole or (`prefix`) as the start
+    /// of a word.
+    Phrase {
+        text: String,
+        prefix: bool,
+    },
+    /// `AND`, `OR` or `NOT`.
     Op(&'static str),
     Open,
     Close,
-}
-
-impl Token {
-    fn to_fts(&self) -> String {
-        match self {
-            Token::Phrase { text, prefix } => {
-                let star = if *prefix { "*" } else { "" };
-                format!("{}{star}", quoted(text))
-            }
-            Token::Op(op) => (*op).to_string(),
-            Token::Open => "(".to_string(),
-            Token::Close => ")".to_string(),
-        }
-    }
 }
 
 fn syntax(message: impl Into<String>) -> UserError {
@@ -365,69 +291,64 @@ fn check_operators(tokens: &[Token]) -> Result<(), UserError> {
 mod tests {
     use super::*;
 
-    fn q(input: &str) -> Result<String, String> {
+    fn tokens(input: &str) -> Result<Vec<Token>, String> {
         fts_query(&[input.to_string()])
-            .map(|q| q.plain())
+            .map(|q| q.tokens().to_vec())
             .map_err(|e| e.to_string())
     }
 
-    #[test]
-    fn words_are_quoted_and_anded() {
-        assert_eq!(
-            q("database failover").unwrap(),
-            r#""database" AND "failover""#
-        );
-        assert_eq!(
-            q("db-3 10.0.0.1 payments-api").unwrap(),
-            r#""db-3" AND "10.0.0.1" AND "payments-api""#
-        );
-        // FTS5's own syntax in a word is only text.
-        assert_eq!(q("text:foo ^bar").unwrap(), r#""text:foo" AND "^bar""#);
-        assert_eq!(q("near or and").unwrap(), r#""near" AND "or" AND "and""#);
+    fn phrase(text: &str, prefix: bool) -> Token {
+        Token::Phrase {
+            text: text.into(),
+            prefix,
+        }
     }
 
     #[test]
-    fn phrases_prefixes_and_operators_pass_through() {
+    fn words_phrases_prefixes_and_operators_are_read() {
         assert_eq!(
-            q(r#""connection pool" OR restart* NOT "db-3"*"#).unwrap(),
-            r#""connection pool" OR "restart"* NOT "db-3"*"#
-        );
-        assert_eq!(
-            q("(a OR b) c (d)").unwrap(),
-            r#"( "a" OR "b" ) AND "c" AND ( "d" )"#
-        );
-        let words = ["a".to_string(), "b c".to_string()];
-        assert_eq!(fts_query(&words).unwrap().plain(), r#""a" AND "b" AND "c""#);
-    }
-
-    #[test]
-    fn plain_prefixes_may_be_expanded_into_words() {
-        let query = fts_query(&["Rest* db-3* OR \"x y\"*".to_string()]).unwrap();
-        assert_eq!(query.prefix_stems(), ["rest"]);
-        let mut words = std::collections::HashMap::new();
-        words.insert(
-            "rest".to_string(),
-            vec!["rest".to_string(), "restarted".to_string()],
+            tokens(r#""connection pool" OR restart* NOT "db-3"*"#).unwrap(),
+            [
+                phrase("connection pool", false),
+                Token::Op("OR"),
+                phrase("restart", true),
+                Token::Op("NOT"),
+                phrase("db-3", true)
+            ]
         );
         assert_eq!(
-            query.to_fts(&words),
-            r#"( "rest" OR "restarted" ) AND "db-3"* OR "x y"*"#
+            tokens("or (a)").unwrap(),
+            [
+                phrase("or", false),
+                Token::Open,
+                phrase("a", false),
+                Token::Close
+            ]
         );
-        // No word begins so: the prefix stays, and matches nothing.
-        words.insert("rest".to_string(), vec![]);
-        assert_eq!(query.to_fts(&words), query.plain());
     }
 
     #[test]
     fn punctuation_alone_is_dropped() {
-        assert_eq!(q("db - down").unwrap(), r#""db" AND "down""#);
-        assert!(q("-- ...").unwrap_err().contains("nothing to search for"));
-        assert!(q("   ").unwrap_err().contains("nothing to search for"));
-        assert!(q(r#""""#).unwrap_err().contains("nothing to search for"));
+        assert_eq!(
+            tokens("db - down").unwrap(),
+            [phrase("db", false), phrase("down", false)]
+        );
+        assert!(
+            tokens("-- ...")
+                .unwrap_err()
+                .contains("nothing to search for")
+        );
+        assert!(tokens("   ").unwrap_err().contains("nothing to search for"));
+        assert!(
+            tokens(r#""""#)
+                .unwrap_err()
+                .contains("nothing to search for")
+        );
     }
 
     #[test]
     fn bad_syntax_is_named() {
+        let q = tokens;
         assert!(q(r#""unbalanced"#).unwrap_err().contains("no closing"));
         assert!(q("NOT db").unwrap_err().contains("NOT needs a word before"));
         assert!(q("db OR").unwrap_err().contains("OR needs a word after"));
@@ -441,12 +362,5 @@ mod tests {
         assert!(q("()").unwrap_err().contains("nothing to search for"));
         assert!(q("a () b").unwrap_err().contains("no ("));
         assert!(q(r#"ab"c"#).unwrap_err().contains("inside a word"));
-    }
-
-    #[test]
-    fn rowids_decode_to_kind_and_id() {
-        assert_eq!(SourceKind::decode(12 * 8), (SourceKind::Title, 12));
-        assert_eq!(SourceKind::decode(3 * 8 + 4), (SourceKind::Entry, 3));
-        assert_eq!(SourceKind::decode(5 * 8 + 7), (SourceKind::Lesson, 5));
     }
 }

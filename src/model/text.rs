@@ -2,14 +2,24 @@
 
 use crate::error::UserError;
 
+/// The longest text inc keeps, in bytes: far more than any note, and a
+/// bound so that a runaway paste or a made-up file cannot fill the memory
+/// of every command that reads it back. Every path that writes text
+/// (typed, piped, imported) holds to it.
+pub const MAX_TEXT: usize = 16 * 1024 * 1024;
+
 /// Cleans up user text for storage: outer whitespace goes, the rest is kept
-/// exactly. Empty text is refused.
+/// exactly. Empty text, and text longer than [`MAX_TEXT`], are refused.
 pub fn clean_text(what: &str, text: &str) -> Result<String, UserError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(UserError::new(format!("the {what} is empty")).hint(format!(
             "give the {what} as text, in quotes if it has spaces"
         )));
+    }
+    if t.len() > MAX_TEXT {
+        return Err(UserError::new(format!("the {what} is larger than 16 MiB"))
+            .hint("keep long logs in a file and note where it is"));
     }
     Ok(t.to_string())
 }

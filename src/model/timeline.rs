@@ -44,12 +44,24 @@ pub enum EntryKind {
     /// `audience` says to whom).
     Update,
     /// A security incident's checklist item was done (text: the item;
-    /// `from`: its number; `to`: the note given, if any).
+    /// `target`: the item's UUID; `to`: the note given, if any).
     Checklist,
+    /// Something already recorded was corrected (`target`: the record's
+    /// UUID; `field`: what was corrected; `from`/`to`: the value before and
+    /// after; text: the reason given, if any).
+    Correction,
+    /// The incident was cancelled: a false alarm, a duplicate (text: why).
+    Cancelled,
+    /// The incident was marked a security incident, or not (`to`: `on` or
+    /// `off`).
+    Security,
+    /// Where the response happens changed (text: `channel`, `bridge` or
+    /// `ticket`; `from`/`to`: the value before and after, none when unset).
+    Link,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 16] = [
+    pub const ALL: [EntryKind; 20] = [
         EntryKind::Started,
         EntryKind::Detected,
         EntryKind::Declared,
@@ -66,6 +78,10 @@ impl EntryKind {
         EntryKind::Command,
         EntryKind::Update,
         EntryKind::Checklist,
+        EntryKind::Correction,
+        EntryKind::Cancelled,
+        EntryKind::Security,
+        EntryKind::Link,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,11 +102,54 @@ impl EntryKind {
             EntryKind::Command => "command",
             EntryKind::Update => "update",
             EntryKind::Checklist => "checklist",
+            EntryKind::Correction => "correction",
+            EntryKind::Cancelled => "cancelled",
+            EntryKind::Security => "security",
+            EntryKind::Link => "link",
         }
     }
 
     pub fn parse(s: &str) -> Option<EntryKind> {
         EntryKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kinds the incident's state is told by: its title, severity,
+    /// status, commander, key times, links and whether it is a security
+    /// incident (see [`crate::model::IncidentState`]).
+    pub const STATE: [EntryKind; 12] = [
+        EntryKind::Started,
+        EntryKind::Detected,
+        EntryKind::Declared,
+        EntryKind::Status,
+        EntryKind::Severity,
+        EntryKind::Mitigated,
+        EntryKind::Resolved,
+        EntryKind::Reopened,
+        EntryKind::Cancelled,
+        EntryKind::Handoff,
+        EntryKind::Security,
+        EntryKind::Link,
+    ];
+
+    /// Whether entries of this kind change the incident's state after it
+    /// began (severity, status, commander, mitigation, resolution): these
+    /// cannot be dated before the impact started.
+    pub fn is_change(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Status
+                | EntryKind::Severity
+                | EntryKind::Handoff
+                | EntryKind::Mitigated
+                | EntryKind::Resolved
+                | EntryKind::Reopened
+                | EntryKind::Cancelled
+        )
+    }
+
+    /// Whether entries of this kind tell the incident's state.
+    pub fn tells_state(self) -> bool {
+        EntryKind::STATE.contains(&self)
     }
 }
 
@@ -155,6 +214,67 @@ pub struct TimelineEntry {
     pub audience: Option<Audience>,
     /// For a `command` entry: how the command ended, and its output.
     pub run: Option<CommandRun>,
+    /// The change clock when it was written (see [`crate::model::Hlc`]):
+    /// orders entries of the same moment, the same on every machine.
+    pub clock: String,
+    /// The record a `task`, `task-done`, `checklist` or `correction` entry
+    /// is about: its UUID.
+    pub target: Option<String>,
+    /// What a `correction` entry corrected: `text`, `at`, `incident`,
+    /// `struck`, `owner`.
+    pub field: Option<String>,
+    /// Struck from the record (`inc entry rm`): kept, shown only in the
+    /// history.
+    pub struck: Option<Struck>,
+    /// Its text, time or incident was corrected since it was written.
+    pub amended: bool,
+}
+
+/// Who struck an entry from the record, when, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Struck {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reason: String,
+}
+
+/// What a correction entry can correct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// An entry's text (the title, for the `declared` entry); a task's text.
+    Text,
+    /// When an entry's event happened.
+    At,
+    /// Which incident an entry is on.
+    Incident,
+    /// An entry struck from the record.
+    Struck,
+    /// Who does a task.
+    Owner,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Text,
+        Field::At,
+        Field::Incident,
+        Field::Struck,
+        Field::Owner,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::At => "at",
+            Field::Incident => "incident",
+            Field::Struck => "struck",
+            Field::Owner => "owner",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == s)
+    }
 }
 
 /// A timeline entry about to be written.
@@ -171,12 +291,17 @@ pub struct NewEntry {
     pub private: bool,
     /// For an `update` entry: who it was written for.
     pub audience: Option<Audience>,
+    /// The record it is about (see [`TimelineEntry::target`]).
+    pub target: Option<String>,
+    /// What a correction corrected.
+    pub field: Option<Field>,
 }
 
 impl NewEntry {
-    pub fn note(text: String, event_at: DateTime<Utc>) -> NewEntry {
+    /// An entry of `kind` with `text`, and nothing else set.
+    pub fn of(kind: EntryKind, text: String, event_at: DateTime<Utc>) -> NewEntry {
         NewEntry {
-            kind: EntryKind::Note,
+            kind,
             text,
             from: None,
             to: None,
@@ -184,7 +309,13 @@ impl NewEntry {
             key: false,
             private: false,
             audience: None,
+            target: None,
+            field: None,
         }
+    }
+
+    pub fn note(text: String, event_at: DateTime<Utc>) -> NewEntry {
+        NewEntry::of(EntryKind::Note, text, event_at)
     }
 
     pub fn change(
@@ -195,14 +326,50 @@ impl NewEntry {
         event_at: DateTime<Utc>,
     ) -> NewEntry {
         NewEntry {
-            kind,
-            text,
             from: Some(from.to_string()),
             to: Some(to.to_string()),
-            event_at,
-            key: false,
-            private: false,
-            audience: None,
+            ..NewEntry::of(kind, text, event_at)
+        }
+    }
+
+    /// The incident became a security incident (`on`), or stopped being one.
+    pub fn security(on: bool, at: DateTime<Utc>) -> NewEntry {
+        NewEntry {
+            to: Some(if on { "on" } else { "off" }.to_string()),
+            ..NewEntry::of(EntryKind::Security, String::new(), at)
+        }
+    }
+
+    /// One of the incident's links set, changed or cleared.
+    pub fn link(
+        kind: super::LinkKind,
+        from: Option<String>,
+        to: Option<String>,
+        at: DateTime<Utc>,
+    ) -> NewEntry {
+        NewEntry {
+            from,
+            to,
+            ..NewEntry::of(EntryKind::Link, kind.as_str().to_string(), at)
+        }
+    }
+
+    /// A correction of `field` of the record `target`, from one value to
+    /// another, with the reason given (may be empty).
+    pub fn correction(
+        target: &str,
+        field: Field,
+        from: Option<String>,
+        to: Option<String>,
+        reason: String,
+        at: DateTime<Utc>,
+    ) -> NewEntry {
+        NewEntry {
+            from,
+            to,
+            target: Some(target.to_string()),
+            field: Some(field),
+            ..NewEntry::of(EntryKind::Correction, reason, at)
         }
     }
 }

@@ -6,22 +6,33 @@ use chrono::{DateTime, Utc};
 
 use super::style::Screen;
 use super::table;
-use super::text::{duration, incident_duration, incident_heading, safe_line, when};
+use super::text::{Names, duration, incident_duration, incident_heading, safe_line, when};
 use crate::model::{Assignment, ChecklistItem, Incident, TimelineEntry};
 use crate::time::Zone;
 
+/// The latest entries of an incident's timeline, each with its ref in
+/// `names`, and how many there are in all.
+pub struct Latest<'a> {
+    pub entries: &'a [TimelineEntry],
+    pub names: &'a Names,
+    pub total: usize,
+}
+
 /// The board: fields, key times with the derived durations, the commanders
-/// first to current, and the latest timeline entries (`total` says how many
-/// there are in all).
+/// first to current, and the latest timeline entries.
 pub fn status_board(
     incident: &Incident,
     assignments: &[Assignment],
-    latest: &[TimelineEntry],
-    total: usize,
+    latest: &Latest<'_>,
     now: DateTime<Utc>,
     zone: &Zone,
     screen: Screen,
 ) -> String {
+    let &Latest {
+        entries: latest,
+        names,
+        total,
+    } = latest;
     let Screen { width, style } = screen;
     let mut out = String::new();
     let _ = writeln!(out, "{}", incident_heading(incident, style));
@@ -106,7 +117,7 @@ pub fn status_board(
             latest.len(),
             incident.id
         );
-        out.push_str(&table::timeline(latest, zone, width, false));
+        out.push_str(&table::timeline(latest, names, zone, width, false));
     }
     out
 }

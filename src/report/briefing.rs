@@ -192,6 +192,7 @@ mod tests {
             title: "Checkout *down* | <b>EU</b>".into(),
             severity: Severity::new(1).unwrap(),
             status: Status::Identified,
+            status_at: t(13, 10),
             security: true,
             commander: "alice".into(),
             started_at: t(13, 2),
@@ -200,6 +201,7 @@ mod tests {
             resolved_at: None,
             created_at: t(13, 10),
             created_by: "carol".into(),
+            first_commander: "carol".into(),
         };
         let assign = |name: &str, from: Option<&str>, note: &str, at| Assignment {
             id: 0,
@@ -235,6 +237,11 @@ mod tests {
             private: false,
             audience: None,
             run: None,
+            clock: String::new(),
+            target: None,
+            field: None,
+            struck: None,
+            amended: false,
         };
         let notes = [
             note("rolled back payments-api to v4.17.2", "carol", t(13, 25)),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::briefing::Briefing;
 use super::review::Review;
-use super::text::is_unsafe;
+use super::text::{Names, is_unsafe};
 use crate::model::{
     Action, ActionType, Assignment, ChecklistItem, CommandRun, Factor, Incident, Lesson, Outcome,
     Responder, RoleHolder, Scope, Task, TimelineEntry, UpdatePost, signal_name,
@@ -127,6 +127,30 @@ struct EntryJson<'a> {
     /// Only on `command` entries.
     #[serde(skip_serializing_if = "Option::is_none")]
     run: Option<RunJson<'a>>,
+    /// Its text, time or incident was corrected since it was written.
+    corrected: bool,
+    /// How `inc entry` commands name it (`inc timeline --json` only).
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
+    /// The record a task, task-done, checklist or correction entry is
+    /// about: its UUID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
+    /// Only on `correction` entries: what was corrected (`text`, `at`,
+    /// `incident`, `struck`, `owner`); `from` and `to` are the values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    /// Only on entries struck from the record (`inc timeline --history`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    struck: Option<StruckJson<'a>>,
+}
+
+/// Who struck an entry from the record, when, and why.
+#[derive(Serialize)]
+struct StruckJson<'a> {
+    at: String,
+    by: &'a str,
+    reason: &'a str,
 }
 
 /// How a command run with `inc run` ended, and what it printed.
@@ -248,6 +272,15 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         audience: e.audience.map(crate::model::Audience::as_str),
         private: e.private,
         run: e.run.as_ref().map(run_json),
+        corrected: e.amended,
+        reference: None,
+        target: e.target.as_deref(),
+        field: e.field.as_deref(),
+        struck: e.struck.as_ref().map(|s| StruckJson {
+            at: time(s.at),
+            by: &s.by,
+            reason: &s.reason,
+        }),
     }
 }
 
@@ -577,9 +610,18 @@ pub fn checklist(items: &[ChecklistItem]) -> String {
     render(&items.iter().map(checklist_item_json).collect::<Vec<_>>())
 }
 
-/// `inc timeline --json`: an array of entries in event-time order.
-pub fn timeline(entries: &[TimelineEntry]) -> String {
-    render(&entries.iter().map(entry_json).collect::<Vec<_>>())
+/// `inc timeline --json`: an array of entries in event-time order, each
+/// with its ref from `names`.
+pub fn timeline(entries: &[TimelineEntry], names: &Names) -> String {
+    render(
+        &entries
+            .iter()
+            .map(|e| EntryJson {
+                reference: names.refs.get(&e.uuid).cloned(),
+                ..entry_json(e)
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// `inc export` in pieces, so that a large database streams out: the
@@ -641,28 +683,28 @@ mod tests {
     #[test]
     fn an_export_in_pieces_is_the_whole_document() {
         use crate::model::exchange::{Document, parse};
-        let one = r#"{"format": "inc-export", "version": 1, "schema": 5,
+        let one = r#"{"format": "inc-export", "version": 2, "schema": 7,
             "exported_at": "2026-11-26T14:00:00Z", "incidents": [{
-            "uuid": "01a21827-ef00-7d63-a479-902771e5501c", "title": "API \u001b[2J down",
-            "severity": 2, "status": "investigating", "security": false,
-            "commander": "alice", "started_at": "2026-11-26T13:00:00Z",
-            "detected_at": "2026-11-26T13:00:00Z", "mitigated_at": null,
-            "resolved_at": null, "created_at": "2026-11-26T13:00:00Z",
-            "created_by": "alice", "updated_at": "2026-11-26T13:00:00Z",
-            "channel": null, "bridge": null, "ticket": null, "timeline": [],
-            "assignments": [{"uuid": "01a21827-ef00-8d63-a479-902771e5501c",
-              "name": "alice", "from_name": null, "briefing": "",
-              "assigned_at": "2026-11-26T13:00:00Z", "recorded_at": "2026-11-26T13:00:00Z",
-              "recorded_by": "alice"}],
-            "roles": [], "tasks": [], "description": null,
-            "factors": [], "actions": [], "lessons": [], "checklist": [],
-            "update_posts": []}]}"#;
-        let mut doc: Document = parse(one).unwrap();
+            "uuid": "01a21827-ef00-7d63-a479-902771e5501c",
+            "clock": "2026-11-26T13:00:00.000000000Z", "first_commander": "alice",
+            "drill": false, "review_held_at": null, "review_held_by": null,
+            "timeline": [{"uuid": "01a21827-ef00-7d63-a479-902771e5501d",
+              "clock": "2026-11-26T13:00:00.000000001Z", "kind": "declared",
+              "body": "API \u001b[2J down", "from_value": null, "to_value": "SEV2",
+              "target": null, "field": null, "event_at": "2026-11-26T13:00:00Z",
+              "recorded_at": "2026-11-26T13:00:00Z", "author": "alice", "key": false,
+              "private": false, "audience": null, "exit_code": null, "exit_signal": null,
+              "duration_ms": null, "output": null, "output_lines": null, "struck_at": null,
+              "struck_by": null, "struck_reason": null}],
+            "tasks": [], "description": null, "factors": [], "actions": [], "lessons": [],
+            "checklist": [], "update_posts": []}]}"#;
+        let now = "2026-11-26T14:00:00Z".parse().unwrap();
+        let mut doc: Document = parse(one, now).unwrap();
         let first = doc.incidents[0].clone();
         let mut second = first.clone();
-        second.uuid = "01a21827-ef00-7d63-a479-902771e5501d".into();
-        second.assignments[0].uuid = "01a21827-ef00-8d63-a479-902771e5501d".into();
-        second.title = "rlo\u{202e} and a\nnewline".into();
+        second.uuid = "01a21827-ef00-7d63-a479-902771e5501e".into();
+        second.timeline[0].uuid = "01a21827-ef00-7d63-a479-902771e5501f".into();
+        second.timeline[0].body = "rlo\u{202e} and a\nnewline".into();
         for n in 0..3 {
             doc.incidents = vec![first.clone(), second.clone()];
             doc.incidents.truncate(n);
@@ -672,7 +714,7 @@ mod tests {
             }
             pieces.push_str(export::tail(doc.incidents.len()));
             assert_eq!(pieces, render(&doc), "{n} incidents");
-            assert_eq!(parse(&pieces).unwrap(), doc);
+            assert_eq!(parse(&pieces, now).unwrap(), doc);
         }
     }
 

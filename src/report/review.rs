@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::briefing::progress;
 use super::markdown::inline;
-use super::text::{captured_output, describe, duration, lines, safe};
+use super::text::{Names, captured_output, describe, duration, lines, safe};
 use crate::model::{
     Action, Assignment, ChecklistItem, Description, EntryKind, Factor, FactorKind, Incident,
     Lesson, LessonKind, Responder, RoleHolder, Task, TimelineEntry, same_person,
@@ -504,7 +504,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     for e in r.entries {
         let what = match e.kind {
             EntryKind::Command => progress(e, true),
-            _ => inline(&describe(e)),
+            _ => inline(&describe(e, zone, &Names::default())),
         };
         let what = if e.key {
             format!("★ **{what}**")
@@ -557,15 +557,16 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     if r.actions.is_empty() {
         let _ = writeln!(out, "None recorded yet.");
     } else {
+        // Without the local numbers `inc action` takes: they differ from
+        // one database to the next, and the review is the same on all.
         header(
             &mut out,
-            &["ID", "Action", "Owner", "Due", "Priority", "Type", "Status"],
+            &["Action", "Owner", "Due", "Priority", "Type", "Status"],
         );
         for a in r.actions {
             row(
                 &mut out,
                 &[
-                    a.id.to_string(),
                     inline(&a.text),
                     inline(&a.owner),
                     a.due.map_or_else(|| "-".to_string(), |d| d.to_string()),

@@ -46,6 +46,7 @@ impl Tone {
             Status::Identified => Tone::Warn,
             Status::Monitoring => Tone::Calm,
             Status::Resolved => Tone::Good,
+            Status::Cancelled => Tone::Calm,
         }
     }
 

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::style::Style;
-use super::text::{captured_output, describe, duration, safe, safe_line};
+use super::text::{Names, captured_output, describe, duration, safe, safe_line};
 use crate::model::{
-    Action, ChecklistItem, Factor, Incident, Lesson, Responder, Task, TimelineEntry,
+    Action, ChecklistItem, EntryKind, Factor, Incident, Lesson, Responder, Task, TimelineEntry,
 };
 use crate::time::Zone;
 
@@ -111,24 +111,37 @@ pub fn incidents(
     finish(&t)
 }
 
-/// `inc timeline`: entries in the order given (event time); with `output`,
-/// what commands run with `inc run --capture` printed, under each (the
-/// status board leaves it out).
+/// `inc timeline`: entries in the order given (event time), each with its
+/// ref (from `names`); with `output`, what commands run with `inc run
+/// --capture` printed, under each (the status board leaves it out). An
+/// entry struck from the record (shown in the history) says so and why;
+/// one corrected since it was written says so.
 pub fn timeline(
     entries: &[TimelineEntry],
+    names: &Names,
     zone: &Zone,
     width: Option<u16>,
     output: bool,
 ) -> String {
-    let mut t = table(&["WHEN", "WHO", "KIND", "WHAT"], 3, width);
+    let mut t = table(&["REF", "WHEN", "WHO", "KIND", "WHAT"], 4, width);
     for e in entries {
         let mut what = if e.key {
-            format!("★ {}", cell(&describe(e)))
+            format!("★ {}", cell(&describe(e, zone, names)))
         } else {
-            cell(&describe(e))
+            cell(&describe(e, zone, names))
         };
         if e.private {
             what = format!("(private) {what}");
+        }
+        if let Some(struck) = &e.struck {
+            let why = if struck.reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", cell(&struck.reason))
+            };
+            what = format!("(struck by {}{why}) {what}", cell(&struck.by));
+        } else if e.amended {
+            what.push_str(" (corrected)");
         }
         // A command's captured output, under it, each line marked.
         if let Some(run) = e.run.as_ref().filter(|_| output) {
@@ -142,7 +155,13 @@ pub fn timeline(
                 what.push_str(&safe(line));
             }
         }
+        let reference = if e.kind == EntryKind::Correction {
+            String::new()
+        } else {
+            names.refs.get(&e.uuid).cloned().unwrap_or_default()
+        };
         t.add_row(vec![
+            reference,
             zone.format(e.event_at),
             safe_line(&e.author).into_owned(),
             e.kind.to_string(),

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::style::Style;
-use crate::model::{CommandRun, EntryKind, Incident, TimelineEntry};
+use crate::model::{CommandRun, EntryKind, Field, Incident, TimelineEntry};
 use crate::time::Zone;
 
 /// Characters that can reorder or hide text on screen (bidirectional
@@ -82,6 +82,25 @@ pub fn duration(d: TimeDelta) -> String {
     }
 }
 
+/// `#12 Elevated 500s from API`: how a confirmation names the incident it
+/// wrote on, so that a note on the wrong incident is seen at once. A long
+/// title is cut short.
+pub fn incident_label(incident: &Incident) -> String {
+    label(incident.id, &incident.title)
+}
+
+/// [`incident_label`] from the incident's id and title alone.
+pub fn label(id: i64, title: &str) -> String {
+    const MAX: usize = 48;
+    let title = safe_line(title);
+    if title.chars().count() > MAX {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("#{id} {}…", cut.trim_end())
+    } else {
+        format!("#{id} {title}")
+    }
+}
+
 /// `#12 SEV2 Elevated 500s from API`
 pub fn incident_name(incident: &Incident) -> String {
     incident_heading(incident, Style::PLAIN)
@@ -97,8 +116,34 @@ pub fn incident_heading(incident: &Incident, style: Style) -> String {
     )
 }
 
+/// The words a reader knows for the records a correction names by UUID:
+/// entries by their refs (as `inc timeline` shows them), incidents by
+/// number. What is not in it is named by the end of its UUID.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub refs: std::collections::HashMap<String, String>,
+    pub incidents: std::collections::HashMap<String, String>,
+}
+
+impl Names {
+    fn record(&self, uuid: &str) -> String {
+        self.refs.get(uuid).cloned().unwrap_or_else(|| {
+            let start = uuid.len().saturating_sub(crate::model::MIN_REF);
+            uuid.get(start..).unwrap_or(uuid).to_string()
+        })
+    }
+
+    fn incident(&self, uuid: &str) -> String {
+        self.incidents
+            .get(uuid)
+            .cloned()
+            .unwrap_or_else(|| "another incident".to_string())
+    }
+}
+
 /// What a timeline entry says, in words (unescaped: callers make it safe).
-pub fn describe(entry: &TimelineEntry) -> String {
+/// Times a correction names are shown in `zone`.
+pub fn describe(entry: &TimelineEntry, zone: &Zone, names: &Names) -> String {
     let from = entry.from.as_deref().unwrap_or("?");
     let to = entry.to.as_deref().unwrap_or("?");
     let mut line = match entry.kind {
@@ -110,7 +155,20 @@ pub fn describe(entry: &TimelineEntry) -> String {
         EntryKind::Mitigated => "customer impact mitigated".to_string(),
         EntryKind::Resolved => format!("resolved (was {from})"),
         EntryKind::Reopened => format!("reopened, back to {to}"),
+        EntryKind::Cancelled => format!("cancelled (was {from})"),
         EntryKind::Handoff => format!("{from} → {to}"),
+        EntryKind::Security => match entry.to.as_deref() {
+            Some("on") => "a security incident".to_string(),
+            _ => "no longer a security incident".to_string(),
+        },
+        EntryKind::Link => {
+            return match (&entry.from, &entry.to) {
+                (None, Some(to)) => format!("{}: {to}", entry.text),
+                (Some(from), Some(to)) => format!("{}: {from} → {to}", entry.text),
+                (Some(from), None) => format!("{} cleared (was {from})", entry.text),
+                (None, None) => format!("{} cleared", entry.text),
+            };
+        }
         EntryKind::Role => {
             return match (&entry.from, &entry.to) {
                 (None, Some(to)) => format!("{}: {to}", entry.text),
@@ -125,9 +183,9 @@ pub fn describe(entry: &TimelineEntry) -> String {
                 .as_deref()
                 .map(|o| format!(" (owner: {o})"))
                 .unwrap_or_default();
-            return format!("task {from} added: {}{owner}", entry.text);
+            return format!("task added: {}{owner}", entry.text);
         }
-        EntryKind::TaskDone => return format!("task {from} done: {}", entry.text),
+        EntryKind::TaskDone => return format!("task done: {}", entry.text),
         EntryKind::Update => {
             let audience = entry.audience.map_or("internal", |a| a.as_str());
             return format!("{audience} update: {}", entry.text);
@@ -138,7 +196,7 @@ pub fn describe(entry: &TimelineEntry) -> String {
                 .as_deref()
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
-            return format!("checklist {from} done: {}{note}", entry.text);
+            return format!("checklist done: {}{note}", entry.text);
         }
         EntryKind::Command => {
             return match &entry.run {
@@ -146,12 +204,57 @@ pub fn describe(entry: &TimelineEntry) -> String {
                 None => format!("ran `{}`", entry.text),
             };
         }
+        EntryKind::Correction => correction(entry, zone, names),
     };
     if !entry.text.is_empty() {
         line.push_str(": ");
         line.push_str(&entry.text);
     }
     line
+}
+
+/// What a correction changed, from what to what.
+fn correction(entry: &TimelineEntry, zone: &Zone, names: &Names) -> String {
+    let target = entry
+        .target
+        .as_deref()
+        .map_or_else(String::new, |t| names.record(t));
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "nobody".into());
+    let time = |v: &Option<String>| {
+        v.as_deref()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map_or_else(|| "?".into(), |t| zone.format(t.with_timezone(&Utc)))
+    };
+    match entry.field.as_deref().and_then(Field::parse) {
+        Some(Field::Text) => format!(
+            "{target}: text corrected, \"{}\" → \"{}\"",
+            value(&entry.from),
+            value(&entry.to)
+        ),
+        Some(Field::At) => format!(
+            "{target}: time corrected, {} → {}",
+            time(&entry.from),
+            time(&entry.to)
+        ),
+        Some(Field::Incident) => format!(
+            "{target}: moved from {} to {}",
+            entry
+                .from
+                .as_deref()
+                .map_or_else(String::new, |u| names.incident(u)),
+            entry
+                .to
+                .as_deref()
+                .map_or_else(String::new, |u| names.incident(u)),
+        ),
+        Some(Field::Struck) => format!("{target} struck from the record"),
+        Some(Field::Owner) => format!(
+            "{target}: owner corrected, {} → {}",
+            value(&entry.from),
+            value(&entry.to)
+        ),
+        None => format!("{target} corrected"),
+    }
 }
 
 /// The output `inc run --capture` kept of a command, line by line

@@ -4,61 +4,79 @@
 
 use anyhow::Result;
 
+use chrono::{DateTime, Utc};
+
 use super::Store;
-use super::incidents::{COLUMNS, incident_from_row};
-use super::review::{ACTION_COLUMNS, ActionFilter, action_from_row};
-use crate::model::Incident;
+use super::review::ActionFilter;
+use super::rows::{actions, incidents};
 use crate::model::followup::ActionOf;
+use crate::model::{Incident, IncidentRef, ReviewHeld};
 
 impl Store {
-    /// Action items of every incident that pass `filter` (its `incident` is
-    /// ignored), by due date (items without one last), then number.
-    pub fn actions_across(&self, filter: &ActionFilter) -> Result<Vec<ActionOf>> {
-        // The action columns, prefixed for the join; one constant, no input.
-        let columns = ACTION_COLUMNS
-            .split(',')
-            .map(|c| format!("a.{}", c.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.read(|conn| {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {columns}, i.title, i.drill FROM actions a \
-                 JOIN incidents i ON i.id = a.incident_id \
-                 WHERE (NOT ?1 OR a.status = 'open') \
-                   AND (?2 IS NULL OR (a.status = 'open' AND a.due IS NOT NULL AND a.due < ?2)) \
-                   AND (?3 IS NULL OR lower(a.owner) = lower(?3)) \
-                   AND (?4 IS NULL OR (a.due IS NOT NULL AND a.due < ?4)) \
-                 ORDER BY a.due IS NULL, a.due, a.id"
-            ))?;
-            let rows = stmt.query_map(
-                rusqlite::params![
-                    filter.open_only,
-                    filter.overdue_on.map(|d| d.to_string()),
-                    filter.owner,
-                    filter.due_before.map(|d| d.to_string())
-                ],
-                |r| {
-                    Ok(ActionOf {
-                        action: action_from_row(r)?,
-                        incident_title: r.get(12)?,
-                        drill: r.get(13)?,
-                    })
-                },
-            )?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    /// Records when an incident's review meeting was held: `change` sees
+    /// the incident and the time now (read under the write lock) and sets
+    /// its `review_held`, or refuses. Returns the incident as it is now and
+    /// the meeting recorded before, if any.
+    pub fn record_review_held(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        change: impl FnOnce(&mut Incident, DateTime<Utc>) -> Result<()>,
+    ) -> Result<(Incident, Option<ReviewHeld>)> {
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let mut incident = incidents::load(tx.conn, id)?;
+            let before = incident.review_held.clone();
+            change(&mut incident, tx.now)?;
+            incidents::set_review_held(tx.conn, id, incident.review_held.as_ref(), &tx.tick())?;
+            Ok((incidents::load(tx.conn, id)?, before))
         })
     }
 
-    /// The resolved incidents, by id: those whose review meeting is due,
-    /// overdue or held.
+    /// Action items of every incident that pass `filter` (its `incident` is
+    /// ignored), by due date (items without one last), then in the order
+    /// they were added.
+    pub fn actions_across(&self, filter: &ActionFilter) -> Result<Vec<ActionOf>> {
+        self.read(|conn| {
+            let (condition, values) = filter.condition(1);
+            let at = actions::COLUMNS.split(',').count();
+            super::rows::all(
+                conn,
+                &format!(
+                    "SELECT {}, i.title, i.drill FROM actions a \
+                     JOIN incidents i ON i.id = a.incident_id \
+                     WHERE i.status <> 'cancelled' AND {condition} \
+                     ORDER BY a.due IS NULL, a.due, {}",
+                    actions::COLUMNS,
+                    actions::ORDER
+                ),
+                rusqlite::params_from_iter(values),
+                |r| {
+                    Ok(ActionOf {
+                        action: actions::action(r)?,
+                        incident_title: r.get(at)?,
+                        drill: r.get(at + 1)?,
+                    })
+                },
+            )
+        })
+    }
+
+    /// The resolved incidents, in the order they were declared: those
+    /// whose review meeting is due, overdue or held.
     pub fn resolved_incidents(&self) -> Result<Vec<Incident>> {
         self.read(|conn| {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {COLUMNS} FROM incidents \
-                 WHERE status = 'resolved' AND resolved_at IS NOT NULL ORDER BY id"
-            ))?;
-            let rows = stmt.query_map([], incident_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            super::rows::all(
+                conn,
+                &format!(
+                    "SELECT {} FROM incidents i \
+                     WHERE i.status = 'resolved' AND i.resolved_at IS NOT NULL ORDER BY {}",
+                    incidents::COLUMNS,
+                    incidents::ORDER
+                ),
+                [],
+                incidents::incident,
+            )
         })
     }
 }
@@ -68,41 +86,29 @@ mod tests {
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     use super::*;
+    use crate::clock::Clock;
     use crate::model::followup::record_held;
-    use crate::model::{IncidentRef, NewIncident, Priority, Severity, Status};
-    use crate::store::{NewAction, Stamp, StoreOptions};
+    use crate::model::{IncidentRef, NewIncident, Priority};
+    use crate::store::{NewAction, StoreOptions};
     use crate::time::Zone;
 
     fn at(hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 26, hour, 0, 0).unwrap()
     }
 
-    fn stamp(hour: u32) -> Stamp {
-        Stamp {
-            author: "alice".into(),
-            now: at(hour),
-        }
-    }
-
     fn store_with(titles: &[(&str, bool)]) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let mut s =
-            Store::open_write(&dir.path().join("inc.db"), &StoreOptions::default()).unwrap();
+        let options = StoreOptions {
+            clock: Clock::fixed(at(1)),
+            ..StoreOptions::default()
+        };
+        let mut s = Store::open_write(&dir.path().join("inc.db"), &options).unwrap();
         for (title, drill) in titles {
-            s.create_incident(&NewIncident {
-                links: Default::default(),
+            let new = NewIncident {
                 drill: *drill,
-                title: (*title).into(),
-                severity: Severity::DEFAULT,
-                security: false,
-                commander: "alice".into(),
-                started_at: at(1),
-                detected_at: at(1),
-                created_at: at(1),
-                recorded_at: at(1),
-                author: "alice".into(),
-            })
-            .unwrap();
+                ..NewIncident::new(title, "alice")
+            };
+            s.create_incident(&new, "alice", &[]).unwrap();
         }
         (dir, s)
     }
@@ -110,7 +116,7 @@ mod tests {
     fn add(s: &mut Store, incident: i64, text: &str, due: Option<&str>) {
         s.add_action(
             IncidentRef::Id(incident),
-            &stamp(2),
+            "alice",
             &NewAction {
                 text: text.into(),
                 owner: "sre".into(),
@@ -123,7 +129,7 @@ mod tests {
     }
 
     #[test]
-    fn actions_across_sort_by_due_then_number_with_their_incident() {
+    fn actions_across_sort_by_due_then_as_added_with_their_incident() {
         let (_d, mut s) = store_with(&[("First", false), ("Drill", true)]);
         add(&mut s, 1, "none", None);
         add(&mut s, 2, "late", Some("2026-11-30"));
@@ -157,15 +163,15 @@ mod tests {
     fn an_action_is_found_by_number_alone_unless_an_incident_is_named() {
         let (_d, mut s) = store_with(&[("First", false), ("Second", false)]);
         add(&mut s, 1, "first's", None);
-        let changed = s
-            .update_action(None, 1, &stamp(3), |a| {
+        let (_, changed) = s
+            .update_action(None, 1, "alice", None, |a| {
                 a.owner = "bob".into();
                 Ok(())
             })
             .unwrap();
         assert_eq!((changed.incident_id, changed.owner.as_str()), (1, "bob"));
         let err = s
-            .update_action(Some(IncidentRef::Id(2)), 1, &stamp(3), |a| {
+            .update_action(Some(IncidentRef::Id(2)), 1, "alice", None, |a| {
                 a.owner = "carol".into();
                 Ok(())
             })
@@ -179,22 +185,18 @@ mod tests {
     fn the_meeting_held_is_written_in_the_incident_and_read_back() {
         let (_d, mut s) = store_with(&[("First", false)]);
         let zone = Zone::utc();
-        s.update_incident(IncidentRef::Id(1), &stamp(4), |i| {
-            i.status = Status::Resolved;
-            i.resolved_at = Some(at(4));
-            Ok(vec![])
+        s.update_incident(IncidentRef::Id(1), "alice", |i, _| {
+            Ok(i.resolve(at(4), &zone)?)
         })
         .unwrap();
         // A refusal writes nothing.
-        let refused = s.update_incident(IncidentRef::Id(1), &stamp(5), |i| {
-            record_held(i, at(3), "alice", at(5), false, &zone)?;
-            Ok(vec![])
+        let refused = s.record_review_held(IncidentRef::Id(1), "alice", |i, _| {
+            Ok(record_held(i, at(3), "alice", at(5), false, &zone)?)
         });
         assert!(refused.is_err());
         assert!(s.resolved_incidents().unwrap()[0].review_held.is_none());
-        s.update_incident(IncidentRef::Id(1), &stamp(5), |i| {
-            record_held(i, at(5), "alice", at(5), false, &zone)?;
-            Ok(vec![])
+        s.record_review_held(IncidentRef::Id(1), "alice", |i, _| {
+            Ok(record_held(i, at(5), "alice", at(5), false, &zone)?)
         })
         .unwrap();
         let held = s.resolved_incidents().unwrap()[0]

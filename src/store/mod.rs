@@ -4,13 +4,15 @@
 //! stand behind it later.
 
 mod checklist;
-mod command;
+mod corrections;
 pub mod doctor;
 mod exchange;
 mod followup;
 mod incidents;
+mod leadership;
 mod open;
 mod review;
+mod rows;
 mod schema;
 mod search;
 mod slack;
@@ -19,22 +21,28 @@ mod tasks;
 mod timeline;
 mod updates;
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 
+use crate::clock::Clock;
 use crate::error::{Busy, UserError};
+use crate::model::Hlc;
 
 pub use checklist::{ChecklistDone, SecurityChange};
+pub use corrections::{Corrected, EntryEdit, KeyTime};
 pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
 pub use search::{RANK_CAP, SearchFilter};
 pub use slack::{Fate, GivenNote};
 pub use stats::StatsFilter;
+pub use tasks::TaskChange;
+pub use timeline::{Amendments, Noted};
 
 /// How to open the store.
 #[derive(Debug, Clone)]
@@ -44,6 +52,8 @@ pub struct StoreOptions {
     /// Create the file's directory (0700) when missing: true for the default
     /// location, false for a path the user named.
     pub create_dir: bool,
+    /// What a write records as "now".
+    pub clock: Clock,
 }
 
 impl Default for StoreOptions {
@@ -51,15 +61,9 @@ impl Default for StoreOptions {
         StoreOptions {
             busy_timeout: Duration::from_secs(5),
             create_dir: false,
+            clock: Clock::system(),
         }
     }
-}
-
-/// Who writes, and when it is written down.
-#[derive(Debug, Clone)]
-pub struct Stamp {
-    pub author: String,
-    pub now: DateTime<Utc>,
 }
 
 /// An open incident database.
@@ -68,6 +72,40 @@ pub struct Store {
     /// For error messages that name the file.
     path: PathBuf,
     busy_timeout: Duration,
+    clock: Clock,
+}
+
+/// A write in progress: one IMMEDIATE transaction, who writes, the time
+/// read once the write lock is held (so that of two writers, the one that
+/// writes later records a later time), and the change clock.
+pub(crate) struct Tx<'t> {
+    pub conn: &'t Connection,
+    pub author: &'t str,
+    pub now: DateTime<Utc>,
+    clock: Cell<Hlc>,
+    ticked: Cell<bool>,
+}
+
+impl Tx<'_> {
+    /// The next value of the change clock, for a record made or changed
+    /// now.
+    pub fn tick(&self) -> String {
+        let next = self.clock.get().next(self.now);
+        self.clock.set(next);
+        self.ticked.set(true);
+        next.to_string()
+    }
+
+    /// A clock value seen in an import: this database's clock never falls
+    /// behind a change it holds.
+    pub fn see(&self, clock: &str) {
+        if let Some(seen) = Hlc::parse(clock)
+            && seen > self.clock.get()
+        {
+            self.clock.set(seen);
+            self.ticked.set(true);
+        }
+    }
 }
 
 impl Store {
@@ -79,6 +117,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
+            clock: options.clock,
         })
     }
 
@@ -103,18 +142,26 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
+            clock: options.clock,
         })
     }
 
     /// A new, empty database in memory, gone when the store is dropped:
     /// for `inc demo`, which must neither touch the user's database nor
     /// leave anything behind.
-    pub fn open_in_memory() -> Result<Store> {
+    pub fn open_in_memory(clock: Clock) -> Result<Store> {
         Ok(Store {
             conn: open::in_memory()?,
             path: PathBuf::from(":memory:"),
             busy_timeout: Duration::ZERO,
+            clock,
         })
+    }
+
+    /// Sets the clock writes read "now" from (`inc demo` moves it along as
+    /// its story goes).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// Copies the whole database to a new file at `path` (0600). A file
@@ -123,16 +170,29 @@ impl Store {
         open::copy_to_new_file(&self.conn, path)
     }
 
-    /// Runs `f` in one IMMEDIATE transaction: it takes the write lock up
-    /// front (waiting up to the busy timeout), so it can never fail half-way
-    /// for want of a lock, and commits all or nothing.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one IMMEDIATE transaction, as `author`: it takes the
+    /// write lock up front (waiting up to the busy timeout), so it can never
+    /// fail half-way for want of a lock, and commits all or nothing. The
+    /// time and the change clock are read once the lock is held.
+    fn write<T>(&mut self, author: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let timeout = self.busy_timeout;
+        let clock = self.clock;
         let run = || -> Result<T> {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
+            let now = clock.current();
+            let write = Tx {
+                conn: &tx,
+                author,
+                now,
+                clock: Cell::new(rows::state::clock(&tx)?.unwrap_or(Hlc::at(now))),
+                ticked: Cell::new(false),
+            };
+            let value = f(&write)?;
+            if write.ticked.get() {
+                rows::state::set_clock(&tx, write.clock.get())?;
+            }
             tx.commit()?;
             Ok(value)
         };
@@ -231,15 +291,4 @@ fn time_from_sql(col: usize, s: &str) -> rusqlite::Result<DateTime<Utc>> {
         .map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
         })
-}
-
-/// A UUIDv7 (time-ordered, so indexes stay compact) stamped from the one
-/// clock; its random bits keep it unique when many share a millisecond.
-fn new_uuid(now: DateTime<Utc>) -> String {
-    let ts = uuid::Timestamp::from_unix(
-        uuid::NoContext,
-        u64::try_from(now.timestamp()).unwrap_or(0),
-        now.timestamp_subsec_nanos(),
-    );
-    uuid::Uuid::new_v7(ts).to_string()
 }

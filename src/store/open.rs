@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::StoreOptions;
-use super::schema::{APPLICATION_ID, MIGRATIONS, current_version};
+use super::schema::{APPLICATION_ID, MIGRATIONS, Migration, current_version};
 use crate::error::UserError;
 
 pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connection> {
@@ -42,7 +42,11 @@ pub(super) fn read_only(path: &Path, options: &StoreOptions) -> Result<Connectio
     read_only_with(path, options, MIGRATIONS)
 }
 
-fn read_only_with(path: &Path, options: &StoreOptions, migrations: &[&str]) -> Result<Connection> {
+fn read_only_with(
+    path: &Path,
+    options: &StoreOptions,
+    migrations: &[Migration],
+) -> Result<Connection> {
     refuse_directory(path)?;
     if !exists(path)? {
         // Nothing recorded yet: read as an empty database, create nothing.
@@ -139,18 +143,43 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_with(conn, MIGRATIONS)
 }
 
-fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+fn migrate_with(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
+    // A migration may make a table anew (to change a constraint): foreign
+    // keys are checked once it is done, not while tables are swapped. The
+    // setting only changes outside a transaction.
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = migrate_each(conn, migrations);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn migrate_each(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let Some(sql) = usize::try_from(version)
+        let Some(migration) = usize::try_from(version)
             .ok()
             .and_then(|v| migrations.get(v))
         else {
             return Ok(());
         };
-        tx.execute_batch(sql)
-            .with_context(|| format!("migration to schema version {} failed", version + 1))?;
+        let apply = || -> Result<()> {
+            tx.execute_batch(migration.sql)?;
+            if let Some(then) = migration.then {
+                then(&tx)?;
+            }
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            anyhow::ensure!(
+                broken == 0,
+                "{broken} rows refer to rows that are not there"
+            );
+            Ok(())
+        };
+        apply().with_context(|| format!("migration to schema version {} failed", version + 1))?;
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
@@ -382,8 +411,9 @@ mod tests {
             "{}\nCREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);",
             "-- a later migration that fails half-way"
         );
+        let broken: &'static str = Box::leak(broken.into_boxed_str());
         let mut with_broken = MIGRATIONS.to_vec();
-        with_broken.push(&broken);
+        with_broken.push(Migration::sql(broken));
         let err = migrate_with(&mut conn, &with_broken).unwrap_err();
         assert!(
             err.to_string().contains(&format!(
@@ -429,7 +459,7 @@ mod tests {
         // A later binary, one migration ahead.
         let next = "CREATE TABLE added (x); INSERT INTO added VALUES (42);";
         let mut later = MIGRATIONS.to_vec();
-        later.push(next);
+        later.push(Migration::sql(next));
         let conn = read_only_with(&path, &StoreOptions::default(), &later).unwrap();
         let added: i64 = conn
             .query_row("SELECT x FROM added", [], |r| r.get(0))

@@ -1,17 +1,24 @@
 //! The review's material: description, contributing factors, corrective
-//! action items and lessons.
+//! action items and lessons. None of it writes timeline entries: the
+//! timeline is what happened during the incident.
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, params};
 
-use super::incidents::{load, resolve};
-use super::{Stamp, Store, new_uuid, opt_date_at, opt_time_at, time_at, time_to_sql};
+use super::Store;
+use super::rows::actions::{self, Actions};
+use super::rows::descriptions::{self, Descriptions};
+use super::rows::items::{self, Items};
+use super::rows::{Table, incidents};
 use crate::error::UserError;
+use crate::model::exchange::{ExAction, ExDescription, ExItem};
+use crate::model::ids::{derived_uuid, new_uuid};
 use crate::model::{
     Action, ActionStatus, ActionType, Description, Factor, FactorKind, Incident, IncidentRef,
     Lesson, LessonKind, Priority, Scope,
 };
+use crate::store::{Tx, time_to_sql};
 
 /// Which action items `inc action list` shows.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +33,31 @@ pub struct ActionFilter {
     pub due_before: Option<NaiveDate>,
 }
 
+impl ActionFilter {
+    /// The filter as SQL over `a` (an action item), with its parameters
+    /// from `?first` on.
+    pub(super) fn condition(&self, first: usize) -> (String, Vec<Option<String>>) {
+        let p = |n: usize| first + n;
+        let sql = format!(
+            "(NOT ?{} OR a.status = 'open') \
+             AND (?{} IS NULL OR (a.status = 'open' AND a.due IS NOT NULL AND a.due < ?{1})) \
+             AND (?{} IS NULL OR lower(a.owner) = lower(?{2})) \
+             AND (?{} IS NULL OR (a.due IS NOT NULL AND a.due < ?{3}))",
+            p(0),
+            p(1),
+            p(2),
+            p(3)
+        );
+        let values = vec![
+            Some(i64::from(self.open_only).to_string()),
+            self.overdue_on.map(|d| d.to_string()),
+            self.owner.clone(),
+            self.due_before.map(|d| d.to_string()),
+        ];
+        (sql, values)
+    }
+}
+
 /// A new action item.
 #[derive(Debug, Clone)]
 pub struct NewAction {
@@ -36,263 +68,280 @@ pub struct NewAction {
     pub action_type: Option<ActionType>,
 }
 
-pub(super) const ACTION_COLUMNS: &str = "id, uuid, incident_id, body, owner, due, priority, type, status, \
-                              created_at, created_by, closed_at";
-
 impl Store {
     /// The incident's description (empty parts when none is written yet).
     pub fn description(&self, incident_id: i64) -> Result<Description> {
-        self.read(|conn| read_description(conn, incident_id))
+        self.read(|conn| descriptions::of(conn, incident_id))
     }
 
     /// Sets the parts of the description that `patch` has, keeping the rest.
     pub fn describe(
         &mut self,
         which: IncidentRef,
-        stamp: &Stamp,
+        author: &str,
         patch: &Description,
     ) -> Result<(Incident, Description)> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
-            let old = read_description(tx, id)?;
-            let new = Description {
-                summary: patch.summary.clone().or(old.summary),
-                impact: patch.impact.clone().or(old.impact),
-                scope: patch.scope.or(old.scope),
-                detection: patch.detection.clone().or(old.detection),
-            };
-            tx.execute(
-                "INSERT INTO descriptions \
-                 (incident_id, uuid, summary, impact, scope, detection, updated_at, updated_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-                 ON CONFLICT (incident_id) DO UPDATE SET summary = excluded.summary, \
-                 impact = excluded.impact, scope = excluded.scope, detection = excluded.detection, \
-                 updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                params![
-                    id,
-                    new_uuid(stamp.now),
-                    new.summary,
-                    new.impact,
-                    new.scope.map(Scope::as_str),
-                    new.detection,
-                    time_to_sql(stamp.now),
-                    stamp.author
-                ],
-            )?;
-            Ok((incident, new))
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let incident = incidents::load(tx.conn, id)?;
+            let existing = descriptions::record_of(tx.conn, id)?;
+            let existed = existing.is_some();
+            let mut record = existing.unwrap_or_else(|| ExDescription {
+                uuid: derived_uuid(&incident.uuid, "description"),
+                clock: tx.tick(),
+                summary: None,
+                impact: None,
+                scope: None,
+                detection: None,
+                changed: Default::default(),
+            });
+            let clock = tx.tick();
+            for (part, value, new) in [
+                ("summary", &mut record.summary, patch.summary.clone()),
+                ("impact", &mut record.impact, patch.impact.clone()),
+                (
+                    "scope",
+                    &mut record.scope,
+                    patch.scope.map(|s| Scope::as_str(s).to_string()),
+                ),
+                ("detection", &mut record.detection, patch.detection.clone()),
+            ] {
+                if let Some(new) = new {
+                    *value = Some(new);
+                    record.changed.insert(part.into(), clock.clone());
+                }
+            }
+            if existed {
+                Descriptions::update(tx.conn, id, &record)?;
+            } else {
+                Descriptions::insert(tx.conn, id, &record)?;
+            }
+            Ok((incident, descriptions::of(tx.conn, id)?))
         })
     }
 
     /// The incident's contributing factors, in the order they were added.
     pub fn factors(&self, incident_id: i64) -> Result<Vec<Factor>> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT id, uuid, incident_id, body, kind, created_at, created_by FROM factors \
-                 WHERE incident_id = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([incident_id], factor_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
+        self.read(|conn| items::factors(conn, incident_id))
     }
 
     pub fn add_factor(
         &mut self,
         which: IncidentRef,
-        stamp: &Stamp,
+        author: &str,
         text: &str,
         kind: FactorKind,
     ) -> Result<(Incident, i64)> {
-        self.write(|tx| add_kinded(tx, Kinded::Factors, which, stamp, text, kind.as_str()))
-    }
-
-    /// Removes a contributing factor of the incident `which`.
-    pub fn remove_factor(&mut self, which: IncidentRef, factor_id: i64) -> Result<Factor> {
-        self.write(|tx| {
-            let factor = tx
-                .query_row(
-                    "SELECT id, uuid, incident_id, body, kind, created_at, created_by FROM factors \
-                     WHERE id = ?1",
-                    [factor_id],
-                    factor_from_row,
-                )
-                .optional()?
-                .ok_or_else(|| {
-                    UserError::new(format!("there is no factor {factor_id}"))
-                        .hint("`inc factor list` shows them")
-                })?;
-            same_incident(tx, which, "factor", factor_id, factor.incident_id)?;
-            tx.execute("DELETE FROM factors WHERE id = ?1", [factor_id])?;
-            Ok(factor)
+        self.write(author, |tx| {
+            add_item(tx, Items::Factors, which, text, kind.as_str())
         })
     }
 
-    /// Action items, by incident then number.
+    /// Removes a contributing factor of the incident `which`: it stays on
+    /// record as removed, and the removal travels with an export.
+    pub fn remove_factor(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        id: i64,
+    ) -> Result<(Incident, Factor)> {
+        self.write(author, |tx| {
+            let (incident, item) = remove_item(tx, Items::Factors, which, id)?;
+            Ok((incident, item.factor()?))
+        })
+    }
+
+    /// The incident's lessons, in the order they were added.
+    pub fn lessons(&self, incident_id: i64) -> Result<Vec<Lesson>> {
+        self.read(|conn| items::lessons(conn, incident_id))
+    }
+
+    pub fn add_lesson(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        text: &str,
+        kind: LessonKind,
+    ) -> Result<(Incident, i64)> {
+        self.write(author, |tx| {
+            add_item(tx, Items::Lessons, which, text, kind.as_str())
+        })
+    }
+
+    /// Removes a lesson of the incident `which`, as [`Store::remove_factor`].
+    pub fn remove_lesson(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        id: i64,
+    ) -> Result<(Incident, Lesson)> {
+        self.write(author, |tx| {
+            let (incident, item) = remove_item(tx, Items::Lessons, which, id)?;
+            Ok((incident, item.lesson()?))
+        })
+    }
+
+    /// Action items, by incident then in the order they were added.
     pub fn actions(&self, filter: &ActionFilter) -> Result<Vec<Action>> {
         self.read(|conn| {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {ACTION_COLUMNS} FROM actions \
-                 WHERE (?1 IS NULL OR incident_id = ?1) \
-                   AND (NOT ?2 OR status = 'open') \
-                   AND (?3 IS NULL OR (status = 'open' AND due IS NOT NULL AND due < ?3)) \
-                   AND (?4 IS NULL OR lower(owner) = lower(?4)) \
-                   AND (?5 IS NULL OR (due IS NOT NULL AND due < ?5)) \
-                 ORDER BY incident_id, id"
-            ))?;
-            let rows = stmt.query_map(
-                params![
-                    filter.incident,
-                    filter.open_only,
-                    filter.overdue_on.map(|d| d.to_string()),
-                    filter.owner,
-                    filter.due_before.map(|d| d.to_string())
-                ],
-                action_from_row,
-            )?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            let (condition, values) = filter.condition(2);
+            let mut all = vec![filter.incident.map(|i| i.to_string())];
+            all.extend(values);
+            super::rows::all(
+                conn,
+                &format!(
+                    "SELECT {} FROM actions a JOIN incidents i ON i.id = a.incident_id \
+                     WHERE (?1 IS NULL OR a.incident_id = CAST(?1 AS INTEGER)) AND {condition} \
+                     ORDER BY {}, {}",
+                    actions::COLUMNS,
+                    incidents::ORDER,
+                    actions::ORDER
+                ),
+                rusqlite::params_from_iter(all),
+                actions::action,
+            )
         })
     }
 
     pub fn add_action(
         &mut self,
         which: IncidentRef,
-        stamp: &Stamp,
+        author: &str,
         new: &NewAction,
     ) -> Result<(Incident, Action)> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
-            tx.execute(
-                "INSERT INTO actions (uuid, incident_id, body, owner, due, priority, type, status, \
-                 created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9)",
-                params![
-                    new_uuid(stamp.now),
-                    id,
-                    new.text,
-                    new.owner,
-                    new.due.map(|d| d.to_string()),
-                    new.priority.as_str(),
-                    new.action_type.map(ActionType::as_str),
-                    time_to_sql(stamp.now),
-                    stamp.author
-                ],
-            )?;
-            let action = load_action(tx, tx.last_insert_rowid())?;
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let incident = incidents::load(tx.conn, id)?;
+            let record = ExAction {
+                uuid: new_uuid(tx.now),
+                clock: tx.tick(),
+                body: new.text.clone(),
+                owner: new.owner.clone(),
+                due: new.due.map(|d| d.to_string()),
+                priority: new.priority.as_str().to_string(),
+                action_type: new.action_type.map(|t| t.as_str().to_string()),
+                status: ActionStatus::Open.as_str().to_string(),
+                closed_at: None,
+                created_at: time_to_sql(tx.now),
+                created_by: tx.author.to_string(),
+                changed: Default::default(),
+            };
+            Actions::insert(tx.conn, id, &record)?;
+            let action = actions::load(tx.conn, last_id(tx.conn, "actions", &record.uuid)?)?;
             Ok((incident, action))
         })
     }
 
-    /// Changes an action item: `change` edits it or refuses; the row is
-    /// written back in the same transaction. With `which`, an item of
-    /// another incident is refused; without, any incident's item is found
-    /// by its number alone (numbers are shared by all incidents).
+    /// Changes an action item: `change` edits it or refuses; each field it
+    /// changed gets the change clock, and the row is written back in the
+    /// same transaction. With `which`, an item of another incident is
+    /// refused; without, any incident's item is found by its number alone
+    /// (numbers are shared by all incidents). Closing it (done, won't do)
+    /// happens at `closed_at` (now if None).
     pub fn update_action(
         &mut self,
         which: Option<IncidentRef>,
         action_id: i64,
-        stamp: &Stamp,
+        author: &str,
+        closed_at: Option<chrono::DateTime<chrono::Utc>>,
         change: impl FnOnce(&mut Action) -> Result<(), UserError>,
-    ) -> Result<Action> {
-        self.write(|tx| {
-            let mut action = load_action(tx, action_id)?;
+    ) -> Result<(Incident, Action)> {
+        self.write(author, |tx| {
+            let before = actions::load(tx.conn, action_id)?;
             if let Some(which) = which {
-                same_incident(tx, which, "action", action_id, action.incident_id)?;
+                same_incident(tx.conn, which, "action", action_id, before.incident_id)?;
             }
-            let was = action.status;
-            change(&mut action)?;
-            if action.status != was {
-                action.closed_at = (action.status != ActionStatus::Open).then_some(stamp.now);
+            let mut after = before.clone();
+            change(&mut after)?;
+            if after.status != before.status {
+                after.closed_at =
+                    (after.status != ActionStatus::Open).then(|| closed_at.unwrap_or(tx.now));
             }
-            tx.execute(
-                "UPDATE actions SET body = ?2, owner = ?3, due = ?4, priority = ?5, type = ?6, \
-                 status = ?7, closed_at = ?8 WHERE id = ?1",
-                params![
-                    action_id,
-                    action.text,
-                    action.owner,
-                    action.due.map(|d| d.to_string()),
-                    action.priority.as_str(),
-                    action.action_type.map(ActionType::as_str),
-                    action.status.as_str(),
-                    action.closed_at.map(time_to_sql)
-                ],
-            )?;
-            Ok(action)
+            let mut record = actions::record_of(tx.conn, action_id)?;
+            let clock = tx.tick();
+            let mut changed = |group: &str, differs: bool| {
+                if differs {
+                    record.changed.insert(group.into(), clock.clone());
+                }
+            };
+            changed("text", after.text != before.text);
+            changed("owner", after.owner != before.owner);
+            changed("due", after.due != before.due);
+            changed("priority", after.priority != before.priority);
+            changed("type", after.action_type != before.action_type);
+            changed("status", after.status != before.status);
+            record.body.clone_from(&after.text);
+            record.owner.clone_from(&after.owner);
+            record.due = after.due.map(|d| d.to_string());
+            record.priority = after.priority.as_str().to_string();
+            record.action_type = after.action_type.map(|t| t.as_str().to_string());
+            record.status = after.status.as_str().to_string();
+            record.closed_at = after.closed_at.map(time_to_sql);
+            Actions::update(tx.conn, before.incident_id, &record)?;
+            Ok((
+                incidents::load(tx.conn, before.incident_id)?,
+                actions::load(tx.conn, action_id)?,
+            ))
         })
-    }
-
-    /// The incident's lessons, in the order they were added.
-    pub fn lessons(&self, incident_id: i64) -> Result<Vec<Lesson>> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT id, uuid, incident_id, body, kind, created_at, created_by FROM lessons \
-                 WHERE incident_id = ?1 ORDER BY id",
-            )?;
-            let rows = stmt.query_map([incident_id], |r| {
-                let kind: String = r.get(4)?;
-                Ok(Lesson {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    incident_id: r.get(2)?,
-                    text: r.get(3)?,
-                    kind: LessonKind::parse(&kind).map_err(|e| unreadable(4, &e))?,
-                    created_at: time_at(r, 5)?,
-                    created_by: r.get(6)?,
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
-    }
-
-    pub fn add_lesson(
-        &mut self,
-        which: IncidentRef,
-        stamp: &Stamp,
-        text: &str,
-        kind: LessonKind,
-    ) -> Result<(Incident, i64)> {
-        self.write(|tx| add_kinded(tx, Kinded::Lessons, which, stamp, text, kind.as_str()))
     }
 }
 
-/// The review's items that are text with a kind.
-#[derive(Clone, Copy)]
-enum Kinded {
-    Factors,
-    Lessons,
+/// The local id of the row with this UUID, just written.
+fn last_id(conn: &Connection, table: &str, uuid: &str) -> Result<i64> {
+    // The table name is one of the store's constants, never user input.
+    Ok(conn.query_row(
+        &format!("SELECT id FROM {table} WHERE uuid = ?1"),
+        params![uuid],
+        |r| r.get(0),
+    )?)
 }
 
-/// Adds a factor or a lesson: the same columns in two tables.
-fn add_kinded(
-    tx: &Connection,
-    table: Kinded,
+/// Adds a factor or a lesson.
+fn add_item(
+    tx: &Tx<'_>,
+    table: Items,
     which: IncidentRef,
-    stamp: &Stamp,
     text: &str,
     kind: &str,
 ) -> Result<(Incident, i64)> {
-    let id = resolve(tx, which)?;
-    let incident = load(tx, id)?;
-    // The table name is one of two constants, never user input.
-    let table = match table {
-        Kinded::Factors => "factors",
-        Kinded::Lessons => "lessons",
+    let id = incidents::resolve(tx.conn, which)?;
+    let incident = incidents::load(tx.conn, id)?;
+    let record = ExItem {
+        uuid: new_uuid(tx.now),
+        clock: tx.tick(),
+        body: text.to_string(),
+        kind: kind.to_string(),
+        created_at: time_to_sql(tx.now),
+        created_by: tx.author.to_string(),
+        removed_at: None,
+        removed_by: None,
+        changed: Default::default(),
     };
-    tx.execute(
-        &format!(
-            "INSERT INTO {table} (uuid, incident_id, body, kind, created_at, created_by) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-        ),
-        params![
-            new_uuid(stamp.now),
-            id,
-            text,
-            kind,
-            time_to_sql(stamp.now),
-            stamp.author
-        ],
-    )?;
-    Ok((incident, tx.last_insert_rowid()))
+    table.insert(tx.conn, id, &record)?;
+    let table_name = match table {
+        Items::Factors => "factors",
+        Items::Lessons => "lessons",
+    };
+    Ok((incident, last_id(tx.conn, table_name, &record.uuid)?))
+}
+
+/// Removes a factor or a lesson of the incident `which`.
+fn remove_item(
+    tx: &Tx<'_>,
+    table: Items,
+    which: IncidentRef,
+    id: i64,
+) -> Result<(Incident, items::ItemRow)> {
+    let (item, removed) = table.load(tx.conn, id)?;
+    let what = table.one();
+    if removed {
+        return Err(UserError::new(format!("{what} {id} was already removed"))
+            .hint(format!("`inc {what} list` shows the ones left"))
+            .into());
+    }
+    same_incident(tx.conn, which, what, id, item.incident_id)?;
+    table.remove(tx, id)?;
+    Ok((incidents::load(tx.conn, item.incident_id)?, item))
 }
 
 /// Refuses a numbered item of another incident than `which`: numbers are
@@ -305,8 +354,8 @@ fn same_incident(
     belongs_to: i64,
 ) -> Result<()> {
     let id = match which {
-        IncidentRef::Id(id) => load(conn, id)?.id,
-        _ => resolve(conn, which).unwrap_or(belongs_to),
+        IncidentRef::Id(id) => incidents::load(conn, id)?.id,
+        _ => incidents::resolve(conn, which).unwrap_or(belongs_to),
     };
     if id != belongs_to {
         return Err(
@@ -320,82 +369,4 @@ fn same_incident(
         );
     }
     Ok(())
-}
-
-fn read_description(conn: &Connection, incident_id: i64) -> Result<Description> {
-    Ok(conn
-        .query_row(
-            "SELECT summary, impact, scope, detection FROM descriptions WHERE incident_id = ?1",
-            [incident_id],
-            |r| {
-                let scope: Option<String> = r.get(2)?;
-                Ok(Description {
-                    summary: r.get(0)?,
-                    impact: r.get(1)?,
-                    scope: scope
-                        .map(|s| Scope::parse(&s).map_err(|e| unreadable(2, &e)))
-                        .transpose()?,
-                    detection: r.get(3)?,
-                })
-            },
-        )
-        .optional()?
-        .unwrap_or_default())
-}
-
-fn unreadable(col: usize, e: &UserError) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        col,
-        rusqlite::types::Type::Text,
-        e.to_string().into(),
-    )
-}
-
-fn factor_from_row(r: &Row<'_>) -> rusqlite::Result<Factor> {
-    let kind: String = r.get(4)?;
-    Ok(Factor {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        incident_id: r.get(2)?,
-        text: r.get(3)?,
-        kind: FactorKind::parse(&kind).map_err(|e| unreadable(4, &e))?,
-        created_at: time_at(r, 5)?,
-        created_by: r.get(6)?,
-    })
-}
-
-fn load_action(conn: &Connection, id: i64) -> Result<Action> {
-    conn.query_row(
-        &format!("SELECT {ACTION_COLUMNS} FROM actions WHERE id = ?1"),
-        [id],
-        action_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| {
-        UserError::new(format!("there is no action item {id}"))
-            .hint("`inc action list --all-incidents` shows every action item")
-            .into()
-    })
-}
-
-pub(super) fn action_from_row(r: &Row<'_>) -> rusqlite::Result<Action> {
-    let priority: String = r.get(6)?;
-    let action_type: Option<String> = r.get(7)?;
-    let status: String = r.get(8)?;
-    Ok(Action {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        incident_id: r.get(2)?,
-        text: r.get(3)?,
-        owner: r.get(4)?,
-        due: opt_date_at(r, 5)?,
-        priority: Priority::parse(&priority).map_err(|e| unreadable(6, &e))?,
-        action_type: action_type
-            .map(|t| ActionType::parse(&t).map_err(|e| unreadable(7, &e)))
-            .transpose()?,
-        status: ActionStatus::parse(&status).map_err(|e| unreadable(8, &e))?,
-        created_at: time_at(r, 9)?,
-        created_by: r.get(10)?,
-        closed_at: opt_time_at(r, 11)?,
-    })
 }

@@ -6,10 +6,12 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension as _};
 
-use super::incidents::{load, resolve};
-use super::timeline::insert_as;
-use super::{Stamp, Store};
+use super::Store;
+use super::rows::Table;
+use super::rows::entries::{self, Entries};
+use super::rows::incidents::{load, resolve};
 use crate::model::{Incident, IncidentRef, NewEntry};
+use crate::store::time_to_sql;
 
 /// A note to import: its own UUID and author.
 #[derive(Debug, Clone)]
@@ -71,18 +73,18 @@ impl Store {
                 Ok((incident, fates))
             });
         }
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
+        self.write("", |tx| {
+            let id = resolve(tx.conn, which)?;
+            let incident = load(tx.conn, id)?;
             let mut fates = Vec::with_capacity(notes.len());
             for note in notes {
-                let f = fate(tx, id, note)?;
+                let f = fate(tx.conn, id, note)?;
                 if f == Fate::New {
-                    let as_author = Stamp {
-                        author: note.author.clone(),
-                        now: note.entry.event_at,
-                    };
-                    insert_as(tx, id, &note.entry, None, &as_author, note.uuid.clone())?;
+                    let mut record = entries::new_record(tx, &note.entry, None);
+                    record.uuid.clone_from(&note.uuid);
+                    record.author.clone_from(&note.author);
+                    record.recorded_at = time_to_sql(note.entry.event_at);
+                    Entries::insert(tx.conn, id, &record)?;
                 }
                 fates.push(f);
             }

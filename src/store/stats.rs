@@ -42,7 +42,7 @@ impl Store {
                     "SELECT id, title, severity, status, drill, started_at, detected_at, \
                             mitigated_at, resolved_at, review_held_at \
                      FROM incidents \
-                     WHERE {range} AND (?3 IS NULL OR severity = ?3)"
+                     WHERE {range} AND (?3 IS NULL OR severity = ?3) AND status <> 'cancelled'"
                 ))?;
                 // A bound not given is one every stored time passes.
                 let since = filter.since.map(time_to_sql);

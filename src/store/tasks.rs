@@ -1,88 +1,88 @@
-//! In-incident tasks: the steps under way, added and done on the timeline.
+//! In-incident tasks: the steps under way, added, changed and done on the
+//! timeline.
 
 use anyhow::Result;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use chrono::{DateTime, Utc};
 
-use super::incidents::{load, resolve};
-use super::timeline::insert_entry;
-use super::{Stamp, Store, new_uuid, opt_time_at, time_at, time_to_sql};
+use super::Store;
+use super::rows::Table;
+use super::rows::entries;
+use super::rows::incidents;
+use super::rows::tasks::{self, Tasks};
 use crate::error::UserError;
-use crate::model::{EntryKind, Incident, IncidentRef, NewEntry, Task};
+use crate::model::exchange::ExTask;
+use crate::model::ids::new_uuid;
+use crate::model::{EntryKind, Field, Incident, IncidentRef, NewEntry, Task};
+use crate::store::{Tx, time_to_sql};
 
-const COLUMNS: &str =
-    "id, uuid, incident_id, body, owner, created_at, created_by, done_at, done_by";
+/// A change to a task already recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskChange {
+    /// New text.
+    Text(String),
+    /// A new owner, or none.
+    Owner(Option<String>),
+}
 
 impl Store {
     /// An incident's tasks in the order they were added; open ones only
     /// unless `all`.
     pub fn tasks(&self, incident_id: i64, all: bool) -> Result<Vec<Task>> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {COLUMNS} FROM tasks WHERE incident_id = ?1 \
-                 AND (?2 OR done_at IS NULL) ORDER BY id"
-            ))?;
-            let rows = stmt.query_map(params![incident_id, all], task_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
+        self.read(|conn| tasks::of(conn, incident_id, all))
     }
 
-    /// Adds a task, with a task entry on the timeline.
+    /// Adds a task, with a task entry on the timeline at `at` (now if
+    /// None).
     pub fn add_task(
         &mut self,
         which: IncidentRef,
-        stamp: &Stamp,
+        author: &str,
         text: &str,
         owner: Option<&str>,
+        at: Option<DateTime<Utc>>,
     ) -> Result<(Incident, Task)> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            let incident = load(tx, id)?;
-            let uuid = new_uuid(stamp.now);
-            tx.execute(
-                "INSERT INTO tasks (uuid, incident_id, body, owner, created_at, created_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![uuid, id, text, owner, time_to_sql(stamp.now), stamp.author],
-            )?;
-            let task = load_task(tx, tx.last_insert_rowid())?;
-            let entry = NewEntry {
-                kind: EntryKind::Task,
-                text: text.to_string(),
-                from: Some(task.id.to_string()),
-                to: owner.map(String::from),
-                event_at: stamp.now,
-                key: false,
-                private: false,
-                audience: None,
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let incident = incidents::load(tx.conn, id)?;
+            let at = at.unwrap_or(tx.now);
+            let record = ExTask {
+                uuid: new_uuid(tx.now),
+                clock: tx.tick(),
+                body: text.to_string(),
+                owner: owner.map(String::from),
+                created_at: time_to_sql(at),
+                created_by: tx.author.to_string(),
+                done_at: None,
+                done_by: None,
+                changed: Default::default(),
             };
-            insert_entry(tx, id, &entry, stamp)?;
+            Tasks::insert(tx.conn, id, &record)?;
+            let entry = NewEntry {
+                to: owner.map(String::from),
+                target: Some(record.uuid.clone()),
+                ..NewEntry::of(EntryKind::Task, text.to_string(), at)
+            };
+            entries::add(tx, id, &entry)?;
+            let task = tasks::by_uuid(tx.conn, &record.uuid)?
+                .ok_or_else(|| anyhow::anyhow!("the task just added is not there"))?;
             Ok((incident, task))
         })
     }
 
-    /// Marks a task of the incident `which` done, with a task-done entry on
-    /// the timeline. A task of another incident is refused: task numbers
-    /// are shared by all incidents, and a typo must not close someone
-    /// else's step.
+    /// Marks a task of the incident `which` done at `at` (now if None),
+    /// with a task-done entry on the timeline. `check` sees the task and
+    /// the time, and may refuse. A task of another incident is refused:
+    /// task numbers are shared by all incidents, and a typo must not close
+    /// someone else's step.
     pub fn complete_task(
         &mut self,
         which: IncidentRef,
         task_id: i64,
-        stamp: &Stamp,
+        author: &str,
+        at: Option<DateTime<Utc>>,
     ) -> Result<(Incident, Task)> {
-        self.write(|tx| {
-            let task = load_task(tx, task_id)?;
-            let id = match which {
-                IncidentRef::Id(id) => id,
-                _ => resolve(tx, which).unwrap_or(task.incident_id),
-            };
-            if id != task.incident_id {
-                return Err(UserError::new(format!(
-                    "task {task_id} belongs to #{}, not #{id}",
-                    task.incident_id
-                ))
-                .hint(format!("to finish it anyway, add -i {}", task.incident_id))
-                .into());
-            }
+        self.write(author, |tx| {
+            let task = own_task(tx, which, task_id, "finish")?;
             if let Some(done_by) = &task.done_by {
                 return Err(UserError::new(format!(
                     "task {task_id} is already done (by {done_by})"
@@ -90,50 +90,80 @@ impl Store {
                 .hint("`inc task list --all` shows every task")
                 .into());
             }
-            tx.execute(
-                "UPDATE tasks SET done_at = ?2, done_by = ?3 WHERE id = ?1",
-                params![task_id, time_to_sql(stamp.now), stamp.author],
-            )?;
+            let at = at.unwrap_or(tx.now);
+            if at < task.created_at {
+                return Err(UserError::new(format!(
+                    "task {task_id} would be done before it was added"
+                ))
+                .hint("give a --at time after the task was added, or add it with --at too")
+                .into());
+            }
+            let mut record = tasks::record_of(tx.conn, task_id)?;
+            record.done_at = Some(time_to_sql(at));
+            record.done_by = Some(tx.author.to_string());
+            record.changed.insert("done".into(), tx.tick());
+            Tasks::update(tx.conn, task.incident_id, &record)?;
             let entry = NewEntry {
-                kind: EntryKind::TaskDone,
-                text: task.text.clone(),
-                from: Some(task_id.to_string()),
-                to: None,
-                event_at: stamp.now,
-                key: false,
-                private: false,
-                audience: None,
+                target: Some(task.uuid.clone()),
+                ..NewEntry::of(EntryKind::TaskDone, task.text.clone(), at)
             };
-            insert_entry(tx, task.incident_id, &entry, stamp)?;
-            Ok((load(tx, task.incident_id)?, load_task(tx, task_id)?))
+            entries::add(tx, task.incident_id, &entry)?;
+            Ok((
+                incidents::load(tx.conn, task.incident_id)?,
+                tasks::load(tx.conn, task_id)?,
+            ))
+        })
+    }
+
+    /// Changes a task's text or owner, with a correction entry on the
+    /// timeline saying what it was. Returns the task as it is now, or None
+    /// when it already was so.
+    pub fn change_task(
+        &mut self,
+        which: IncidentRef,
+        task_id: i64,
+        author: &str,
+        change: &TaskChange,
+    ) -> Result<(Incident, Option<Task>)> {
+        self.write(author, |tx| {
+            let task = own_task(tx, which, task_id, "change")?;
+            let incident = incidents::load(tx.conn, task.incident_id)?;
+            let mut record = tasks::record_of(tx.conn, task_id)?;
+            let (field, from, to) = match change {
+                TaskChange::Text(text) if *text != task.text => {
+                    record.body.clone_from(text);
+                    (Field::Text, Some(task.text.clone()), Some(text.clone()))
+                }
+                TaskChange::Owner(owner) if *owner != task.owner => {
+                    record.owner.clone_from(owner);
+                    (Field::Owner, task.owner.clone(), owner.clone())
+                }
+                _ => return Ok((incident, None)),
+            };
+            record.changed.insert(field.as_str().into(), tx.tick());
+            Tasks::update(tx.conn, task.incident_id, &record)?;
+            let entry = NewEntry::correction(&task.uuid, field, from, to, String::new(), tx.now);
+            entries::add(tx, task.incident_id, &entry)?;
+            Ok((incident, Some(tasks::load(tx.conn, task_id)?)))
         })
     }
 }
 
-fn load_task(conn: &Connection, id: i64) -> Result<Task> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM tasks WHERE id = ?1"),
-        [id],
-        task_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| {
-        UserError::new(format!("there is no task {id}"))
-            .hint("`inc task list --all` shows every task of an incident")
-            .into()
-    })
-}
-
-fn task_from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
-    Ok(Task {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        incident_id: r.get(2)?,
-        text: r.get(3)?,
-        owner: r.get(4)?,
-        created_at: time_at(r, 5)?,
-        created_by: r.get(6)?,
-        done_at: opt_time_at(r, 7)?,
-        done_by: r.get(8)?,
-    })
+/// Task `task_id`, refused unless it belongs to the incident `which` names
+/// (when it names one).
+fn own_task(tx: &Tx<'_>, which: IncidentRef, task_id: i64, verb: &str) -> Result<Task> {
+    let task = tasks::load(tx.conn, task_id)?;
+    let id = match which {
+        IncidentRef::Id(id) => id,
+        _ => incidents::resolve(tx.conn, which).unwrap_or(task.incident_id),
+    };
+    if id != task.incident_id {
+        return Err(UserError::new(format!(
+            "task {task_id} belongs to #{}, not #{id}",
+            task.incident_id
+        ))
+        .hint(format!("to {verb} it anyway, add -i {}", task.incident_id))
+        .into());
+    }
+    Ok(task)
 }

@@ -1,96 +1,155 @@
-//! Timeline entries: written with the change they record, read in the order
-//! events happened (never the order they were typed).
+//! Timeline entries: read in the order events happened (never the order
+//! they were typed), as the record stands (struck entries and the
+//! corrections themselves left out) or with every version.
+
+use std::collections::HashMap;
 
 use anyhow::Result;
-use rusqlite::{Connection, Row, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
 
-use super::incidents::{load, resolve};
-use super::{Stamp, Store, new_uuid, time_at, time_to_sql};
+use super::Store;
+use super::rows::{entries, incidents};
 use crate::model::{
-    Audience, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, Outcome, TimelineEntry,
+    CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry, settle_changes,
 };
 
-pub(super) const COLUMNS: &str = "id, uuid, incident_id, kind, body, from_value, to_value, event_at, \
-                       recorded_at, author, key, exit_code, exit_signal, duration_ms, output, \
-                       output_lines, private, audience";
+/// The entries of the record as it stands: not struck, and not the
+/// corrections themselves.
+const CURRENT: &str = "e.struck_at IS NULL AND e.kind <> 'correction'";
 
-impl Store {
-    /// An incident's timeline in event-time order; with `last`, only the
-    /// latest `last` entries (still oldest first).
-    pub fn timeline(&self, incident_id: i64, last: Option<usize>) -> Result<Vec<TimelineEntry>> {
-        self.read(|conn| {
-            let entries = match last {
-                None => {
-                    let mut stmt = conn.prepare(&format!(
-                        "SELECT {COLUMNS} FROM timeline_entries WHERE incident_id = ?1 \
-                         ORDER BY event_at, id"
-                    ))?;
-                    stmt.query_map([incident_id], entry_from_row)?
-                        .collect::<rusqlite::Result<Vec<_>>>()?
-                }
-                Some(n) => {
-                    let mut stmt = conn.prepare(&format!(
-                        "SELECT {COLUMNS} FROM timeline_entries WHERE incident_id = ?1 \
-                         ORDER BY event_at DESC, id DESC LIMIT ?2"
-                    ))?;
-                    let mut newest_first = stmt
-                        .query_map(
-                            params![incident_id, i64::try_from(n).unwrap_or(i64::MAX)],
-                            entry_from_row,
-                        )?
-                        .collect::<rusqlite::Result<Vec<_>>>()?;
-                    newest_first.reverse();
-                    newest_first
-                }
-            };
-            Ok(entries)
-        })
+/// The incident a note was added to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noted {
+    pub id: i64,
+    pub title: String,
+}
+
+/// How much of an incident's record was corrected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Amendments {
+    /// Entries whose text, time or incident was corrected.
+    pub amended: usize,
+    /// Entries struck from the record.
+    pub struck: usize,
+    /// Corrections made (each is an entry of kind `correction`).
+    pub corrections: usize,
+}
+
+impl Amendments {
+    pub fn any(&self) -> bool {
+        self.corrections > 0
     }
 }
 
 impl Store {
+    /// An incident's timeline as the record stands, in event-time order;
+    /// with `last`, only the latest `last` entries (still oldest first).
+    /// Each change reads from the value before it (see
+    /// [`settle_changes`]).
+    pub fn timeline(&self, incident_id: i64, last: Option<usize>) -> Result<Vec<TimelineEntry>> {
+        self.read(|conn| match last {
+            None => {
+                let mut all = entries::select(
+                    conn,
+                    &format!("e.incident_id = ?1 AND {CURRENT}"),
+                    [incident_id],
+                )?;
+                settle(conn, incident_id, &mut all)?;
+                Ok(all)
+            }
+            Some(n) => latest(conn, incident_id, CURRENT, n),
+        })
+    }
+
+    /// Every version of an incident's timeline: struck entries, and each
+    /// correction as an entry of its own, in event-time order.
+    pub fn history(&self, incident_id: i64) -> Result<Vec<TimelineEntry>> {
+        self.read(|conn| {
+            let mut all = entries::select(conn, "e.incident_id = ?1", [incident_id])?;
+            settle(conn, incident_id, &mut all)?;
+            Ok(all)
+        })
+    }
+
+    /// How much of an incident's record was corrected.
+    pub fn amendments(&self, incident_id: i64) -> Result<Amendments> {
+        self.read(|conn| {
+            let (amended, struck, corrections): (i64, i64, i64) = conn.query_row(
+                "SELECT count(CASE WHEN e.kind <> 'correction' AND \
+                 (json_extract(e.changed, '$.text') IS NOT NULL \
+                  OR json_extract(e.changed, '$.at') IS NOT NULL \
+                  OR json_extract(e.changed, '$.incident') IS NOT NULL) THEN 1 END), \
+                 count(CASE WHEN e.struck_at IS NOT NULL THEN 1 END), \
+                 count(CASE WHEN e.kind = 'correction' THEN 1 END) \
+                 FROM timeline_entries e WHERE e.incident_id = ?1",
+                [incident_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            let n = |v: i64| usize::try_from(v).unwrap_or(0);
+            Ok(Amendments {
+                amended: n(amended),
+                struck: n(struck),
+                corrections: n(corrections),
+            })
+        })
+    }
+
     /// The latest `count` steps of an incident's response, oldest first:
     /// its notes and the commands run with `inc run`.
     pub fn latest_progress(&self, incident_id: i64, count: usize) -> Result<Vec<TimelineEntry>> {
         self.read(|conn| {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT {COLUMNS} FROM timeline_entries \
-                 WHERE incident_id = ?1 AND kind IN ('note', 'command') \
-                 ORDER BY event_at DESC, id DESC LIMIT ?2"
-            ))?;
-            let mut newest_first = stmt
-                .query_map(
-                    params![incident_id, i64::try_from(count).unwrap_or(i64::MAX)],
-                    entry_from_row,
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            newest_first.reverse();
-            Ok(newest_first)
+            latest(
+                conn,
+                incident_id,
+                &format!("{CURRENT} AND e.kind IN ('note', 'command')"),
+                count,
+            )
         })
     }
 
-    /// How many entries an incident's timeline has.
+    /// How many entries an incident's record has.
     pub fn timeline_len(&self, incident_id: i64) -> Result<usize> {
         self.read(|conn| {
             let n: i64 = conn.query_row(
-                "SELECT count(*) FROM timeline_entries WHERE incident_id = ?1",
+                &format!(
+                    "SELECT count(*) FROM timeline_entries e WHERE e.incident_id = ?1 AND {CURRENT}"
+                ),
                 [incident_id],
                 |r| r.get(0),
             )?;
             Ok(usize::try_from(n).unwrap_or(0))
         })
     }
-}
 
-impl Store {
+    /// Adds a note (or any entry that tells no state) to an incident's
+    /// timeline: `make` writes it, given the time now (read under the write
+    /// lock). Reads no more of the incident than its title: `inc tl` is
+    /// typed mid-incident and should cost what one insert does.
+    pub fn add_note(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        make: impl FnOnce(DateTime<Utc>) -> NewEntry,
+    ) -> Result<(Noted, TimelineEntry)> {
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let title = incidents::title(tx.conn, id)?;
+            let entry = make(tx.now);
+            debug_assert!(!entry.kind.tells_state(), "a change of state is not a note");
+            let stored = entries::add(tx, id, &entry)?;
+            Ok((Noted { id, title }, stored))
+        })
+    }
+
     /// Checks, before `inc run` runs anything, that its outcome could be
     /// recorded on the incident: the incident exists and the database takes
     /// a write lock (which a read-only file or directory refuses). Writes
     /// nothing.
     pub fn check_writable(&mut self, which: IncidentRef) -> Result<Incident> {
-        self.write(|tx| {
-            let id = resolve(tx, which)?;
-            load(tx, id)
+        self.write("", |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            incidents::load(tx.conn, id)
         })
     }
 
@@ -99,148 +158,69 @@ impl Store {
     pub fn record_run(
         &mut self,
         incident_id: i64,
-        stamp: &Stamp,
+        author: &str,
         entry: &NewEntry,
         run: &CommandRun,
     ) -> Result<(Incident, TimelineEntry)> {
-        self.write(|tx| {
-            let incident = load(tx, incident_id)?;
-            let stored = insert(tx, incident_id, entry, Some(run), stamp)?;
+        self.write(author, |tx| {
+            let incident = incidents::load(tx.conn, incident_id)?;
+            let stored = entries::add_with_run(tx, incident_id, entry, Some(run))?;
             Ok((incident, stored))
         })
     }
 }
 
-pub(super) fn insert_entry(
+/// The latest `n` entries of an incident matching `condition`, oldest
+/// first, each change reading from the value before it.
+fn latest(
     conn: &Connection,
     incident_id: i64,
-    entry: &NewEntry,
-    stamp: &Stamp,
-) -> Result<TimelineEntry> {
-    insert(conn, incident_id, entry, None, stamp)
-}
-
-fn insert(
-    conn: &Connection,
-    incident_id: i64,
-    entry: &NewEntry,
-    run: Option<&CommandRun>,
-    stamp: &Stamp,
-) -> Result<TimelineEntry> {
-    insert_as(conn, incident_id, entry, run, stamp, new_uuid(stamp.now))
-}
-
-/// Inserts an entry with a UUID chosen by the caller (an import gives the
-/// same UUID to the same message every time) and `stamp.author` as author.
-pub(super) fn insert_as(
-    conn: &Connection,
-    incident_id: i64,
-    entry: &NewEntry,
-    run: Option<&CommandRun>,
-    stamp: &Stamp,
-    uuid: String,
-) -> Result<TimelineEntry> {
-    let (exit_code, exit_signal) = match run.map(|r| r.outcome) {
-        Some(Outcome::Exited(code)) => (Some(code), None),
-        Some(Outcome::Signalled(sig)) => (None, Some(sig)),
-        None => (None, None),
-    };
-    conn.prepare_cached(
-        "INSERT INTO timeline_entries \
-         (uuid, incident_id, kind, body, from_value, to_value, event_at, recorded_at, author, key, \
-          exit_code, exit_signal, duration_ms, output, output_lines, private, audience) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?
-    .execute(params![
-        uuid,
-        incident_id,
-        entry.kind.as_str(),
-        entry.text,
-        entry.from,
-        entry.to,
-        time_to_sql(entry.event_at),
-        time_to_sql(stamp.now),
-        stamp.author,
-        entry.key,
-        exit_code,
-        exit_signal,
-        run.map(|r| i64::try_from(r.duration_ms).unwrap_or(i64::MAX)),
-        run.and_then(|r| r.output.as_deref()),
-        run.and_then(|r| r.output_lines)
-            .map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
-        entry.private,
-        entry.audience.map(Audience::as_str),
-    ])?;
-    Ok(TimelineEntry {
-        id: conn.last_insert_rowid(),
-        uuid,
-        incident_id,
-        kind: entry.kind,
-        text: entry.text.clone(),
-        from: entry.from.clone(),
-        to: entry.to.clone(),
-        event_at: entry.event_at,
-        recorded_at: stamp.now,
-        author: stamp.author.clone(),
-        key: entry.key,
-        private: entry.private,
-        audience: entry.audience,
-        run: run.cloned(),
-    })
-}
-
-pub(super) fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
-    let bad = |col: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, what.into())
-    };
-    let kind: String = r.get(3)?;
-    let kind = EntryKind::parse(&kind)
-        .ok_or_else(|| bad(3, format!("unknown timeline entry kind {kind:?}")))?;
-    let run = if kind == EntryKind::Command {
-        let outcome = match (r.get::<_, Option<u8>>(11)?, r.get::<_, Option<i32>>(12)?) {
-            (Some(code), None) => Outcome::Exited(code),
-            (None, Some(sig)) => Outcome::Signalled(sig),
-            _ => {
-                return Err(bad(
-                    11,
-                    "a command entry without one exit code or signal".into(),
-                ));
-            }
-        };
-        let duration_ms: i64 = r
-            .get::<_, Option<i64>>(13)?
-            .ok_or_else(|| bad(13, "a command entry without its duration".into()))?;
-        Some(CommandRun {
-            outcome,
-            duration_ms: u64::try_from(duration_ms).unwrap_or(0),
-            output: r.get(14)?,
-            output_lines: r
-                .get::<_, Option<i64>>(15)?
-                .map(|n| u64::try_from(n).unwrap_or(0)),
-        })
-    } else {
-        None
-    };
-    let audience = match r.get::<_, Option<String>>(17)? {
-        None => None,
-        Some(a) => Some(
-            Audience::parse(&a).ok_or_else(|| bad(17, format!("unknown update audience {a:?}")))?,
+    condition: &str,
+    n: usize,
+) -> Result<Vec<TimelineEntry>> {
+    let mut newest_first = super::rows::all(
+        conn,
+        &format!(
+            "SELECT {} FROM timeline_entries e WHERE e.incident_id = ?1 AND {condition} \
+             ORDER BY {} LIMIT ?2",
+            entries::COLUMNS,
+            entries::NEWEST_FIRST
         ),
-    };
-    Ok(TimelineEntry {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        incident_id: r.get(2)?,
-        kind,
-        text: r.get(4)?,
-        from: r.get(5)?,
-        to: r.get(6)?,
-        event_at: time_at(r, 7)?,
-        recorded_at: time_at(r, 8)?,
-        author: r.get(9)?,
-        key: r.get(10)?,
-        private: r.get(16)?,
-        audience,
-        run,
-    })
+        params![incident_id, i64::try_from(n).unwrap_or(i64::MAX)],
+        entries::entry,
+    )?;
+    newest_first.reverse();
+    settle(conn, incident_id, &mut newest_first)?;
+    Ok(newest_first)
+}
+
+/// Makes each change among `some` of an incident's entries read from the
+/// value before it, as [`settle_changes`] does over the whole timeline:
+/// the changes are settled over all of the incident's changes, which are
+/// few, and copied onto the entries given.
+fn settle(conn: &Connection, incident_id: i64, some: &mut [TimelineEntry]) -> Result<()> {
+    let tells = |k: EntryKind| k.tells_state() || k == EntryKind::Role;
+    if !some.iter().any(|e| tells(e.kind)) {
+        return Ok(());
+    }
+    let first = incidents::load(conn, incident_id)?.first_commander;
+    let mut changes = entries::select(
+        conn,
+        "e.incident_id = ?1 AND e.struck_at IS NULL AND e.kind IN \
+         ('declared', 'status', 'severity', 'resolved', 'reopened', 'cancelled', 'handoff', \
+         'role', 'security', 'link')",
+        [incident_id],
+    )?;
+    settle_changes(&first, &mut changes);
+    let from: HashMap<String, Option<String>> =
+        changes.into_iter().map(|e| (e.uuid, e.from)).collect();
+    for e in some
+        .iter_mut()
+        .filter(|e| e.struck.is_none() && tells(e.kind))
+    {
+        if let Some(settled) = from.get(&e.uuid) {
+            e.from.clone_from(settled);
+        }
+    }
+    Ok(())
 }

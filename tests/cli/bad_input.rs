@@ -110,7 +110,10 @@ fn bad_input_is_one_clear_line_and_changes_nothing() {
             "is not a time inc understands",
         ),
         (&["mitigated", "--at", "-55m"], "would come after mitigated"),
-        (&["resolve", "--at", "-2h"], "would come after resolved"),
+        (
+            &["resolve", "--at", "-2h"],
+            "the resolution at 2026-11-26 13:00 CET would come before the impact started",
+        ),
         // Bad severities and statuses.
         (&["open", "X", "--sev", "5"], "`5` is not a severity"),
         (&["open", "X", "--sev", "high"], "`high` is not a severity"),

@@ -212,8 +212,14 @@ fn roles_change_hands_and_clear() {
         env.ok(&["role", "scribe", "Frank"]),
         "#1 SEV1 Checkout returns 502: nothing to change\n"
     );
-    assert_eq!(env.ok(&["role", "Scribe", "hana"]), "#1 scribe: hana\n");
-    assert_eq!(env.ok(&["role", "comms", "--clear"]), "#1 comms: cleared\n");
+    assert_eq!(
+        env.ok(&["role", "Scribe", "hana"]),
+        "#1 Checkout returns 502: scribe is hana\n"
+    );
+    assert_eq!(
+        env.ok(&["role", "comms", "--clear"]),
+        "#1 Checkout returns 502: comms cleared\n"
+    );
     let roles = env.json(&["brief"])["roles"].clone();
     assert_eq!(roles.as_array().unwrap().len(), 1);
     assert_eq!(roles[0]["name"], "hana");
@@ -307,7 +313,10 @@ fn roles_come_from_the_config() {
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     std::fs::write(&config, "roles = [\"legal\", \"scribe\"]\n").unwrap();
     env.ok(&["open", "Breach"]);
-    assert_eq!(env.ok(&["role", "legal", "ines"]), "#1 legal: ines\n");
+    assert_eq!(
+        env.ok(&["role", "legal", "ines"]),
+        "#1 Breach: legal is ines\n"
+    );
     let f = env.fails(&["role", "comms", "gina"]);
     assert!(f.stderr.contains("roles are legal, scribe"), "{}", f.stderr);
 }
@@ -425,7 +434,7 @@ fn a_task_of_another_incident_is_not_finished_by_mistake() {
     );
     assert!(
         env.ok(&["task", "done", "1", "-i", "1"])
-            .starts_with("task 1 on #1 done")
+            .starts_with("task 1 on #1 Checkout returns 502 done")
     );
 }
 

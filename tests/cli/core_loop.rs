@@ -48,7 +48,7 @@ fn open_takes_words_commander_security_and_backdated_times() {
     assert_eq!(shown["time_to_detect_seconds"], 90 * 60);
     assert_eq!(shown["security"], true);
     let kinds = env.field("kind", &["timeline"]);
-    assert_eq!(kinds, ["started", "detected", "declared"]);
+    assert_eq!(kinds, ["started", "detected", "declared", "security"]);
 }
 
 #[test]
@@ -147,20 +147,20 @@ fn the_whole_story_is_in_the_timeline() {
             "2026-11-26T13:12:00Z",
             &["sev", "1", "--reason", "all customers affected"]
         ),
-        "#1 is SEV1 as of 2026-11-26 14:12 CET\n"
+        "#1 Elevated 500s from API is SEV1 as of 2026-11-26 14:12 CET\n"
     );
     assert_eq!(
         env.ok_at("2026-11-26T13:20:00Z", &["status", "identified"]),
-        "#1 is identified as of 2026-11-26 14:20 CET\n"
+        "#1 Elevated 500s from API is identified as of 2026-11-26 14:20 CET\n"
     );
     assert_eq!(
         env.ok_at("2026-11-26T13:40:00Z", &["mitigated", "--at", "-5m"]),
-        "#1 mitigated at 2026-11-26 14:35 CET (50m after impact began)\n"
+        "#1 Elevated 500s from API mitigated at 2026-11-26 14:35 CET (50m after impact began)\n"
     );
     env.ok_at("2026-11-26T13:45:00Z", &["status", "monitoring"]);
     assert_eq!(
         env.ok_at("2026-11-26T13:50:00Z", &["resolve"]),
-        "#1 resolved at 2026-11-26 14:50 CET (1h 05m to recover)\n"
+        "#1 Elevated 500s from API resolved at 2026-11-26 14:50 CET (1h 05m to recover)\n"
     );
 
     let entries = env.json(&["timeline"]);
@@ -361,7 +361,7 @@ fn status_resolved_reopen_and_refusals() {
     env.ok(&["open", "Login failures"]);
     assert_eq!(
         env.ok(&["status", "resolved"]),
-        "#1 is resolved as of 2026-11-26 15:00 CET\n"
+        "#1 Login failures is resolved as of 2026-11-26 15:00 CET\n"
     );
     assert_eq!(env.json(&["show"])["resolved_at"], NOW);
     let f = env.fails(&["status", "monitoring", "-i", "1"]);
@@ -379,14 +379,17 @@ fn status_resolved_reopen_and_refusals() {
     let f = env.fails(&["resolve", "-i", "1"]);
     assert!(f.stderr.contains("was resolved"), "{}", f.stderr);
 
-    assert_eq!(env.ok(&["reopen"]), "#1 reopened: investigating\n");
+    assert_eq!(
+        env.ok(&["reopen"]),
+        "#1 Login failures reopened: investigating\n"
+    );
     let shown = env.json(&["show"]);
     assert_eq!(shown["status"], "investigating");
     assert_eq!(shown["resolved_at"], serde_json::Value::Null);
     let f = env.fails(&["reopen", "1"]);
     assert!(
         f.stderr
-            .contains("#1 is not resolved (it is investigating)"),
+            .contains("#1 is not resolved or cancelled (it is investigating)"),
         "{}",
         f.stderr
     );

@@ -82,7 +82,7 @@ fn demo_prints_a_whole_review_and_leaves_nothing_behind() {
         "identified → monitoring",
         "resolved (was monitoring)",
         "| handoff | maya → sam: Mitigated by rolling back",
-        "| task-done | task 2 done:",
+        "| task-done | task done: Roll back",
         "★ **Cause found:",
         "| P1 | prevent | open |",
         "| P3 | process | done |",

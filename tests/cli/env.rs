@@ -138,6 +138,23 @@ impl Env {
     }
 }
 
+/// Whether `program` is on the PATH. A test that needs a program the
+/// machine may lack calls this first: where it is missing, one line says
+/// what is skipped and why, and the test passes, except in CI (`CI=true`),
+/// where it fails, since CI installs what the tests need (`.ci/run`).
+pub fn has_program(program: &str, skipped: &str) -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()));
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{program} is not installed, and CI must run every test: {skipped}"
+        );
+        eprintln!("skipped: {skipped}: {program} is not installed");
+    }
+    found
+}
+
 fn output_ok(out: Output, args: &[&str]) -> String {
     let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -1,51 +1,65 @@
 //! `inc export` and `inc import`: notes taken on two machines brought into
-//! one timeline, without duplicates, with conflicts reported and bad files
-//! refused before anything is written.
+//! one timeline, without duplicates; copies of a record changed on both
+//! merged the same way on both; bad files refused before anything is
+//! written; the files of the release before the record model still read.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
 use crate::env::Env;
 
-/// An incident with a record of every kind, including the schema-5 ones
-/// no command of this test writes (an update with its post, a checklist).
+/// An incident with a record of every kind, each written by a command:
+/// notes, a command run, tasks, a role, a handoff, links, a security
+/// checklist with a duty done, an update whose post failed, the review's
+/// material, and corrections.
 fn rich() -> Env {
     let env = Env::new();
-    env.ok_at(
-        "2026-11-26T13:00:00Z",
-        &["open", "API down", "--started", "-20m"],
-    );
-    env.ok_at(
-        "2026-11-26T13:05:00Z",
-        &["tl", "restarted the queue", "--at", "-2m"],
-    );
-    env.ok_at(
-        "2026-11-26T13:06:00Z",
-        &["tl", "--key", "error rate back under 1%"],
-    );
-    env.ok_at(
-        "2026-11-26T13:07:00Z",
+    let at = |now: &str, args: &[&str]| {
+        env.ok_at(&format!("2026-11-26T13:{now}:00Z"), args);
+    };
+    at("00", &["open", "API down", "--started", "-20m"]);
+    at("05", &["tl", "restarted the queue", "--at", "-2m"]);
+    at("06", &["tl", "--key", "error rate back under 1%"]);
+    at(
+        "07",
         &["run", "--capture", "5", "--", "sh", "-c", "echo hi"],
     );
-    env.ok_at(
-        "2026-11-26T13:08:00Z",
+    at(
+        "08",
         &["task", "add", "check the replicas", "--owner", "bob"],
     );
-    env.ok_at("2026-11-26T13:09:00Z", &["task", "add", "page the DBA"]);
-    env.ok_at("2026-11-26T13:10:00Z", &["task", "done", "1"]);
-    env.ok_at("2026-11-26T13:11:00Z", &["role", "scribe", "carol"]);
-    env.ok_at(
-        "2026-11-26T13:12:00Z",
-        &["sev", "1", "--reason", "all EU customers"],
+    at("09", &["task", "add", "page the DBA"]);
+    at("10", &["task", "done", "1"]);
+    at("11", &["role", "scribe", "carol"]);
+    at("12", &["sev", "1", "--reason", "all EU customers"]);
+    at("13", &["handoff", "bob", "--note", "queue is back"]);
+    at("14", &["link", "channel", "inc-api"]);
+    at("14", &["link", "ticket", "OPS-1"]);
+    at("15", &["security", "on"]);
+    at("16", &["checklist", "done", "1", "--note", "mailed"]);
+    at("17", &["tl", "--private", "for responders only"]);
+    at("18", &["tl", "typo in this nite"]);
+    at("19", &["entry", "edit", "last", "typo in this note"]);
+    at("19", &["tl", "filed on the wrong incident"]);
+    at(
+        "19",
+        &["entry", "rm", "last", "--reason", "belongs elsewhere"],
     );
-    env.ok_at(
-        "2026-11-26T13:13:00Z",
-        &["handoff", "bob", "--note", "queue is back"],
-    );
-    env.ok_at("2026-11-26T13:20:00Z", &["mitigated"]);
-    env.ok_at("2026-11-26T13:30:00Z", &["resolve"]);
-    env.ok_at(
-        "2026-11-26T13:31:00Z",
+    // An update whose post to a webhook that is not there failed.
+    let config = env.dir().join("webhook.toml");
+    std::fs::write(&config, "[notify]\nwebhook = \"http://127.0.0.1:1/x\"\n").unwrap();
+    let out = env
+        .cmd()
+        .env("INC_NOW", "2026-11-26T13:19:30Z")
+        .env("INC_CONFIG", &config)
+        .args(["update", "--external", "we are on it"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    at("20", &["mitigated"]);
+    at("30", &["resolve"]);
+    at(
+        "31",
         &[
             "describe",
             "--summary",
@@ -54,12 +68,11 @@ fn rich() -> Env {
             "external",
         ],
     );
-    env.ok_at(
-        "2026-11-26T13:32:00Z",
-        &["factor", "add", "a config change was deployed"],
-    );
-    env.ok_at(
-        "2026-11-26T13:33:00Z",
+    at("32", &["factor", "add", "a config change was deployed"]);
+    at("32", &["factor", "add", "a factor added by mistake"]);
+    at("33", &["factor", "rm", "2"]);
+    at(
+        "33",
         &[
             "action",
             "add",
@@ -70,28 +83,7 @@ fn rich() -> Env {
             "2026-12-01",
         ],
     );
-    env.ok_at(
-        "2026-11-26T13:34:00Z",
-        &["lesson", "add", "--kind", "lucky", "low traffic"],
-    );
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
-    conn.execute_batch(
-        "UPDATE incidents SET channel = '#inc-api', ticket = 'OPS-1', security = 1;
-         INSERT INTO timeline_entries (uuid, incident_id, kind, body, event_at, recorded_at, author, audience, private)
-           VALUES ('01a21827-ef00-7d63-a479-902771e55001', 1, 'update', 'we are on it',
-                   '2026-11-26T13:15:00.000Z', '2026-11-26T13:15:00.000Z', 'alice', 'external', 0),
-                  ('01a21827-ef00-7d63-a479-902771e55002', 1, 'note', 'for responders only',
-                   '2026-11-26T13:16:00.000Z', '2026-11-26T13:16:00.000Z', 'alice', NULL, 1);
-         INSERT INTO update_posts (uuid, entry_id, attempted_at, attempted_by, outcome, detail)
-           SELECT '01a21827-ef00-7d63-a479-902771e55003', id, '2026-11-26T13:15:01.000Z', 'alice', 'failed', 'HTTP 500'
-           FROM timeline_entries WHERE uuid = '01a21827-ef00-7d63-a479-902771e55001';
-         INSERT INTO checklist_items (uuid, incident_id, position, area, body, created_at, created_by, done_at, done_by, note)
-           VALUES ('01a21827-ef00-7d63-a479-902771e55004', 1, 1, 'legal', 'tell the DPO',
-                   '2026-11-26T13:00:00.000Z', 'alice', '2026-11-26T13:40:00.000Z', 'alice', 'mailed'),
-                  ('01a21827-ef00-7d63-a479-902771e55005', 1, 2, 'marketing', 'hold the press release',
-                   '2026-11-26T13:00:00.000Z', 'alice', NULL, NULL, NULL);",
-    )
-    .unwrap();
+    at("34", &["lesson", "add", "--kind", "lucky", "low traffic"]);
     env
 }
 
@@ -133,18 +125,24 @@ fn count(env: &Env, table: &str) -> i64 {
         .unwrap()
 }
 
+/// Exports without the moment they were taken: what two machines holding
+/// the same records agree on.
+fn records(env: &Env) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(&export(env)).unwrap();
+    doc["exported_at"] = serde_json::Value::Null;
+    doc.to_string()
+}
+
 #[test]
 fn an_export_imported_into_an_empty_database_exports_the_same_bytes() {
     let a = rich();
     let exported = export(&a);
     let doc: serde_json::Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(doc["format"], "inc-export");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     let incident = &doc["incidents"][0];
     for list in [
         "timeline",
-        "assignments",
-        "roles",
         "tasks",
         "factors",
         "actions",
@@ -157,15 +155,21 @@ fn an_export_imported_into_an_empty_database_exports_the_same_bytes() {
             "{list} is empty"
         );
     }
-    // Task entries carry the task's UUID, not its local id.
+    // Task entries name their task by UUID, not by its local number.
     let task_uuid = incident["tasks"][0]["uuid"].as_str().unwrap();
-    let task_entries: Vec<&serde_json::Value> = incident["timeline"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "task-done")
-        .collect();
-    assert_eq!(task_entries[0]["from_value"], task_uuid);
+    let timeline = incident["timeline"].as_array().unwrap();
+    let done = timeline.iter().find(|e| e["kind"] == "task-done").unwrap();
+    assert_eq!(done["target"], task_uuid);
+    // Corrections and removals travel.
+    assert!(timeline.iter().any(|e| e["kind"] == "correction"));
+    assert!(timeline.iter().any(|e| e["struck_by"] == "alice"));
+    assert!(
+        incident["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["removed_by"] == "alice")
+    );
 
     let b = Env::new();
     let out = import(&b, &file(&b, "a.json", &exported));
@@ -177,14 +181,20 @@ fn an_export_imported_into_an_empty_database_exports_the_same_bytes() {
     );
     assert_eq!(export(&b), exported);
     assert_eq!(b.integrity(), "ok");
-    // The records read back through inc itself.
+    // The records read back through inc itself: the same state, the same
+    // corrected record, the same review.
+    assert_eq!(b.json(&["show", "1"]), a.json(&["show", "1"]));
     assert_eq!(
-        b.field("kind", &["timeline", "1"]),
-        a.field("kind", &["timeline", "1"])
+        b.ok(&["timeline", "1", "--history"]),
+        a.ok(&["timeline", "1", "--history"])
     );
     assert_eq!(
         b.ok(&["task", "list", "--all", "-i", "1"]),
         a.ok(&["task", "list", "--all", "-i", "1"])
+    );
+    assert_eq!(
+        b.ok(&["factor", "list", "1"]),
+        a.ok(&["factor", "list", "1"])
     );
     assert_eq!(b.ok(&["review", "1"]), a.ok(&["review", "1"]));
 }
@@ -200,7 +210,7 @@ fn importing_the_same_file_twice_changes_nothing() {
     assert_eq!(before, b.snapshot());
     assert_eq!(stderr(&out), "");
     assert!(
-        stdout(&out).contains("0 records added, 0 updated, 0 conflicts"),
+        stdout(&out).contains("0 records added, 0 updated"),
         "{}",
         stdout(&out)
     );
@@ -252,7 +262,7 @@ fn notes_from_two_machines_merge_into_one_timeline() {
     assert_eq!(stderr(&out), "");
     let summary = stdout(&out);
     assert!(
-        summary.contains("#1 API down: added 5 timeline entries, 1 commander assignment, 1 task;"),
+        summary.contains("#1 API down: added 5 timeline entries, 1 task;"),
         "{summary}"
     );
     assert!(
@@ -260,11 +270,11 @@ fn notes_from_two_machines_merge_into_one_timeline() {
         "{summary}"
     );
     assert!(
-        summary.contains("updated: task \"restart the queue\" done, as in the file (by alice)"),
+        summary.contains("updated: task \"restart the queue\": done as in the file"),
         "{summary}"
     );
     assert!(
-        summary.contains("updated: incident state set from the merged timeline: commander bob"),
+        summary.contains("updated: incident state from the merged timeline: commander bob"),
         "{summary}"
     );
 
@@ -283,59 +293,109 @@ fn notes_from_two_machines_merge_into_one_timeline() {
             "queue restarted"
         ]
     );
-    // Task entries name A's task ids: B's task 1 is A's 1, B's 2 is A's 2.
-    let kinds = a.json(&["timeline", "1"]);
-    let task_refs: Vec<(String, String)> = kinds
+    // Task entries name the task by UUID, which is the same on both.
+    let tasks = a.json(&["task", "list", "--all", "-i", "1"]);
+    let first = tasks[0]["uuid"].as_str().unwrap();
+    let timeline = a.json(&["timeline", "1"]);
+    let targets: Vec<&str> = timeline
         .as_array()
         .unwrap()
         .iter()
         .filter(|e| e["kind"].as_str().unwrap().starts_with("task"))
-        .map(|e| {
-            (
-                e["kind"].as_str().unwrap().to_string(),
-                e["from"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|e| e["target"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        task_refs,
-        [
-            ("task".into(), "1".into()),
-            ("task-done".into(), "1".into()),
-            ("task".into(), "2".into())
-        ]
-    );
-    let tasks = a.json(&["task", "list", "--all", "-i", "1"]);
+    assert_eq!(targets[..2], [first, first]);
     assert_eq!(tasks[0]["done_by"], "alice");
     assert_eq!(tasks[1]["text"], "watch the error rate");
     assert_eq!(a.json(&["show", "1"])["commander"], "bob");
-    // And the two machines now export the same incidents.
+    // And the two machines now hold the same incidents.
     import(&b, &file(&a, "a2.json", &export(&a)));
-    assert_eq!(export(&a), export(&b));
+    assert_eq!(records(&a), records(&b));
 }
 
 #[test]
-fn a_note_edited_elsewhere_is_a_conflict_and_this_database_keeps_its_text() {
+fn a_record_changed_on_both_machines_ends_the_same_on_both() {
+    let a = Env::new();
+    a.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
+    a.ok_at("2026-11-26T13:01:00Z", &["task", "add", "page the DBA"]);
+    a.ok_at(
+        "2026-11-26T13:01:00Z",
+        &["factor", "add", "a config change"],
+    );
+    a.ok_at("2026-11-26T13:01:00Z", &["tl", "restarted the queue"]);
+    let b = Env::new();
+    import(&b, &file(&a, "a.json", &export(&a)));
+    // Both correct the same note; A later. B moves the start; A removes
+    // the factor; both give the task to someone.
+    b.ok_at(
+        "2026-11-26T13:10:00Z",
+        &[
+            "entry",
+            "edit",
+            "last",
+            "--as",
+            "alice",
+            "restarted the queues",
+        ],
+    );
+    a.ok_at(
+        "2026-11-26T13:20:00Z",
+        &["entry", "edit", "last", "restarted the message queue"],
+    );
+    b.ok_at("2026-11-26T13:11:00Z", &["times", "--started", "13:50"]);
+    a.ok_at("2026-11-26T13:12:00Z", &["factor", "rm", "1"]);
+    b.ok_at("2026-11-26T13:13:00Z", &["task", "assign", "1", "carol"]);
+    a.ok_at("2026-11-26T13:14:00Z", &["task", "assign", "1", "dave"]);
+    let from_a = file(&a, "a2.json", &export(&a));
+    let from_b = file(&b, "b2.json", &export(&b));
+    import(&a, &from_b);
+    import(&b, &from_a);
+    assert_eq!(records(&a), records(&b));
+    for env in [&a, &b] {
+        let timeline = env.json(&["timeline"]);
+        let notes: Vec<&str> = timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "note")
+            .map(|e| e["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(notes, ["restarted the message queue"]);
+        assert_eq!(env.json(&["show"])["started_at"], "2026-11-26T12:50:00Z");
+        assert!(
+            env.ok(&["factor", "list"])
+                .contains("No contributing factors")
+        );
+        assert_eq!(env.json(&["task", "list"])[0]["owner"], "dave");
+        // Each correction is on the record, from both machines.
+        let history = env.ok(&["timeline", "--history"]);
+        assert!(history.contains("restarted the queues"), "{history}");
+        assert!(
+            history.contains("owner corrected, nobody → carol"),
+            "{history}"
+        );
+    }
+}
+
+#[test]
+fn a_note_edited_by_hand_in_a_file_is_reported_and_both_keep_the_same_text() {
     let a = Env::new();
     a.ok(&["open", "API down"]);
     a.ok(&["tl", "restarted the queue"]);
     let edited = export(&a).replace("restarted the queue", "restarted the database");
     let path = file(&a, "edited.json", &edited);
-    let before = a.snapshot();
+    let b = Env::new();
+    import(&b, &path);
     let out = import(&a, &path);
-    assert_eq!(before, a.snapshot());
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.starts_with("conflict: #1 API down: timeline entry note of 2026-11-26T14:00:00.000Z ("),
+        err.starts_with("note: #1 API down: timeline entry note of 2026-11-26T14:00:00.000Z ("),
         "{err}"
     );
-    assert!(
-        err.contains("differs: body \"restarted the queue\" here, \"restarted the database\" in the file; kept this database's"),
-        "{err}"
-    );
-    assert!(stdout(&out).contains("1 conflict"), "{}", stdout(&out));
-    assert_eq!(a.field("text", &["timeline"])[1], "restarted the queue");
+    assert!(err.contains("differs here and in the file"), "{err}");
+    import(&b, &file(&a, "a.json", &export(&a)));
+    assert_eq!(records(&a), records(&b));
 }
 
 #[test]
@@ -354,7 +414,7 @@ fn changes_of_state_on_both_machines_are_both_kept_and_the_board_follows_the_tim
     assert_eq!(stderr(&out), "");
     assert!(
         stdout(&out).contains(
-            "updated: incident state set from the merged timeline: severity SEV1, commander bob"
+            "updated: incident state from the merged timeline: severity SEV1, commander bob"
         ),
         "{}",
         stdout(&out)
@@ -387,7 +447,7 @@ fn changes_of_state_on_both_machines_are_both_kept_and_the_board_follows_the_tim
 }
 
 #[test]
-fn a_link_set_on_one_machine_is_taken_and_the_later_of_two_wins() {
+fn links_set_on_two_machines_follow_the_merged_timeline() {
     let a = Env::new();
     a.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
     let b = Env::new();
@@ -398,63 +458,93 @@ fn a_link_set_on_one_machine_is_taken_and_the_later_of_two_wins() {
         "2026-11-26T13:10:00Z",
         &["link", "bridge", "https://meet.example.com/x"],
     );
-    // B's file is older than A's last change and brings no timeline entry,
-    // but its ticket is not lost; A's bridge stays.
-    let out = import(&a, &b_file);
-    assert!(
-        stdout(&out).contains("updated: ticket set from the file, not set here"),
-        "{}",
-        stdout(&out)
-    );
+    // Each machine's link is a change on the timeline: both are kept.
+    import(&a, &b_file);
     let links = &a.json(&["show", "1"])["links"];
     assert_eq!(links["ticket"], "OPS-99");
     assert_eq!(links["bridge"], "https://meet.example.com/x");
-    // Both set the channel differently: the later change wins on both
-    // machines, and the later machine says it kept its own.
+    // Both set the channel differently: the later change wins on both.
     a.ok_at("2026-11-26T13:20:00Z", &["link", "channel", "inc-a"]);
     let a_file = file(&a, "a2.json", &export(&a));
     b.ok_at("2026-11-26T13:30:00Z", &["link", "channel", "inc-b"]);
-    let out = import(&b, &a_file);
-    assert!(
-        stdout(&out).contains("kept: incident state: the file's is older"),
-        "{}",
-        stdout(&out)
-    );
+    import(&b, &a_file);
     assert_eq!(b.json(&["show", "1"])["links"]["channel"], "#inc-b");
     import(&a, &file(&b, "b2.json", &export(&b)));
     assert_eq!(a.json(&["show", "1"])["links"]["channel"], "#inc-b");
+    assert_eq!(records(&a), records(&b));
 }
 
 #[test]
-fn an_incident_declared_differently_under_the_same_uuid_is_not_merged() {
+fn a_record_of_another_incident_here_refuses_the_whole_file() {
     let a = Env::new();
     a.ok(&["open", "API down"]);
+    a.ok(&["task", "add", "restart the queue"]);
+    a.ok(&["open", "Disk full"]);
     let mut doc: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
-    doc["incidents"][0]["created_by"] = "mallory".into();
-    let note = serde_json::json!({
-        "uuid": "01a21827-ef00-7d63-a479-902771e55009", "kind": "note", "body": "not mine",
-        "from_value": null, "to_value": null, "event_at": "2026-11-26T14:00:00Z",
-        "recorded_at": "2026-11-26T14:00:00Z", "author": "mallory", "key": false,
-        "private": false, "audience": null, "exit_code": null, "exit_signal": null,
-        "duration_ms": null, "output": null, "output_lines": null
-    });
-    doc["incidents"][0]["timeline"]
-        .as_array_mut()
-        .unwrap()
-        .push(note);
+    // The second incident claims the first one's task.
+    let task = doc["incidents"][0]["tasks"][0].clone();
+    doc["incidents"][1]["tasks"] = serde_json::json!([task]);
+    doc["incidents"].as_array_mut().unwrap().remove(0);
     let before = a.snapshot();
-    let out = import(&a, &file(&a, "other.json", &doc.to_string()));
+    let f = a.fails(&[
+        "import",
+        file(&a, "other.json", &doc.to_string()).to_str().unwrap(),
+    ]);
     assert_eq!(before, a.snapshot());
-    let err = stderr(&out);
     assert!(
-        err.contains("conflict: #1 API down: the incident in the file has the same UUID"),
-        "{err}"
+        f.stderr.contains("incidents[0].tasks[0]: ")
+            && f.stderr
+                .contains("is a record of incident #1 in this database"),
+        "{}",
+        f.stderr
     );
+}
+
+#[test]
+fn an_export_of_the_release_before_the_record_model_imports() {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-v1.json");
+    let env = Env::new();
+    let out = import(&env, &fixture);
+    assert_eq!(stderr(&out), "");
     assert!(
-        err.contains("created_by \"alice\" here, \"mallory\" in the file"),
-        "{err}"
+        stdout(&out).contains("#1 Exported incident: new here"),
+        "{}",
+        stdout(&out)
     );
-    assert!(!a.ok(&["timeline"]).contains("not mine"));
+    let shown = env.json(&["show", "1"]);
+    assert_eq!(shown["severity"], "SEV1");
+    assert_eq!(shown["status"], "resolved");
+    assert_eq!(shown["commander"], "export successor");
+    assert_eq!(shown["security"], true);
+    assert_eq!(shown["started_at"], "2026-11-01T09:45:00Z");
+    assert_eq!(shown["mitigated_at"], "2026-11-01T10:24:00Z");
+    assert_eq!(shown["review_held_at"], "2026-11-02T09:00:00Z");
+    assert_eq!(shown["links"]["channel"], "#inc-export");
+    assert_eq!(shown["links"]["ticket"], "EXP-1");
+    assert_eq!(shown["commanders"][0]["name"], "fixture");
+    let roles = env.json(&["brief", "1"])["roles"].clone();
+    assert_eq!(roles[0]["name"], "export scribe");
+    let tasks = env.json(&["task", "list", "--all", "-i", "1"]);
+    assert_eq!(tasks[0]["done_by"], "fixture");
+    let checklist = env.json(&["checklist", "1"]);
+    assert_eq!(checklist[0]["note"], "export duty note");
+    let updates = env.json(&["updates", "1"]);
+    assert_eq!(updates["updates"][0]["post"]["outcome"], "failed");
+    assert_eq!(
+        env.json(&["show", "2"])["title"],
+        "Second exported incident"
+    );
+    // Imported twice, nothing more; exported and imported elsewhere, the
+    // same records.
+    let again = import(&env, &fixture);
+    assert!(
+        stdout(&again).contains("0 records added, 0 updated"),
+        "{}",
+        stdout(&again)
+    );
+    let other = Env::new();
+    import(&other, &file(&env, "v2.json", &export(&env)));
+    assert_eq!(records(&other), records(&env));
 }
 
 #[test]
@@ -508,10 +598,10 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
     file(
         &b,
         "newer.json",
-        &whole.replacen("\"version\": 1", "\"version\": 2", 1),
+        &whole.replacen("\"version\": 2", "\"version\": 3", 1),
     );
     let f = b.fails(&["import", &name("newer.json")]);
-    assert!(f.stderr.contains("newer.json was written by a newer inc (export format version 2; this inc reads up to 1)"), "{}", f.stderr);
+    assert!(f.stderr.contains("newer.json was written by a newer inc (export format version 3; this inc reads up to 2)"), "{}", f.stderr);
     assert!(
         f.stderr.contains("hint: nothing was imported; upgrade inc"),
         "{}",
@@ -531,24 +621,27 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
         f.stderr
     );
 
+    let doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
+    let timeline = doc["incidents"][0]["timeline"].as_array().unwrap();
     // A link `inc link` would refuse.
-    let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
-    doc["incidents"][0]["bridge"] = "meet.example.com/x".into();
-    file(&b, "link.json", &doc.to_string());
+    let link = timeline.iter().position(|e| e["kind"] == "link").unwrap();
+    // A note without text, which `inc tl` would refuse.
+    let note = timeline.iter().position(|e| e["kind"] == "note").unwrap();
+    let mut broken = doc.clone();
+    broken["incidents"][0]["timeline"][link]["body"] = "bridge".into();
+    broken["incidents"][0]["timeline"][link]["to_value"] = "meet.example.com/x".into();
+    file(&b, "link.json", &broken.to_string());
     let f = b.fails(&["import", &name("link.json")]);
     assert!(
-        f.stderr
-            .contains("link.json: incidents[0].bridge: \"meet.example.com/x\" is not a URL"),
+        f.stderr.contains(&format!(
+            "link.json: incidents[0].timeline[{link}].to_value: \"meet.example.com/x\" is not a URL"
+        )),
         "{}",
         f.stderr
     );
-
-    // A note without text, which `inc tl` would refuse.
-    let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
-    let timeline = doc["incidents"][0]["timeline"].as_array().unwrap();
-    let note = timeline.iter().position(|e| e["kind"] == "note").unwrap();
-    doc["incidents"][0]["timeline"][note]["body"] = "   ".into();
-    file(&b, "blank.json", &doc.to_string());
+    let mut broken = doc.clone();
+    broken["incidents"][0]["timeline"][note]["body"] = "   ".into();
+    file(&b, "blank.json", &broken.to_string());
     let f = b.fails(&["import", &name("blank.json")]);
     assert!(
         f.stderr.contains(&format!(
@@ -557,12 +650,18 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
         "{}",
         f.stderr
     );
-
-    let mut doc: serde_json::Value = serde_json::from_str(&whole).unwrap();
-    doc["incidents"][0]["update_posts"][0]["entry"] = "01a21827-ef00-7d63-a479-902771e5500f".into();
-    file(&b, "dangling.json", &doc.to_string());
+    // A post of a note, which no update is.
+    let mut broken = doc.clone();
+    broken["incidents"][0]["update_posts"][0]["entry"] = timeline[note]["uuid"].clone();
+    file(&b, "dangling.json", &broken.to_string());
     let f = b.fails(&["import", &name("dangling.json")]);
-    assert!(f.stderr.contains("incidents[0].update_posts[0].entry: \"01a21827-ef00-7d63-a479-902771e5500f\" is not the UUID of a timeline entry of this incident"), "{}", f.stderr);
+    assert!(
+        f.stderr.contains("incidents[0].update_posts[0].entry: \"")
+            && f.stderr
+                .contains("is not the UUID of a status update of this incident"),
+        "{}",
+        f.stderr
+    );
 
     let f = b.fails_with_stdin(&["import", "-"], b"[1, 2");
     assert!(
@@ -586,7 +685,7 @@ fn export_of_one_incident_and_to_a_private_file() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| i["title"].as_str().unwrap())
+        .map(|i| i["timeline"][0]["body"].as_str().unwrap())
         .collect();
     assert_eq!(titles, ["First"]);
     let all: serde_json::Value = serde_json::from_str(&env.ok(&["export"])).unwrap();

@@ -150,7 +150,7 @@ fn action_commands_find_any_incidents_item_unless_told_otherwise() {
     let out = env.ok(&["action", "edit", "1", "--owner", "carol"]);
     assert!(out.contains("action 1 on #1"), "{out}");
     let out = env.ok(&["action", "done", "1"]);
-    assert!(out.contains("action 1 on #1 done"), "{out}");
+    assert!(out.contains("action 1 on #1 First done"), "{out}");
     let stored: (String, String) = env
         .sql()
         .query_row("SELECT owner, status FROM actions WHERE id = 1", [], |r| {
@@ -215,7 +215,7 @@ fn reviewed_records_the_meeting_once_and_corrects_only_when_asked() {
     let out = env.ok(&["reviewed", "-i", "1", "--at", "2026-11-25 10:00"]);
     assert_eq!(
         out.trim(),
-        "review meeting of #1 held at 2026-11-25 10:00 CET, 1 day after the deadline 2026-11-24"
+        "review meeting of #1 API 500s held at 2026-11-25 10:00 CET, 1 day after the deadline 2026-11-24"
     );
     let held: (String, String) = env
         .sql()

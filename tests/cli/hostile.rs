@@ -290,13 +290,8 @@ fn newest_entry_time(env: &Env) -> String {
 /// Undoes what an accepted command changed, so every case starts alike.
 fn reset(env: &Env, command: &str) {
     match command {
-        "resolve" => {
-            env.ok(&["reopen", "1"]);
-        }
-        "mitigated" => {
-            let conn = rusqlite::Connection::open(&env.db).unwrap();
-            conn.execute("UPDATE incidents SET mitigated_at = NULL WHERE id = 1", [])
-                .unwrap();
+        "resolve" | "mitigated" => {
+            env.ok(&["entry", "rm", "last", "--reason", "reset", "-i", "1"]);
         }
         "status" => {
             env.ok(&["status", "investigating", "-i", "1"]);

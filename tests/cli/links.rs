@@ -54,15 +54,15 @@ fn link_sets_changes_and_clears() {
     );
     assert_eq!(
         env.ok(&["link", "channel", "#inc-a"]),
-        "#1 SEV2 Elevated 500s: channel #inc-a\n"
+        "#1 Elevated 500s: channel #inc-a\n"
     );
     assert_eq!(
         env.ok(&["link", "channel", "inc-b", "-i", "1"]),
-        "#1 SEV2 Elevated 500s: channel #inc-b\n"
+        "#1 Elevated 500s: channel #inc-b\n"
     );
     assert_eq!(
         env.ok(&["link", "channel", "--clear"]),
-        "#1 SEV2 Elevated 500s: channel cleared (was #inc-b)\n"
+        "#1 Elevated 500s: channel cleared (was #inc-b)\n"
     );
     assert_eq!(
         env.json(&["show"])["links"]["channel"],

@@ -157,6 +157,37 @@ fn every_fixture_is_read_and_upgraded_with_its_data_intact() {
                 "{name}"
             );
         }
+        // Schema 7: corrections stay on the record, struck entries and
+        // removed lessons are kept but no longer shown, a cancelled
+        // incident stays cancelled.
+        if version_of(&fixture) >= 7 {
+            let shown = env.json(&["show", "4"]);
+            assert_eq!(shown["title"], "Fixture corrected title", "{name}");
+            assert_eq!(shown["started_at"], "2026-11-02T09:30:00Z", "{name}");
+            let texts = env.field("text", &["timeline", "4"]);
+            assert!(
+                texts.contains(&"fixture note".to_string()),
+                "{name}: {texts:?}"
+            );
+            assert!(!texts.contains(&"fixture mistake".to_string()), "{name}");
+            let history = env.ok(&["timeline", "4", "--history"]);
+            assert!(
+                history.contains("struck by fixture: fixture reason"),
+                "{name}"
+            );
+            assert!(
+                history.contains("\"fixture nite\" → \"fixture note\""),
+                "{name}"
+            );
+            assert_eq!(
+                env.field("text", &["lesson", "list", "4"]),
+                ["fixture lesson"]
+            );
+            assert_eq!(env.json(&["show", "5"])["status"], "cancelled", "{name}");
+        }
+        // Every version's security incident and links are told by the
+        // timeline from schema 7 on, so they stay what they were.
+        assert_eq!(env.json(&["show", "2"])["security"], true, "{name}");
         assert_eq!(env.json(&["show", "1"])["drill"], false, "{name}");
         let indexed = |word: &str| -> i64 {
             env.sql()

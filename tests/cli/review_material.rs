@@ -44,7 +44,7 @@ fn factors_are_added_listed_and_removed() {
     let env = env();
     assert_eq!(
         env.ok(&["factor", "add", "a config change was deployed"]),
-        "factor 1 added to #1 (technical)\n"
+        "factor 1 added to #1 Queue outage (technical)\n"
     );
     env.ok(&[
         "factor",
@@ -99,7 +99,7 @@ fn action_items_have_owners_due_dates_and_a_status() {
     ]);
     assert_eq!(
         out,
-        "action 1 added to #1: alert on queue depth (owner: sre-team, due 2026-12-03)\n"
+        "action 1 added to #1 Queue outage: alert on queue depth (owner: sre-team, due 2026-12-03)\n"
     );
     env.ok(&[
         "action",
@@ -151,7 +151,7 @@ fn action_items_have_owners_due_dates_and_a_status() {
     );
     assert!(
         env.ok(&["action", "done", "2"])
-            .contains("action 2 on #1 done")
+            .contains("action 2 on #1 Queue outage done")
     );
     let f = env.fails(&["action", "done", "2", "-i", "1"]);
     assert!(

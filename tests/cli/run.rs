@@ -82,7 +82,7 @@ fn the_exit_code_is_passed_on_and_noted() {
         assert_eq!(entry["to"], Value::Null);
         assert!(
             text(&out.stderr).starts_with(&format!(
-                "inc: noted on #1 at 2026-11-26 15:00 CET: exit {code}, "
+                "inc: noted on #1 Queue stuck at 2026-11-26 15:00 CET: exit {code}, "
             )),
             "{}",
             text(&out.stderr)

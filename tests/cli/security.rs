@@ -173,7 +173,7 @@ fn done_records_who_when_and_the_note_with_a_timeline_entry() {
     );
     assert_eq!(
         out,
-        "checklist item 3 on #1 done at 2026-11-26 14:30 CET: legal: insurance claims\n"
+        "checklist item 3 on #1 Card data exposed done at 2026-11-26 14:30 CET: legal: insurance claims\n"
     );
     let items = env.json(&["checklist"]);
     assert_eq!(items[2]["done"], true);
@@ -190,13 +190,14 @@ fn done_records_who_when_and_the_note_with_a_timeline_entry() {
         .find(|e| e["kind"] == "checklist")
         .expect("a checklist entry");
     assert_eq!(entry["text"], "legal: insurance claims");
-    assert_eq!(entry["from"], "3");
+    let items = env.json(&["checklist"]);
+    assert_eq!(entry["target"], items[2]["uuid"]);
     assert_eq!(entry["to"], "claim 4471 filed");
     assert_eq!(entry["author"], "bob");
     assert_eq!(entry["event_at"], "2026-11-26T13:30:00Z");
     let timeline = env.ok(&["timeline"]);
     assert!(
-        timeline.contains("checklist 3 done: legal: insurance claims (claim 4471 filed)"),
+        timeline.contains("checklist done: legal: insurance claims (claim 4471 filed)"),
         "{timeline}"
     );
 
@@ -292,7 +293,7 @@ fn an_ad_hoc_duty_goes_at_the_end() {
     let out = env.ok(&["checklist", "add", "Support: brief the account managers"]);
     assert_eq!(
         out,
-        "checklist item 7 added to #1: support: brief the account managers\n"
+        "checklist item 7 added to #1 Leak: support: brief the account managers\n"
     );
     let items = env.json(&["checklist"]);
     assert_eq!(items[6]["area"], "support");
@@ -440,7 +441,7 @@ fn private_notes_are_marked_everywhere_responders_look() {
     let env = Env::new();
     env.ok(&["open", "Leak"]);
     let out = env.ok(&["tl", "--private", "the key was on a contractor laptop"]);
-    assert_eq!(out, "noted on #1 (private) at 2026-11-26 15:00 CET\n");
+    assert_eq!(out, "noted on #1 Leak (private) at 2026-11-26 15:00 CET\n");
     env.ok(&["tl", "rotated the key"]);
     let timeline = env.ok(&["timeline"]);
     assert!(

@@ -91,7 +91,7 @@ fn an_update_without_a_webhook_is_recorded_and_not_posted() {
     let out = env.ok(&["update", "rolled", "back", "--at", "14:35"]);
     assert_eq!(
         out,
-        "internal update recorded on #1 at 2026-11-26 14:35 CET\n"
+        "internal update recorded on #1 Elevated 500s at 2026-11-26 14:35 CET\n"
     );
     env.ok(&["update", "--external", "Checkout works again"]);
     let list = env.ok(&["updates"]);
@@ -130,7 +130,7 @@ fn a_post_sends_slack_json_and_records_sent() {
     let out = env.ok(&["update", "--external", "we <rolled> back & it helps"]);
     assert_eq!(
         out,
-        "external update recorded on #1 at 2026-11-26 15:00 CET\nposted to the webhook (HTTP 200)\n"
+        "external update recorded on #1 Elevated 500s <from> API & co at 2026-11-26 15:00 CET\nposted to the webhook (HTTP 200)\n"
     );
     let request = server.join().unwrap();
     assert!(

@@ -47,12 +47,12 @@ fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
         "use inc describe, inc factor add, inc action add and inc lesson add",
     )?;
     let target = IncidentRef::Id(id);
-    let stamp = ctx.stamp()?;
+    let author = ctx.author()?;
     let d = written.description;
     if d.summary.is_none() || d.impact.is_none() || d.scope.is_none() || d.detection.is_none() {
         eprintln!("The description:");
         ask_each_missing(&ask, d, |part| {
-            ctx.store_for_change()?.describe(target, &stamp, &part)?;
+            ctx.store_for_change()?.describe(target, &author, &part)?;
             Ok(())
         })?;
     }
@@ -62,7 +62,7 @@ fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
         while let Some(text) = item(&ask, "Contributing factor", "factor")? {
             let kind = FactorKind::ALL[ask.select("Kind", &kinds, 0)?];
             ctx.store_for_change()?
-                .add_factor(target, &stamp, &text, kind)?;
+                .add_factor(target, &author, &text, kind)?;
         }
     }
     if written.actions == 0 {
@@ -102,7 +102,7 @@ fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
                 priority,
                 action_type,
             };
-            ctx.store_for_change()?.add_action(target, &stamp, &new)?;
+            ctx.store_for_change()?.add_action(target, &author, &new)?;
         }
     }
     if written.lessons == 0 {
@@ -113,7 +113,7 @@ fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
         while let Some(text) = item(&ask, "Lesson", "lesson")? {
             let kind = LessonKind::ALL[ask.select("Kind", &kinds, 0)?];
             ctx.store_for_change()?
-                .add_lesson(target, &stamp, &text, kind)?;
+                .add_lesson(target, &author, &text, kind)?;
         }
     }
     Ok(())

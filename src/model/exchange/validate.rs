@@ -2,17 +2,21 @@
 //! written: its format and version, then every value, each refusal naming
 //! the value's path in the document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::model::comms::LinkKind;
-use crate::model::incident::KeyTimes;
+use crate::model::hlc::{Hlc, max_ahead};
+use crate::model::ids::{canonical_uuid, derived_uuid};
 use crate::model::review::{ActionStatus, ActionType, FactorKind, LessonKind, Priority, Scope};
 use crate::model::scale::{Severity, Status};
-use crate::model::timeline::{Audience, EntryKind};
+use crate::model::text::MAX_TEXT;
+use crate::model::timeline::{Audience, EntryKind, Field};
+use crate::time::out_of_range;
 
 use super::*;
 
@@ -90,8 +94,13 @@ fn syntax(e: &serde_json::Error) -> ParseError {
 
 /// Reads and checks a whole document: its format and version first (so
 /// that another JSON document or a newer export says so), then every
-/// value. Times come back in the stored form, so that they compare as text.
-pub fn parse(text: &str) -> Result<Document, ParseError> {
+/// value, by the rules the commands keep; a version 1 document is brought
+/// to the current form first. Times and UUIDs come back in the stored
+/// form, so that they compare as text. `now` bounds the times a record can
+/// have (a file from a machine whose clock runs a little ahead is taken).
+pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Document, ParseError> {
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
@@ -133,9 +142,19 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             });
         }
     }
-    // Again, typed: a wrong type or a missing field is reported with its
-    // line and column.
-    let mut doc: Document = serde_json::from_str(text).map_err(|e| match syntax(&e) {
+    let mut doc = if probe.version.as_ref().and_then(serde_json::Value::as_u64) == Some(1) {
+        super::v1::upgrade(typed::<v1::Document>(text)?)?
+    } else {
+        typed::<Document>(text)?
+    };
+    validate(&mut doc, now)?;
+    Ok(doc)
+}
+
+/// The document read again, typed: a wrong type or a missing field is
+/// reported with its line and column.
+fn typed<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    serde_json::from_str(text).map_err(|e| match syntax(&e) {
         ParseError::Syntax {
             line,
             column,
@@ -147,9 +166,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
             message,
         },
         other => other,
-    })?;
-    validate(&mut doc)?;
-    Ok(doc)
+    })
 }
 
 /// The fields read before all others.
@@ -185,36 +202,111 @@ fn quoted(s: &str) -> String {
 }
 
 /// Checks a time and rewrites it in the stored form.
-fn time(at: &At, name: &str, value: &mut String) -> Result<(), ParseError> {
+fn time(at: &At, name: &str, value: &mut String, now: DateTime<Utc>) -> Result<(), ParseError> {
     let t = DateTime::parse_from_rfc3339(value)
-        .map_err(|_| at.bad(name, format!("{} is not a time", quoted(value))))?;
-    *value = t
-        .with_timezone(&Utc)
-        .to_rfc3339_opts(SecondsFormat::Millis, true);
+        .map_err(|_| at.bad(name, format!("{} is not a time", quoted(value))))?
+        .with_timezone(&Utc);
+    if let Some(wrong) = out_of_range(t, now + max_ahead()) {
+        return Err(at.bad(name, format!("{} {}", quoted(value), wrong.as_str())));
+    }
+    *value = t.to_rfc3339_opts(SecondsFormat::Millis, true);
     Ok(())
 }
 
-fn opt_time(at: &At, name: &str, value: &mut Option<String>) -> Result<(), ParseError> {
+fn opt_time(
+    at: &At,
+    name: &str,
+    value: &mut Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), ParseError> {
     match value {
-        Some(v) => time(at, name, v),
+        Some(v) => time(at, name, v, now),
         None => Ok(()),
     }
 }
 
-fn uuid(at: &At, name: &str, value: &str, seen: &mut HashSet<String>) -> Result<(), ParseError> {
-    uuid::Uuid::parse_str(value)
-        .map_err(|_| at.bad(name, format!("{} is not a UUID", quoted(value))))?;
-    if !seen.insert(value.to_string()) {
+/// A change clock, not later than a clock running a little ahead of ours.
+fn clock(at: &At, name: &str, value: &str, now: DateTime<Utc>) -> Result<(), ParseError> {
+    let h = Hlc::parse(value)
+        .ok_or_else(|| at.bad(name, format!("{} is not a change clock", quoted(value))))?;
+    if out_of_range(h.time(), now + max_ahead()).is_some() {
+        return Err(at.bad(
+            name,
+            format!(
+                "{} is too far ahead of this machine's clock (or before 1970)",
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The change clocks of a record: each for a group of its kind.
+fn changed<T: Record>(at: &At, record: &Changed, now: DateTime<Utc>) -> Result<(), ParseError> {
+    for (group, value) in record {
+        let known = T::RULES
+            .iter()
+            .any(|(_, r)| matches!(r, Rule::Edit(g) | Rule::Once(g) if g == group))
+            || (group == "incident" && T::RULES.iter().any(|(f, _)| *f == "event_at"));
+        if !known {
+            return Err(at.bad(
+                "changed",
+                format!("{} is not a field that changes", quoted(group)),
+            ));
+        }
+        clock(at, &format!("changed.{group}"), value, now)?;
+    }
+    Ok(())
+}
+
+/// Checks a UUID, rewrites it in the stored form, and refuses it when the
+/// document already has one of this kind spelled any way.
+fn uuid(
+    at: &At,
+    name: &str,
+    value: &mut String,
+    seen: &mut HashSet<String>,
+) -> Result<(), ParseError> {
+    let canonical = canonical_uuid(value)
+        .ok_or_else(|| at.bad(name, format!("{} is not a UUID", quoted(value))))?;
+    if !seen.insert(canonical.clone()) {
         return Err(at.bad(name, format!("{} appears twice", quoted(value))));
+    }
+    *value = canonical;
+    Ok(())
+}
+
+/// A UUID that names another record: rewritten in the stored form.
+fn reference(at: &At, name: &str, value: &mut String) -> Result<(), ParseError> {
+    *value = canonical_uuid(value)
+        .ok_or_else(|| at.bad(name, format!("{} is not a UUID", quoted(value))))?;
+    Ok(())
+}
+
+/// Text people wrote: at most as long as a note may be.
+fn text(at: &At, name: &str, value: &str) -> Result<(), ParseError> {
+    if value.len() > MAX_TEXT {
+        return Err(at.bad(
+            name,
+            format!(
+                "is longer than {} MiB, the most a text may be",
+                MAX_TEXT >> 20
+            ),
+        ));
     }
     Ok(())
 }
 
 fn not_empty(at: &At, name: &str, value: &str) -> Result<(), ParseError> {
+    text(at, name, value)?;
     if value.trim().is_empty() {
         return Err(at.bad(name, "is empty"));
     }
     Ok(())
+}
+
+fn opt_text(at: &At, name: &str, value: Option<&str>) -> Result<(), ParseError> {
+    value.map_or(Ok(()), |v| text(at, name, v))
 }
 
 /// A person's name, as `inc` stores them: one line, not blank.
@@ -231,7 +323,7 @@ fn name(at: &At, field: &str, value: &str) -> Result<(), ParseError> {
             ),
         ));
     }
-    Ok(())
+    text(at, field, value)
 }
 
 fn opt_name(at: &At, field: &str, value: Option<&str>) -> Result<(), ParseError> {
@@ -267,53 +359,11 @@ fn paired(at: &At, a: (&str, bool), b: (&str, bool)) -> Result<(), ParseError> {
     }
 }
 
-/// The key times in their order, and a resolution time exactly when the
-/// incident is resolved: what every command keeps true.
-fn key_times(at: &At, x: &ExIncident) -> Result<(), ParseError> {
-    let parsed = |s: &str| {
-        DateTime::parse_from_rfc3339(s)
-            .map(|t| t.with_timezone(&Utc))
-            .ok()
-    };
-    let (Some(started), Some(detected)) = (parsed(&x.started_at), parsed(&x.detected_at)) else {
-        return Ok(());
-    };
-    let times = KeyTimes {
-        started,
-        detected,
-        mitigated: x.mitigated_at.as_deref().and_then(parsed),
-        resolved: x.resolved_at.as_deref().and_then(parsed),
-    };
-    if let Err(conflict) = times.check() {
-        let (later, later_at) = conflict.later;
-        let (earlier, _) = conflict.earlier;
-        return Err(at.bad(
-            &format!("{later}_at"),
-            format!(
-                "{} comes before {earlier}_at; key times keep the order started, detected, \
-                 mitigated, resolved",
-                quoted(&later_at.to_rfc3339_opts(SecondsFormat::Millis, true))
-            ),
-        ));
-    }
-    let resolved = x.status == Status::Resolved.as_str();
-    match (&x.resolved_at, resolved) {
-        (None, true) => Err(at.bad("resolved_at", "is null while status is \"resolved\"")),
-        (Some(_), false) => Err(at.bad(
-            "resolved_at",
-            format!("is set while status is {}", quoted(&x.status)),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Every table's UUIDs, each unique within the document.
+/// Every kind's UUIDs, each unique within the document.
 #[derive(Default)]
 struct Seen {
     incidents: HashSet<String>,
     entries: HashSet<String>,
-    assignments: HashSet<String>,
-    roles: HashSet<String>,
     tasks: HashSet<String>,
     descriptions: HashSet<String>,
     factors: HashSet<String>,
@@ -323,10 +373,11 @@ struct Seen {
     posts: HashSet<String>,
 }
 
-/// Checks every value of a document and normalizes its times.
-pub fn validate(doc: &mut Document) -> Result<(), ParseError> {
+/// Checks every value of a document and rewrites its times and UUIDs in
+/// the stored form.
+fn validate(doc: &mut Document, now: DateTime<Utc>) -> Result<(), ParseError> {
     let top = At(String::new());
-    time(&top, "exported_at", &mut doc.exported_at).map_err(|e| match e {
+    time(&top, "exported_at", &mut doc.exported_at, now).map_err(|e| match e {
         ParseError::Invalid { path, message } => ParseError::Invalid {
             path: path.trim_start_matches('.').to_string(),
             message,
@@ -336,201 +387,144 @@ pub fn validate(doc: &mut Document) -> Result<(), ParseError> {
     let mut seen = Seen::default();
     for (i, incident) in doc.incidents.iter_mut().enumerate() {
         let at = At(format!("incidents[{i}]"));
-        validate_incident(&at, incident, &mut seen)?;
+        validate_incident(&at, incident, &mut seen, now)?;
     }
     Ok(())
 }
 
-fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(), ParseError> {
-    uuid(at, "uuid", &x.uuid, &mut seen.incidents)?;
-    if x.title.trim().is_empty() {
-        return Err(at.bad("title", "is empty"));
-    }
-    if u8::try_from(x.severity)
-        .ok()
-        .and_then(Severity::new)
-        .is_none()
-    {
-        return Err(at.bad(
-            "severity",
-            format!("{} is not a severity (1 to 4)", x.severity),
-        ));
-    }
-    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-    one_of(at, "status", &x.status, &statuses, "a status")?;
-    name(at, "commander", &x.commander)?;
-    name(at, "created_by", &x.created_by)?;
-    time(at, "started_at", &mut x.started_at)?;
-    time(at, "detected_at", &mut x.detected_at)?;
-    opt_time(at, "mitigated_at", &mut x.mitigated_at)?;
-    opt_time(at, "resolved_at", &mut x.resolved_at)?;
-    time(at, "created_at", &mut x.created_at)?;
-    time(at, "updated_at", &mut x.updated_at)?;
-    key_times(at, x)?;
-    for (kind, value) in [
-        (LinkKind::Channel, &x.channel),
-        (LinkKind::Bridge, &x.bridge),
-        (LinkKind::Ticket, &x.ticket),
-    ] {
-        // As `inc link` takes it, and stored as it would store it.
-        if let Some(v) = value {
-            match kind.clean(v) {
-                Ok(clean) if clean == *v => {}
-                Ok(clean) => {
-                    return Err(at.bad(
-                        kind.as_str(),
-                        format!(
-                            "{} is not stored that way (inc would store {})",
-                            quoted(v),
-                            quoted(&clean)
-                        ),
-                    ));
-                }
-                Err(e) => return Err(at.bad(kind.as_str(), e.to_string())),
-            }
-        }
-    }
-    opt_time(at, "review_held_at", &mut x.review_held_at)?;
+fn validate_incident(
+    at: &At,
+    x: &mut ExIncident,
+    seen: &mut Seen,
+    now: DateTime<Utc>,
+) -> Result<(), ParseError> {
+    uuid(at, "uuid", &mut x.uuid, &mut seen.incidents)?;
+    clock(at, "clock", &x.clock, now)?;
+    changed::<ExIncident>(at, &x.changed, now)?;
+    name(at, "first_commander", &x.first_commander)?;
+    opt_time(at, "review_held_at", &mut x.review_held_at, now)?;
     opt_name(at, "review_held_by", x.review_held_by.as_deref())?;
     paired(
         at,
         ("review_held_at", x.review_held_at.is_some()),
         ("review_held_by", x.review_held_by.is_some()),
     )?;
-
     for (i, t) in x.tasks.iter_mut().enumerate() {
         let at = at.item("tasks", i);
-        uuid(&at, "uuid", &t.uuid, &mut seen.tasks)?;
+        uuid(&at, "uuid", &mut t.uuid, &mut seen.tasks)?;
+        time(&at, "created_at", &mut t.created_at, now)?;
+        clock(&at, "clock", &t.clock, now)?;
+        changed::<ExTask>(&at, &t.changed, now)?;
         not_empty(&at, "body", &t.body)?;
         opt_name(&at, "owner", t.owner.as_deref())?;
         name(&at, "created_by", &t.created_by)?;
         opt_name(&at, "done_by", t.done_by.as_deref())?;
-        time(&at, "created_at", &mut t.created_at)?;
-        opt_time(&at, "done_at", &mut t.done_at)?;
+        opt_time(&at, "done_at", &mut t.done_at, now)?;
         paired(
             &at,
             ("done_at", t.done_at.is_some()),
             ("done_by", t.done_by.is_some()),
         )?;
     }
+    for (i, c) in x.checklist.iter_mut().enumerate() {
+        let at = at.item("checklist", i);
+        uuid(&at, "uuid", &mut c.uuid, &mut seen.checklist)?;
+        time(&at, "created_at", &mut c.created_at, now)?;
+        clock(&at, "clock", &c.clock, now)?;
+        changed::<ExChecklistItem>(&at, &c.changed, now)?;
+        if c.position < 1 {
+            return Err(at.bad("position", format!("{} is not an item number", c.position)));
+        }
+        not_empty(&at, "area", &c.area)?;
+        not_empty(&at, "body", &c.body)?;
+        opt_text(&at, "note", c.note.as_deref())?;
+        name(&at, "created_by", &c.created_by)?;
+        opt_name(&at, "done_by", c.done_by.as_deref())?;
+        opt_time(&at, "done_at", &mut c.done_at, now)?;
+        paired(
+            &at,
+            ("done_at", c.done_at.is_some()),
+            ("done_by", c.done_by.is_some()),
+        )?;
+    }
     let tasks: HashSet<&str> = x.tasks.iter().map(|t| t.uuid.as_str()).collect();
-    let kinds: Vec<&str> = EntryKind::ALL.iter().map(|k| k.as_str()).collect();
-    let audiences = [Audience::Internal.as_str(), Audience::External.as_str()];
+    let items: HashSet<&str> = x.checklist.iter().map(|c| c.uuid.as_str()).collect();
+    let mut declared = 0;
     for (i, e) in x.timeline.iter_mut().enumerate() {
         let at = at.item("timeline", i);
-        uuid(&at, "uuid", &e.uuid, &mut seen.entries)?;
-        one_of(&at, "kind", &e.kind, &kinds, "a kind of timeline entry")?;
-        name(&at, "author", &e.author)?;
-        time(&at, "event_at", &mut e.event_at)?;
-        time(&at, "recorded_at", &mut e.recorded_at)?;
-        if let Some(a) = &e.audience {
-            one_of(&at, "audience", a, &audiences, "an audience")?;
-        }
-        // Kinds whose text is the point of the entry, as the commands
-        // that write them refuse an empty one.
-        let texts = [
-            EntryKind::Note,
-            EntryKind::Declared,
-            EntryKind::Update,
-            EntryKind::Task,
-            EntryKind::TaskDone,
-            EntryKind::Checklist,
-            EntryKind::Command,
-        ];
-        if texts.iter().any(|k| k.as_str() == e.kind) {
-            not_empty(&at, "body", &e.body)?;
-        }
-        if e.kind == EntryKind::Task.as_str() || e.kind == EntryKind::TaskDone.as_str() {
-            match &e.from_value {
-                Some(task) if tasks.contains(task.as_str()) => {}
-                Some(task) => {
-                    return Err(at.bad(
-                        "from_value",
-                        format!(
-                            "{} is not the UUID of a task of this incident",
-                            quoted(task)
-                        ),
-                    ));
-                }
-                None => return Err(at.bad("from_value", "a task entry names no task")),
-            }
-        }
-        range(&at, "exit_code", e.exit_code, 0, 255)?;
-        range(&at, "exit_signal", e.exit_signal, 1, i64::from(i32::MAX))?;
-        range(&at, "duration_ms", e.duration_ms, 0, i64::MAX)?;
-        range(&at, "output_lines", e.output_lines, 0, i64::MAX)?;
-        if e.kind == EntryKind::Command.as_str() {
-            if e.exit_code.is_some() == e.exit_signal.is_some() {
-                return Err(at.bad(
-                    "exit_code",
-                    "a command entry has either an exit code or a signal",
-                ));
-            }
-            if e.duration_ms.is_none() {
-                return Err(at.bad("duration_ms", "a command entry has a duration"));
-            }
-        } else {
-            let run_fields = [
-                ("exit_code", e.exit_code.is_some()),
-                ("exit_signal", e.exit_signal.is_some()),
-                ("duration_ms", e.duration_ms.is_some()),
-                ("output", e.output.is_some()),
-                ("output_lines", e.output_lines.is_some()),
-            ];
-            if let Some((name, _)) = run_fields.iter().find(|(_, set)| *set) {
-                return Err(at.bad(name, format!("is set on a {} entry", e.kind)));
-            }
+        entry(&at, e, seen, now, (&tasks, &items))?;
+        if e.kind == EntryKind::Declared.as_str() {
+            declared += 1;
         }
     }
-    let entries: HashSet<&str> = x.timeline.iter().map(|e| e.uuid.as_str()).collect();
-    for (i, a) in x.assignments.iter_mut().enumerate() {
-        let at = at.item("assignments", i);
-        uuid(&at, "uuid", &a.uuid, &mut seen.assignments)?;
-        name(&at, "name", &a.name)?;
-        opt_name(&at, "from_name", a.from_name.as_deref())?;
-        name(&at, "recorded_by", &a.recorded_by)?;
-        time(&at, "assigned_at", &mut a.assigned_at)?;
-        time(&at, "recorded_at", &mut a.recorded_at)?;
-    }
-    if x.assignments.is_empty() {
+    if declared != 1 {
         return Err(at.bad(
-            "assignments",
-            "is empty; an incident has had a commander since it was declared",
+            "timeline",
+            format!("holds {declared} declared entries; an incident is declared once"),
         ));
-    }
-    let mut role_names = HashSet::new();
-    for (i, r) in x.roles.iter_mut().enumerate() {
-        let at = at.item("roles", i);
-        uuid(&at, "uuid", &r.uuid, &mut seen.roles)?;
-        not_empty(&at, "role", &r.role)?;
-        name(&at, "name", &r.name)?;
-        if !role_names.insert(r.role.clone()) {
-            return Err(at.bad("role", format!("{} appears twice", quoted(&r.role))));
-        }
-        time(&at, "assigned_at", &mut r.assigned_at)?;
     }
     if let Some(d) = &mut x.description {
         let at = At(at.field("description"));
-        uuid(&at, "uuid", &d.uuid, &mut seen.descriptions)?;
+        uuid(&at, "uuid", &mut d.uuid, &mut seen.descriptions)?;
+        if d.uuid != derived_uuid(&x.uuid, "description") {
+            return Err(at.bad("uuid", "is not the UUID of this incident's description"));
+        }
+        clock(&at, "clock", &d.clock, now)?;
+        changed::<ExDescription>(&at, &d.changed, now)?;
+        for (part, value) in [
+            ("summary", &d.summary),
+            ("impact", &d.impact),
+            ("detection", &d.detection),
+        ] {
+            opt_text(&at, part, value.as_deref())?;
+        }
         if let Some(scope) = &d.scope {
             let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
             one_of(&at, "scope", scope, &names, "a scope")?;
         }
-        name(&at, "updated_by", &d.updated_by)?;
-        time(&at, "updated_at", &mut d.updated_at)?;
     }
-    for (i, f) in x.factors.iter_mut().enumerate() {
-        let at = at.item("factors", i);
-        uuid(&at, "uuid", &f.uuid, &mut seen.factors)?;
-        not_empty(&at, "body", &f.body)?;
-        let names: Vec<&str> = FactorKind::ALL.iter().map(|k| k.as_str()).collect();
-        one_of(&at, "kind", &f.kind, &names, "a kind of factor")?;
-        name(&at, "created_by", &f.created_by)?;
-        time(&at, "created_at", &mut f.created_at)?;
+    let factor_kinds: Vec<&str> = FactorKind::ALL.iter().map(|k| k.as_str()).collect();
+    let lesson_kinds: Vec<&str> = LessonKind::ALL.iter().map(|k| k.as_str()).collect();
+    for (list, items, kinds, what, seen) in [
+        (
+            "factors",
+            &mut x.factors,
+            &factor_kinds,
+            "a kind of factor",
+            &mut seen.factors,
+        ),
+        (
+            "lessons",
+            &mut x.lessons,
+            &lesson_kinds,
+            "a kind of lesson",
+            &mut seen.lessons,
+        ),
+    ] {
+        for (i, f) in items.iter_mut().enumerate() {
+            let at = at.item(list, i);
+            uuid(&at, "uuid", &mut f.uuid, seen)?;
+            time(&at, "created_at", &mut f.created_at, now)?;
+            clock(&at, "clock", &f.clock, now)?;
+            changed::<ExItem>(&at, &f.changed, now)?;
+            not_empty(&at, "body", &f.body)?;
+            one_of(&at, "kind", &f.kind, kinds, what)?;
+            name(&at, "created_by", &f.created_by)?;
+            opt_time(&at, "removed_at", &mut f.removed_at, now)?;
+            opt_name(&at, "removed_by", f.removed_by.as_deref())?;
+            paired(
+                &at,
+                ("removed_at", f.removed_at.is_some()),
+                ("removed_by", f.removed_by.is_some()),
+            )?;
+        }
     }
     for (i, a) in x.actions.iter_mut().enumerate() {
         let at = at.item("actions", i);
-        uuid(&at, "uuid", &a.uuid, &mut seen.actions)?;
+        uuid(&at, "uuid", &mut a.uuid, &mut seen.actions)?;
+        time(&at, "created_at", &mut a.created_at, now)?;
+        clock(&at, "clock", &a.clock, now)?;
+        changed::<ExAction>(&at, &a.changed, now)?;
         not_empty(&at, "body", &a.body)?;
         name(&at, "owner", &a.owner)?;
         name(&at, "created_by", &a.created_by)?;
@@ -547,51 +541,31 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
         }
         let names: Vec<&str> = ActionStatus::ALL.iter().map(|s| s.as_str()).collect();
         one_of(&at, "status", &a.status, &names, "an action status")?;
-        time(&at, "created_at", &mut a.created_at)?;
-        opt_time(&at, "closed_at", &mut a.closed_at)?;
+        opt_time(&at, "closed_at", &mut a.closed_at, now)?;
     }
-    for (i, l) in x.lessons.iter_mut().enumerate() {
-        let at = at.item("lessons", i);
-        uuid(&at, "uuid", &l.uuid, &mut seen.lessons)?;
-        not_empty(&at, "body", &l.body)?;
-        let names: Vec<&str> = LessonKind::ALL.iter().map(|k| k.as_str()).collect();
-        one_of(&at, "kind", &l.kind, &names, "a kind of lesson")?;
-        name(&at, "created_by", &l.created_by)?;
-        time(&at, "created_at", &mut l.created_at)?;
-    }
-    let mut positions = HashSet::new();
-    for (i, c) in x.checklist.iter_mut().enumerate() {
-        let at = at.item("checklist", i);
-        uuid(&at, "uuid", &c.uuid, &mut seen.checklist)?;
-        if !positions.insert(c.position) {
-            return Err(at.bad("position", format!("{} appears twice", c.position)));
-        }
-        not_empty(&at, "area", &c.area)?;
-        not_empty(&at, "body", &c.body)?;
-        name(&at, "created_by", &c.created_by)?;
-        opt_name(&at, "done_by", c.done_by.as_deref())?;
-        time(&at, "created_at", &mut c.created_at)?;
-        opt_time(&at, "done_at", &mut c.done_at)?;
-        paired(
-            &at,
-            ("done_at", c.done_at.is_some()),
-            ("done_by", c.done_by.is_some()),
-        )?;
-    }
+    let updates: HashMap<&str, bool> = x
+        .timeline
+        .iter()
+        .map(|e| (e.uuid.as_str(), e.kind == EntryKind::Update.as_str()))
+        .collect();
     for (i, p) in x.update_posts.iter_mut().enumerate() {
         let at = at.item("update_posts", i);
-        uuid(&at, "uuid", &p.uuid, &mut seen.posts)?;
-        if !entries.contains(p.entry.as_str()) {
+        uuid(&at, "uuid", &mut p.uuid, &mut seen.posts)?;
+        time(&at, "attempted_at", &mut p.attempted_at, now)?;
+        clock(&at, "clock", &p.clock, now)?;
+        changed::<ExUpdatePost>(&at, &p.changed, now)?;
+        reference(&at, "entry", &mut p.entry)?;
+        if updates.get(p.entry.as_str()) != Some(&true) {
             return Err(at.bad(
                 "entry",
                 format!(
-                    "{} is not the UUID of a timeline entry of this incident",
+                    "{} is not the UUID of a status update of this incident",
                     quoted(&p.entry)
                 ),
             ));
         }
         name(&at, "attempted_by", &p.attempted_by)?;
-        time(&at, "attempted_at", &mut p.attempted_at)?;
+        text(&at, "detail", &p.detail)?;
         one_of(
             &at,
             "outcome",
@@ -603,130 +577,182 @@ fn validate_incident(at: &At, x: &mut ExIncident, seen: &mut Seen) -> Result<(),
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn minimal() -> String {
-        r#"{"format": "inc-export", "version": 1, "schema": 5,
-            "exported_at": "2026-11-26T14:00:00Z", "incidents": [{
-            "uuid": "01a21827-ef00-7d63-a479-902771e5501c", "title": "API down",
-            "severity": 2, "status": "investigating", "security": false,
-            "commander": "alice", "started_at": "2026-11-26T12:00:00Z",
-            "detected_at": "2026-11-26T13:00:00+01:00", "mitigated_at": null,
-            "resolved_at": null, "created_at": "2026-11-26T13:00:00Z",
-            "created_by": "alice", "updated_at": "2026-11-26T13:00:00Z",
-            "channel": null, "bridge": null, "ticket": null,
-            "timeline": [{"uuid": "01a21827-ef00-7d63-a479-902771e5501d",
-              "kind": "note", "body": "x", "from_value": null, "to_value": null,
-              "event_at": "2026-11-26T13:10:00Z", "recorded_at": "2026-11-26T13:10:00Z",
-              "author": "alice", "key": false, "private": false, "audience": null,
-              "exit_code": null, "exit_signal": null, "duration_ms": null,
-              "output": null, "output_lines": null}],
-            "assignments": [{"uuid": "01a21827-ef00-8d63-a479-902771e5501c",
-              "name": "alice", "from_name": null, "briefing": "",
-              "assigned_at": "2026-11-26T13:00:00Z", "recorded_at": "2026-11-26T13:00:00Z",
-              "recorded_by": "alice"}],
-            "roles": [], "tasks": [], "description": null,
-            "factors": [], "actions": [], "lessons": [], "checklist": [],
-            "update_posts": []}]}"#
-            .to_string()
+/// One timeline entry, as the command that writes its kind would write it.
+fn entry(
+    at: &At,
+    e: &mut ExEntry,
+    seen: &mut Seen,
+    now: DateTime<Utc>,
+    (tasks, items): (&HashSet<&str>, &HashSet<&str>),
+) -> Result<(), ParseError> {
+    uuid(at, "uuid", &mut e.uuid, &mut seen.entries)?;
+    let kinds: Vec<&str> = EntryKind::ALL.iter().map(|k| k.as_str()).collect();
+    one_of(at, "kind", &e.kind, &kinds, "a kind of timeline entry")?;
+    let kind = EntryKind::parse(&e.kind).unwrap_or(EntryKind::Note);
+    name(at, "author", &e.author)?;
+    time(at, "event_at", &mut e.event_at, now)?;
+    time(at, "recorded_at", &mut e.recorded_at, now)?;
+    clock(at, "clock", &e.clock, now)?;
+    changed::<ExEntry>(at, &e.changed, now)?;
+    text(at, "body", &e.body)?;
+    opt_text(at, "from_value", e.from_value.as_deref())?;
+    opt_text(at, "to_value", e.to_value.as_deref())?;
+    opt_text(at, "output", e.output.as_deref())?;
+    // Kinds whose text is the point of the entry, as the commands that
+    // write them refuse an empty one.
+    let texts = [
+        EntryKind::Note,
+        EntryKind::Declared,
+        EntryKind::Update,
+        EntryKind::Task,
+        EntryKind::TaskDone,
+        EntryKind::Checklist,
+        EntryKind::Command,
+    ];
+    if texts.contains(&kind) {
+        not_empty(at, "body", &e.body)?;
     }
-
-    #[test]
-    fn a_valid_document_reads_with_times_in_the_stored_form() {
-        let doc = parse(&minimal()).unwrap();
-        assert_eq!(doc.incidents[0].detected_at, "2026-11-26T12:00:00.000Z");
-        assert_eq!(
-            doc.incidents[0].timeline[0].event_at,
-            "2026-11-26T13:10:00.000Z"
-        );
-    }
-
-    #[test]
-    fn a_bad_value_is_named_by_its_path() {
-        let text = minimal().replace(
-            "\"2026-11-26T13:10:00Z\", \"recorded_at\"",
-            "\"yesterday\", \"recorded_at\"",
-        );
-        let err = parse(&text).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "incidents[0].timeline[0].event_at: \"yesterday\" is not a time"
-        );
-        let text = minimal().replace("\"severity\": 2", "\"severity\": 7");
-        assert_eq!(
-            parse(&text).unwrap_err().to_string(),
-            "incidents[0].severity: 7 is not a severity (1 to 4)"
-        );
-        let text = minimal().replace("\"status\": \"investigating\"", "\"status\": \"resolved\"");
-        assert_eq!(
-            parse(&text).unwrap_err().to_string(),
-            "incidents[0].resolved_at: is null while status is \"resolved\""
-        );
-        let text = minimal().replace(
-            "\"started_at\": \"2026-11-26T12:00:00Z\"",
-            "\"started_at\": \"2026-11-26T12:30:00Z\"",
-        );
-        assert_eq!(
-            parse(&text).unwrap_err().to_string(),
-            "incidents[0].detected_at: \"2026-11-26T12:00:00.000Z\" comes before started_at; \
-             key times keep the order started, detected, mitigated, resolved"
-        );
-        let text = minimal().replace("\"author\": \"alice\"", "\"author\": \"al\\u001bice\"");
-        assert_eq!(
-            parse(&text).unwrap_err().to_string(),
-            "incidents[0].timeline[0].author: \"al\\u001bice\" is not a name: it holds control characters"
-        );
-        let text = minimal().replace("\"kind\": \"note\"", "\"kind\": \"task\"");
-        assert!(
-            parse(&text)
-                .unwrap_err()
-                .to_string()
-                .starts_with("incidents[0].timeline[0].from_value: a task entry names no task")
-        );
-    }
-
-    #[test]
-    fn cut_short_other_documents_and_newer_versions_are_told_apart() {
-        let text = minimal();
-        let half = &text[..text.len() / 2];
-        let err = parse(half).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                ParseError::Syntax {
-                    cut_short: true,
-                    ..
-                }
-            ),
-            "{err}"
-        );
-        assert!(
-            err.to_string().ends_with("the file looks cut short"),
-            "{err}"
-        );
-        assert_eq!(parse("  \n").unwrap_err(), ParseError::Empty);
-        assert!(matches!(
-            parse("hello").unwrap_err(),
-            ParseError::Syntax {
-                cut_short: false,
-                ..
+    match kind {
+        EntryKind::Update => {
+            let audiences = [Audience::Internal.as_str(), Audience::External.as_str()];
+            match &e.audience {
+                Some(a) => one_of(at, "audience", a, &audiences, "an audience")?,
+                None => return Err(at.bad("audience", "an update is internal or external")),
             }
-        ));
-        assert!(matches!(
-            parse("[1, 2]").unwrap_err(),
-            ParseError::NotAnExport(_)
-        ));
-        assert!(matches!(
-            parse(r#"{"name": "x"}"#).unwrap_err(),
-            ParseError::NotAnExport(_)
-        ));
-        let newer = minimal().replace("\"version\": 1", "\"version\": 2");
-        assert_eq!(parse(&newer).unwrap_err(), ParseError::NewerVersion(2));
-        let unknown = minimal().replace("\"key\": false", "\"key\": false, \"colour\": 1");
-        let err = parse(&unknown).unwrap_err();
-        assert!(err.to_string().contains("unknown field `colour`"), "{err}");
-        assert!(err.to_string().starts_with("line "), "{err}");
+        }
+        _ if e.audience.is_some() => {
+            return Err(at.bad("audience", format!("is set on a {} entry", e.kind)));
+        }
+        _ => {}
     }
+    let to = e.to_value.as_deref();
+    let bad_to = |what: &str| {
+        at.bad(
+            "to_value",
+            format!("{} is not {what}", to.map_or("null".into(), quoted)),
+        )
+    };
+    match kind {
+        EntryKind::Declared | EntryKind::Severity
+            if to.and_then(|s| s.parse::<Severity>().ok()).is_none() =>
+        {
+            return Err(bad_to("a severity"));
+        }
+        EntryKind::Status if to.and_then(|s| s.parse::<Status>().ok()).is_none() => {
+            return Err(bad_to("a status"));
+        }
+        EntryKind::Handoff => {
+            name(at, "to_value", to.unwrap_or_default())?;
+        }
+        EntryKind::Role => {
+            not_empty(at, "body", &e.body)?;
+            opt_name(at, "to_value", to)?;
+        }
+        EntryKind::Security if !matches!(to, Some("on" | "off")) => {
+            return Err(bad_to("on or off"));
+        }
+        EntryKind::Link => {
+            let Some(link) = LinkKind::parse(&e.body) else {
+                return Err(at.bad(
+                    "body",
+                    format!(
+                        "{} is not a link (channel, bridge, ticket)",
+                        quoted(&e.body)
+                    ),
+                ));
+            };
+            if let Some(v) = to {
+                match link.clean(v) {
+                    Ok(clean) if clean == v => {}
+                    Ok(clean) => {
+                        return Err(at.bad(
+                            "to_value",
+                            format!(
+                                "{} is not stored that way (inc would store {})",
+                                quoted(v),
+                                quoted(&clean)
+                            ),
+                        ));
+                    }
+                    Err(err) => return Err(at.bad("to_value", err.to_string())),
+                }
+            }
+        }
+        _ => {}
+    }
+    if let Some(target) = &mut e.target {
+        reference(at, "target", target)?;
+    }
+    let target = e.target.as_deref();
+    match kind {
+        EntryKind::Task | EntryKind::TaskDone if !target.is_some_and(|t| tasks.contains(t)) => {
+            return Err(at.bad("target", "a task entry names no task of this incident"));
+        }
+        EntryKind::Task | EntryKind::TaskDone => {}
+        EntryKind::Checklist if target.is_some_and(|t| !items.contains(t)) => {
+            return Err(at.bad("target", "is not an item of this incident's checklist"));
+        }
+        EntryKind::Checklist => {}
+        EntryKind::Correction => {
+            if target.is_none() {
+                return Err(at.bad("target", "a correction names the record it corrects"));
+            }
+            match e.field.as_deref().and_then(Field::parse) {
+                Some(_) => {}
+                None => {
+                    let names: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
+                    return Err(at.bad(
+                        "field",
+                        format!(
+                            "{} is not what a correction corrects ({})",
+                            e.field.as_deref().map_or("null".into(), quoted),
+                            names.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        _ if target.is_some() => {
+            return Err(at.bad("target", format!("is set on a {} entry", e.kind)));
+        }
+        _ => {}
+    }
+    if kind != EntryKind::Correction && e.field.is_some() {
+        return Err(at.bad("field", format!("is set on a {} entry", e.kind)));
+    }
+    opt_time(at, "struck_at", &mut e.struck_at, now)?;
+    opt_name(at, "struck_by", e.struck_by.as_deref())?;
+    opt_text(at, "struck_reason", e.struck_reason.as_deref())?;
+    paired(
+        at,
+        ("struck_at", e.struck_at.is_some()),
+        ("struck_by", e.struck_by.is_some()),
+    )?;
+    range(at, "exit_code", e.exit_code, 0, 255)?;
+    range(at, "exit_signal", e.exit_signal, 1, i64::from(i32::MAX))?;
+    range(at, "duration_ms", e.duration_ms, 0, i64::MAX)?;
+    range(at, "output_lines", e.output_lines, 0, i64::MAX)?;
+    if kind == EntryKind::Command {
+        if e.exit_code.is_some() == e.exit_signal.is_some() {
+            return Err(at.bad(
+                "exit_code",
+                "a command entry has either an exit code or a signal",
+            ));
+        }
+        if e.duration_ms.is_none() {
+            return Err(at.bad("duration_ms", "a command entry has a duration"));
+        }
+    } else {
+        let run_fields = [
+            ("exit_code", e.exit_code.is_some()),
+            ("exit_signal", e.exit_signal.is_some()),
+            ("duration_ms", e.duration_ms.is_some()),
+            ("output", e.output.is_some()),
+            ("output_lines", e.output_lines.is_some()),
+        ];
+        if let Some((name, _)) = run_fields.iter().find(|(_, set)| *set) {
+            return Err(at.bad(name, format!("is set on a {} entry", e.kind)));
+        }
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! cuts a snippet around it.
 //!
 //! The index's rowid is the source row's id times 8 plus a code (see
-//! [`SourceKind::decode`]); triggers keep it in step with the tables.
+//! [`fts`]); triggers keep it in step with the tables.
 //!
 //! Ranking is bm25 (lower is better), with a title's score doubled: a word
 //! in an incident's title says more than the same word in one note among
@@ -19,16 +19,18 @@
 //! says so. For a word that common, bm25 would tell the matches apart by
 //! little anyway: its IDF is near zero.
 
+mod fts;
+
 use std::collections::HashMap;
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Store, time_at};
 use crate::error::UserError;
 use crate::model::{
     EntryKind, Found, Hit, HitIncident, Location, Piece, Query, Severity, SourceKind, Status,
 };
+use crate::store::{Store, time_at};
 
 /// How many matches are scored at most (see the module's documentation).
 pub const RANK_CAP: usize = 10_000;
@@ -69,7 +71,7 @@ impl Store {
     pub fn search(&self, query: &Query, filter: &SearchFilter) -> Result<Found> {
         self.read(|conn| {
             let expanded = expand_prefixes(conn, query)?;
-            search_in(conn, &query.to_fts(&expanded), filter, RANK_CAP)
+            search_in(conn, &fts::to_fts(query, &expanded), filter, RANK_CAP)
         })
     }
 }
@@ -86,7 +88,7 @@ const MAX_EXPANSION: usize = 32;
 /// (temporary: in memory, gone with the connection), one seek per word.
 fn expand_prefixes(conn: &Connection, query: &Query) -> Result<HashMap<String, Vec<String>>> {
     let mut expanded = HashMap::new();
-    let stems = query.prefix_stems();
+    let stems = fts::prefix_stems(query);
     if stems.is_empty() {
         return Ok(expanded);
     }
@@ -167,9 +169,7 @@ fn search_in(
         // apart by little. The newest matches instead, the incident's own
         // words (title, description, factors, actions, lessons) before
         // timeline entries.
-        rowids.sort_unstable_by_key(|&rowid| {
-            (SourceKind::decode(rowid).0 == SourceKind::Entry, -rowid)
-        });
+        rowids.sort_unstable_by_key(|&rowid| (fts::decode(rowid).0 == SourceKind::Entry, -rowid));
         rowids.into_iter().map(|rowid| (rowid, None)).collect()
     } else {
         // Few enough: score them all. bm25, a title's score doubled (lower
@@ -340,7 +340,7 @@ fn bad_query(e: rusqlite::Error) -> anyhow::Error {
 
 /// The incident and the place of the row `rowid` names.
 fn locate(conn: &Connection, rowid: i64) -> Result<Option<(HitIncident, Location)>> {
-    let (kind, id) = SourceKind::decode(rowid);
+    let (kind, id) = fts::decode(rowid);
     let (incident_id, location) = match kind {
         SourceKind::Title => (id, Location::Title),
         SourceKind::Summary => (id, Location::Summary),
@@ -537,7 +537,7 @@ mod tests {
 
     #[test]
     fn a_query_fts5_rejects_is_a_user_error_without_sqlite_text() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::open_in_memory(crate::clock::Clock::system()).unwrap();
         let filter = SearchFilter {
             limit: 5,
             ..SearchFilter::default()
@@ -559,21 +559,9 @@ mod tests {
 
         use crate::model::{NewEntry, NewIncident};
 
-        let mut store = Store::open_in_memory().unwrap();
         let start = Utc.with_ymd_and_hms(2026, 11, 26, 13, 0, 0).unwrap();
-        let new = NewIncident {
-            links: Default::default(),
-            title: "common trouble".to_string(),
-            severity: Severity::new(2).unwrap(),
-            security: false,
-            commander: "alice".to_string(),
-            started_at: start,
-            detected_at: start,
-            created_at: start,
-            recorded_at: start,
-            author: "alice".to_string(),
-            drill: false,
-        };
+        let mut store = Store::open_in_memory(crate::clock::Clock::fixed(start)).unwrap();
+        let new = NewIncident::new("common trouble", "alice");
         let mut notes: Vec<NewEntry> = (1..=5)
             .map(|n| {
                 let text = format!("common note {n} with more words around it");
@@ -583,7 +571,7 @@ mod tests {
         for n in 0..10 {
             notes.push(NewEntry::note(format!("filler {n}"), start));
         }
-        store.import(&[(new, notes)]).unwrap();
+        store.import("alice", &[(new, notes)]).unwrap();
         let filter = SearchFilter {
             limit: 3,
             ..SearchFilter::default()
@@ -618,7 +606,7 @@ mod tests {
 
     #[test]
     fn plain_prefixes_expand_into_the_words_they_begin_up_to_a_limit() {
-        let store = Store::open_in_memory().unwrap();
+        let store = Store::open_in_memory(crate::clock::Clock::system()).unwrap();
         let words: Vec<String> = (0..40).map(|n| format!("w{n}")).collect();
         store
             .conn

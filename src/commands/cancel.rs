@@ -1,0 +1,48 @@
+//! `inc cancel`: close an incident that was not one (a false alarm, a
+//! duplicate). It keeps its record, leaves the board and the statistics,
+//! and can be reopened with `inc reopen`.
+
+use anyhow::Result;
+
+use super::{Context, IncidentArg, change};
+use crate::model::{IncidentRef, clean_text};
+use crate::report::text::{incident_label, safe_line};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc cancel --reason "false alarm: the probe's certificate expired"
+  inc cancel -i 12 --reason "a duplicate of #11""#)]
+pub struct Args {
+    /// Why it was not an incident, for the record
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub reason: String,
+
+    /// When it was found to be none, if not just now
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let reason = clean_text("reason", &args.reason)?;
+    let target = args.incident.target(IncidentRef::Current)?;
+    let at = ctx.at(args.at.as_deref())?;
+    let shown = reason.clone();
+    change(
+        ctx,
+        target,
+        |incident, now, zone| incident.cancel(reason, at.unwrap_or(now), zone),
+        |incident, _, _| {
+            format!(
+                "{} cancelled: {}; `inc reopen {}` opens it again",
+                incident_label(incident),
+                safe_line(&shown),
+                incident.id
+            )
+        },
+    )
+}

@@ -1,0 +1,223 @@
+//! `inc entry`: correct a timeline entry: its text or time (`edit`),
+//! strike it from the record (`rm`), or move it to the incident it belongs
+//! on (`move`). Each correction is itself on the record, with who made it,
+//! when, and what it changed from what; `inc timeline --history` shows
+//! every version.
+
+use anyhow::Result;
+
+use super::{Context, IncidentArg};
+use crate::error::UserError;
+use crate::model::{EntryRef, IncidentRef, check_record, clean_text};
+use crate::report::text::{incident_label, safe_line};
+use crate::store::{Corrected, EntryEdit, Store};
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc entry edit 3f2a "restarted the message queue"
+  inc entry edit last --at 14:05
+  inc entry rm 3f2a --reason "meant for the other incident"
+  inc entry move last --to 12
+
+REF is the end of the entry's UUID, as `inc timeline` shows it (4 or more hex
+digits; the same on every machine), or `last`: the newest entry you wrote."#)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Correct an entry's text, the time of its event, or both
+    Edit(EditArgs),
+    /// Strike an entry from the record, with the reason (it stays in the history)
+    Rm(RmArgs),
+    /// Move a note filed on the wrong incident to the one it belongs on
+    Move(MoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc entry edit 3f2a "restarted the message queue"
+  inc entry edit last --at 14:05
+  inc entry edit 3f2a --at -20m --reason "the deploy log says 13:45""#)]
+pub struct EditArgs {
+    /// The entry: the end of its UUID as `inc timeline` shows it, or `last`
+    #[arg(value_name = "REF")]
+    pub reference: String,
+
+    /// The corrected text (words are joined with spaces)
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// When the event really happened
+    ///
+    /// TIME takes the same forms as for `inc tl --at`.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+
+    /// Why, for the record
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc entry rm 3f2a --reason "meant for the other incident"
+  inc entry rm last --reason "a duplicate of the note before""#)]
+pub struct RmArgs {
+    /// The entry: the end of its UUID as `inc timeline` shows it, or `last`
+    #[arg(value_name = "REF")]
+    pub reference: String,
+
+    /// Why it is struck, for the record
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub reason: String,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc entry move last --to 12
+  inc entry move 3f2a --to '#12' -i 11"#)]
+pub struct MoveArgs {
+    /// The entry: the end of its UUID as `inc timeline` shows it, or `last`
+    #[arg(value_name = "REF")]
+    pub reference: String,
+
+    /// The incident it belongs on
+    #[arg(long, value_name = "ID", required = true, add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    pub to: String,
+
+    /// Why, for the record
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    #[command(flatten)]
+    pub incident: IncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    match &args.action {
+        Action::Edit(a) => edit(ctx, a),
+        Action::Rm(a) => strike(ctx, a),
+        Action::Move(a) => move_entry(ctx, a),
+    }
+}
+
+/// Where a reference is looked up first: the incident named with -i, else
+/// the current one, else the last one chosen.
+fn scope(incident: &IncidentArg) -> Result<IncidentRef> {
+    incident.target(IncidentRef::Viewing)
+}
+
+fn reason(reason: Option<&str>) -> Result<String> {
+    Ok(reason
+        .map(|r| clean_text("reason", r))
+        .transpose()?
+        .unwrap_or_default())
+}
+
+fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
+    let reference = EntryRef::parse(&args.reference)?;
+    let text = if args.text.is_empty() {
+        None
+    } else {
+        Some(clean_text("text", &args.text.join(" "))?)
+    };
+    let at = ctx.at(args.at.as_deref())?;
+    if text.is_none() && at.is_none() {
+        return Err(UserError::new("nothing to correct")
+            .hint("give the corrected text, or --at TIME for when it happened")
+            .into());
+    }
+    let edit = EntryEdit {
+        text,
+        at,
+        reason: reason(args.reason.as_deref())?,
+    };
+    let zone = ctx.zone()?;
+    let author = ctx.author()?;
+    let mut store = ctx.store_for_change()?;
+    let done = store.edit_entry(
+        &reference,
+        scope(&args.incident)?,
+        &author,
+        &edit,
+        &|state, moved| check_record(state, moved, zone),
+    )?;
+    let name = entry_name(&store, &done)?;
+    if done.corrections.is_empty() {
+        return ctx.say(&format!("{name}: nothing to change"));
+    }
+    let mut what = Vec::new();
+    if edit.text.is_some()
+        && done
+            .corrections
+            .iter()
+            .any(|c| c.field.as_deref() == Some("text"))
+    {
+        what.push(format!("now reads \"{}\"", safe_line(&done.entry.text)));
+    }
+    if done
+        .corrections
+        .iter()
+        .any(|c| c.field.as_deref() == Some("at"))
+    {
+        what.push(format!("now at {}", zone.format(done.entry.event_at)));
+    }
+    ctx.say(&format!("corrected {name}: {}", what.join(", ")))
+}
+
+fn strike(ctx: &Context, args: &RmArgs) -> Result<()> {
+    let reference = EntryRef::parse(&args.reference)?;
+    let why = clean_text("reason", &args.reason)?;
+    let zone = ctx.zone()?;
+    let author = ctx.author()?;
+    let mut store = ctx.store_for_change()?;
+    let done = store.strike_entry(
+        &reference,
+        scope(&args.incident)?,
+        &author,
+        &why,
+        &|state, moved| check_record(state, moved, zone),
+    )?;
+    ctx.say(&format!(
+        "struck {} from the record: \"{}\" ({})",
+        entry_name(&store, &done)?,
+        safe_line(&done.entry.text),
+        safe_line(&why)
+    ))
+}
+
+fn move_entry(ctx: &Context, args: &MoveArgs) -> Result<()> {
+    let reference = EntryRef::parse(&args.reference)?;
+    let to = IncidentRef::parse(Some(&args.to), IncidentRef::Current)?;
+    let why = reason(args.reason.as_deref())?;
+    let author = ctx.author()?;
+    let mut store = ctx.store_for_change()?;
+    let (from, done) = store.move_entry(&reference, scope(&args.incident)?, &author, to, &why)?;
+    let refs = store.entry_refs(done.incident.id, [&done.entry])?;
+    ctx.say(&format!(
+        "moved entry {} from {} to {}: \"{}\"",
+        refs.get(&done.entry.uuid).cloned().unwrap_or_default(),
+        incident_label(&from),
+        incident_label(&done.incident),
+        safe_line(&done.entry.text)
+    ))
+}
+
+/// `entry 3f2a on #12 API down`: the entry by its ref where it is now.
+fn entry_name(store: &Store, done: &Corrected) -> Result<String> {
+    let refs = store.entry_refs(done.incident.id, [&done.entry])?;
+    Ok(format!(
+        "entry {} on {}",
+        refs.get(&done.entry.uuid).cloned().unwrap_or_default(),
+        incident_label(&done.incident)
+    ))
+}

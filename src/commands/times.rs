@@ -1,0 +1,104 @@
+//! `inc times`: an incident's key times, and setting them right after the
+//! fact (the start of impact learned later, a detection time from the
+//! monitoring). Each correction is on the record, and a record left out of
+//! order is refused.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use super::{Context, ReviewIncidentArg};
+use crate::error::UserError;
+use crate::model::check_record;
+use crate::report::text::{incident_label, when};
+use crate::store::KeyTime;
+
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = r#"Examples:
+  inc times
+  inc times --started 13:42 --detected 13:55
+  inc times -i 12 --resolved "2026-11-26 16:05"
+
+TIME takes the same forms as for `inc tl --at`. Key times keep the order
+started, detected, declared; and started, detected, mitigated, resolved. No
+change of state (severity, status, commander, mitigation, resolution) may come
+before the impact started."#)]
+pub struct Args {
+    /// When customer impact began
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub started: Option<String>,
+
+    /// When the problem was noticed
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub detected: Option<String>,
+
+    /// When the incident was declared
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub declared: Option<String>,
+
+    /// When impact was mitigated (once recorded with `inc mitigated`)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub mitigated: Option<String>,
+
+    /// When it was resolved (once resolved)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub resolved: Option<String>,
+
+    #[command(flatten)]
+    pub incident: ReviewIncidentArg,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let mut times: Vec<(KeyTime, DateTime<Utc>)> = Vec::new();
+    for (key, value) in [
+        (KeyTime::Started, &args.started),
+        (KeyTime::Detected, &args.detected),
+        (KeyTime::Declared, &args.declared),
+        (KeyTime::Mitigated, &args.mitigated),
+        (KeyTime::Resolved, &args.resolved),
+    ] {
+        if let Some(at) = ctx.at(value.as_deref())? {
+            times.push((key, at));
+        }
+    }
+    let target = args.incident.target()?;
+    let zone = ctx.zone()?;
+    if times.is_empty() {
+        let incident = ctx.store_read()?.incident(target)?;
+        let mut out = format!("{}\n", incident_label(&incident));
+        for (name, at) in [
+            ("started", Some(incident.started_at)),
+            ("detected", Some(incident.detected_at)),
+            ("declared", Some(incident.created_at)),
+            ("mitigated", incident.mitigated_at),
+            ("resolved", incident.resolved_at),
+        ] {
+            out.push_str(&format!("  {name:<10}{}\n", when(zone, at)));
+        }
+        return ctx.print(&out);
+    }
+    let author = ctx.author()?;
+    let (incident, before) =
+        ctx.store_for_change()?
+            .correct_key_times(target, &author, &times, &|state, moved| {
+                check_record(state, moved, zone)
+            })?;
+    let label = incident_label(&incident);
+    if before.is_empty() {
+        return ctx.say(&format!("{label}: nothing to change"));
+    }
+    let mut out = String::new();
+    for (key, was) in before {
+        let now = times
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, at)| *at)
+            .ok_or_else(|| UserError::new("a corrected time went missing"))?;
+        out.push_str(&format!(
+            "{label}: {} {} (was {})\n",
+            key.as_str(),
+            zone.format(now),
+            zone.format(was)
+        ));
+    }
+    ctx.print(&out)
+}
