@@ -6,9 +6,8 @@ use anyhow::Result;
 
 use super::{Context, ShownIncident, terminal_width};
 use crate::model::EntryKind;
-use crate::report::text::{Names, incident_name};
+use crate::report::text::{Names, corrected, incident_name};
 use crate::report::{json, table};
-use crate::store::Amendments;
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -67,36 +66,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         table::timeline(&entries, &names, zone, terminal_width(), true)
     );
     if !args.history
-        && let Some(line) = amended(&amendments, incident.id)
+        && let Some(corrected) = corrected(&amendments)
     {
-        out.push_str(&line);
-    }
-    ctx.print(&out)
-}
-
-/// Under a timeline whose record was corrected: how much, and how to see
-/// every version.
-fn amended(a: &Amendments, id: i64) -> Option<String> {
-    if !a.any() {
-        return None;
-    }
-    let mut what = Vec::new();
-    if a.amended > 0 {
-        what.push(format!(
-            "{} {} corrected",
-            a.amended,
-            if a.amended == 1 { "entry" } else { "entries" }
+        out.push_str(&format!(
+            "{corrected}: `inc timeline --history -i {}` shows every version.\n",
+            incident.id
         ));
     }
-    if a.struck > 0 {
-        what.push(format!("{} struck", a.struck));
-    }
-    let what = if what.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", what.join(", "))
-    };
-    Some(format!(
-        "The record was corrected{what}: `inc timeline --history -i {id}` shows every version.\n"
-    ))
+    ctx.print(&out)
 }

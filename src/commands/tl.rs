@@ -10,7 +10,7 @@ use super::ask::require_terminal;
 use super::{Context, IncidentArg};
 use crate::editor;
 use crate::error::UserError;
-use crate::model::{IncidentRef, NewEntry, clean_text};
+use crate::model::{CorrectionVerb, EntryRef, IncidentRef, NewEntry, clean_text};
 use crate::store::Noted;
 
 #[derive(Debug, clap::Args)]
@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let raw = if args.note == ["-"] {
         read_stdin()?
     } else {
+        refuse_correction(ctx, args, target)?;
         args.note.join(" ")
     };
     let text = clean_text("note", &raw)?;
@@ -68,6 +69,46 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .store_for_change()?
         .add_note(target, &author, |now| note(args, text, at.unwrap_or(now)))?;
     ctx.say(&noted(&incident, &stored, args.private, zone))
+}
+
+/// `inc tl rm`, `inc tl edit last`, `inc tl undo`: words that ask to
+/// correct the record, which as a note would only add the word "rm" to it.
+/// Refused only when the verb is the note's first word and nothing follows,
+/// or what follows names an entry; `inc tl move traffic to eu-west` is a
+/// note. A note from standard input or the editor is never refused.
+fn refuse_correction(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
+    let Some(verb) = args.note.first().and_then(|w| CorrectionVerb::of(w)) else {
+        return Ok(());
+    };
+    let names_an_entry = match args.note.get(1) {
+        None => true,
+        Some(word) => match EntryRef::parse(word) {
+            // A ref that names no entry is a word of the note.
+            Ok(reference) => ctx
+                .store_read()?
+                .names_entry(&reference, target, &ctx.author()?)?,
+            Err(_) => false,
+        },
+    };
+    if !names_an_entry {
+        return Ok(());
+    }
+    let typed = args.note.join(" ");
+    Err(UserError::new(format!(
+        "`inc tl {}` would record the note \"{}\"; nothing was recorded",
+        crate::report::text::safe_line(&typed),
+        crate::report::text::safe_line(&typed)
+    ))
+    .hint(format!(
+        "to correct the record: `{}`; to note those words, give them through `inc tl -` or `inc tl -e`",
+        match args.note.get(1) {
+            Some(reference) => verb
+                .command()
+                .replace("REF", &crate::report::text::safe_line(reference)),
+            None => verb.command().to_string(),
+        }
+    ))
+    .into())
 }
 
 /// `noted on #12 API down at ...`, saying when the note is private.

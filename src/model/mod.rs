@@ -30,7 +30,7 @@ pub use comms::{LinkKind, PostOutcome, UpdatePost};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
 pub use hlc::{Hlc, max_ahead};
 pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
-pub use refs::{EntryRef, MIN_REF, short_refs};
+pub use refs::{CorrectionVerb, EntryRef, MIN_REF, short_refs};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
     LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
@@ -40,4 +40,4 @@ pub use scale::{Severity, Status};
 pub use search::{Found, Hit, HitIncident, Location, Piece, Query, SourceKind, Token, fts_query};
 pub use state::{IncidentState, before_start, check_record, settle_changes};
 pub use text::{MAX_TEXT, clean_name, clean_text};
-pub use timeline::{Audience, EntryKind, Field, NewEntry, Struck, TimelineEntry};
+pub use timeline::{Amendments, Audience, EntryKind, Field, NewEntry, Struck, TimelineEntry};

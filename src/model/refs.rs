@@ -41,6 +41,40 @@ impl EntryRef {
     }
 }
 
+/// A word that, typed first after `inc tl`, more likely asks to correct
+/// the record than starts a note (`inc tl rm`, `inc tl edit last`), and
+/// the correction command that does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorrectionVerb {
+    Edit,
+    Strike,
+    Undo,
+    Move,
+}
+
+impl CorrectionVerb {
+    /// The verb a note's first word is, exactly as a command would be typed.
+    pub fn of(word: &str) -> Option<CorrectionVerb> {
+        Some(match word {
+            "edit" | "amend" | "correct" | "fix" => CorrectionVerb::Edit,
+            "rm" | "remove" | "delete" | "del" | "strike" => CorrectionVerb::Strike,
+            "undo" => CorrectionVerb::Undo,
+            "move" | "mv" => CorrectionVerb::Move,
+            _ => return None,
+        })
+    }
+
+    /// The command that corrects the record so.
+    pub fn command(self) -> &'static str {
+        match self {
+            CorrectionVerb::Edit => "inc entry edit REF \"corrected text\" (or --at TIME)",
+            CorrectionVerb::Strike => "inc entry rm REF --reason TEXT",
+            CorrectionVerb::Undo => "inc entry rm last --reason TEXT",
+            CorrectionVerb::Move => "inc entry move REF --to ID",
+        }
+    }
+}
+
 /// The shortest end of each UUID, at least [`MIN_REF`] characters, that no
 /// other UUID of `all` ends with. `all` holds every UUID references are
 /// told apart from (those of one incident).

@@ -277,6 +277,23 @@ impl Field {
     }
 }
 
+/// How much of an incident's record was corrected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Amendments {
+    /// Entries whose text, time or incident was corrected.
+    pub amended: usize,
+    /// Entries struck from the record.
+    pub struck: usize,
+    /// Corrections made (each is an entry of kind `correction`).
+    pub corrections: usize,
+}
+
+impl Amendments {
+    pub fn any(&self) -> bool {
+        self.corrections > 0
+    }
+}
+
 /// A timeline entry about to be written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEntry {

@@ -476,6 +476,20 @@ struct ReviewJson<'a> {
     /// A security incident's duties.
     checklist: Vec<ChecklistItemJson<'a>>,
     meeting: MeetingJson,
+    /// How much of the record was corrected after the fact; the timeline
+    /// above is the corrected one (`inc timeline --history --json` has
+    /// every version).
+    corrections: CorrectionsJson,
+}
+
+#[derive(Serialize)]
+struct CorrectionsJson {
+    /// Corrections made.
+    made: usize,
+    /// Entries whose text, time or incident was corrected.
+    entries_corrected: usize,
+    /// Entries struck from the record.
+    entries_struck: usize,
 }
 
 #[derive(Serialize)]
@@ -529,6 +543,11 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             deadline: r.meeting.map(|(_, d)| d.to_string()),
             held_at: r.incident.review_held.as_ref().map(|h| time(h.at)),
             attendees: super::review::attendees(r),
+        },
+        corrections: CorrectionsJson {
+            made: r.amendments.corrections,
+            entries_corrected: r.amendments.amended,
+            entries_struck: r.amendments.struck,
         },
     };
     if r.public {

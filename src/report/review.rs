@@ -9,10 +9,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::briefing::progress;
 use super::markdown::inline;
-use super::text::{Names, captured_output, describe, duration, lines, safe};
+use super::text::{Names, captured_output, corrected, describe, duration, lines, safe};
 use crate::model::{
-    Action, Assignment, ChecklistItem, Description, EntryKind, Factor, FactorKind, Incident,
-    Lesson, LessonKind, Responder, RoleHolder, Task, TimelineEntry, same_person,
+    Action, Amendments, Assignment, ChecklistItem, Description, EntryKind, Factor, FactorKind,
+    Incident, Lesson, LessonKind, Responder, RoleHolder, Task, TimelineEntry, same_person,
 };
 use crate::time::Zone;
 
@@ -31,6 +31,8 @@ pub struct Review<'a> {
     pub lessons: &'a [Lesson],
     /// A security incident's duties (kept when it is no longer one).
     pub checklist: &'a [ChecklistItem],
+    /// How much of the record was corrected after the fact.
+    pub amendments: Amendments,
     /// The public version (`inc review --public`): its parts already
     /// anonymised (see `crate::model::public`); it says so, and leaves out
     /// what only responders should see.
@@ -500,6 +502,21 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
 
     let _ = writeln!(out, "\n## Timeline\n");
     let _ = writeln!(out, "Key moments are marked ★.\n");
+    if let Some(corrected) = corrected(&r.amendments) {
+        // The corrected record is what follows; the reader is told it was
+        // corrected, and where every version is.
+        let line = if r.public {
+            format!("{corrected}.")
+        } else {
+            format!(
+                "{corrected}: `inc timeline --history -i {}` shows every version, with who \
+                 changed what and when.",
+                r.incident.id
+            )
+        };
+        // One line, unwrapped: a wrap would split the command.
+        let _ = writeln!(out, "{line}\n");
+    }
     header(&mut out, &["Time", "Who", "Kind", "What"]);
     for e in r.entries {
         let what = match e.kind {

@@ -279,6 +279,30 @@ pub fn lines(n: u64) -> String {
     }
 }
 
+/// `The record was corrected after the fact (2 entries corrected, 1
+/// struck)`, when it was.
+pub fn corrected(a: &crate::model::Amendments) -> Option<String> {
+    if !a.any() {
+        return None;
+    }
+    let mut what = Vec::new();
+    if a.amended > 0 {
+        let entries = if a.amended == 1 { "entry" } else { "entries" };
+        what.push(format!("{} {entries} corrected", a.amended));
+    }
+    if a.struck > 0 {
+        what.push(format!("{} struck", a.struck));
+    }
+    Some(if what.is_empty() {
+        "The record was corrected after the fact".to_string()
+    } else {
+        format!(
+            "The record was corrected after the fact ({})",
+            what.join(", ")
+        )
+    })
+}
+
 /// `35m (ongoing)` or `1h 05m`.
 pub fn incident_duration(incident: &Incident, now: DateTime<Utc>) -> String {
     let d = duration(incident.duration(now));

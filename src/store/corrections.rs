@@ -90,6 +90,17 @@ pub struct Corrected {
 }
 
 impl Store {
+    /// Whether a reference names any entry (one, or several it cannot tell
+    /// apart), looked for as [`Store::find_entry`] does.
+    pub fn names_entry(
+        &self,
+        reference: &EntryRef,
+        within: IncidentRef,
+        author: &str,
+    ) -> Result<bool> {
+        self.read(|conn| Ok(!candidates(conn, reference, within, author)?.is_empty()))
+    }
+
     /// An incident's `declared` entry: its text is the incident's title.
     pub fn declared_entry(&self, which: IncidentRef) -> Result<TimelineEntry> {
         self.read(|conn| {
@@ -459,6 +470,49 @@ fn find(
     within: IncidentRef,
     author: &str,
 ) -> Result<TimelineEntry> {
+    let mut found = candidates(conn, reference, within, author)?;
+    match (reference, found.len()) {
+        (_, 1) => Ok(found.remove(0)),
+        (EntryRef::Last, _) => {
+            let on = incidents::resolve(conn, within)
+                .ok()
+                .map(|id| format!(" on #{id}"))
+                .unwrap_or_default();
+            Err(
+                UserError::new(format!("you have written no entry{on} to correct"))
+                    .hint("name the entry by its ref, as `inc timeline` shows it")
+                    .into(),
+            )
+        }
+        (EntryRef::Suffix(suffix), 0) => Err(UserError::new(format!(
+            "no timeline entry has the ref {suffix}"
+        ))
+        .hint("`inc timeline` shows each entry's ref; `last` names your newest")
+        .into()),
+        (EntryRef::Suffix(suffix), n) => {
+            let incidents: std::collections::BTreeSet<i64> =
+                found.iter().map(|e| e.incident_id).collect();
+            let on: Vec<String> = incidents.iter().map(|i| format!("#{i}")).collect();
+            Err(UserError::new(format!(
+                "{n} entries have refs ending {suffix} (on {})",
+                on.join(", ")
+            ))
+            .hint("give more of the ref, or name the incident with -i")
+            .into())
+        }
+    }
+}
+
+/// The entries a reference may name: for `last`, the newest `author`
+/// wrote (not a correction, not struck), on the incident `within` names
+/// if it names one; for the end of a UUID, those on that incident, else
+/// those anywhere.
+fn candidates(
+    conn: &Connection,
+    reference: &EntryRef,
+    within: IncidentRef,
+    author: &str,
+) -> Result<Vec<TimelineEntry>> {
     let scope = incidents::resolve(conn, within).ok();
     match reference {
         EntryRef::Last => {
@@ -468,15 +522,12 @@ fn find(
                  AND e.struck_at IS NULL AND lower(e.author) = lower(?2)",
                 rusqlite::params![scope, author],
             )?;
-            mine.into_iter()
+            Ok(mine
+                .into_iter()
                 .filter(|e| same_person(&e.author, author))
                 .max_by(|a, b| (&a.clock, &a.uuid).cmp(&(&b.clock, &b.uuid)))
-                .ok_or_else(|| {
-                    let on = scope.map(|id| format!(" on #{id}")).unwrap_or_default();
-                    UserError::new(format!("you have written no entry{on} to correct"))
-                        .hint("name the entry by its ref, as `inc timeline` shows it")
-                        .into()
-                })
+                .into_iter()
+                .collect())
         }
         EntryRef::Suffix(suffix) => {
             let pattern = format!("%{}", suffix.replace(['%', '_'], ""));
@@ -487,32 +538,14 @@ fn find(
                     p,
                 )
             };
-            let mut found = match scope {
+            let found = match scope {
                 Some(id) => matching("e.incident_id = ?2", &[&pattern, &id])?,
                 None => Vec::new(),
             };
             if found.is_empty() {
-                found = matching("1", &[&pattern])?;
+                return matching("1", &[&pattern]);
             }
-            match found.len() {
-                1 => Ok(found.remove(0)),
-                0 => Err(
-                    UserError::new(format!("no timeline entry has the ref {suffix}"))
-                        .hint("`inc timeline` shows each entry's ref; `last` names your newest")
-                        .into(),
-                ),
-                n => {
-                    let incidents: std::collections::BTreeSet<i64> =
-                        found.iter().map(|e| e.incident_id).collect();
-                    let on: Vec<String> = incidents.iter().map(|i| format!("#{i}")).collect();
-                    Err(UserError::new(format!(
-                        "{n} entries have refs ending {suffix} (on {})",
-                        on.join(", ")
-                    ))
-                    .hint("give more of the ref, or name the incident with -i")
-                    .into())
-                }
-            }
+            Ok(found)
         }
     }
 }

@@ -42,7 +42,7 @@ pub use search::{RANK_CAP, SearchFilter};
 pub use slack::{Fate, GivenNote};
 pub use stats::StatsFilter;
 pub use tasks::TaskChange;
-pub use timeline::{Amendments, Noted};
+pub use timeline::Noted;
 
 /// How to open the store.
 #[derive(Debug, Clone)]

@@ -11,7 +11,8 @@ use rusqlite::{Connection, params};
 use super::Store;
 use super::rows::{entries, incidents};
 use crate::model::{
-    CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry, settle_changes,
+    Amendments, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry,
+    settle_changes,
 };
 
 /// The entries of the record as it stands: not struck, and not the
@@ -23,23 +24,6 @@ const CURRENT: &str = "e.struck_at IS NULL AND e.kind <> 'correction'";
 pub struct Noted {
     pub id: i64,
     pub title: String,
-}
-
-/// How much of an incident's record was corrected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Amendments {
-    /// Entries whose text, time or incident was corrected.
-    pub amended: usize,
-    /// Entries struck from the record.
-    pub struck: usize,
-    /// Corrections made (each is an entry of kind `correction`).
-    pub corrections: usize,
-}
-
-impl Amendments {
-    pub fn any(&self) -> bool {
-        self.corrections > 0
-    }
 }
 
 impl Store {

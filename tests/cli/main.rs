@@ -5,6 +5,7 @@ mod bad_input;
 mod command;
 mod concurrency;
 mod core_loop;
+mod corrections;
 mod crash;
 mod demo;
 mod doctor;

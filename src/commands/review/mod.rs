@@ -12,9 +12,9 @@ use crate::config::Config;
 use crate::error::UserError;
 use crate::model::public::{Records, public};
 use crate::model::{
-    Action, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident, Lesson, Level,
-    Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline, meeting_target,
-    open_duties, responders,
+    Action, Amendments, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident,
+    Lesson, Level, Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline,
+    meeting_target, open_duties, responders,
 };
 use crate::report::json;
 use crate::report::review::{self, Review};
@@ -82,6 +82,8 @@ pub(super) struct Parts {
     /// Every role given, in order (for the public version's names).
     past_roles: Vec<RoleHolder>,
     checklist: Vec<ChecklistItem>,
+    /// How much of the record was corrected after the fact.
+    amendments: Amendments,
     public: bool,
 }
 
@@ -116,6 +118,7 @@ impl Parts {
             tasks,
             past_roles,
             checklist: store.checklist(id)?,
+            amendments: store.amendments(id)?,
             public: false,
         })
     }
@@ -150,6 +153,7 @@ impl Parts {
             lessons: p.lessons,
             past_roles: p.past_roles,
             checklist: p.checklist,
+            amendments: self.amendments,
             public: true,
         }
     }
@@ -174,6 +178,7 @@ impl Parts {
             actions: &self.actions,
             lessons: &self.lessons,
             checklist: &self.checklist,
+            amendments: self.amendments,
             public: self.public,
             meeting,
             target_hours: config.review_target_hours,
