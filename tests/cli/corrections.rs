@@ -140,7 +140,7 @@ fn a_messy_incident_is_corrected_and_every_correction_is_on_the_record() {
     for part in [
         &format!("{typo}: text corrected, \"restrated the queue\" → \"restarted the queue\""),
         &format!("{moved}: moved from #1 to #2"),
-        &format!("(struck by alice: the graph was of staging) error rate back to 5%"),
+        &"(struck by alice: the graph was of staging) error rate back to 5%".to_string(),
         &format!("{wrong} struck from the record: the graph was of staging"),
         &"text corrected, \"api 500\" → \"API returns 500 for EU customers\"".to_string(),
         &"time corrected, 2026-11-26 13:55 CET → 2026-11-26 13:40 CET".to_string(),
