@@ -1,4 +1,4 @@
-//! `inc entry`: correct a timeline entry: its text or time (`edit`),
+//! `inc entry`: correct a timeline entry: its text, time or marks (`edit`),
 //! strike it from the record (`rm`), or move it to the incident it belongs
 //! on (`move`). Each correction is itself on the record, with who made it,
 //! when, and what it changed from what; `inc timeline --history` shows
@@ -28,7 +28,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// Correct an entry's text, the time of its event, or both
+    /// Correct an entry's text or the time of its event; mark a note key or private
     Edit(EditArgs),
     /// Strike an entry from the record, with the reason (it stays in the history)
     Rm(RmArgs),
@@ -40,7 +40,8 @@ pub enum Action {
 #[command(after_long_help = r#"Examples:
   inc entry edit 3f2a "restarted the message queue"
   inc entry edit last --at 14:05
-  inc entry edit 3f2a --at -20m --reason "the deploy log says 13:45""#)]
+  inc entry edit 3f2a --at -20m --reason "the deploy log says 13:45"
+  inc entry edit 3f2a --private --reason "names a customer""#)]
 pub struct EditArgs {
     /// The entry: the end of its UUID as `inc timeline` shows it, or `last`
     #[arg(value_name = "REF")]
@@ -56,12 +57,33 @@ pub struct EditArgs {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 
+    /// Mark the note a key moment, highlighted in the review
+    #[arg(long, conflicts_with = "no_key")]
+    pub key: bool,
+
+    /// Take the key-moment mark off the note
+    #[arg(long)]
+    pub no_key: bool,
+
+    /// Make the note private: for responders only, left out of the public review
+    #[arg(long, conflicts_with = "public")]
+    pub private: bool,
+
+    /// Make a private note public again
+    #[arg(long)]
+    pub public: bool,
+
     /// Why, for the record
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
 
     #[command(flatten)]
     pub incident: IncidentArg,
+}
+
+/// `Some(true)` for `--on`, `Some(false)` for `--off`, None for neither.
+fn mark(on: bool, off: bool) -> Option<bool> {
+    (on || off).then_some(on)
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,14 +153,18 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         Some(clean_text("text", &args.text.join(" "))?)
     };
     let at = ctx.at(args.at.as_deref())?;
-    if text.is_none() && at.is_none() {
+    let key = mark(args.key, args.no_key);
+    let private = mark(args.private, args.public);
+    if text.is_none() && at.is_none() && key.is_none() && private.is_none() {
         return Err(UserError::new("nothing to correct")
-            .hint("give the corrected text, or --at TIME for when it happened")
+            .hint("give the corrected text, --at TIME for when it happened, or a mark (--key, --private)")
             .into());
     }
     let edit = EntryEdit {
         text,
         at,
+        key,
+        private,
         reason: reason(args.reason.as_deref())?,
     };
     let zone = ctx.zone()?;
@@ -170,6 +196,23 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         .any(|c| c.field.as_deref() == Some("at"))
     {
         what.push(format!("now at {}", zone.format(done.entry.event_at)));
+    }
+    for (field, on, yes, no) in [
+        (
+            "key",
+            done.entry.key,
+            "now a key moment",
+            "no longer a key moment",
+        ),
+        ("private", done.entry.private, "now private", "now public"),
+    ] {
+        if done
+            .corrections
+            .iter()
+            .any(|c| c.field.as_deref() == Some(field))
+        {
+            what.push((if on { yes } else { no }).to_string());
+        }
     }
     ctx.say(&format!("corrected {name}: {}", what.join(", ")))
 }

@@ -45,8 +45,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         &author,
         &EntryEdit {
             text: Some(title),
-            at: None,
             reason,
+            ..EntryEdit::default()
         },
         &|state, moved| check_record(state, moved, zone),
     )?;

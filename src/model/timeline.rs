@@ -251,15 +251,21 @@ pub enum Field {
     Struck,
     /// Who does a task.
     Owner,
+    /// Whether a note is a key moment.
+    Key,
+    /// Whether a note is for responders only.
+    Private,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 7] = [
         Field::Text,
         Field::At,
         Field::Incident,
         Field::Struck,
         Field::Owner,
+        Field::Key,
+        Field::Private,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -269,6 +275,8 @@ impl Field {
             Field::Incident => "incident",
             Field::Struck => "struck",
             Field::Owner => "owner",
+            Field::Key => "key",
+            Field::Private => "private",
         }
     }
 
@@ -284,7 +292,9 @@ pub struct Amendments {
     pub amended: usize,
     /// Entries struck from the record.
     pub struck: usize,
-    /// Corrections made (each is an entry of kind `correction`).
+    /// Corrections made (each is an entry of kind `correction`), marks of
+    /// key moments and privacy aside: those edit the record, they do not
+    /// correct it.
     pub corrections: usize,
 }
 

@@ -253,6 +253,14 @@ fn correction(entry: &TimelineEntry, zone: &Zone, names: &Names) -> String {
             value(&entry.from),
             value(&entry.to)
         ),
+        Some(Field::Key) if entry.to.as_deref() == Some("yes") => {
+            format!("{target} marked a key moment")
+        }
+        Some(Field::Key) => format!("{target} no longer a key moment"),
+        Some(Field::Private) if entry.to.as_deref() == Some("yes") => {
+            format!("{target} made private (for responders only)")
+        }
+        Some(Field::Private) => format!("{target} no longer private"),
         None => format!("{target} corrected"),
     }
 }

@@ -19,11 +19,15 @@ use crate::model::{
     same_person, short_refs,
 };
 
-/// A change to an entry's text or time (either or both).
+/// A change to an entry's text, time or marks (any of them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EntryEdit {
     pub text: Option<String>,
     pub at: Option<DateTime<Utc>>,
+    /// Whether it is a key moment, if that changes.
+    pub key: Option<bool>,
+    /// Whether it is for responders only, if that changes.
+    pub private: Option<bool>,
     /// Why, if said.
     pub reason: String,
 }
@@ -217,6 +221,36 @@ impl Store {
                 if entry.kind.tells_state() {
                     settle(tx.conn, entry.incident_id, &[(entry.kind, at)], check)?;
                 }
+            }
+            for (field, wanted, now) in [
+                (Field::Key, edit.key, entry.key),
+                (Field::Private, edit.private, entry.private),
+            ] {
+                let Some(wanted) = wanted.filter(|w| *w != now) else {
+                    continue;
+                };
+                if entry.kind != EntryKind::Note {
+                    return Err(UserError::new(format!(
+                        "only notes are marked {}; this is a {} entry",
+                        if field == Field::Key {
+                            "key moments"
+                        } else {
+                            "private"
+                        },
+                        entry.kind
+                    ))
+                    .into());
+                }
+                entries::set_mark(tx, entry.id, field, wanted)?;
+                let mark = |on: bool| Some(if on { "yes" } else { "no" }.to_string());
+                corrections.push(correction(
+                    tx,
+                    &entry,
+                    field,
+                    mark(now),
+                    mark(wanted),
+                    &edit.reason,
+                )?);
             }
             if entry.kind == EntryKind::Declared && !corrections.is_empty() {
                 settle(tx.conn, entry.incident_id, &[], check)?;

@@ -65,7 +65,8 @@ impl Store {
                   OR json_extract(e.changed, '$.at') IS NOT NULL \
                   OR json_extract(e.changed, '$.incident') IS NOT NULL) THEN 1 END), \
                  count(CASE WHEN e.struck_at IS NOT NULL THEN 1 END), \
-                 count(CASE WHEN e.kind = 'correction' THEN 1 END) \
+                 count(CASE WHEN e.kind = 'correction' \
+                  AND e.field NOT IN ('key', 'private') THEN 1 END) \
                  FROM timeline_entries e WHERE e.incident_id = ?1",
                 [incident_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),

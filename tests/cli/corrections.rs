@@ -349,3 +349,72 @@ fn a_false_alarm_is_cancelled_left_out_and_can_be_reopened() {
     let kinds = env.field("kind", &["timeline", "1"]);
     assert_eq!(kinds, ["declared", "cancelled", "reopened"]);
 }
+
+#[test]
+fn a_note_is_marked_key_or_private_after_the_fact_on_the_record() {
+    let env = Env::new();
+    env.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
+    env.ok_at("2026-11-26T13:02:00Z", &["tl", "acme corp reports 502s"]);
+    env.ok_at("2026-11-26T13:03:00Z", &["tl", "rolled back v4.18"]);
+    env.ok_at("2026-11-26T13:04:00Z", &["task", "add", "check the pool"]);
+    let named = reference(&env, "1", "acme corp reports 502s");
+    let rollback = reference(&env, "1", "rolled back v4.18");
+
+    let out = env.ok_at(
+        "2026-11-26T13:10:00Z",
+        &[
+            "entry",
+            "edit",
+            &named,
+            "--private",
+            "--reason",
+            "names a customer",
+        ],
+    );
+    assert_eq!(
+        out,
+        format!("corrected entry {named} on #1 API down: now private\n")
+    );
+    env.ok_at(
+        "2026-11-26T13:11:00Z",
+        &["entry", "edit", &rollback, "--key"],
+    );
+
+    let public = env.ok(&["review", "--public"]);
+    assert!(!public.contains("acme"), "{public}");
+    assert!(public.contains("★ **rolled back v4.18**"), "{public}");
+    // Marks edit the record; they do not correct what it says happened.
+    assert!(!public.contains("corrected after the fact"), "{public}");
+    let history = env.ok(&["timeline", "--history"]);
+    assert!(
+        history.contains(&format!(
+            "{named} made private (for responders only): names a customer"
+        )),
+        "{history}"
+    );
+    assert!(
+        history.contains(&format!("{rollback} marked a key moment")),
+        "{history}"
+    );
+
+    // Unchanged marks write nothing; only notes take marks.
+    let before = env.snapshot();
+    let out = env.ok(&["entry", "edit", &named, "--private"]);
+    assert_eq!(
+        out,
+        format!("entry {named} on #1 API down: nothing to change\n")
+    );
+    let task = reference(&env, "1", "check the pool");
+    let f = env.fails(&["entry", "edit", &task, "--key"]);
+    assert_eq!(
+        f.stderr,
+        "inc: error: only notes are marked key moments; this is a task entry\n"
+    );
+    assert_eq!(env.snapshot(), before);
+
+    env.ok_at(
+        "2026-11-26T13:12:00Z",
+        &["entry", "edit", &named, "--public"],
+    );
+    assert!(env.ok(&["review", "--public"]).contains("acme"));
+}

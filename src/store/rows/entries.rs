@@ -10,7 +10,9 @@ use rusqlite::{Connection, Row, params};
 use super::{Table, all, bad, changed_at, changed_to_sql, insert_sql, one, update_sql};
 use crate::model::exchange::ExEntry;
 use crate::model::ids::new_uuid;
-use crate::model::{Audience, CommandRun, EntryKind, NewEntry, Outcome, Struck, TimelineEntry};
+use crate::model::{
+    Audience, CommandRun, EntryKind, Field, NewEntry, Outcome, Struck, TimelineEntry,
+};
 use crate::store::{Tx, opt_time_at, time_at, time_to_sql};
 
 /// The columns every query of entries selects, in this order (`e` is the
@@ -302,6 +304,23 @@ pub(crate) fn set_time(tx: &Tx<'_>, id: i64, at: DateTime<Utc>) -> Result<()> {
         .prepare_cached("UPDATE timeline_entries SET event_at = ?2 WHERE id = ?1")?
         .execute(params![id, time_to_sql(at)])?;
     set_changed(tx.conn, id, "at", &clock)
+}
+
+/// Marks an entry a key moment or private (`field`: `key` or `private`),
+/// or takes the mark off.
+pub(crate) fn set_mark(tx: &Tx<'_>, id: i64, field: Field, on: bool) -> Result<()> {
+    let column = match field {
+        Field::Key => "key",
+        Field::Private => "private",
+        _ => unreachable!("only key and private are marks"),
+    };
+    let clock = tx.tick();
+    tx.conn
+        .prepare_cached(&format!(
+            "UPDATE timeline_entries SET {column} = ?2 WHERE id = ?1"
+        ))?
+        .execute(params![id, on])?;
+    set_changed(tx.conn, id, column, &clock)
 }
 
 /// Moves an entry to another incident.
