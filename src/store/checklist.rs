@@ -141,8 +141,7 @@ impl Store {
                     UserError::new(format!("#{id} has no checklist item {position}")).into(),
                 );
             };
-            let mut record = checklist::record_by_uuid(tx.conn, &item.uuid)?
-                .ok_or_else(|| anyhow::anyhow!("checklist item {} is not there", item.uuid))?;
+            let mut record = checklist::Checklist::by_id(tx.conn, item.id)?;
             record.done_at = Some(time_to_sql(at));
             record.done_by = Some(tx.author.to_string());
             record.note.clone_from(&done.note);

@@ -84,7 +84,8 @@ impl Store {
         self.write(author, |tx| {
             let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
-            let existing = descriptions::record_of(tx.conn, id)?;
+            let existing =
+                descriptions::Descriptions::one_where(tx.conn, "d.incident_id = ?1", [id])?;
             let existed = existing.is_some();
             let mut record = existing.unwrap_or_else(|| ExDescription {
                 uuid: derived_uuid(&incident.uuid, "description"),
@@ -257,7 +258,7 @@ impl Store {
                 after.closed_at =
                     (after.status != ActionStatus::Open).then(|| closed_at.unwrap_or(tx.now));
             }
-            let mut record = actions::record_of(tx.conn, action_id)?;
+            let mut record = actions::Actions::by_id(tx.conn, action_id)?;
             let clock = tx.tick();
             let mut changed = |group: &str, differs: bool| {
                 if differs {

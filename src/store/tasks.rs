@@ -98,7 +98,7 @@ impl Store {
                 .hint("give a --at time after the task was added, or add it with --at too")
                 .into());
             }
-            let mut record = tasks::record_of(tx.conn, task_id)?;
+            let mut record = tasks::Tasks::by_id(tx.conn, task_id)?;
             record.done_at = Some(time_to_sql(at));
             record.done_by = Some(tx.author.to_string());
             record.changed.insert("done".into(), tx.tick());
@@ -128,7 +128,7 @@ impl Store {
         self.write(author, |tx| {
             let task = own_task(tx, which, task_id, "change")?;
             let incident = incidents::load(tx.conn, task.incident_id)?;
-            let mut record = tasks::record_of(tx.conn, task_id)?;
+            let mut record = tasks::Tasks::by_id(tx.conn, task_id)?;
             let (field, from, to) = match change {
                 TaskChange::Text(text) if *text != task.text => {
                     record.body.clone_from(text);

@@ -3,9 +3,9 @@
 //! so it is changed like its other fields.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row};
 
-use super::{Table, all, bad, changed_at, changed_to_sql, insert_sql, one, update_sql};
+use super::{bad, one};
 use crate::error::UserError;
 use crate::model::exchange::ExAction;
 use crate::model::{Action, ActionStatus, ActionType, Priority};
@@ -42,23 +42,6 @@ pub(crate) fn action(r: &Row<'_>) -> rusqlite::Result<Action> {
     })
 }
 
-fn record(r: &Row<'_>) -> rusqlite::Result<ExAction> {
-    Ok(ExAction {
-        uuid: r.get(1)?,
-        clock: r.get(3)?,
-        body: r.get(4)?,
-        owner: r.get(5)?,
-        due: r.get(6)?,
-        priority: r.get(7)?,
-        action_type: r.get(8)?,
-        status: r.get(9)?,
-        closed_at: r.get(10)?,
-        created_at: r.get(11)?,
-        created_by: r.get(12)?,
-        changed: changed_at(r, 13)?,
-    })
-}
-
 /// An action item by its number, or an error that names it.
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Action> {
     one(
@@ -74,80 +57,4 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Action> {
     })
 }
 
-/// An action item's record by its number.
-pub(crate) fn record_of(conn: &Connection, id: i64) -> Result<ExAction> {
-    Ok(conn.query_row(
-        &format!("SELECT {COLUMNS} FROM actions a WHERE a.id = ?1"),
-        [id],
-        record,
-    )?)
-}
-
-pub(crate) struct Actions;
-
-impl Table for Actions {
-    type Record = ExAction;
-
-    fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExAction)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM actions a WHERE a.uuid = ?1"),
-            [uuid],
-            |r| Ok((r.get(2)?, record(r)?)),
-        )
-    }
-
-    fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExAction>> {
-        all(
-            conn,
-            &format!("SELECT {COLUMNS} FROM actions a WHERE a.incident_id = ?1 ORDER BY {ORDER}"),
-            [incident_id],
-            record,
-        )
-    }
-
-    fn insert(conn: &Connection, incident_id: i64, a: &ExAction) -> Result<()> {
-        write(conn, &insert_sql("actions", &WRITTEN), incident_id, a)
-    }
-
-    fn update(conn: &Connection, incident_id: i64, a: &ExAction) -> Result<()> {
-        write(conn, &update_sql("actions", &WRITTEN), incident_id, a)
-    }
-}
-
-/// The columns a record is written to, its UUID first.
-const WRITTEN: [&str; 13] = [
-    "uuid",
-    "incident_id",
-    "clock",
-    "body",
-    "owner",
-    "due",
-    "priority",
-    "type",
-    "status",
-    "closed_at",
-    "created_at",
-    "created_by",
-    "changed",
-];
-
-/// Runs the INSERT or UPDATE `sql` of [`WRITTEN`] with a record's values.
-fn write(conn: &Connection, sql: &str, incident_id: i64, a: &ExAction) -> Result<()> {
-    conn.prepare_cached(sql)?.execute(params![
-        a.uuid,
-        incident_id,
-        a.clock,
-        a.body,
-        a.owner,
-        a.due,
-        a.priority,
-        a.action_type,
-        a.status,
-        a.closed_at,
-        a.created_at,
-        a.created_by,
-        changed_to_sql(&a.changed),
-    ])?;
-    Ok(())
-}
+table!(Actions: ExAction, "actions" "a", ORDER);

@@ -4,9 +4,9 @@
 //! by number, then by when each was added.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row};
 
-use super::{Table, all, changed_at, changed_to_sql, insert_sql, one, update_sql};
+use super::all;
 use crate::model::ChecklistItem;
 use crate::model::exchange::ExChecklistItem;
 use crate::store::{opt_time_at, time_at};
@@ -33,22 +33,6 @@ fn item(r: &Row<'_>) -> rusqlite::Result<ChecklistItem> {
     })
 }
 
-fn record(r: &Row<'_>) -> rusqlite::Result<ExChecklistItem> {
-    Ok(ExChecklistItem {
-        uuid: r.get(1)?,
-        clock: r.get(3)?,
-        position: r.get(4)?,
-        area: r.get(5)?,
-        body: r.get(6)?,
-        created_at: r.get(7)?,
-        created_by: r.get(8)?,
-        done_at: r.get(9)?,
-        done_by: r.get(10)?,
-        note: r.get(11)?,
-        changed: changed_at(r, 12)?,
-    })
-}
-
 /// An incident's checklist, in order. Each item's `position` is its
 /// number in this list (from 1), which is the number it was added with
 /// unless two machines added items under one number.
@@ -67,16 +51,6 @@ pub(crate) fn of(conn: &Connection, incident_id: i64) -> Result<Vec<ChecklistIte
     Ok(items)
 }
 
-/// An item's record by its UUID.
-pub(crate) fn record_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<ExChecklistItem>> {
-    one(
-        conn,
-        &format!("SELECT {COLUMNS} FROM checklist_items c WHERE c.uuid = ?1"),
-        [uuid],
-        record,
-    )
-}
-
 /// The number the next item added to an incident's checklist gets.
 pub(crate) fn next_position(conn: &Connection, incident_id: i64) -> Result<i64> {
     Ok(conn.query_row(
@@ -86,81 +60,4 @@ pub(crate) fn next_position(conn: &Connection, incident_id: i64) -> Result<i64> 
     )?)
 }
 
-pub(crate) struct Checklist;
-
-impl Table for Checklist {
-    type Record = ExChecklistItem;
-
-    fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExChecklistItem)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM checklist_items c WHERE c.uuid = ?1"),
-            [uuid],
-            |r| Ok((r.get(2)?, record(r)?)),
-        )
-    }
-
-    fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExChecklistItem>> {
-        all(
-            conn,
-            &format!(
-                "SELECT {COLUMNS} FROM checklist_items c WHERE c.incident_id = ?1 ORDER BY {ORDER}"
-            ),
-            [incident_id],
-            record,
-        )
-    }
-
-    fn insert(conn: &Connection, incident_id: i64, c: &ExChecklistItem) -> Result<()> {
-        write(
-            conn,
-            &insert_sql("checklist_items", &WRITTEN),
-            incident_id,
-            c,
-        )
-    }
-
-    fn update(conn: &Connection, incident_id: i64, c: &ExChecklistItem) -> Result<()> {
-        write(
-            conn,
-            &update_sql("checklist_items", &WRITTEN),
-            incident_id,
-            c,
-        )
-    }
-}
-
-/// The columns a record is written to, its UUID first.
-const WRITTEN: [&str; 12] = [
-    "uuid",
-    "incident_id",
-    "clock",
-    "position",
-    "area",
-    "body",
-    "created_at",
-    "created_by",
-    "done_at",
-    "done_by",
-    "note",
-    "changed",
-];
-
-/// Runs the INSERT or UPDATE `sql` of [`WRITTEN`] with a record's values.
-fn write(conn: &Connection, sql: &str, incident_id: i64, c: &ExChecklistItem) -> Result<()> {
-    conn.prepare_cached(sql)?.execute(params![
-        c.uuid,
-        incident_id,
-        c.clock,
-        c.position,
-        c.area,
-        c.body,
-        c.created_at,
-        c.created_by,
-        c.done_at,
-        c.done_by,
-        c.note,
-        changed_to_sql(&c.changed),
-    ])?;
-    Ok(())
-}
+table!(Checklist: ExChecklistItem, "checklist_items" "c", ORDER);

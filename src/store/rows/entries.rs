@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row, params};
 
-use super::{Table, all, bad, changed_at, changed_to_sql, insert_sql, one, update_sql};
+use super::{Table, all, bad, changed_at, changed_to_sql, one};
 use crate::model::exchange::ExEntry;
 use crate::model::ids::new_uuid;
 use crate::model::{
@@ -20,34 +20,6 @@ use crate::store::{Tx, opt_time_at, time_at, time_to_sql};
 pub(crate) const COLUMNS: &str = "id, uuid, incident_id, clock, kind, body, from_value, \
     to_value, target, field, event_at, recorded_at, author, key, private, audience, exit_code, \
     exit_signal, duration_ms, output, output_lines, struck_at, struck_by, struck_reason, changed";
-
-/// The columns a record is written to, its UUID first.
-const WRITTEN: [&str; 24] = [
-    "uuid",
-    "incident_id",
-    "clock",
-    "kind",
-    "body",
-    "from_value",
-    "to_value",
-    "target",
-    "field",
-    "event_at",
-    "recorded_at",
-    "author",
-    "key",
-    "private",
-    "audience",
-    "exit_code",
-    "exit_signal",
-    "duration_ms",
-    "output",
-    "output_lines",
-    "struck_at",
-    "struck_by",
-    "struck_reason",
-    "changed",
-];
 
 /// Timeline order: when it happened, then when it was written (the change
 /// clock), then the UUID. The same on every machine.
@@ -118,36 +90,6 @@ pub(crate) fn entry(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
         run,
         struck,
         amended: AMENDING.iter().any(|g| changed.contains_key(*g)),
-    })
-}
-
-/// An entry as the exchange document carries it, from a row of
-/// [`COLUMNS`].
-pub(crate) fn record(r: &Row<'_>) -> rusqlite::Result<ExEntry> {
-    Ok(ExEntry {
-        uuid: r.get(1)?,
-        clock: r.get(3)?,
-        kind: r.get(4)?,
-        body: r.get(5)?,
-        from_value: r.get(6)?,
-        to_value: r.get(7)?,
-        target: r.get(8)?,
-        field: r.get(9)?,
-        event_at: r.get(10)?,
-        recorded_at: r.get(11)?,
-        author: r.get(12)?,
-        key: r.get(13)?,
-        private: r.get(14)?,
-        audience: r.get(15)?,
-        exit_code: r.get(16)?,
-        exit_signal: r.get(17)?,
-        duration_ms: r.get(18)?,
-        output: r.get(19)?,
-        output_lines: r.get(20)?,
-        struck_at: r.get(21)?,
-        struck_by: r.get(22)?,
-        struck_reason: r.get(23)?,
-        changed: changed_at(r, 24)?,
     })
 }
 
@@ -344,78 +286,4 @@ pub(crate) fn strike(tx: &Tx<'_>, id: i64, reason: &str) -> Result<()> {
     set_changed(tx.conn, id, "struck", &clock)
 }
 
-pub(crate) struct Entries;
-
-impl Table for Entries {
-    type Record = ExEntry;
-
-    fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExEntry)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM timeline_entries e WHERE e.uuid = ?1"),
-            [uuid],
-            |r| Ok((r.get(2)?, record(r)?)),
-        )
-    }
-
-    fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExEntry>> {
-        all(
-            conn,
-            &format!(
-                "SELECT {COLUMNS} FROM timeline_entries e WHERE e.incident_id = ?1 \
-                 ORDER BY {ORDER}"
-            ),
-            [incident_id],
-            record,
-        )
-    }
-
-    fn insert(conn: &Connection, incident_id: i64, e: &ExEntry) -> Result<()> {
-        write(
-            conn,
-            &insert_sql("timeline_entries", &WRITTEN),
-            incident_id,
-            e,
-        )
-    }
-
-    fn update(conn: &Connection, incident_id: i64, e: &ExEntry) -> Result<()> {
-        write(
-            conn,
-            &update_sql("timeline_entries", &WRITTEN),
-            incident_id,
-            e,
-        )
-    }
-}
-
-/// Runs the INSERT or UPDATE `sql` of [`WRITTEN`] with an entry's values.
-fn write(conn: &Connection, sql: &str, incident_id: i64, e: &ExEntry) -> Result<()> {
-    conn.prepare_cached(sql)?.execute(params![
-        e.uuid,
-        incident_id,
-        e.clock,
-        e.kind,
-        e.body,
-        e.from_value,
-        e.to_value,
-        e.target,
-        e.field,
-        e.event_at,
-        e.recorded_at,
-        e.author,
-        e.key,
-        e.private,
-        e.audience,
-        e.exit_code,
-        e.exit_signal,
-        e.duration_ms,
-        e.output,
-        e.output_lines,
-        e.struck_at,
-        e.struck_by,
-        e.struck_reason,
-        changed_to_sql(&e.changed),
-    ])?;
-    Ok(())
-}
+table!(Entries: ExEntry, "timeline_entries" "e", ORDER, flags &["key", "private"]);

@@ -5,27 +5,13 @@
 //! change.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row};
 
-use super::{Table, all, bad, changed_at, changed_to_sql, insert_sql, one, update_sql};
+use super::{Table, all, bad, one};
 use crate::error::UserError;
 use crate::model::exchange::ExItem;
 use crate::model::{Factor, FactorKind, Lesson, LessonKind};
 use crate::store::{Tx, time_at, time_to_sql};
-
-/// The columns a record is written to, its UUID first.
-const WRITTEN: [&str; 10] = [
-    "uuid",
-    "incident_id",
-    "clock",
-    "body",
-    "kind",
-    "created_at",
-    "created_by",
-    "removed_at",
-    "removed_by",
-    "changed",
-];
 
 /// The columns every query of either table selects, in this order (`x` is
 /// the table).
@@ -57,66 +43,6 @@ impl Items {
             Items::Factors => "factor",
             Items::Lessons => "lesson",
         }
-    }
-
-    fn record(r: &Row<'_>) -> rusqlite::Result<ExItem> {
-        Ok(ExItem {
-            uuid: r.get(1)?,
-            clock: r.get(3)?,
-            body: r.get(4)?,
-            kind: r.get(5)?,
-            created_at: r.get(6)?,
-            created_by: r.get(7)?,
-            removed_at: r.get(8)?,
-            removed_by: r.get(9)?,
-            changed: changed_at(r, 10)?,
-        })
-    }
-
-    fn find(self, conn: &Connection, uuid: &str) -> Result<Option<(i64, ExItem)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM {} x WHERE x.uuid = ?1", self.table()),
-            [uuid],
-            |r| Ok((r.get(2)?, Items::record(r)?)),
-        )
-    }
-
-    fn of_incident(self, conn: &Connection, incident_id: i64) -> Result<Vec<ExItem>> {
-        all(
-            conn,
-            &format!(
-                "SELECT {COLUMNS} FROM {} x WHERE x.incident_id = ?1 ORDER BY {ORDER}",
-                self.table()
-            ),
-            [incident_id],
-            Items::record,
-        )
-    }
-
-    pub(crate) fn insert(self, conn: &Connection, incident_id: i64, x: &ExItem) -> Result<()> {
-        self.write(conn, &insert_sql(self.table(), &WRITTEN), incident_id, x)
-    }
-
-    pub(crate) fn update(self, conn: &Connection, incident_id: i64, x: &ExItem) -> Result<()> {
-        self.write(conn, &update_sql(self.table(), &WRITTEN), incident_id, x)
-    }
-
-    /// Runs the INSERT or UPDATE `sql` of [`WRITTEN`] with an item's values.
-    fn write(self, conn: &Connection, sql: &str, incident_id: i64, x: &ExItem) -> Result<()> {
-        conn.prepare_cached(sql)?.execute(params![
-            x.uuid,
-            incident_id,
-            x.clock,
-            x.body,
-            x.kind,
-            x.created_at,
-            x.created_by,
-            x.removed_at,
-            x.removed_by,
-            changed_to_sql(&x.changed),
-        ])?;
-        Ok(())
     }
 
     /// An incident's items that are not removed, in the order they were
@@ -152,17 +78,29 @@ impl Items {
 
     /// Removes an item: marked removed now, by `tx`'s author.
     pub(crate) fn remove(self, tx: &Tx<'_>, id: i64) -> Result<()> {
-        let mut record = one(
-            tx.conn,
-            &format!("SELECT {COLUMNS} FROM {} x WHERE x.id = ?1", self.table()),
-            [id],
-            |r| Ok((r.get::<_, i64>(2)?, Items::record(r)?)),
-        )?
-        .ok_or_else(|| anyhow::anyhow!("no {} {id}", self.one()))?;
-        record.1.removed_at = Some(time_to_sql(tx.now));
-        record.1.removed_by = Some(tx.author.to_string());
-        record.1.changed.insert("removed".into(), tx.tick());
-        self.update(tx.conn, record.0, &record.1)
+        let found = match self {
+            Items::Factors => Factors::select(tx.conn, "x.id = ?1", [id])?,
+            Items::Lessons => Lessons::select(tx.conn, "x.id = ?1", [id])?,
+        };
+        let (incident_id, mut record) = found
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("no {} {id}", self.one()))?;
+        record.removed_at = Some(time_to_sql(tx.now));
+        record.removed_by = Some(tx.author.to_string());
+        record.changed.insert("removed".into(), tx.tick());
+        match self {
+            Items::Factors => Factors::update(tx.conn, incident_id, &record),
+            Items::Lessons => Lessons::update(tx.conn, incident_id, &record),
+        }
+    }
+
+    /// Adds a new item on an incident.
+    pub(crate) fn insert(self, conn: &Connection, incident_id: i64, x: &ExItem) -> Result<()> {
+        match self {
+            Items::Factors => Factors::insert(conn, incident_id, x),
+            Items::Lessons => Lessons::insert(conn, incident_id, x),
+        }
     }
 }
 
@@ -233,32 +171,5 @@ pub(crate) fn lessons(conn: &Connection, incident_id: i64) -> Result<Vec<Lesson>
         .collect()
 }
 
-pub(crate) struct Factors;
-pub(crate) struct Lessons;
-
-macro_rules! item_table {
-    ($ty:ident, $which:expr) => {
-        impl Table for $ty {
-            type Record = ExItem;
-
-            fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExItem)>> {
-                $which.find(conn, uuid)
-            }
-
-            fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExItem>> {
-                $which.of_incident(conn, incident_id)
-            }
-
-            fn insert(conn: &Connection, incident_id: i64, x: &ExItem) -> Result<()> {
-                $which.insert(conn, incident_id, x)
-            }
-
-            fn update(conn: &Connection, incident_id: i64, x: &ExItem) -> Result<()> {
-                $which.update(conn, incident_id, x)
-            }
-        }
-    };
-}
-
-item_table!(Factors, Items::Factors);
-item_table!(Lessons, Items::Lessons);
+table!(Factors: ExItem, "factors" "x", ORDER);
+table!(Lessons: ExItem, "lessons" "x", ORDER);

@@ -5,7 +5,7 @@
 use anyhow::Result;
 use rusqlite::{Connection, Row, params};
 
-use super::{Table, all, changed_at, changed_to_sql, insert_sql, one, update_sql};
+use super::{all, one};
 use crate::error::UserError;
 use crate::model::Task;
 use crate::model::exchange::ExTask;
@@ -30,20 +30,6 @@ fn task(r: &Row<'_>) -> rusqlite::Result<Task> {
         created_by: r.get(7)?,
         done_at: opt_time_at(r, 8)?,
         done_by: r.get(9)?,
-    })
-}
-
-fn record(r: &Row<'_>) -> rusqlite::Result<ExTask> {
-    Ok(ExTask {
-        uuid: r.get(1)?,
-        clock: r.get(3)?,
-        body: r.get(4)?,
-        owner: r.get(5)?,
-        created_at: r.get(6)?,
-        created_by: r.get(7)?,
-        done_at: r.get(8)?,
-        done_by: r.get(9)?,
-        changed: changed_at(r, 10)?,
     })
 }
 
@@ -86,74 +72,4 @@ pub(crate) fn by_uuid(conn: &Connection, uuid: &str) -> Result<Option<Task>> {
     )
 }
 
-/// A task's record by its number.
-pub(crate) fn record_of(conn: &Connection, id: i64) -> Result<ExTask> {
-    Ok(conn.query_row(
-        &format!("SELECT {COLUMNS} FROM tasks t WHERE t.id = ?1"),
-        [id],
-        record,
-    )?)
-}
-
-pub(crate) struct Tasks;
-
-impl Table for Tasks {
-    type Record = ExTask;
-
-    fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExTask)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM tasks t WHERE t.uuid = ?1"),
-            [uuid],
-            |r| Ok((r.get(2)?, record(r)?)),
-        )
-    }
-
-    fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExTask>> {
-        all(
-            conn,
-            &format!("SELECT {COLUMNS} FROM tasks t WHERE t.incident_id = ?1 ORDER BY {ORDER}"),
-            [incident_id],
-            record,
-        )
-    }
-
-    fn insert(conn: &Connection, incident_id: i64, t: &ExTask) -> Result<()> {
-        write(conn, &insert_sql("tasks", &WRITTEN), incident_id, t)
-    }
-
-    fn update(conn: &Connection, incident_id: i64, t: &ExTask) -> Result<()> {
-        write(conn, &update_sql("tasks", &WRITTEN), incident_id, t)
-    }
-}
-
-/// The columns a record is written to, its UUID first.
-const WRITTEN: [&str; 10] = [
-    "uuid",
-    "incident_id",
-    "clock",
-    "body",
-    "owner",
-    "created_at",
-    "created_by",
-    "done_at",
-    "done_by",
-    "changed",
-];
-
-/// Runs the INSERT or UPDATE `sql` of [`WRITTEN`] with a record's values.
-fn write(conn: &Connection, sql: &str, incident_id: i64, t: &ExTask) -> Result<()> {
-    conn.prepare_cached(sql)?.execute(params![
-        t.uuid,
-        incident_id,
-        t.clock,
-        t.body,
-        t.owner,
-        t.created_at,
-        t.created_by,
-        t.done_at,
-        t.done_by,
-        changed_to_sql(&t.changed),
-    ])?;
-    Ok(())
-}
+table!(Tasks: ExTask, "tasks" "t", ORDER);

@@ -3,9 +3,9 @@
 //! entry's local id here and by its UUID in the exchange document.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row};
 
-use super::{Table, all, bad, changed_at, changed_to_sql, one};
+use super::{Table, bad, one, values, write};
 use crate::model::exchange::ExUpdatePost;
 use crate::model::{PostOutcome, UpdatePost};
 use crate::store::time_at;
@@ -32,19 +32,6 @@ fn post(r: &Row<'_>) -> rusqlite::Result<UpdatePost> {
     })
 }
 
-fn record(r: &Row<'_>) -> rusqlite::Result<ExUpdatePost> {
-    Ok(ExUpdatePost {
-        uuid: r.get(1)?,
-        clock: r.get(3)?,
-        entry: r.get(5)?,
-        attempted_at: r.get(6)?,
-        attempted_by: r.get(7)?,
-        outcome: r.get(8)?,
-        detail: r.get(9)?,
-        changed: changed_at(r, 10)?,
-    })
-}
-
 /// The latest attempt to post the update entry `entry_id`, if any.
 pub(crate) fn latest(conn: &Connection, entry_id: i64) -> Result<Option<UpdatePost>> {
     one(
@@ -62,63 +49,39 @@ pub(crate) struct UpdatePosts;
 
 impl Table for UpdatePosts {
     type Record = ExUpdatePost;
+    const TABLE: &'static str = "update_posts";
+    const ALIAS: &'static str = "p";
+    const ORDER: &'static str = ORDER;
+    /// A post names its update entry by the entry's UUID.
+    const SOURCES: &'static [(&'static str, &'static str)] = &[("entry", "e.uuid")];
 
-    fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExUpdatePost)>> {
-        one(
-            conn,
-            &format!("SELECT {COLUMNS} FROM {FROM} WHERE p.uuid = ?1"),
-            [uuid],
-            |r| Ok((r.get(2)?, record(r)?)),
-        )
+    fn from() -> String {
+        FROM.to_string()
     }
 
-    fn of_incident(conn: &Connection, incident_id: i64) -> Result<Vec<ExUpdatePost>> {
-        all(
-            conn,
-            &format!("SELECT {COLUMNS} FROM {FROM} WHERE e.incident_id = ?1 ORDER BY {ORDER}"),
-            [incident_id],
-            record,
-        )
+    fn incident() -> String {
+        "e.incident_id".to_string()
     }
 
-    fn insert(conn: &Connection, _incident_id: i64, p: &ExUpdatePost) -> Result<()> {
+    /// Written with its entry's local id, found by the entry's UUID: the
+    /// values are those of [`Table::insert`] (`?4` is the entry).
+    fn insert(conn: &Connection, incident_id: i64, p: &ExUpdatePost) -> Result<()> {
         write(
             conn,
             "INSERT INTO update_posts (uuid, entry_id, clock, attempted_at, attempted_by, \
              outcome, detail, changed) \
-             SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8 FROM timeline_entries WHERE uuid = ?2",
-            p,
+             SELECT ?1, id, ?3, ?5, ?6, ?7, ?8, ?9 FROM timeline_entries WHERE uuid = ?4",
+            values(incident_id, p)?,
         )
     }
 
-    fn update(conn: &Connection, _incident_id: i64, p: &ExUpdatePost) -> Result<()> {
+    fn update(conn: &Connection, incident_id: i64, p: &ExUpdatePost) -> Result<()> {
         write(
             conn,
             "UPDATE update_posts SET entry_id = \
-             (SELECT id FROM timeline_entries WHERE uuid = ?2), clock = ?3, attempted_at = ?4, \
-             attempted_by = ?5, outcome = ?6, detail = ?7, changed = ?8 WHERE uuid = ?1",
-            p,
+             (SELECT id FROM timeline_entries WHERE uuid = ?4), clock = ?3, attempted_at = ?5, \
+             attempted_by = ?6, outcome = ?7, detail = ?8, changed = ?9 WHERE uuid = ?1",
+            values(incident_id, p)?,
         )
     }
-}
-
-/// Runs the INSERT or UPDATE `sql` with a post's values, its entry named by
-/// UUID.
-fn write(conn: &Connection, sql: &str, p: &ExUpdatePost) -> Result<()> {
-    let changed = conn.prepare_cached(sql)?.execute(params![
-        p.uuid,
-        p.entry,
-        p.clock,
-        p.attempted_at,
-        p.attempted_by,
-        p.outcome,
-        p.detail,
-        changed_to_sql(&p.changed),
-    ])?;
-    anyhow::ensure!(
-        changed == 1,
-        "the update entry {} of a post is not here",
-        p.entry
-    );
-    Ok(())
 }
