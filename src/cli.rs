@@ -238,7 +238,7 @@ pub enum Command {
     Completions(commands::completions::Args),
     /// Write incidents with all their records as JSON, for `inc import` elsewhere
     Export(commands::export::Args),
-    /// Merge incidents from a file `inc export` wrote: adds what is new, reports conflicts
+    /// Merge incidents from a file `inc export` wrote: adds what is new, takes later changes
     Import(commands::import::Args),
 }
 

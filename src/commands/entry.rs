@@ -6,10 +6,10 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg};
+use super::{Context, ReviewIncidentArg};
 use crate::error::UserError;
 use crate::model::{EntryRef, IncidentRef, check_record, clean_text};
-use crate::report::text::{incident_label, safe_line};
+use crate::report::text::{Names, describe, incident_label, safe_line};
 use crate::store::{Corrected, EntryEdit, Store};
 
 #[derive(Debug, clap::Args)]
@@ -20,7 +20,9 @@ use crate::store::{Corrected, EntryEdit, Store};
   inc entry move last --to 12
 
 REF is the end of the entry's UUID, as `inc timeline` shows it (4 or more hex
-digits; the same on every machine), or `last`: the newest entry you wrote."#)]
+digits; the same on every machine), or `last`: the newest entry you wrote. It
+is looked for on the incident -i names (else the current one, else the last
+one chosen) first, then on every incident."#)]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -78,7 +80,7 @@ pub struct EditArgs {
     pub reason: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 /// `Some(true)` for `--on`, `Some(false)` for `--off`, None for neither.
@@ -100,7 +102,7 @@ pub struct RmArgs {
     pub reason: String,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,7 +123,7 @@ pub struct MoveArgs {
     pub reason: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: ReviewIncidentArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -134,8 +136,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
 /// Where a reference is looked up first: the incident named with -i, else
 /// the current one, else the last one chosen.
-fn scope(incident: &IncidentArg) -> Result<IncidentRef> {
-    incident.target(IncidentRef::Viewing)
+fn scope(incident: &ReviewIncidentArg) -> Result<IncidentRef> {
+    incident.target()
 }
 
 fn reason(reason: Option<&str>) -> Result<String> {
@@ -175,7 +177,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         scope(&args.incident)?,
         &author,
         &edit,
-        &|state, moved| check_record(state, moved, zone),
+        &|before, state, moved| check_record(before, state, moved, zone),
     )?;
     let name = entry_name(&store, &done)?;
     if done.corrections.is_empty() {
@@ -214,7 +216,17 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
             what.push((if on { yes } else { no }).to_string());
         }
     }
-    ctx.say(&format!("corrected {name}: {}", what.join(", ")))
+    // Marks edit the record; they do not correct what it says.
+    let verb = if done
+        .corrections
+        .iter()
+        .any(|c| !matches!(c.field.as_deref(), Some("key" | "private")))
+    {
+        "corrected "
+    } else {
+        ""
+    };
+    ctx.say(&format!("{verb}{name}: {}", what.join(", ")))
 }
 
 fn strike(ctx: &Context, args: &RmArgs) -> Result<()> {
@@ -228,12 +240,13 @@ fn strike(ctx: &Context, args: &RmArgs) -> Result<()> {
         scope(&args.incident)?,
         &author,
         &why,
-        &|state, moved| check_record(state, moved, zone),
+        &|before, state, moved| check_record(before, state, moved, zone),
     )?;
     ctx.say(&format!(
-        "struck {} from the record: \"{}\" ({})",
+        "struck {} from the record: {} \"{}\" ({})",
         entry_name(&store, &done)?,
-        safe_line(&done.entry.text),
+        done.entry.kind,
+        safe_line(&describe(&done.entry, zone, &Names::default())),
         safe_line(&why)
     ))
 }

@@ -1,5 +1,5 @@
 //! `inc import`: merges a file written by `inc export` into this database,
-//! by UUID, all or nothing; reports what it added and each conflict.
+//! by UUID, all or nothing; reports what it added and what it updated.
 
 use std::io::Read;
 use std::path::PathBuf;

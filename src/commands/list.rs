@@ -14,11 +14,11 @@ use crate::store::ListFilter;
   inc list --sev 1 --status investigating
   inc list --all --json"#)]
 pub struct Args {
-    /// Include resolved incidents
+    /// Include resolved and cancelled incidents
     #[arg(short, long)]
     pub all: bool,
 
-    /// Only this status: investigating, identified, monitoring or resolved
+    /// Only this status: investigating, identified, monitoring, resolved or cancelled
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             reason,
             ..EntryEdit::default()
         },
-        &|state, moved| check_record(state, moved, zone),
+        &|before, state, moved| check_record(before, state, moved, zone),
     )?;
     if done.corrections.is_empty() {
         return ctx.say(&format!(

@@ -37,10 +37,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             Ok((incident, assignments, latest, refs, total, checklist))
         })?;
     if args.json {
+        let names = Names {
+            refs: refs.clone(),
+            ..Names::default()
+        };
         return ctx.print(&json::incident(
             &incident,
             &assignments,
-            &latest,
+            (&latest, &names),
             &checklist,
             ctx.now(),
         ));

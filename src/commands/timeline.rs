@@ -42,9 +42,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             refs: store.entry_refs(incident.id, &entries)?,
             ..Names::default()
         };
-        // A correction names the entries and incidents it is about by
-        // UUID: by their refs and numbers here.
+        // A correction names the entries, tasks and incidents it is about
+        // by UUID: by their refs, text and numbers here, the title as such.
+        if let Some(declared) = entries.iter().find(|e| e.kind == EntryKind::Declared) {
+            names
+                .labels
+                .insert(declared.uuid.clone(), "the title".to_string());
+        }
+        let tasks = store.tasks(incident.id, true)?;
         for e in entries.iter().filter(|e| e.kind == EntryKind::Correction) {
+            if let Some(task) = tasks.iter().find(|t| e.target.as_ref() == Some(&t.uuid)) {
+                names
+                    .labels
+                    .insert(task.uuid.clone(), format!("task \"{}\"", task.text));
+            }
             for uuid in [&e.from, &e.to].into_iter().flatten() {
                 if let Some(other) = store.incident_by_uuid(uuid)? {
                     names

@@ -7,8 +7,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use super::{Context, ReviewIncidentArg};
-use crate::error::UserError;
-use crate::model::check_record;
+use crate::model::{Incident, check_record, clean_text};
 use crate::report::text::{incident_label, when};
 use crate::store::KeyTime;
 
@@ -43,6 +42,10 @@ pub struct Args {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub resolved: Option<String>,
 
+    /// Why, for the record
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -65,40 +68,53 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if times.is_empty() {
         let incident = ctx.store_read()?.incident(target)?;
         let mut out = format!("{}\n", incident_label(&incident));
-        for (name, at) in [
-            ("started", Some(incident.started_at)),
-            ("detected", Some(incident.detected_at)),
-            ("declared", Some(incident.created_at)),
-            ("mitigated", incident.mitigated_at),
-            ("resolved", incident.resolved_at),
-        ] {
-            out.push_str(&format!("  {name:<10}{}\n", when(zone, at)));
+        for (name, at) in key_times(&incident) {
+            out.push_str(&format!("  {name:<11}{}\n", when(zone, at)));
         }
         return ctx.print(&out);
     }
+    let reason = args
+        .reason
+        .as_deref()
+        .map(|r| clean_text("reason", r))
+        .transpose()?
+        .unwrap_or_default();
     let author = ctx.author()?;
-    let (incident, before) =
-        ctx.store_for_change()?
-            .correct_key_times(target, &author, &times, &|state, moved| {
-                check_record(state, moved, zone)
-            })?;
-    let label = incident_label(&incident);
-    if before.is_empty() {
+    let (before, after) = ctx.store_for_change()?.correct_key_times(
+        target,
+        &author,
+        &times,
+        &reason,
+        &|status, state, moved| check_record(status, state, moved, zone),
+    )?;
+    let label = incident_label(&after);
+    // Every key time that moved, also one that moved with another (the
+    // start of impact with the detection, while no start is recorded).
+    let changed: Vec<String> = key_times(&before)
+        .into_iter()
+        .zip(key_times(&after))
+        .filter(|((_, was), (_, now))| was != now)
+        .map(|((name, was), (_, now))| {
+            format!(
+                "{label}: {name} {} (was {})",
+                when(zone, now),
+                when(zone, was)
+            )
+        })
+        .collect();
+    if changed.is_empty() {
         return ctx.say(&format!("{label}: nothing to change"));
     }
-    let mut out = String::new();
-    for (key, was) in before {
-        let now = times
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, at)| *at)
-            .ok_or_else(|| UserError::new("a corrected time went missing"))?;
-        out.push_str(&format!(
-            "{label}: {} {} (was {})\n",
-            key.as_str(),
-            zone.format(now),
-            zone.format(was)
-        ));
-    }
-    ctx.print(&out)
+    ctx.print(&format!("{}\n", changed.join("\n")))
+}
+
+/// An incident's key times by name, in their order.
+fn key_times(i: &Incident) -> [(&'static str, Option<DateTime<Utc>>); 5] {
+    [
+        ("started", Some(i.started_at)),
+        ("detected", Some(i.detected_at)),
+        ("declared", Some(i.created_at)),
+        ("mitigated", i.mitigated_at),
+        ("resolved", i.resolved_at),
+    ]
 }

@@ -100,7 +100,7 @@ fn refuse_correction(ctx: &Context, args: &Args, target: IncidentRef) -> Result<
         crate::report::text::safe_line(&typed)
     ))
     .hint(format!(
-        "to correct the record: `{}`; to note those words, give them through `inc tl -` or `inc tl -e`",
+        "to correct the record: {}; to note those words, give them through `inc tl -` or `inc tl -e`",
         match args.note.get(1) {
             Some(reference) => verb
                 .command()

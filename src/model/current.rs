@@ -48,7 +48,7 @@ pub enum Current {
     /// This one.
     Chosen(i64),
     /// No open incident at all.
-    NoneOpen { last: Option<i64> },
+    NoneOpen { last: Option<(i64, Status)> },
     /// Several open incidents and none chosen: how many, and the first few.
     Ambiguous {
         count: usize,
@@ -71,9 +71,7 @@ pub fn choose_current(
     match selected {
         Some((id, status)) if status.is_open() => Current::Chosen(id),
         _ if open_count == 1 && first_open.len() == 1 => Current::Chosen(first_open[0].0),
-        _ if open_count == 0 => Current::NoneOpen {
-            last: selected.map(|(id, _)| id),
-        },
+        _ if open_count == 0 => Current::NoneOpen { last: selected },
         _ => Current::Ambiguous {
             count: open_count,
             first: first_open,
@@ -86,8 +84,10 @@ impl Current {
     pub fn into_id(self) -> Result<i64, UserError> {
         match self {
             Current::Chosen(id) => Ok(id),
-            Current::NoneOpen { last: Some(last) } => Err(UserError::new(format!(
-                "no incident is open (#{last} was resolved)"
+            Current::NoneOpen {
+                last: Some((last, status)),
+            } => Err(UserError::new(format!(
+                "no incident is open (#{last} was {status})"
             ))
             .hint(format!(
                 "name one with -i {last}, reopen it with `inc reopen {last}`, or declare a new one with `inc open TITLE`"
@@ -148,7 +148,9 @@ mod tests {
         assert_eq!(choose_current(None, 1, one()), Current::Chosen(4));
         assert_eq!(
             choose_current(Some((2, Status::Resolved)), 0, vec![]),
-            Current::NoneOpen { last: Some(2) }
+            Current::NoneOpen {
+                last: Some((2, Status::Resolved))
+            }
         );
         assert_eq!(
             choose_current(None, 2, two()),

@@ -76,9 +76,17 @@ impl Incident {
         self.resolved_at.map(|r| r - self.started_at)
     }
 
-    /// How long the incident has lasted: until resolution, else until `now`.
+    /// When it ended: resolved, or cancelled (a false alarm, a duplicate).
+    pub fn ended_at(&self) -> Option<DateTime<Utc>> {
+        match self.status {
+            Status::Cancelled => Some(self.status_at),
+            _ => self.resolved_at,
+        }
+    }
+
+    /// How long the incident has lasted: until it ended, else until `now`.
     pub fn duration(&self, now: DateTime<Utc>) -> chrono::TimeDelta {
-        self.resolved_at.unwrap_or(now) - self.started_at
+        self.ended_at().unwrap_or(now) - self.started_at
     }
 
     /// Whether this incident can be the current one: only open incidents.
@@ -177,7 +185,17 @@ impl Incident {
                 self.id,
                 zone.format(done)
             ))
-            .hint("each incident has one mitigation time"));
+            .hint(format!(
+                "each incident has one mitigation time; correct it with `inc times -i {} --mitigated TIME`",
+                self.id
+            )));
+        }
+        if self.status == Status::Cancelled {
+            return Err(UserError::new(format!(
+                "#{} is cancelled: it was not an incident, so it has no mitigation",
+                self.id
+            ))
+            .hint(format!("reopen it first with `inc reopen {}`", self.id)));
         }
         self.not_before_start(EntryKind::Mitigated, at, zone)?;
         KeyTimes {
@@ -378,8 +396,29 @@ pub struct OrderConflict {
 }
 
 impl OrderConflict {
-    /// The conflict in words, with times shown in `zone`.
+    /// The conflict in words, with times shown in `zone`, for a change of
+    /// the later time.
     pub fn explain(&self, zone: &Zone) -> UserError {
+        self.explain_moved(&[], zone)
+    }
+
+    /// The same, after a correction that moved the times named in `moved`
+    /// (`started`, `mitigated`, ...): when it moved the earlier of the two
+    /// and not the later, the hint bounds the one it moved.
+    pub fn explain_moved(&self, moved: &[&str], zone: &Zone) -> UserError {
+        let hint = if moved.contains(&self.earlier.0) && !moved.contains(&self.later.0) {
+            format!(
+                "give a {} time no later than {}",
+                self.earlier.0,
+                zone.format(self.later.1)
+            )
+        } else {
+            format!(
+                "give a {} time no earlier than {}",
+                self.later.0,
+                zone.format(self.earlier.1)
+            )
+        };
         UserError::new(format!(
             "{} ({}) would come after {} ({}); key times must keep the order started, detected, mitigated, resolved",
             self.earlier.0,
@@ -387,11 +426,7 @@ impl OrderConflict {
             self.later.0,
             zone.format(self.later.1),
         ))
-        .hint(format!(
-            "give a {} time no earlier than {}",
-            self.later.0,
-            zone.format(self.earlier.1)
-        ))
+        .hint(hint)
     }
 }
 

@@ -64,13 +64,13 @@ impl CorrectionVerb {
         })
     }
 
-    /// The command that corrects the record so.
+    /// The command that corrects the record so, in backquotes.
     pub fn command(self) -> &'static str {
         match self {
-            CorrectionVerb::Edit => "inc entry edit REF \"corrected text\" (or --at TIME)",
-            CorrectionVerb::Strike => "inc entry rm REF --reason TEXT",
-            CorrectionVerb::Undo => "inc entry rm last --reason TEXT",
-            CorrectionVerb::Move => "inc entry move REF --to ID",
+            CorrectionVerb::Edit => "`inc entry edit REF \"corrected text\"` (or `--at TIME`)",
+            CorrectionVerb::Strike => "`inc entry rm REF --reason TEXT`",
+            CorrectionVerb::Undo => "`inc entry rm last --reason TEXT`",
+            CorrectionVerb::Move => "`inc entry move REF --to ID`",
         }
     }
 }

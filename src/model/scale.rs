@@ -106,7 +106,7 @@ impl FromStr for Status {
             .find(|st| st.as_str().eq_ignore_ascii_case(t))
             .ok_or_else(|| {
                 UserError::new(format!("`{s}` is not a status"))
-                    .hint("use investigating, identified, monitoring or resolved")
+                    .hint("use investigating, identified, monitoring, resolved or cancelled")
             })
     }
 }

@@ -131,21 +131,40 @@ impl IncidentState {
     }
 }
 
-/// Refuses a record out of order: a change of state (`changed`: each
-/// change's kind and time) dated before the impact started, key times out
-/// of order (started, detected, mitigated, resolved), or a detection after
-/// the declaration. Notes before the start are the lead-up (a deploy at
-/// 13:50, impact at 14:00) and are kept.
+/// Refuses a record a correction leaves out of order. `moved` holds the
+/// entries the correction moved in time that tell the state (their kind
+/// and new time; for a later start, every change of state too), and
+/// `before` the status before it. Refused: a change of state dated before
+/// the impact started, key times out of order (started, detected,
+/// mitigated, resolved), a detection after the declaration, and a move
+/// that changes the status (a resolution moved before a later status
+/// change). Notes before the start are the lead-up (a deploy at 13:50,
+/// impact at 14:00) and are kept. Each hint names the time that was moved.
 pub fn check_record(
+    before: Status,
     state: &IncidentState,
-    changed: &[(EntryKind, DateTime<Utc>)],
+    moved: &[(EntryKind, DateTime<Utc>)],
     zone: &Zone,
 ) -> Result<(), UserError> {
-    for (kind, at) in changed {
+    let was_moved = |kind: EntryKind| moved.iter().any(|(k, _)| *k == kind);
+    for (kind, at) in moved {
         if kind.is_change() && *at < state.started_at {
-            return Err(before_start(*kind, *at, state.started_at, zone));
+            if !was_moved(EntryKind::Started) {
+                return Err(before_start(*kind, *at, state.started_at, zone));
+            }
+            return Err(UserError::new(format!(
+                "the impact cannot have started at {}: {} at {} would come before it",
+                zone.format(state.started_at),
+                change_name(*kind),
+                zone.format(*at)
+            ))
+            .hint(format!(
+                "give a start no later than {}, or correct that change's time first with `inc entry edit REF --at TIME`",
+                zone.format(*at)
+            )));
         }
     }
+    let moved_names: Vec<&str> = moved.iter().map(|(k, _)| k.as_str()).collect();
     KeyTimes {
         started: state.started_at,
         detected: state.detected_at,
@@ -153,19 +172,65 @@ pub fn check_record(
         resolved: state.resolved_at,
     }
     .check()
-    .map_err(|c| c.explain(zone))?;
+    .map_err(|c| c.explain_moved(&moved_names, zone))?;
     if state.detected_at > state.created_at {
+        let (time, bound) = if was_moved(EntryKind::Detected) && !was_moved(EntryKind::Declared) {
+            (
+                "detected",
+                format!("no later than {}", zone.format(state.created_at)),
+            )
+        } else {
+            (
+                "declared",
+                format!("no earlier than {}", zone.format(state.detected_at)),
+            )
+        };
         return Err(UserError::new(format!(
             "detected ({}) would come after declared ({}); an incident is declared once noticed",
             zone.format(state.detected_at),
             zone.format(state.created_at)
         ))
-        .hint(format!(
-            "give a declared time no earlier than {}",
-            zone.format(state.detected_at)
-        )));
+        .hint(format!("give a {time} time {bound}")));
+    }
+    if state.status != before
+        && let Some((kind, at)) = moved.iter().find(|(k, _)| k.tells_status())
+    {
+        let what = change_name(*kind);
+        return Err(if *at < state.status_at {
+            UserError::new(format!(
+                "{what} at {} would come before it became {} at {}, so it would no longer be {before}",
+                zone.format(*at),
+                state.status,
+                zone.format(state.status_at)
+            ))
+            .hint(format!(
+                "give a time no earlier than {}, or correct that change's time first with `inc entry edit REF --at TIME`",
+                zone.format(state.status_at)
+            ))
+        } else {
+            UserError::new(format!(
+                "{what} at {} would leave it {} rather than {before}: the changes of status would no longer come in the order they happened",
+                zone.format(*at),
+                state.status
+            ))
+            .hint("correct the times of the status changes in their order; `inc timeline` shows them")
+        });
     }
     Ok(())
+}
+
+/// A change of state, in words.
+fn change_name(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Severity => "a severity change",
+        EntryKind::Status => "a status change",
+        EntryKind::Handoff => "a handoff",
+        EntryKind::Mitigated => "the mitigation",
+        EntryKind::Resolved => "the resolution",
+        EntryKind::Reopened => "the reopening",
+        EntryKind::Cancelled => "the cancellation",
+        _ => "a change",
+    }
 }
 
 /// The refusal of a change of state dated before the impact started.
@@ -175,16 +240,7 @@ pub fn before_start(
     started: DateTime<Utc>,
     zone: &Zone,
 ) -> UserError {
-    let what = match kind {
-        EntryKind::Severity => "a severity change",
-        EntryKind::Status => "a status change",
-        EntryKind::Handoff => "a handoff",
-        EntryKind::Mitigated => "the mitigation",
-        EntryKind::Resolved => "the resolution",
-        EntryKind::Reopened => "the reopening",
-        EntryKind::Cancelled => "the cancellation",
-        _ => "a change",
-    };
+    let what = change_name(kind);
     UserError::new(format!(
         "{what} at {} would come before the impact started ({})",
         zone.format(at),

@@ -195,6 +195,9 @@ pub struct Stats {
     pub incidents: usize,
     /// Drills in the range that were left out (0 with `--include-drills`).
     pub drills_left_out: usize,
+    /// Incidents in the range that were cancelled (false alarms,
+    /// duplicates), always left out.
+    pub cancelled_left_out: usize,
     /// Index 0 is SEV1.
     pub by_severity: [usize; 4],
     /// In the order of [`Status::ALL`].
@@ -221,8 +224,11 @@ pub struct Rules<'a> {
 /// The statistics of `incidents` (already chosen by date and severity) and
 /// of the open action items among `actions` that belong to the counted ones.
 pub fn compute(incidents: &[StatIncident], actions: &[OpenAction], rules: &Rules<'_>) -> Stats {
-    let (counted, drills): (Vec<&StatIncident>, Vec<&StatIncident>) = incidents
+    let (cancelled, incidents): (Vec<&StatIncident>, Vec<&StatIncident>) = incidents
         .iter()
+        .partition(|i| i.status == Status::Cancelled);
+    let (counted, drills): (Vec<&StatIncident>, Vec<&StatIncident>) = incidents
+        .into_iter()
         .partition(|i| rules.include_drills || !i.drill);
     let mut counted = counted;
     counted.sort_by_key(|i| i.id);
@@ -312,6 +318,7 @@ pub fn compute(incidents: &[StatIncident], actions: &[OpenAction], rules: &Rules
         } else {
             drills.len()
         },
+        cancelled_left_out: cancelled.len(),
         by_severity,
         by_status,
         metrics,

@@ -25,7 +25,7 @@ pub enum EntryKind {
     Mitigated,
     /// The incident was resolved.
     Resolved,
-    /// A resolved incident was opened again.
+    /// A resolved or cancelled incident was opened again.
     Reopened,
     /// Command passed to another commander (`from`, `to`; the briefing note
     /// as text).
@@ -33,9 +33,11 @@ pub enum EntryKind {
     /// A role changed hands (text: the role; `from`/`to`: the holders, `to`
     /// empty when cleared).
     Role,
-    /// An in-incident task was added (`from`: its id; text; `to`: owner).
+    /// An in-incident task was added (`target`: the task's UUID; text:
+    /// the task's; `to`: its owner then).
     Task,
-    /// An in-incident task was done (`from`: its id; text).
+    /// An in-incident task was done (`target`: the task's UUID; text: the
+    /// task's).
     TaskDone,
     /// A command was run with `inc run` (text: the command line; the
     /// entry's `run` says how it ended).
@@ -144,6 +146,14 @@ impl EntryKind {
                 | EntryKind::Resolved
                 | EntryKind::Reopened
                 | EntryKind::Cancelled
+        )
+    }
+
+    /// Whether an entry of this kind changes the status.
+    pub fn tells_status(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Status | EntryKind::Resolved | EntryKind::Reopened | EntryKind::Cancelled
         )
     }
 

@@ -1,6 +1,8 @@
 //! JSON for scripts. The field names are an interface, documented in
 //! docs/json.md: add fields freely, never rename or remove one.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -113,8 +115,8 @@ struct EntryJson<'a> {
     incident_id: i64,
     kind: &'static str,
     text: &'a str,
-    from: Option<&'a str>,
-    to: Option<&'a str>,
+    from: Option<Cow<'a, str>>,
+    to: Option<Cow<'a, str>>,
     event_at: String,
     recorded_at: String,
     author: &'a str,
@@ -129,7 +131,8 @@ struct EntryJson<'a> {
     run: Option<RunJson<'a>>,
     /// Its text, time or incident was corrected since it was written.
     corrected: bool,
-    /// How `inc entry` commands name it (`inc timeline --json` only).
+    /// How `inc entry` commands name it (`inc timeline --json` and the
+    /// latest entries of `inc show --json`).
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     reference: Option<String>,
     /// The record a task, task-done, checklist or correction entry is
@@ -137,7 +140,8 @@ struct EntryJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<&'a str>,
     /// Only on `correction` entries: what was corrected (`text`, `at`,
-    /// `incident`, `struck`, `owner`); `from` and `to` are the values.
+    /// `incident`, `struck`, `owner`, `key`, `private`); `from` and `to`
+    /// are the values (times, for `at`, in the form of every other time).
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
     /// Only on entries struck from the record (`inc timeline --history`).
@@ -263,8 +267,8 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         incident_id: e.incident_id,
         kind: e.kind.as_str(),
         text: &e.text,
-        from: e.from.as_deref(),
-        to: e.to.as_deref(),
+        from: value(e, &e.from),
+        to: value(e, &e.to),
         event_at: time(e.event_at),
         recorded_at: time(e.recorded_at),
         author: &e.author,
@@ -282,6 +286,18 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
             reason: &s.reason,
         }),
     }
+}
+
+/// An entry's `from` or `to`: as stored, but a corrected time in the form
+/// of every time in the JSON.
+fn value<'a>(e: &TimelineEntry, v: &'a Option<String>) -> Option<Cow<'a, str>> {
+    let v = v.as_deref()?;
+    if e.field.as_deref() == Some("at")
+        && let Ok(t) = DateTime::parse_from_rfc3339(v)
+    {
+        return Some(Cow::Owned(time(t.with_timezone(&Utc))));
+    }
+    Some(Cow::Borrowed(v))
 }
 
 /// Pretty JSON, with every control or bidi character escaped as `\uXXXX`
@@ -325,13 +341,13 @@ pub fn incidents(list: &[Incident], now: DateTime<Utc>) -> String {
 pub fn incident(
     i: &Incident,
     assignments: &[Assignment],
-    latest: &[TimelineEntry],
+    latest: (&[TimelineEntry], &Names),
     checklist: &[ChecklistItem],
     now: DateTime<Utc>,
 ) -> String {
     let mut json = incident_json(i, now);
     json.commanders = Some(assignments.iter().map(assignment_json).collect());
-    json.latest_entries = Some(latest.iter().map(entry_json).collect());
+    json.latest_entries = Some(with_refs(latest.0, latest.1));
     json.checklist = Some(checklist.iter().map(checklist_item_json).collect());
     render(&json)
 }
@@ -515,7 +531,7 @@ struct MeetingJson {
 /// for the duration of an unresolved incident).
 pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
     let mut value = ReviewJson {
-        draft: r.incident.resolved_at.is_none(),
+        draft: r.incident.ended_at().is_none(),
         public: r.public,
         incident: incident_json(r.incident, now),
         description: DescriptionJson {
@@ -632,15 +648,18 @@ pub fn checklist(items: &[ChecklistItem]) -> String {
 /// `inc timeline --json`: an array of entries in event-time order, each
 /// with its ref from `names`.
 pub fn timeline(entries: &[TimelineEntry], names: &Names) -> String {
-    render(
-        &entries
-            .iter()
-            .map(|e| EntryJson {
-                reference: names.refs.get(&e.uuid).cloned(),
-                ..entry_json(e)
-            })
-            .collect::<Vec<_>>(),
-    )
+    render(&with_refs(entries, names))
+}
+
+/// Entries, each with its ref from `names`.
+fn with_refs<'a>(entries: &'a [TimelineEntry], names: &Names) -> Vec<EntryJson<'a>> {
+    entries
+        .iter()
+        .map(|e| EntryJson {
+            reference: names.refs.get(&e.uuid).cloned(),
+            ..entry_json(e)
+        })
+        .collect()
 }
 
 /// `inc export` in pieces, so that a large database streams out: the

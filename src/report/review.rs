@@ -140,13 +140,28 @@ fn draft_description(r: &Review<'_>, zone: &Zone) -> String {
     if !steps.is_empty() {
         let _ = write!(text, " Key steps: {}.", steps.join("; "));
     }
-    match i.resolved_at {
-        Some(res) => {
+    match (i.resolved_at, cancelled(r)) {
+        (_, Some(reason)) => {
+            let _ = write!(text, " It was cancelled: {}.", inline(reason));
+        }
+        (Some(res), None) => {
             let _ = write!(text, " It was resolved after {}.", span(i.started_at, res));
         }
-        None => text.push_str(" It is not resolved yet."),
+        (None, None) => text.push_str(" It is not resolved yet."),
     }
     text
+}
+
+/// Why a cancelled incident was cancelled (None while it is not).
+fn cancelled<'a>(r: &'a Review<'_>) -> Option<&'a str> {
+    if r.incident.status != crate::model::Status::Cancelled {
+        return None;
+    }
+    r.entries
+        .iter()
+        .rev()
+        .find(|e| e.kind == EntryKind::Cancelled)
+        .map(|e| e.text.as_str())
 }
 
 /// The drafted description as plain text (for JSON), in UTC.
@@ -342,7 +357,16 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         );
         out.push('\n');
     }
-    if i.resolved_at.is_none() {
+    if let Some(reason) = cancelled(r) {
+        paragraph(
+            &mut out,
+            &format!(
+                "**Cancelled:** this was not an incident after all ({}).",
+                inline(reason)
+            ),
+        );
+        out.push('\n');
+    } else if i.resolved_at.is_none() {
         paragraph(
             &mut out,
             "**Draft:** this incident is not resolved yet; this review is incomplete.",
@@ -351,9 +375,9 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     }
     header(&mut out, &["Field", "Value"]);
     let commanders: Vec<String> = r.assignments.iter().map(|a| inline(&a.name)).collect();
-    let end = i.resolved_at.map_or_else(
+    let end = i.ended_at().map_or_else(
         || "ongoing".to_string(),
-        |res| format!("{} ({})", zone.format(res), span(i.started_at, res)),
+        |end| format!("{} ({})", zone.format(end), span(i.started_at, end)),
     );
     let fields = [
         ("Title", inline(&i.title)),

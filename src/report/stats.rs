@@ -72,7 +72,15 @@ pub fn text(stats: &Stats, scope: &Scope, zone: &Zone) -> String {
             n => format!("{n} drills left out (--include-drills counts them)"),
         }
     };
-    let _ = writeln!(out, "{}; {drills}", plural(stats.incidents, "incident"));
+    let cancelled = match stats.cancelled_left_out {
+        0 => String::new(),
+        n => format!("; {n} cancelled left out"),
+    };
+    let _ = writeln!(
+        out,
+        "{}; {drills}{cancelled}",
+        plural(stats.incidents, "incident")
+    );
     if stats.incidents == 0 {
         return out;
     }
@@ -250,6 +258,7 @@ struct StatsJson<'a> {
     include_drills: bool,
     incidents: usize,
     drills_left_out: usize,
+    cancelled_left_out: usize,
     by_severity: PerSeverity<usize>,
     by_status: PerStatus,
     time_to_detect: MetricJson<'a>,
@@ -391,6 +400,7 @@ pub fn json(stats: &Stats, scope: &Scope) -> String {
         include_drills: scope.include_drills,
         incidents: stats.incidents,
         drills_left_out: stats.drills_left_out,
+        cancelled_left_out: stats.cancelled_left_out,
         by_severity: PerSeverity::from(stats.by_severity),
         by_status: PerStatus {
             investigating,
@@ -450,6 +460,7 @@ mod tests {
         Stats {
             incidents: incomplete,
             drills_left_out: 0,
+            cancelled_left_out: 0,
             by_severity: [0, incomplete, 0, 0],
             by_status: [incomplete, 0, 0, 0],
             metrics: Metric::ALL

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::style::Style;
-use crate::model::{CommandRun, EntryKind, Field, Incident, TimelineEntry};
+use crate::model::{CommandRun, EntryKind, Field, Incident, Status, TimelineEntry};
 use crate::time::Zone;
 
 /// Characters that can reorder or hide text on screen (bidirectional
@@ -123,10 +123,16 @@ pub fn incident_heading(incident: &Incident, style: Style) -> String {
 pub struct Names {
     pub refs: std::collections::HashMap<String, String>,
     pub incidents: std::collections::HashMap<String, String>,
+    /// Records a correction names in words rather than by ref: the title
+    /// (the declared entry), a task by its text.
+    pub labels: std::collections::HashMap<String, String>,
 }
 
 impl Names {
     fn record(&self, uuid: &str) -> String {
+        if let Some(label) = self.labels.get(uuid) {
+            return label.clone();
+        }
         self.refs.get(uuid).cloned().unwrap_or_else(|| {
             let start = uuid.len().saturating_sub(crate::model::MIN_REF);
             uuid.get(start..).unwrap_or(uuid).to_string()
@@ -301,23 +307,24 @@ pub fn corrected(a: &crate::model::Amendments) -> Option<String> {
     if a.struck > 0 {
         what.push(format!("{} struck", a.struck));
     }
-    Some(if what.is_empty() {
-        "The record was corrected after the fact".to_string()
-    } else {
-        format!(
-            "The record was corrected after the fact ({})",
-            what.join(", ")
-        )
-    })
+    if what.is_empty() {
+        // Only records beside the entries (a task) were corrected.
+        let n = a.corrections;
+        what.push(format!("{n} correction{}", if n == 1 { "" } else { "s" }));
+    }
+    Some(format!(
+        "The record was corrected after the fact ({})",
+        what.join(", ")
+    ))
 }
 
-/// `35m (ongoing)` or `1h 05m`.
+/// `35m (ongoing)`, `1h 05m`, or `5m (cancelled)`.
 pub fn incident_duration(incident: &Incident, now: DateTime<Utc>) -> String {
     let d = duration(incident.duration(now));
-    if incident.resolved_at.is_some() {
-        d
-    } else {
-        format!("{d} (ongoing)")
+    match incident.status {
+        Status::Cancelled => format!("{d} (cancelled)"),
+        _ if incident.resolved_at.is_some() => d,
+        _ => format!("{d} (ongoing)"),
     }
 }
 

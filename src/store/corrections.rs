@@ -15,8 +15,8 @@ use super::rows::{entries, incidents};
 use super::{Store, Tx, time_to_sql};
 use crate::error::UserError;
 use crate::model::{
-    EntryKind, EntryRef, Field, Incident, IncidentRef, IncidentState, NewEntry, TimelineEntry,
-    same_person, short_refs,
+    EntryKind, EntryRef, Field, Incident, IncidentRef, IncidentState, NewEntry, Status,
+    TimelineEntry, same_person, short_refs,
 };
 
 /// A change to an entry's text, time or marks (any of them).
@@ -72,14 +72,12 @@ impl KeyTime {
     }
 }
 
-/// Checks the record a correction leaves: the incident's state after it,
-/// and the changes of state the correction moved in time (their kind and
-/// new time). Refuses to leave the record out of order.
+/// Checks the record a correction leaves: the status before it, the
+/// incident's state after it, and the entries telling the state that the
+/// correction moved in time (their kind and new time). Refuses to leave
+/// the record out of order.
 pub type RecordCheck<'a> =
-    dyn Fn(&IncidentState, &[(EntryKind, DateTime<Utc>)]) -> Result<(), UserError> + 'a;
-
-/// The key times a correction changed, each with its time before.
-pub type KeyTimesBefore = Vec<(KeyTime, DateTime<Utc>)>;
+    dyn Fn(Status, &IncidentState, &[(EntryKind, DateTime<Utc>)]) -> Result<(), UserError> + 'a;
 
 /// What a correction changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -360,16 +358,18 @@ impl Store {
     /// Sets some of an incident's key times right, in one transaction:
     /// each is the time of the entry that tells it (for the start of impact
     /// and the detection, an entry is written when there is none), with a
-    /// correction entry. `check` then refuses a record left out of order.
-    /// Returns the incident after, and each time before (unchanged times
-    /// are left out).
+    /// correction entry giving `reason`. `check` then refuses a record left
+    /// out of order. Returns the incident before and after (a time not
+    /// given can move with one given: the start of impact is the detection
+    /// while no start is recorded).
     pub fn correct_key_times(
         &mut self,
         which: IncidentRef,
         author: &str,
         times: &[(KeyTime, DateTime<Utc>)],
+        reason: &str,
         check: &RecordCheck<'_>,
-    ) -> Result<(Incident, KeyTimesBefore)> {
+    ) -> Result<(Incident, Incident)> {
         self.write(author, |tx| {
             let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
@@ -397,7 +397,15 @@ impl Store {
                         entries::set_time(tx, entry.id, at)?;
                         entry
                     }
-                    None => entries::add(tx, id, &NewEntry::of(key.kind(), String::new(), at))?,
+                    None => {
+                        // The time was told by another entry (the start by
+                        // the detection): the new entry is that time
+                        // corrected, and marked so.
+                        let entry =
+                            entries::add(tx, id, &NewEntry::of(key.kind(), String::new(), was))?;
+                        entries::set_time(tx, entry.id, at)?;
+                        entry
+                    }
                 };
                 correction(
                     tx,
@@ -405,18 +413,13 @@ impl Store {
                     Field::At,
                     Some(time_to_sql(was)),
                     Some(time_to_sql(at)),
-                    "",
+                    reason,
                 )?;
                 before.push((key, was));
-                if !matches!(
-                    key,
-                    KeyTime::Started | KeyTime::Detected | KeyTime::Declared
-                ) {
-                    moved.push((key.kind(), at));
-                }
+                moved.push((key.kind(), at));
             }
             if before.is_empty() {
-                return Ok((incident, before));
+                return Ok((incident.clone(), incident));
             }
             // A later start must still come before every change of state.
             if before.iter().any(|(k, _)| *k == KeyTime::Started) {
@@ -428,7 +431,7 @@ impl Store {
                 );
             }
             settle(tx.conn, id, &moved, check)?;
-            Ok((incidents::load(tx.conn, id)?, before))
+            Ok((incident, incidents::load(tx.conn, id)?))
         })
     }
 }
@@ -472,11 +475,12 @@ fn settle(
     moved: &[(EntryKind, DateTime<Utc>)],
     check: &RecordCheck<'_>,
 ) -> Result<()> {
-    let first = incidents::load(conn, incident_id)?.first_commander;
-    if let Some(state) =
-        IncidentState::from_timeline(&first, &entries::state_entries(conn, incident_id)?)
-    {
-        check(&state, moved)?;
+    let before = incidents::load(conn, incident_id)?;
+    if let Some(state) = IncidentState::from_timeline(
+        &before.first_commander,
+        &entries::state_entries(conn, incident_id)?,
+    ) {
+        check(before.status, &state, moved)?;
     }
     incidents::refresh(conn, incident_id)
 }

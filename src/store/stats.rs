@@ -11,8 +11,8 @@ use crate::model::stats::{OpenAction, StatIncident};
 use crate::model::{Severity, Status};
 
 /// Which incidents `inc stats` reads: started in `[since, until)`, of one
-/// severity. Drills are read too, so that the output can say how many
-/// were left out.
+/// severity. Drills and cancelled incidents are read too, so that the
+/// output can say how many were left out.
 #[derive(Debug, Clone, Default)]
 pub struct StatsFilter {
     pub since: Option<DateTime<Utc>>,
@@ -42,7 +42,7 @@ impl Store {
                     "SELECT id, title, severity, status, drill, started_at, detected_at, \
                             mitigated_at, resolved_at, review_held_at \
                      FROM incidents \
-                     WHERE {range} AND (?3 IS NULL OR severity = ?3) AND status <> 'cancelled'"
+                     WHERE {range} AND (?3 IS NULL OR severity = ?3)"
                 ))?;
                 // A bound not given is one every stored time passes.
                 let since = filter.since.map(time_to_sql);

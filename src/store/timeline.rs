@@ -182,8 +182,26 @@ fn latest(
 /// Makes each change among `some` of an incident's entries read from the
 /// value before it, as [`settle_changes`] does over the whole timeline:
 /// the changes are settled over all of the incident's changes, which are
-/// few, and copied onto the entries given.
+/// few, and copied onto the entries given. A task's entries read with the
+/// task's text as it stands, corrected or not.
 fn settle(conn: &Connection, incident_id: i64, some: &mut [TimelineEntry]) -> Result<()> {
+    if some
+        .iter()
+        .any(|e| matches!(e.kind, EntryKind::Task | EntryKind::TaskDone))
+    {
+        let tasks: HashMap<String, String> = super::rows::tasks::of(conn, incident_id, true)?
+            .into_iter()
+            .map(|t| (t.uuid, t.text))
+            .collect();
+        for e in some
+            .iter_mut()
+            .filter(|e| matches!(e.kind, EntryKind::Task | EntryKind::TaskDone))
+        {
+            if let Some(text) = e.target.as_ref().and_then(|t| tasks.get(t)) {
+                e.text.clone_from(text);
+            }
+        }
+    }
     let tells = |k: EntryKind| k.tells_state() || k == EntryKind::Role;
     if !some.iter().any(|e| tells(e.kind)) {
         return Ok(());

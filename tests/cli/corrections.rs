@@ -274,17 +274,23 @@ fn a_correction_that_would_leave_the_record_out_of_order_is_refused() {
     env.ok_at("2026-11-26T13:10:00Z", &["sev", "1"]);
     // The start after a change of state.
     let f = env.fails(&["times", "--started", "14:20"]);
-    assert!(
-        f.stderr.contains(
-            "a severity change at 2026-11-26 14:10 CET would come before the impact started"
-        ),
-        "{}",
-        f.stderr
+    assert_eq!(
+        f.stderr,
+        "inc: error: the impact cannot have started at 2026-11-26 14:20 CET: a severity change \
+         at 2026-11-26 14:10 CET would come before it\n\
+         hint: give a start no later than 2026-11-26 14:10 CET, or correct that change's time \
+         first with `inc entry edit REF --at TIME`\n"
     );
-    // Detection after the declaration.
+    // Detection after the declaration: the hint bounds the time moved.
     let f = env.fails(&["times", "--detected", "14:30"]);
     assert!(
         f.stderr.contains("an incident is declared once noticed"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        f.stderr
+            .contains("hint: give a detected time no later than 2026-11-26 14:00 CET"),
         "{}",
         f.stderr
     );
@@ -340,8 +346,36 @@ fn a_false_alarm_is_cancelled_left_out_and_can_be_reopened() {
     );
     assert!(env.ok(&["list", "--all"]).contains("Pager storm"));
     assert_eq!(env.json(&["stats"])["incidents"], 0);
+    assert_eq!(env.json(&["stats"])["cancelled_left_out"], 1);
     let f = env.fails(&["tl", "more"]);
-    assert!(f.stderr.contains("no incident is open"), "{}", f.stderr);
+    assert!(
+        f.stderr.contains("no incident is open (#1 was cancelled)"),
+        "{}",
+        f.stderr
+    );
+    // It ended when it was cancelled: no mitigation, no draft review.
+    let board = env.ok_at("2026-11-26T15:00:00Z", &["show", "1"]);
+    assert!(board.contains("duration   5m (cancelled)"), "{board}");
+    let f = env.fails(&["mitigated", "-i", "1", "--at", "2026-11-26T13:04:00Z"]);
+    assert!(f.stderr.contains("#1 is cancelled"), "{}", f.stderr);
+    let review = env.ok(&["review", "1"]);
+    assert!(
+        review.contains("**Cancelled:** this was not an incident after all (the probe's own"),
+        "{review}"
+    );
+    assert!(
+        review.contains("It was cancelled: the probe's own"),
+        "{review}"
+    );
+    assert!(!review.contains("not resolved"), "{review}");
+    let check = env
+        .std_cmd()
+        .args(["review", "1", "--check"])
+        .output()
+        .unwrap();
+    let findings = String::from_utf8(check.stdout).unwrap();
+    assert!(!findings.contains("mitigat"), "{findings}");
+    assert!(!findings.contains("inc resolve"), "{findings}");
     let f = env.fails(&["cancel", "-i", "1", "--reason", "again"]);
     assert!(f.stderr.contains("#1 is already cancelled"), "{}", f.stderr);
     env.ok(&["reopen", "1"]);
@@ -371,10 +405,7 @@ fn a_note_is_marked_key_or_private_after_the_fact_on_the_record() {
             "names a customer",
         ],
     );
-    assert_eq!(
-        out,
-        format!("corrected entry {named} on #1 API down: now private\n")
-    );
+    assert_eq!(out, format!("entry {named} on #1 API down: now private\n"));
     env.ok_at(
         "2026-11-26T13:11:00Z",
         &["entry", "edit", &rollback, "--key"],
@@ -417,4 +448,99 @@ fn a_note_is_marked_key_or_private_after_the_fact_on_the_record() {
         &["entry", "edit", &named, "--public"],
     );
     assert!(env.ok(&["review", "--public"]).contains("acme"));
+}
+
+#[test]
+fn a_move_that_would_change_the_status_is_refused_with_the_time_that_binds() {
+    let env = Env::new();
+    env.ok_at("2026-11-26T13:30:00Z", &["open", "API down"]);
+    env.ok_at("2026-11-26T13:35:00Z", &["status", "identified"]);
+    env.ok_at("2026-11-26T13:47:00Z", &["status", "monitoring"]);
+    env.ok_at("2026-11-26T14:00:00Z", &["resolve"]);
+    let before = env.snapshot();
+    let f = env.fails(&["times", "-i", "1", "--resolved", "14:30"]);
+    assert_eq!(
+        f.stderr,
+        "inc: error: the resolution at 2026-11-26 14:30 CET would come before it became \
+         monitoring at 2026-11-26 14:47 CET, so it would no longer be resolved\n\
+         hint: give a time no earlier than 2026-11-26 14:47 CET, or correct that change's time \
+         first with `inc entry edit REF --at TIME`\n"
+    );
+    assert_eq!(env.snapshot(), before);
+    // A time that moves with the one given is said too: with no start
+    // recorded, the start is the detection.
+    let out = env.ok(&[
+        "times",
+        "-i",
+        "1",
+        "--detected",
+        "14:25",
+        "--reason",
+        "the alert log",
+    ]);
+    assert_eq!(
+        out,
+        "#1 API down: started 2026-11-26 14:25 CET (was 2026-11-26 14:30 CET)\n\
+         #1 API down: detected 2026-11-26 14:25 CET (was 2026-11-26 14:30 CET)\n"
+    );
+    let history = env.ok(&["timeline", "-i", "1", "--history"]);
+    assert!(
+        history.contains("→ 2026-11-26 14:25 CET: the alert log"),
+        "{history}"
+    );
+}
+
+#[test]
+fn corrections_of_the_title_and_of_tasks_read_as_such() {
+    let env = Env::new();
+    env.ok_at("2026-11-26T13:00:00Z", &["open", "Search slow"]);
+    env.ok_at(
+        "2026-11-26T13:01:00Z",
+        &["task", "add", "chek the index", "--owner", "dave"],
+    );
+    env.ok_at("2026-11-26T13:02:00Z", &["task", "done", "1"]);
+    env.ok_at(
+        "2026-11-26T13:03:00Z",
+        &["retitle", "Search results load slowly"],
+    );
+    env.ok_at(
+        "2026-11-26T13:04:00Z",
+        &["task", "edit", "1", "check the index"],
+    );
+    // The task's entries read with its corrected text.
+    let timeline = env.ok(&["timeline"]);
+    assert!(
+        timeline.contains("task added: check the index (owner: dave)"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("task done: check the index"),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("chek"), "{timeline}");
+    let history = env.ok(&["timeline", "--history"]);
+    assert!(
+        history.contains(
+            "the title: text corrected, \"Search slow\" → \"Search results load slowly\""
+        ),
+        "{history}"
+    );
+    assert!(
+        history.contains(
+            "task \"check the index\": text corrected, \"chek the index\" → \"check the index\""
+        ),
+        "{history}"
+    );
+    // Striking an entry says what the entry was, in words.
+    env.ok_at("2026-11-26T13:05:00Z", &["status", "identified"]);
+    let out = env.ok_at(
+        "2026-11-26T13:06:00Z",
+        &["entry", "rm", "last", "--reason", "not yet confirmed"],
+    );
+    assert!(
+        out.ends_with(
+            "from the record: status \"investigating → identified\" (not yet confirmed)\n"
+        ),
+        "{out}"
+    );
 }

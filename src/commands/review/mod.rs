@@ -252,11 +252,15 @@ fn check_ready(
 ) -> Result<()> {
     let i = view.incident;
     let mut missing = Vec::new();
-    if i.mitigated_at.is_none() {
-        missing.push("mitigated");
-    }
-    if i.resolved_at.is_none() {
-        missing.push("resolved");
+    // A cancelled incident was never mitigated or resolved: it ended when
+    // it was cancelled.
+    if i.status != crate::model::Status::Cancelled {
+        if i.mitigated_at.is_none() {
+            missing.push("mitigated");
+        }
+        if i.resolved_at.is_none() {
+            missing.push("resolved");
+        }
     }
     let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
     let findings = check(&CheckInput {

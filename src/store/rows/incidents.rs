@@ -316,7 +316,9 @@ pub(crate) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
             )?;
             let open_count = usize::try_from(open_count).unwrap_or(usize::MAX);
             match choose_current(selected_status, open_count, first_open) {
-                Current::NoneOpen { last: Some(id) } if which == IncidentRef::Viewing => Ok(id),
+                Current::NoneOpen {
+                    last: Some((id, _)),
+                } if which == IncidentRef::Viewing => Ok(id),
                 other => Ok(other.into_id()?),
             }
         }
