@@ -244,12 +244,19 @@ fn not_a_time(input: &str) -> UserError {
         .hint("use 14:05, 2026-11-26 14:05, -15m, 2h ago, or RFC 3339 such as 2026-11-26T14:05:00Z")
 }
 
+/// How far ahead of now a time of day may be and still mean now: the
+/// person's clock runs a little behind the machine's, or they typed the
+/// minute about to begin. Read as the most recent such moment, it would
+/// land on yesterday. The `--at` help texts say "5 minutes".
+pub const AHEAD_TOLERANCE: TimeDelta = TimeDelta::minutes(5);
+
 /// Reads a time typed by a person, relative to `now`, in `zone`.
 ///
 /// Accepted: `now`; relative `-15m`, `-1h30m`, `2h ago`, `90s ago`, `1 day ago`;
 /// a time of day `HH:MM[:SS]` (the most recent such moment, so 23:55 typed
-/// at 00:10 means yesterday); `YYYY-MM-DD HH:MM[:SS]` in `zone`; RFC 3339.
-/// Times in the future and before 1970 are refused.
+/// at 00:10 means yesterday; one at most [`AHEAD_TOLERANCE`] ahead of now
+/// means now); `YYYY-MM-DD HH:MM[:SS]` in `zone`; RFC 3339.
+/// Other times in the future, and times before 1970, are refused.
 pub fn parse_time(
     input: &str,
     now: DateTime<Utc>,
@@ -266,7 +273,11 @@ pub fn parse_time(
         now.checked_sub_signed(delta)
             .ok_or_else(|| too_far(input))?
     } else if let Some(time) = parse_time_of_day(s) {
-        most_recent(time, now, zone, input)?
+        if just_ahead(time, now, zone) {
+            now
+        } else {
+            most_recent(time, now, zone, input)?
+        }
     } else if let Some(naive) = parse_date_time(s) {
         resolve_wall_clock(naive, zone, input)?
     } else if let Ok(t) = DateTime::parse_from_rfc3339(s) {
@@ -355,6 +366,17 @@ fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+/// Whether the clock shows `time` next within [`AHEAD_TOLERANCE`] after
+/// `now` (today, or tomorrow just before midnight).
+fn just_ahead(time: NaiveTime, now: DateTime<Utc>, zone: &Zone) -> bool {
+    let today = zone.naive_local(now).date();
+    [Some(today), today.succ_opt()]
+        .into_iter()
+        .flatten()
+        .flat_map(|day| zone.instants(day.and_time(time)))
+        .any(|t| t > now && t - now <= AHEAD_TOLERANCE)
 }
 
 /// The most recent moment at or before `now` whose wall clock reads `time`:
@@ -519,6 +541,42 @@ mod tests {
         );
         assert!(parse_time("24:00", now, &z).is_err());
         assert!(parse_time("12:60", now, &z).is_err());
+    }
+
+    #[test]
+    fn a_time_of_day_a_few_minutes_ahead_is_now() {
+        let z = zone("Europe/Berlin");
+        // 15:00 in Berlin.
+        let now = utc("2026-11-26T14:00:00Z");
+        for input in ["15:01", "15:05", "15:04:59", "15:00:30"] {
+            assert_eq!(parse_time(input, now, &z).unwrap(), now, "{input}");
+        }
+        // Beyond the tolerance it is the most recent such moment, as ever.
+        assert_eq!(
+            parse_time("15:06", now, &z).unwrap(),
+            utc("2026-11-25T14:06:00Z")
+        );
+        assert_eq!(
+            parse_time("15:05:01", now, &z).unwrap(),
+            utc("2026-11-25T14:05:01Z")
+        );
+        // Explicit future times are still refused, however close.
+        for input in ["2026-11-26 15:02", "2026-11-26T14:01:00Z", "+2m"] {
+            assert!(parse_time(input, now, &z).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn the_tolerance_reaches_across_midnight() {
+        let z = zone("Europe/Berlin");
+        // 23:58 in Berlin on the 26th.
+        let now = utc("2026-11-26T22:58:00Z");
+        assert_eq!(parse_time("00:02", now, &z).unwrap(), now);
+        // 00:04 is six minutes ahead: this morning's.
+        assert_eq!(
+            parse_time("00:04", now, &z).unwrap(),
+            utc("2026-11-25T23:04:00Z")
+        );
     }
 
     #[test]
@@ -730,6 +788,17 @@ mod properties {
         }
 
         #[test]
+        fn a_time_of_day_just_ahead_is_now(
+            z in zone(),
+            now in instant(),
+            ahead in 1..=AHEAD_TOLERANCE.num_seconds(),
+        ) {
+            let then = now + TimeDelta::seconds(ahead);
+            let input = z.naive_local(then).format("%H:%M:%S").to_string();
+            prop_assert_eq!(parse_time(&input, now, &z).unwrap(), now);
+        }
+
+        #[test]
         fn a_time_of_day_is_the_latest_past_moment_showing_it(
             h in 0u32..24,
             m in 0u32..60,
@@ -737,7 +806,14 @@ mod properties {
             now in instant().prop_filter("not before 1970-01-02", |t| t.timestamp() > 86_400),
         ) {
             let input = format!("{h:02}:{m:02}");
+            // Whether the clock shows it within the tolerance after now,
+            // found second by second.
+            let wanted = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+            let ahead = (1..=AHEAD_TOLERANCE.num_seconds())
+                .any(|s| z.naive_local(now + TimeDelta::seconds(s)).time() == wanted);
             match parse_time(&input, now, &z) {
+                // Just ahead: now, never yesterday.
+                Ok(t) if ahead => prop_assert_eq!(t, now),
                 Ok(t) => {
                     prop_assert!(t <= now);
                     // Today or yesterday, never further.
@@ -747,7 +823,7 @@ mod properties {
                     prop_assert_eq!(z.naive_local(t).format("%H:%M").to_string(), input);
                 }
                 // Only a time the clocks skipped may be refused.
-                Err(e) => prop_assert!(e.to_string().contains("skipped"), "{}", e),
+                Err(e) => prop_assert!(!ahead && e.to_string().contains("skipped"), "{}", e),
             }
         }
     }

@@ -13,6 +13,7 @@ mod exchange;
 mod files;
 mod followup;
 mod generated;
+mod guards;
 mod hostile;
 mod links;
 mod migrations;
