@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::ask::Asker;
 use super::brief::Parts;
 use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person, time_after};
+use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, handoff_time, same_person};
 use crate::report::briefing;
 use crate::report::text::safe_line;
 
@@ -95,8 +95,7 @@ fn choose(ctx: &Context, target: IncidentRef, at: DateTime<Utc>) -> Result<Strin
         let parts = Parts::gather(store, id, 0)?;
         let (incident, current) = parts.command();
         if let Some(current) = current {
-            let took = format!("{} took command", current.name);
-            time_after("the handoff", at, (&took, current.assigned_at), zone)?;
+            handoff_time(incident, current, at, zone)?;
         }
         Ok((incident.commander.clone(), parts.responders().to_vec()))
     })?;

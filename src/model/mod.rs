@@ -24,7 +24,7 @@ mod timeline;
 pub use checklist::{ChecklistItem, NewChecklistItem, check_done, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
-    responders, same_person, time_after,
+    handoff_time, responders, same_person, time_after,
 };
 pub use comms::{LinkKind, PostOutcome, UpdatePost};
 pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};

@@ -36,3 +36,40 @@ fn a_time_of_day_a_few_minutes_ahead_is_now() {
     let f = env.fails(&["tl", "later", "--at", "+2m"]);
     assert!(f.stderr.contains("not a time"), "{}", f.stderr);
 }
+
+#[test]
+fn a_handoff_before_the_impact_started_is_refused() {
+    let env = Env::new();
+    env.ok(&["open", "Queue stuck", "--started", "14:30"]);
+    // Notes before the start stay allowed: they are the lead-up.
+    env.ok(&["tl", "a deploy went out", "--at", "14:20"]);
+    let f = env.fails(&["handoff", "bob", "--at", "14:25"]);
+    assert!(
+        f.stderr
+            .contains("inc: error: a handoff at 2026-11-26 14:25 CET would come before the impact started (2026-11-26 14:30 CET)"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        f.stderr.contains("inc times --started TIME"),
+        "{}",
+        f.stderr
+    );
+    // So does every other change of state.
+    for args in [
+        &["sev", "1", "--at", "14:25"][..],
+        &["status", "identified", "--at", "14:25"],
+        &["mitigated", "--at", "14:25"],
+        &["resolve", "--at", "14:25"],
+    ] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr.contains("would come before the impact started"),
+            "{args:?}: {}",
+            f.stderr
+        );
+    }
+    // After the start (and the first commander), it goes through.
+    env.ok(&["handoff", "bob", "--at", "15:00"]);
+    assert_eq!(env.json(&["show"])["commander"], "bob");
+}
