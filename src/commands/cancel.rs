@@ -30,7 +30,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let reason = clean_text("reason", &args.reason)?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at(args.at.as_deref())?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let shown = reason.clone();
     change(
         ctx,

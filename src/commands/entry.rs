@@ -130,7 +130,11 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
     } else {
         Some(clean_text("text", &args.text.join(" "))?)
     };
-    let at = ctx.at(args.at.as_deref())?;
+    // A time of day is read on the days of the entry's incident.
+    let at = ctx.at_on_found(args.at.as_deref(), |store| {
+        let entry = store.find_entry(&reference, scope(&args.incident)?, &ctx.author()?)?;
+        Ok(IncidentRef::Id(entry.incident_id))
+    })?;
     if text.is_none() && at.is_none() {
         return Err(UserError::new("nothing to correct")
             .hint("give the corrected text, or --at TIME for when it happened")

@@ -60,7 +60,7 @@ use crate::identity;
 use crate::model::IncidentRef;
 use crate::report::style::{Screen, Style};
 use crate::store::{Store, StoreOptions};
-use crate::time::{Zone, parse_time};
+use crate::time::{Zone, is_time_of_day, parse_time, parse_time_on};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
@@ -187,6 +187,31 @@ impl Context {
     /// writers, the later writes the later time).
     pub fn at(&self, at: Option<&str>) -> Result<Option<DateTime<Utc>>> {
         at.map(|t| self.parse_time(t, self.zone()?)).transpose()
+    }
+
+    /// When an event on an existing incident happened: as [`Context::at`],
+    /// except that a bare time of day on an incident whose events lie in
+    /// the past is read on the incident's own days (see
+    /// [`parse_time_on`]). Only then is the store read, read-only.
+    pub fn at_on(&self, at: Option<&str>, target: IncidentRef) -> Result<Option<DateTime<Utc>>> {
+        self.at_on_found(at, |_| Ok(target))
+    }
+
+    /// [`Context::at_on`] for an incident found only when it is needed,
+    /// such as the one an entry belongs to.
+    pub fn at_on_found(
+        &self,
+        at: Option<&str>,
+        target: impl FnOnce(&Store) -> Result<IncidentRef>,
+    ) -> Result<Option<DateTime<Utc>>> {
+        match at {
+            Some(input) if is_time_of_day(input) => {
+                let store = self.store_read()?;
+                let span = store.event_span(target(&store)?)?;
+                Ok(Some(parse_time_on(input, self.now(), self.zone()?, span)?))
+            }
+            other => self.at(other),
+        }
     }
 
     /// Who is acting, recorded as the author of everything written.

@@ -48,7 +48,9 @@ pub struct Args {
     /// When the incident was declared, to enter one from the records [default: now]
     ///
     /// TIME takes the same forms as for --started. Later --at times (tl,
-    /// handoff, mitigated, resolve) can then replay the incident as it happened.
+    /// handoff, mitigated, resolve) can then replay the incident as it happened:
+    /// once its latest event is over 12 hours old, their times of day are read
+    /// on the incident's own days.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub declared: Option<String>,
 

@@ -34,6 +34,10 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
+    // The plain rule, not `at_on`: the meeting comes after the incident,
+    // usually the next day, when its events are over 12 hours old; read on
+    // the incident's own days, `--at 10:00` would land before the
+    // resolution.
     let at = ctx.at(args.at.as_deref())?;
     let author = ctx.author()?;
     let zone = ctx.zone()?;

@@ -299,14 +299,24 @@ fn time_help_states_the_tolerance() {
     );
     let explained: Vec<&(String, String)> = all
         .iter()
-        .filter(|(_, help)| help.contains("the most recent such moment"))
+        .filter(|(_, help)| help.contains("TIME is `14:05`"))
         .collect();
     assert!(
         explained.len() >= 10,
         "{} helps explain TIME",
         explained.len()
     );
+    let replay = format!(
+        "on an incident whose latest event is over {} hours old",
+        inc::time::REPLAY_AFTER.num_hours()
+    );
+    let mut replayed = 0;
     for (name, help) in explained {
         assert!(help.contains(&tolerance), "{name}: {help}");
+        if help.contains("the incident's own day") {
+            assert!(help.contains(&replay), "{name}: {help}");
+            replayed += 1;
+        }
     }
+    assert!(replayed >= 8, "{replayed} helps explain the replay rule");
 }

@@ -73,3 +73,103 @@ fn a_handoff_before_the_impact_started_is_refused() {
     env.ok(&["handoff", "bob", "--at", "15:00"]);
     assert_eq!(env.json(&["show"])["commander"], "bob");
 }
+
+/// The event times of an incident's entries of `kind`, oldest first.
+fn stored_times(env: &Env, incident: i64, kind: &str) -> Vec<String> {
+    let sql = env.sql();
+    let mut stmt = sql
+        .prepare(
+            "SELECT event_at FROM timeline_entries WHERE incident_id = ?1 AND kind = ?2 \
+             ORDER BY event_at",
+        )
+        .unwrap();
+    stmt.query_map(rusqlite::params![incident, kind], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn on_an_incident_from_the_records_a_time_of_day_is_on_its_day() {
+    let env = Env::new();
+    env.ok(&["open", "Replayed outage", "--declared", "2025-03-14T09:30"]);
+    // Not yesterday 21:18, which the plain rule would give: the incident's
+    // own day.
+    env.ok(&["tl", "the queue drained", "--at", "21:18"]);
+    assert_eq!(stored_times(&env, 1, "note"), ["2025-03-14T20:18:00.000Z"]);
+    // The same for corrections, changes of state and `inc times`.
+    env.ok(&["entry", "edit", "last", "--at", "22:40"]);
+    assert_eq!(stored_times(&env, 1, "note"), ["2025-03-14T21:40:00.000Z"]);
+    env.ok(&["sev", "1", "--at", "10:05"]);
+    assert_eq!(stored_at(&env, 1, "severity"), "2025-03-14T09:05:00.000Z");
+    env.ok(&["times", "--started", "09:10"]);
+    assert_eq!(
+        env.json(&["show"])["started_at"],
+        "2025-03-14T08:10:00Z",
+        "the start moved on the incident's day"
+    );
+    env.ok(&["resolve", "--at", "23:00"]);
+    assert_eq!(env.json(&["show"])["resolved_at"], "2025-03-14T22:00:00Z");
+    // Other forms read as ever.
+    env.ok(&["tl", "typed up", "--at", "-1m", "-i", "1"]);
+    assert!(
+        stored_times(&env, 1, "note").contains(&"2026-11-26T13:59:00.000Z".to_string()),
+        "{:?}",
+        stored_times(&env, 1, "note")
+    );
+}
+
+#[test]
+fn a_time_of_day_on_several_days_of_an_incident_from_the_records_is_refused() {
+    let env = Env::new();
+    env.ok(&["open", "Overnight outage", "--declared", "2025-03-14T22:00"]);
+    env.ok(&["tl", "failed over", "--at", "2025-03-15 01:30"]);
+    let f = env.fails(&["tl", "paged the DBA", "--at", "21:18"]);
+    assert_eq!(
+        f.stderr,
+        "inc: error: `21:18` is on 2 of the incident's days (2025-03-14 to 2025-03-15): on an incident whose latest event is over 12 hours old, a time of day is read on its own days\n\
+         hint: give the date too: `2025-03-14 21:18` or `2025-03-15 21:18`\n"
+    );
+    // The state-changing commands refuse the same way.
+    let f = env.fails(&["status", "identified", "--at", "23:10"]);
+    assert!(
+        f.stderr
+            .contains("`2025-03-14 23:10` or `2025-03-15 23:10`"),
+        "{}",
+        f.stderr
+    );
+    // The full form goes through.
+    env.ok(&["tl", "paged the DBA", "--at", "2025-03-14 22:18"]);
+    assert!(stored_times(&env, 1, "note").contains(&"2025-03-14T21:18:00.000Z".to_string()));
+}
+
+#[test]
+fn a_live_incident_keeps_the_plain_rule() {
+    let env = Env::new();
+    // Declared 13 hours ago, its latest event 11 hours ago: still live.
+    env.ok_at("2026-11-26T01:00:00Z", &["open", "Slow burn"]);
+    env.ok_at("2026-11-26T03:00:00Z", &["tl", "watching"]);
+    // Yesterday's 15:30, as ever (on the incident's day it would be still
+    // to come).
+    env.ok(&["tl", "it began to slow", "--at", "15:30"]);
+    assert!(
+        stored_times(&env, 1, "note").contains(&"2026-11-25T14:30:00.000Z".to_string()),
+        "{:?}",
+        stored_times(&env, 1, "note")
+    );
+}
+
+#[test]
+fn the_review_meeting_the_next_day_keeps_the_plain_rule() {
+    let env = Env::new();
+    env.ok_at("2026-11-25T09:00:00Z", &["open", "Queue stuck"]);
+    env.ok_at("2026-11-25T11:00:00Z", &["resolve"]);
+    // The incident's events are over a day old; the meeting was this
+    // morning, not on the incident's day (which would be before the
+    // resolution).
+    env.ok(&["reviewed", "--at", "10:00"]);
+    assert_eq!(
+        env.json(&["show", "1"])["review_held_at"],
+        "2026-11-26T09:00:00Z"
+    );
+}
