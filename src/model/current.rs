@@ -24,8 +24,6 @@ pub enum IncidentRef {
     Id(i64),
     /// The current incident (see [`choose_current`]).
     Current,
-    /// The one last chosen by `open` or `use`, even if resolved.
-    Selected,
     /// For reading: the current incident or, when none is open, the one
     /// last chosen (so `inc show` right after `inc resolve` still works).
     Viewing,

@@ -173,3 +173,47 @@ fn the_review_meeting_the_next_day_keeps_the_plain_rule() {
         "2026-11-26T09:00:00Z"
     );
 }
+
+/// Opens "First" and "Second": two open incidents, the second current.
+fn two_open() -> Env {
+    let env = Env::new();
+    env.ok(&["open", "First"]);
+    env.ok(&["open", "Second"]);
+    env
+}
+
+#[test]
+fn reopen_without_an_id_reopens_what_you_last_resolved() {
+    let env = two_open();
+    env.ok(&["resolve", "-i", "1"]);
+    // bob resolves the current incident afterwards: a reopen by alice
+    // must not touch it.
+    env.ok(&["--as", "bob", "resolve", "-i", "2"]);
+    let out = env.ok(&["reopen"]);
+    assert!(out.contains("#1"), "{out}");
+    assert_eq!(env.json(&["show", "1"])["status"], "investigating");
+    assert_eq!(env.json(&["show", "2"])["status"], "resolved");
+    // What alice last resolved is open again: nothing else is reopened.
+    let f = env.fails(&["reopen"]);
+    assert_eq!(
+        f.stderr,
+        "inc: error: #1, the incident you last resolved, is open again (investigating)\n\
+         hint: name the one to reopen: `inc reopen ID` (`inc list --all` shows them)\n"
+    );
+    // Someone who resolved nothing is asked for the id.
+    let f = env.fails(&["--as", "carol", "reopen"]);
+    assert!(
+        f.stderr
+            .contains("you have resolved or cancelled no incident")
+            && f.stderr.contains("inc reopen ID"),
+        "{}",
+        f.stderr
+    );
+    // A cancellation counts as a close; bob's own reopen finds his.
+    env.ok(&["cancel", "-i", "1", "--reason", "a duplicate of #2"]);
+    env.ok(&["--as", "BOB", "reopen"]);
+    assert_eq!(env.json(&["show", "2"])["status"], "investigating");
+    assert_eq!(env.json(&["show", "1"])["status"], "cancelled");
+    env.ok(&["reopen"]);
+    assert_eq!(env.json(&["show", "1"])["status"], "investigating");
+}
