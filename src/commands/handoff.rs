@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::ask::Asker;
 use super::brief::Parts;
-use super::{Context, IncidentArg};
+use super::{Context, StateChangeArg};
 use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, handoff_time, same_person};
 use crate::report::briefing;
 use crate::report::text::safe_line;
@@ -38,7 +38,7 @@ pub struct Args {
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -46,11 +46,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(note) => clean_text("note", note)?,
         None => String::new(),
     };
-    let target = args.incident.target(IncidentRef::Current)?;
-    // Every flag is checked before the question.
-    let at = ctx.at_on(args.at.as_deref(), target)?;
-    let to = match &args.name {
-        Some(name) => clean_name("new commander's name", name)?,
+    // Every flag is checked before the questions.
+    let named = args
+        .name
+        .as_deref()
+        .map(|name| clean_name("new commander's name", name))
+        .transpose()?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
+    let to = match named {
+        Some(name) => name,
         None => choose(ctx, target, at.unwrap_or(ctx.now()))?,
     };
     let zone = ctx.zone()?;

@@ -2,8 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, change};
-use crate::model::IncidentRef;
+use super::{Context, StateChangeArg, change};
 use crate::report::text::{duration, incident_label};
 
 #[derive(Debug, clap::Args)]
@@ -25,12 +24,11 @@ pub struct Args {
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
     change(
         ctx,
         target,

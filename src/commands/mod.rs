@@ -357,6 +357,100 @@ impl IncidentArg {
     }
 }
 
+// `-i/--incident ID` for the commands that change an incident's state
+// (`status`, `sev`, `mitigated`, `resolve`, `cancel`, `handoff`): with
+// several incidents open, a change of state on the wrong one costs more
+// than a question, so without `-i` they ask, or refuse.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StateChangeArg {
+    /// The incident to change [default: the current one; with several open, asked for]
+    ///
+    /// ID is a number such as 12 or #12. Without it, the current incident is
+    /// changed while at most one incident is open. When several are open, inc
+    /// asks which in a terminal, the current one first; elsewhere it refuses,
+    /// naming them, so that a change of state never lands on the wrong
+    /// incident.
+    #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    pub incident: Option<String>,
+}
+
+impl StateChangeArg {
+    /// The incident to change and when the change happened (`at`, read
+    /// on that incident: see [`Context::at_on`]). A time that needs no
+    /// incident to be read is checked before any question.
+    pub fn target_at(
+        &self,
+        ctx: &Context,
+        at: Option<&str>,
+    ) -> Result<(IncidentRef, Option<DateTime<Utc>>)> {
+        let early = match at {
+            Some(input) if !is_time_of_day(input) => Some(ctx.at(Some(input))?),
+            _ => None,
+        };
+        let target = self.target(ctx)?;
+        let at = match early {
+            Some(at) => at,
+            None => ctx.at_on(at, target)?,
+        };
+        Ok((target, at))
+    }
+
+    /// The incident named with `-i`; else, with one incident open (or
+    /// none), the current one as every command has it; with several, the
+    /// one chosen in a terminal, or an error naming them.
+    pub fn target(&self, ctx: &Context) -> Result<IncidentRef> {
+        if let Some(id) = &self.incident {
+            return Ok(IncidentRef::Id(crate::model::parse_incident_id(id)?));
+        }
+        let (mut open, selected) = ctx
+            .store_read()?
+            .snapshot(|store| Ok((store.open_incidents()?, store.selected_incident()?)))?;
+        if open.len() < 2 {
+            return Ok(IncidentRef::Current);
+        }
+        let first: Vec<(i64, String)> = open
+            .iter()
+            .take(crate::model::NAMED_WHEN_AMBIGUOUS)
+            .map(|i| (i.id, i.title.clone()))
+            .collect();
+        let current = selected.filter(|id| open.iter().any(|i| i.id == *id));
+        let hint = match current {
+            Some(id) => {
+                format!("name the incident to change with -i ID (the current one is #{id})")
+            }
+            None => "name the incident to change with -i ID".to_string(),
+        };
+        let ask = ask::Asker::new(
+            ctx,
+            &format!(
+                "{} incidents are open ({})",
+                open.len(),
+                crate::model::name_incidents(open.len(), &first)
+            ),
+            &hint,
+        )?;
+        // The current one first, as the default.
+        open.sort_by_key(|i| Some(i.id) != current);
+        let items: Vec<String> = open
+            .iter()
+            .map(|i| {
+                let mark = if Some(i.id) == current {
+                    " (current)"
+                } else {
+                    ""
+                };
+                format!(
+                    "#{} {}{mark}",
+                    i.id,
+                    crate::report::text::safe_line(&i.title)
+                )
+            })
+            .collect();
+        let choice = ask.select("Which incident?", &items, 0)?;
+        Ok(IncidentRef::Id(open[choice].id))
+    }
+}
+
 // `-i/--incident ID` for the commands that write the review's material
 // (`describe`, `factor add`, `action edit`, ...): usually run after the
 // incident is resolved, so without `-i` they fall back like `show` does.

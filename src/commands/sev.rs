@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, change};
-use crate::model::{IncidentRef, Severity};
+use super::{Context, StateChangeArg, change};
+use crate::model::Severity;
 use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
@@ -33,7 +33,7 @@ pub struct Args {
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -42,8 +42,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(r) => crate::model::clean_text("reason", r)?,
         None => String::new(),
     };
-    let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
     change(
         ctx,
         target,

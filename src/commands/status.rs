@@ -2,8 +2,8 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, change};
-use crate::model::{IncidentRef, Status};
+use super::{Context, StateChangeArg, change};
+use crate::model::Status;
 use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
@@ -29,13 +29,12 @@ pub struct Args {
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let to: Status = args.status.parse()?;
-    let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
     change(
         ctx,
         target,

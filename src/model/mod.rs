@@ -27,7 +27,9 @@ pub use command::{
     handoff_time, responders, same_person, time_after,
 };
 pub use comms::{LinkKind, PostOutcome, UpdatePost};
-pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
+pub use current::{
+    Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, name_incidents, parse_incident_id,
+};
 pub use hlc::{Hlc, max_ahead};
 pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
 pub use refs::{EntryRef, MIN_REF, short_refs};

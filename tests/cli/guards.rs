@@ -183,6 +183,78 @@ fn two_open() -> Env {
 }
 
 #[test]
+fn with_several_open_a_change_of_state_needs_the_incident_named() {
+    let env = two_open();
+    for args in [
+        &["resolve"][..],
+        &["cancel", "--reason", "a duplicate"],
+        &["sev", "1"],
+        &["status", "identified"],
+        &["mitigated"],
+        &["handoff", "bob"],
+    ] {
+        let f = env.fails(args);
+        assert_eq!(
+            f.stderr,
+            "inc: error: 2 incidents are open (#1 \"First\", #2 \"Second\"), and inc cannot ask: stdin is not a terminal\n\
+             hint: name the incident to change with -i ID (the current one is #2)\n",
+            "{args:?}"
+        );
+    }
+    let f = env.fails(&["--no-input", "sev", "1", "--at", "14:50"]);
+    assert!(
+        f.stderr.contains(
+            "2 incidents are open (#1 \"First\", #2 \"Second\"), and inc cannot ask: --no-input"
+        ),
+        "{}",
+        f.stderr
+    );
+    // The flags are checked first.
+    let f = env.fails(&["sev", "9"]);
+    assert!(!f.stderr.contains("incidents are open"), "{}", f.stderr);
+    let f = env.fails(&["status", "identified", "--at", "soon"]);
+    assert!(f.stderr.contains("`soon` is not a time"), "{}", f.stderr);
+    // Notes keep going to the current incident.
+    env.ok(&["tl", "a note for the current one"]);
+    assert_eq!(
+        env.json(&["timeline", "2"])[1]["text"],
+        "a note for the current one"
+    );
+    // Named, the change goes through; with one open, the current one is
+    // changed as before.
+    env.ok(&["resolve", "-i", "1"]);
+    env.ok(&["sev", "1"]);
+    assert_eq!(env.json(&["show", "2"])["severity"], "SEV1");
+    assert_eq!(env.json(&["show", "1"])["status"], "resolved");
+}
+
+#[test]
+fn with_several_open_a_change_of_state_asks_which_in_a_terminal() {
+    use crate::terminal::{finish, pty, send};
+    let env = two_open();
+    let mut p = pty(&env, &["sev", "1", "--reason", "all markets"], &[]);
+    p.exp_string("Which incident?").unwrap();
+    // The current incident first, as the default; then the others.
+    p.exp_string("#2 Second (current)").unwrap();
+    p.exp_string("#1 First").unwrap();
+    send(&mut p, "\x1b[B");
+    send(&mut p, "\r");
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(env.json(&["show", "1"])["severity"], "SEV1");
+    assert_eq!(env.json(&["show", "2"])["severity"], "SEV2");
+
+    // Enter takes the current one.
+    let mut p = pty(&env, &["status", "identified"], &[]);
+    p.exp_string("#1 First").unwrap();
+    send(&mut p, "\r");
+    let (code, out) = finish(p);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(env.json(&["show", "2"])["status"], "identified");
+    assert_eq!(env.json(&["show", "1"])["status"], "investigating");
+}
+
+#[test]
 fn reopen_without_an_id_reopens_what_you_last_resolved() {
     let env = two_open();
     env.ok(&["resolve", "-i", "1"]);
