@@ -244,12 +244,19 @@ fn not_a_time(input: &str) -> UserError {
         .hint("use 14:05, 2026-11-26 14:05, -15m, 2h ago, or RFC 3339 such as 2026-11-26T14:05:00Z")
 }
 
+/// How far ahead of now a time of day may be and still mean now: the
+/// person's clock runs a little behind the machine's, or they typed the
+/// minute about to begin. Read as the most recent such moment, it would
+/// land on yesterday. The `--at` help texts say "5 minutes".
+pub const AHEAD_TOLERANCE: TimeDelta = TimeDelta::minutes(5);
+
 /// Reads a time typed by a person, relative to `now`, in `zone`.
 ///
 /// Accepted: `now`; relative `-15m`, `-1h30m`, `2h ago`, `90s ago`, `1 day ago`;
 /// a time of day `HH:MM[:SS]` (the most recent such moment, so 23:55 typed
-/// at 00:10 means yesterday); `YYYY-MM-DD HH:MM[:SS]` in `zone`; RFC 3339.
-/// Times in the future and before 1970 are refused.
+/// at 00:10 means yesterday; one at most [`AHEAD_TOLERANCE`] ahead of now
+/// means now); `YYYY-MM-DD HH:MM[:SS]` in `zone`; RFC 3339.
+/// Other times in the future, and times before 1970, are refused.
 pub fn parse_time(
     input: &str,
     now: DateTime<Utc>,
@@ -266,7 +273,11 @@ pub fn parse_time(
         now.checked_sub_signed(delta)
             .ok_or_else(|| too_far(input))?
     } else if let Some(time) = parse_time_of_day(s) {
-        most_recent(time, now, zone, input)?
+        if just_ahead(time, now, zone) {
+            now
+        } else {
+            most_recent(time, now, zone, input)?
+        }
     } else if let Some(naive) = parse_date_time(s) {
         resolve_wall_clock(naive, zone, input)?
     } else if let Ok(t) = DateTime::parse_from_rfc3339(s) {
@@ -274,6 +285,17 @@ pub fn parse_time(
     } else {
         return Err(not_a_time(input));
     };
+    in_range(t, input, now, zone)
+}
+
+/// `t`, read from `input`, if it may be on the record (see
+/// [`out_of_range`]).
+fn in_range(
+    t: DateTime<Utc>,
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, UserError> {
     match out_of_range(t, now) {
         None => Ok(t),
         Some(OutOfRange::LeapSecond) => Err(UserError::new(format!("`{input}` is a leap second"))
@@ -284,6 +306,115 @@ pub fn parse_time(
         ))
         .hint(format!("the time now is {}", zone.format(now)))),
         Some(OutOfRange::TooEarly) => Err(too_far(input)),
+    }
+}
+
+/// How long after an incident's latest event a time of day stops meaning
+/// today on it: past that, the incident is being entered from the record
+/// (a replay of a published postmortem, notes typed up the next week), and
+/// `21:18` means 21:18 on one of its own days. The `--at` help texts say
+/// "12 hours".
+pub const REPLAY_AFTER: TimeDelta = TimeDelta::hours(12);
+
+/// When an incident's events happened: from the start of impact to its
+/// latest event (the declaration, if nothing came after it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventSpan {
+    pub started: DateTime<Utc>,
+    pub latest: DateTime<Utc>,
+}
+
+impl EventSpan {
+    /// Whether the incident lies in the past: its latest event more than
+    /// [`REPLAY_AFTER`] before `now`.
+    pub fn is_past(&self, now: DateTime<Utc>) -> bool {
+        now - self.latest > REPLAY_AFTER
+    }
+
+    /// The incident's days in `zone`: the dates from its start of impact to
+    /// its latest event.
+    fn days(&self, zone: &Zone) -> (NaiveDate, NaiveDate) {
+        let (a, b) = (zone.date(self.started), zone.date(self.latest));
+        (a.min(b), a.max(b))
+    }
+}
+
+/// Whether `input` is a bare time of day (`21:18`, `21:18:30`): the one
+/// form whose day depends on the incident it is typed for.
+pub fn is_time_of_day(input: &str) -> bool {
+    parse_time_of_day(input.trim()).is_some()
+}
+
+/// Reads a time typed for an event on an incident whose events span
+/// `span`: as [`parse_time`], except that on an incident that lies in the
+/// past (see [`EventSpan::is_past`]) a time of day is read on the
+/// incident's own days, never today. Exactly one day that showed the time
+/// (and not in the future, [`AHEAD_TOLERANCE`] aside): that day; several:
+/// refused, with the full forms to type instead.
+pub fn parse_time_on(
+    input: &str,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    span: EventSpan,
+) -> Result<DateTime<Utc>, UserError> {
+    match parse_time_of_day(input.trim()) {
+        Some(time) if span.is_past(now) => {
+            let (first, last) = span.days(zone);
+            on_days(time, first, last, now, zone, input)
+        }
+        _ => parse_time(input, now, zone),
+    }
+}
+
+/// `time` on the one day from `first` to `last` on which it happened and
+/// is not in the future: a time of day on the days of an incident.
+fn on_days(
+    time: NaiveTime,
+    first: NaiveDate,
+    last: NaiveDate,
+    now: DateTime<Utc>,
+    zone: &Zone,
+    input: &str,
+) -> Result<DateTime<Utc>, UserError> {
+    let typed = input.trim();
+    let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
+    // Days whose clocks showed the time, not later than the tolerance allows.
+    let candidates: Vec<NaiveDate> = days
+        .iter()
+        .copied()
+        .filter(|day| {
+            zone.instants(day.and_time(time))
+                .iter()
+                .any(|t| *t <= now + AHEAD_TOLERANCE)
+        })
+        .collect();
+    match candidates.as_slice() {
+        [day] => {
+            let t = resolve_wall_clock(day.and_time(time), zone, input)?;
+            in_range(t.min(now), input, now, zone)
+        }
+        [] => match days
+            .iter()
+            .find_map(|day| zone.instants(day.and_time(time)).into_iter().next())
+        {
+            // Each day of the incident shows it later than now.
+            Some(t) => in_range(t, input, now, zone),
+            None => Err(dst_gap(input, first, zone)),
+        },
+        several => {
+            let forms: Vec<String> = several.iter().map(|d| format!("`{d} {typed}`")).collect();
+            let choice = match forms.as_slice() {
+                [a, b] => format!("{a} or {b}"),
+                [a, b, c] => format!("{a}, {b} or {c}"),
+                _ => format!("from {} to {}", forms[0], forms[forms.len() - 1]),
+            };
+            Err(UserError::new(format!(
+                "`{typed}` is on {} of the incident's days ({first} to {last}): on an incident whose latest event is over {} hours old, a time of day is read on its own days",
+                several.len(),
+                REPLAY_AFTER.num_hours()
+            ))
+            .hint(format!("give the date too: {choice}")))
+        }
     }
 }
 
@@ -355,6 +486,17 @@ fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+/// Whether the clock shows `time` next within [`AHEAD_TOLERANCE`] after
+/// `now` (today, or tomorrow just before midnight).
+fn just_ahead(time: NaiveTime, now: DateTime<Utc>, zone: &Zone) -> bool {
+    let today = zone.naive_local(now).date();
+    [Some(today), today.succ_opt()]
+        .into_iter()
+        .flatten()
+        .flat_map(|day| zone.instants(day.and_time(time)))
+        .any(|t| t > now && t - now <= AHEAD_TOLERANCE)
 }
 
 /// The most recent moment at or before `now` whose wall clock reads `time`:
@@ -519,6 +661,151 @@ mod tests {
         );
         assert!(parse_time("24:00", now, &z).is_err());
         assert!(parse_time("12:60", now, &z).is_err());
+    }
+
+    #[test]
+    fn a_time_of_day_a_few_minutes_ahead_is_now() {
+        let z = zone("Europe/Berlin");
+        // 15:00 in Berlin.
+        let now = utc("2026-11-26T14:00:00Z");
+        for input in ["15:01", "15:05", "15:04:59", "15:00:30"] {
+            assert_eq!(parse_time(input, now, &z).unwrap(), now, "{input}");
+        }
+        // Beyond the tolerance it is the most recent such moment, as ever.
+        assert_eq!(
+            parse_time("15:06", now, &z).unwrap(),
+            utc("2026-11-25T14:06:00Z")
+        );
+        assert_eq!(
+            parse_time("15:05:01", now, &z).unwrap(),
+            utc("2026-11-25T14:05:01Z")
+        );
+        // Explicit future times are still refused, however close.
+        for input in ["2026-11-26 15:02", "2026-11-26T14:01:00Z", "+2m"] {
+            assert!(parse_time(input, now, &z).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn the_tolerance_reaches_across_midnight() {
+        let z = zone("Europe/Berlin");
+        // 23:58 in Berlin on the 26th.
+        let now = utc("2026-11-26T22:58:00Z");
+        assert_eq!(parse_time("00:02", now, &z).unwrap(), now);
+        // 00:04 is six minutes ahead: this morning's.
+        assert_eq!(
+            parse_time("00:04", now, &z).unwrap(),
+            utc("2026-11-25T23:04:00Z")
+        );
+    }
+
+    fn span(started: &str, latest: &str) -> EventSpan {
+        EventSpan {
+            started: utc(started),
+            latest: utc(latest),
+        }
+    }
+
+    #[test]
+    fn on_a_live_incident_a_time_of_day_reads_as_ever() {
+        let z = zone("Europe/Berlin");
+        let now = utc("2026-11-26T14:00:00Z");
+        // The latest event 12 hours ago, to the second: still live.
+        let live = span("2026-11-25T20:00:00Z", "2026-11-26T02:00:00Z");
+        assert!(!live.is_past(now));
+        for input in ["21:18", "14:30", "15:04", "-15m", "2026-11-20 10:00"] {
+            assert_eq!(
+                parse_time_on(input, now, &z, live),
+                parse_time(input, now, &z),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn on_a_past_incident_a_time_of_day_is_on_its_day() {
+        let z = zone("Europe/Berlin");
+        let now = utc("2026-11-26T14:00:00Z");
+        // 09:30 to 13:00 in Berlin on 14 March 2025.
+        let replay = span("2025-03-14T08:30:00Z", "2025-03-14T12:00:00Z");
+        assert!(replay.is_past(now));
+        assert_eq!(
+            parse_time_on("21:18", now, &z, replay).unwrap(),
+            utc("2025-03-14T20:18:00Z")
+        );
+        // Before the start too: the lead-up.
+        assert_eq!(
+            parse_time_on("07:05:30", now, &z, replay).unwrap(),
+            utc("2025-03-14T06:05:30Z")
+        );
+        // Other forms read as ever.
+        assert_eq!(
+            parse_time_on("-15m", now, &z, replay).unwrap(),
+            utc("2026-11-26T13:45:00Z")
+        );
+        assert_eq!(
+            parse_time_on("2025-03-15 10:00", now, &z, replay).unwrap(),
+            utc("2025-03-15T09:00:00Z")
+        );
+        assert!(parse_time_on("13:59:60", now, &Zone::utc(), replay).is_err());
+    }
+
+    #[test]
+    fn a_time_of_day_on_several_days_of_a_past_incident_is_refused() {
+        let z = zone("Europe/Berlin");
+        let now = utc("2026-11-26T14:00:00Z");
+        // 21:00 on 14 March 2025 to 04:00 the next morning, in Berlin.
+        let overnight = span("2025-03-14T20:00:00Z", "2025-03-15T03:00:00Z");
+        let e = parse_time_on("21:18", now, &z, overnight).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`21:18` is on 2 of the incident's days (2025-03-14 to 2025-03-15): on an incident whose latest event is over 12 hours old, a time of day is read on its own days"
+        );
+        assert_eq!(
+            e.hint_text(),
+            Some("give the date too: `2025-03-14 21:18` or `2025-03-15 21:18`")
+        );
+        let week = span("2025-03-10T08:00:00Z", "2025-03-16T08:00:00Z");
+        let e = parse_time_on("9:05", now, &z, week).unwrap_err();
+        assert_eq!(
+            e.hint_text(),
+            Some("give the date too: from `2025-03-10 9:05` to `2025-03-16 9:05`")
+        );
+    }
+
+    #[test]
+    fn a_day_of_a_past_incident_that_is_still_to_come_is_no_candidate() {
+        let z = zone("Europe/Berlin");
+        // 15:00 in Berlin; the incident ran from 23:00 on the 25th to 02:00
+        // on the 26th, 13 hours ago.
+        let now = utc("2026-11-26T14:00:00Z");
+        let night = span("2026-11-25T22:00:00Z", "2026-11-26T01:00:00Z");
+        assert_eq!(
+            parse_time_on("16:00", now, &z, night).unwrap(),
+            utc("2026-11-25T15:00:00Z")
+        );
+        // Only today, and later than now: refused as in the future.
+        let early = span("2026-11-26T00:30:00Z", "2026-11-26T01:00:00Z");
+        let e = parse_time_on("20:00", now, &z, early).unwrap_err();
+        assert!(e.to_string().contains("is in the future"), "{e}");
+        // Just ahead, it is now.
+        assert_eq!(parse_time_on("15:03", now, &z, early).unwrap(), now);
+    }
+
+    #[test]
+    fn a_time_of_day_the_incident_s_day_skipped_is_refused() {
+        let z = zone("Europe/Berlin");
+        let now = utc("2026-11-26T14:00:00Z");
+        // 29 March 2026: Berlin's clocks jumped from 02:00 to 03:00.
+        let day = span("2026-03-29T05:00:00Z", "2026-03-29T09:00:00Z");
+        let e = parse_time_on("02:30", now, &z, day).unwrap_err();
+        assert!(e.to_string().contains("skipped"), "{e}");
+        // Over two days, the day that had it is the one.
+        let two = span("2026-03-28T20:00:00Z", "2026-03-29T09:00:00Z");
+        assert_eq!(
+            parse_time_on("02:30", now, &z, two).unwrap(),
+            utc("2026-03-28T01:30:00Z")
+        );
     }
 
     #[test]
@@ -730,6 +1017,51 @@ mod properties {
         }
 
         #[test]
+        fn on_a_past_incident_a_time_of_day_stays_on_its_days(
+            h in 0u32..24,
+            m in 0u32..60,
+            z in zone(),
+            latest in instant(),
+            length in 0i64..4 * 86_400,
+        ) {
+            let span = EventSpan { started: latest - TimeDelta::seconds(length), latest };
+            let now = now();
+            let input = format!("{h:02}:{m:02}");
+            match parse_time_on(&input, now, &z, span) {
+                Ok(t) if span.is_past(now) => {
+                    prop_assert!(t <= now);
+                    let day = z.naive_local(t).date();
+                    prop_assert!(z.date(span.started) <= day && day <= z.date(span.latest));
+                    if t < now {
+                        prop_assert_eq!(z.naive_local(t).format("%H:%M").to_string(), input);
+                    }
+                }
+                Ok(t) => prop_assert_eq!(Ok(t), parse_time(&input, now, &z)),
+                Err(e) => {
+                    let e = e.to_string();
+                    prop_assert!(
+                        ["of the incident's days", "skipped", "twice", "in the future"]
+                            .iter()
+                            .any(|why| e.contains(why)),
+                        "{}",
+                        e
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn a_time_of_day_just_ahead_is_now(
+            z in zone(),
+            now in instant(),
+            ahead in 1..=AHEAD_TOLERANCE.num_seconds(),
+        ) {
+            let then = now + TimeDelta::seconds(ahead);
+            let input = z.naive_local(then).format("%H:%M:%S").to_string();
+            prop_assert_eq!(parse_time(&input, now, &z).unwrap(), now);
+        }
+
+        #[test]
         fn a_time_of_day_is_the_latest_past_moment_showing_it(
             h in 0u32..24,
             m in 0u32..60,
@@ -737,7 +1069,14 @@ mod properties {
             now in instant().prop_filter("not before 1970-01-02", |t| t.timestamp() > 86_400),
         ) {
             let input = format!("{h:02}:{m:02}");
+            // Whether the clock shows it within the tolerance after now,
+            // found second by second.
+            let wanted = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+            let ahead = (1..=AHEAD_TOLERANCE.num_seconds())
+                .any(|s| z.naive_local(now + TimeDelta::seconds(s)).time() == wanted);
             match parse_time(&input, now, &z) {
+                // Just ahead: now, never yesterday.
+                Ok(t) if ahead => prop_assert_eq!(t, now),
                 Ok(t) => {
                     prop_assert!(t <= now);
                     // Today or yesterday, never further.
@@ -747,7 +1086,7 @@ mod properties {
                     prop_assert_eq!(z.naive_local(t).format("%H:%M").to_string(), input);
                 }
                 // Only a time the clocks skipped may be refused.
-                Err(e) => prop_assert!(e.to_string().contains("skipped"), "{}", e),
+                Err(e) => prop_assert!(!ahead && e.to_string().contains("skipped"), "{}", e),
             }
         }
     }

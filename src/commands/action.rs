@@ -101,7 +101,9 @@ pub struct DoneArgs {
 
     /// When it was done, if not just now
     ///
-    /// TIME takes the same forms as for `inc tl --at`.
+    /// TIME takes the same forms as for `inc tl --at`, except that a time of
+    /// day is always the most recent such moment: follow-up work is done long
+    /// after the incident, not on its days.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 
@@ -158,6 +160,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Done(a) => {
             let id = number("action", &a.id)?;
             let target = only_named(&a.incident)?;
+            // The plain rule, not `at_on`: follow-up work is done long
+            // after the incident, not on its days.
             let at = ctx.at(a.at.as_deref())?;
             let author = ctx.author()?;
             let (incident, action) =

@@ -4,8 +4,8 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, change};
-use crate::model::{IncidentRef, clean_text};
+use super::{Context, StateChangeArg, change};
+use crate::model::clean_text;
 use crate::report::text::{incident_label, safe_line};
 
 #[derive(Debug, clap::Args)]
@@ -24,13 +24,12 @@ pub struct Args {
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let reason = clean_text("reason", &args.reason)?;
-    let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at(args.at.as_deref())?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
     let shown = reason.clone();
     change(
         ctx,

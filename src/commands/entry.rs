@@ -154,7 +154,11 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
     } else {
         Some(clean_text("text", &args.text.join(" "))?)
     };
-    let at = ctx.at(args.at.as_deref())?;
+    // A time of day is read on the days of the entry's incident.
+    let at = ctx.at_on_found(args.at.as_deref(), |store| {
+        let entry = store.find_entry(&reference, scope(&args.incident)?, &ctx.author()?)?;
+        Ok(IncidentRef::Id(entry.incident_id))
+    })?;
     let key = mark(args.key, args.no_key);
     let private = mark(args.private, args.public);
     if text.is_none() && at.is_none() && key.is_none() && private.is_none() {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::ask::Asker;
 use super::brief::Parts;
-use super::{Context, IncidentArg};
-use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, same_person, time_after};
+use super::{Context, StateChangeArg};
+use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, handoff_time, same_person};
 use crate::report::briefing;
 use crate::report::text::safe_line;
 
@@ -28,15 +28,17 @@ pub struct Args {
     /// When command changed hands, if not just now
     ///
     /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
-    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
-    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
-    /// the future are refused.
+    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
+    /// latest event is over 12 hours old, that time on the incident's own
+    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
+    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
+    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
+    /// future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 
     #[command(flatten)]
-    pub incident: IncidentArg,
+    pub incident: StateChangeArg,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -44,11 +46,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(note) => clean_text("note", note)?,
         None => String::new(),
     };
-    let target = args.incident.target(IncidentRef::Current)?;
-    // Every flag is checked before the question.
-    let at = ctx.at(args.at.as_deref())?;
-    let to = match &args.name {
-        Some(name) => clean_name("new commander's name", name)?,
+    // Every flag is checked before the questions.
+    let named = args
+        .name
+        .as_deref()
+        .map(|name| clean_name("new commander's name", name))
+        .transpose()?;
+    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
+    let to = match named {
+        Some(name) => name,
         None => choose(ctx, target, at.unwrap_or(ctx.now()))?,
     };
     let zone = ctx.zone()?;
@@ -95,8 +101,7 @@ fn choose(ctx: &Context, target: IncidentRef, at: DateTime<Utc>) -> Result<Strin
         let parts = Parts::gather(store, id, 0)?;
         let (incident, current) = parts.command();
         if let Some(current) = current {
-            let took = format!("{} took command", current.name);
-            time_after("the handoff", at, (&took, current.assigned_at), zone)?;
+            handoff_time(incident, current, at, zone)?;
         }
         Ok((incident.commander.clone(), parts.responders().to_vec()))
     })?;

@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at(args.at.as_deref())?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let author = ctx.author()?;
     let mut before = None;
     let (incident, _) =

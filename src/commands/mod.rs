@@ -60,7 +60,7 @@ use crate::identity;
 use crate::model::IncidentRef;
 use crate::report::style::{Screen, Style};
 use crate::store::{Store, StoreOptions};
-use crate::time::{Zone, parse_time};
+use crate::time::{Zone, is_time_of_day, parse_time, parse_time_on};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
@@ -187,6 +187,31 @@ impl Context {
     /// writers, the later writes the later time).
     pub fn at(&self, at: Option<&str>) -> Result<Option<DateTime<Utc>>> {
         at.map(|t| self.parse_time(t, self.zone()?)).transpose()
+    }
+
+    /// When an event on an existing incident happened: as [`Context::at`],
+    /// except that a bare time of day on an incident whose events lie in
+    /// the past is read on the incident's own days (see
+    /// [`parse_time_on`]). Only then is the store read, read-only.
+    pub fn at_on(&self, at: Option<&str>, target: IncidentRef) -> Result<Option<DateTime<Utc>>> {
+        self.at_on_found(at, |_| Ok(target))
+    }
+
+    /// [`Context::at_on`] for an incident found only when it is needed,
+    /// such as the one an entry belongs to.
+    pub fn at_on_found(
+        &self,
+        at: Option<&str>,
+        target: impl FnOnce(&Store) -> Result<IncidentRef>,
+    ) -> Result<Option<DateTime<Utc>>> {
+        match at {
+            Some(input) if is_time_of_day(input) => {
+                let store = self.store_read()?;
+                let span = store.event_span(target(&store)?)?;
+                Ok(Some(parse_time_on(input, self.now(), self.zone()?, span)?))
+            }
+            other => self.at(other),
+        }
     }
 
     /// Who is acting, recorded as the author of everything written.
@@ -329,6 +354,100 @@ impl IncidentArg {
     /// The named incident, else `fallback`.
     pub fn target(&self, fallback: IncidentRef) -> Result<IncidentRef> {
         Ok(IncidentRef::parse(self.incident.as_deref(), fallback)?)
+    }
+}
+
+// `-i/--incident ID` for the commands that change an incident's state
+// (`status`, `sev`, `mitigated`, `resolve`, `cancel`, `handoff`): with
+// several incidents open, a change of state on the wrong one costs more
+// than a question, so without `-i` they ask, or refuse.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StateChangeArg {
+    /// The incident to change [default: the current one; with several open, asked for]
+    ///
+    /// ID is a number such as 12 or #12. Without it, the current incident is
+    /// changed while at most one incident is open. When several are open, inc
+    /// asks which in a terminal, the current one first; elsewhere it refuses,
+    /// naming them, so that a change of state never lands on the wrong
+    /// incident.
+    #[arg(short = 'i', long = "incident", value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::incident_ids))]
+    pub incident: Option<String>,
+}
+
+impl StateChangeArg {
+    /// The incident to change and when the change happened (`at`, read
+    /// on that incident: see [`Context::at_on`]). A time that needs no
+    /// incident to be read is checked before any question.
+    pub fn target_at(
+        &self,
+        ctx: &Context,
+        at: Option<&str>,
+    ) -> Result<(IncidentRef, Option<DateTime<Utc>>)> {
+        let early = match at {
+            Some(input) if !is_time_of_day(input) => Some(ctx.at(Some(input))?),
+            _ => None,
+        };
+        let target = self.target(ctx)?;
+        let at = match early {
+            Some(at) => at,
+            None => ctx.at_on(at, target)?,
+        };
+        Ok((target, at))
+    }
+
+    /// The incident named with `-i`; else, with one incident open (or
+    /// none), the current one as every command has it; with several, the
+    /// one chosen in a terminal, or an error naming them.
+    pub fn target(&self, ctx: &Context) -> Result<IncidentRef> {
+        if let Some(id) = &self.incident {
+            return Ok(IncidentRef::Id(crate::model::parse_incident_id(id)?));
+        }
+        let (mut open, selected) = ctx
+            .store_read()?
+            .snapshot(|store| Ok((store.open_incidents()?, store.selected_incident()?)))?;
+        if open.len() < 2 {
+            return Ok(IncidentRef::Current);
+        }
+        let first: Vec<(i64, String)> = open
+            .iter()
+            .take(crate::model::NAMED_WHEN_AMBIGUOUS)
+            .map(|i| (i.id, i.title.clone()))
+            .collect();
+        let current = selected.filter(|id| open.iter().any(|i| i.id == *id));
+        let hint = match current {
+            Some(id) => {
+                format!("name the incident to change with -i ID (the current one is #{id})")
+            }
+            None => "name the incident to change with -i ID".to_string(),
+        };
+        let ask = ask::Asker::new(
+            ctx,
+            &format!(
+                "{} incidents are open ({})",
+                open.len(),
+                crate::model::name_incidents(open.len(), &first)
+            ),
+            &hint,
+        )?;
+        // The current one first, as the default.
+        open.sort_by_key(|i| Some(i.id) != current);
+        let items: Vec<String> = open
+            .iter()
+            .map(|i| {
+                let mark = if Some(i.id) == current {
+                    " (current)"
+                } else {
+                    ""
+                };
+                format!(
+                    "#{} {}{mark}",
+                    i.id,
+                    crate::report::text::safe_line(&i.title)
+                )
+            })
+            .collect();
+        let choice = ask.select("Which incident?", &items, 0)?;
+        Ok(IncidentRef::Id(open[choice].id))
     }
 }
 

@@ -32,10 +32,10 @@ pub struct Args {
     /// When impact began, if before it was detected [default: the detection time]
     ///
     /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
-    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
-    /// display zone (INC_TZ, config `timezone`, else the system's). Times in
-    /// the future are refused.
+    /// yesterday; up to 5 minutes ahead of now means now), `-10m`, `-1h30m`,
+    /// `2h ago`, `2026-11-26 14:05`, RFC 3339 such as `2026-11-26T13:05:00Z`,
+    /// or `now`. Clock times are read in the display zone (INC_TZ, config
+    /// `timezone`, else the system's). Other times in the future are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub started: Option<String>,
 
@@ -48,7 +48,9 @@ pub struct Args {
     /// When the incident was declared, to enter one from the records [default: now]
     ///
     /// TIME takes the same forms as for --started. Later --at times (tl,
-    /// handoff, mitigated, resolve) can then replay the incident as it happened.
+    /// handoff, mitigated, resolve) can then replay the incident as it happened:
+    /// once its latest event is over 12 hours old, their times of day are read
+    /// on the incident's own days.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub declared: Option<String>,
 

@@ -3,7 +3,8 @@
 use anyhow::Result;
 
 use super::{Context, change};
-use crate::model::IncidentRef;
+use crate::error::UserError;
+use crate::model::{EntryKind, IncidentRef, parse_incident_id};
 use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
@@ -11,17 +12,53 @@ use crate::report::text::incident_label;
   inc reopen
   inc reopen 12"#)]
 pub struct Args {
-    /// The incident, such as 12 or #12 [default: the one last opened or chosen with `inc use`]
+    /// The incident, such as 12 or #12 [default: the one you last resolved or cancelled]
+    ///
+    /// Without ID, the incident you (the acting user) resolved or cancelled
+    /// last is reopened, if it still is resolved or cancelled; never another
+    /// one. Otherwise inc refuses, with a hint to give the ID.
     #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::commands::completions::resolved_incident_ids))]
     pub id: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let target = IncidentRef::parse(args.id.as_deref(), IncidentRef::Selected)?;
+    let target = match args.id.as_deref() {
+        Some(id) => IncidentRef::Id(parse_incident_id(id)?),
+        None => last_closed(ctx)?,
+    };
     change(
         ctx,
         target,
         crate::model::Incident::reopen,
         |incident, _, _| format!("{} reopened: {}", incident_label(incident), incident.status),
     )
+}
+
+/// The incident the acting user last resolved or cancelled, while it still
+/// is: a reopen without an id undoes their own last close, or nothing.
+fn last_closed(ctx: &Context) -> Result<IncidentRef> {
+    let author = ctx.author()?;
+    let store = ctx.store_read()?;
+    let Some(entry) = store.last_closed_by(&author)? else {
+        return Err(UserError::new(
+            "you have resolved or cancelled no incident, so there is none to reopen",
+        )
+        .hint("name the one to reopen: `inc reopen ID` (`inc list --all` shows them)")
+        .into());
+    };
+    let incident = store.incident(IncidentRef::Id(entry.incident_id))?;
+    if incident.status.is_open() {
+        let did = if entry.kind == EntryKind::Cancelled {
+            "cancelled"
+        } else {
+            "resolved"
+        };
+        return Err(UserError::new(format!(
+            "#{}, the incident you last {did}, is open again ({})",
+            incident.id, incident.status
+        ))
+        .hint("name the one to reopen: `inc reopen ID` (`inc list --all` shows them)")
+        .into());
+    }
+    Ok(IncidentRef::Id(incident.id))
 }

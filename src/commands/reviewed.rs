@@ -17,10 +17,10 @@ pub struct Args {
     /// When the meeting was held, if not just now
     ///
     /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339
-    /// such as `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the
-    /// display zone. Times in the future, or before the incident was
-    /// resolved, are refused.
+    /// yesterday; up to 5 minutes ahead of now means now), `-10m`, `-1h30m`,
+    /// `2h ago`, `2026-11-26 14:05`, RFC 3339 such as `2026-11-26T13:05:00Z`,
+    /// or `now`. Clock times are read in the display zone. Other times in the
+    /// future, and times before the incident was resolved, are refused.
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 
@@ -34,6 +34,10 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
+    // The plain rule, not `at_on`: the meeting comes after the incident,
+    // usually the next day, when its events are over 12 hours old; read on
+    // the incident's own days, `--at 10:00` would land before the
+    // resolution.
     let at = ctx.at(args.at.as_deref())?;
     let author = ctx.author()?;
     let zone = ctx.zone()?;

@@ -42,7 +42,7 @@ pub enum State {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let author = ctx.author()?;
-    let at = ctx.at(args.at.as_deref())?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let zone = ctx.zone()?;
     let on = args.state == State::On;
     let change = ctx.store_for_change()?.set_security(

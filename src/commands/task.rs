@@ -160,7 +160,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         .map(|o| clean_name("owner", o))
         .transpose()?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at(args.at.as_deref())?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let author = ctx.author()?;
     let (incident, task) =
         ctx.store_for_change()?
@@ -215,7 +215,7 @@ fn change(ctx: &Context, id: &str, incident: &IncidentArg, change: TaskChange) -
 fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
     let id = task_number(&args.id)?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at(args.at.as_deref())?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let author = ctx.author()?;
     let (incident, task) = ctx
         .store_for_change()?

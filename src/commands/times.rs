@@ -51,6 +51,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let target = args.incident.target()?;
     let mut times: Vec<(KeyTime, DateTime<Utc>)> = Vec::new();
     for (key, value) in [
         (KeyTime::Started, &args.started),
@@ -59,11 +60,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         (KeyTime::Mitigated, &args.mitigated),
         (KeyTime::Resolved, &args.resolved),
     ] {
-        if let Some(at) = ctx.at(value.as_deref())? {
+        if let Some(at) = ctx.at_on(value.as_deref(), target)? {
             times.push((key, at));
         }
     }
-    let target = args.incident.target()?;
     let zone = ctx.zone()?;
     if times.is_empty() {
         let incident = ctx.store_read()?.incident(target)?;

@@ -54,8 +54,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return retry(ctx, args);
     }
     let text = clean_text("update", &args.text.join(" "))?;
-    let at = ctx.at(args.at.as_deref())?;
     let target = args.incident.target(IncidentRef::Current)?;
+    let at = ctx.at_on(args.at.as_deref(), target)?;
     let audience = if args.external {
         Audience::External
     } else {

@@ -111,7 +111,7 @@ pub fn time_after(
 }
 
 /// Checks a handoff to `to` at `at` against the current assignment, and
-/// says when it happened.
+/// says when it happened (see [`handoff_time`]).
 pub fn check_handoff(
     incident: &Incident,
     current: &Assignment,
@@ -126,6 +126,29 @@ pub fn check_handoff(
         ))
         .hint("hand off to someone else; `inc show` lists the commanders"));
     }
+    handoff_time(incident, current, at, zone)
+}
+
+/// When a handoff typed as `at` happened, whoever takes command: not
+/// before the impact started, the one rule for every change of state (see
+/// [`Incident::not_before_start`]), and not before the current commander
+/// took command. The start is checked first, so that its hint (move the
+/// start) is the one given. Both are read to the minute, as times are
+/// typed: a handoff in the minute the impact started comes just after it.
+pub fn handoff_time(
+    incident: &Incident,
+    current: &Assignment,
+    at: DateTime<Utc>,
+    zone: &Zone,
+) -> Result<DateTime<Utc>, UserError> {
+    let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+    let started = incident.started_at;
+    let at = if at < started && minute(at) == minute(started) {
+        started
+    } else {
+        at
+    };
+    incident.not_before_start(super::EntryKind::Handoff, at, zone)?;
     let took = format!("{} took command", current.name);
     time_after("the handoff", at, (&took, current.assigned_at), zone)
 }
@@ -370,6 +393,54 @@ mod tests {
             e.to_string()
                 .contains("would come before carol took command"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn a_handoff_before_the_impact_started_is_refused() {
+        let zone = Zone::utc();
+        let started = t(5) + chrono::TimeDelta::seconds(20);
+        let inc = Incident {
+            links: Default::default(),
+            drill: false,
+            review_held: None,
+            id: 7,
+            uuid: String::new(),
+            title: "x".into(),
+            severity: crate::model::Severity::DEFAULT,
+            status: crate::model::Status::Investigating,
+            status_at: started,
+            security: false,
+            commander: "carol".into(),
+            started_at: started,
+            detected_at: started,
+            mitigated_at: None,
+            resolved_at: None,
+            created_at: t(0),
+            created_by: "carol".into(),
+            first_commander: "carol".into(),
+        };
+        // Carol took command before the start on record (the start was
+        // learned later): a handoff between the two is still refused,
+        // naming the start.
+        let current = assignment("carol", None, 0);
+        let e = check_handoff(&inc, &current, "alice", t(3), &zone).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a handoff at 2026-11-26 10:03 UTC would come before the impact started (2026-11-26 10:05 UTC)"
+        );
+        assert!(
+            e.hint_text().unwrap().contains("inc times --started"),
+            "{e:?}"
+        );
+        // The minute of the start is read as just after it.
+        assert_eq!(
+            check_handoff(&inc, &current, "alice", t(5), &zone).unwrap(),
+            started
+        );
+        assert_eq!(
+            check_handoff(&inc, &current, "alice", t(6), &zone).unwrap(),
+            t(6)
         );
     }
 }

@@ -24,8 +24,6 @@ pub enum IncidentRef {
     Id(i64),
     /// The current incident (see [`choose_current`]).
     Current,
-    /// The one last chosen by `open` or `use`, even if resolved.
-    Selected,
     /// For reading: the current incident or, when none is open, the one
     /// last chosen (so `inc show` right after `inc resolve` still works).
     Viewing,
@@ -94,22 +92,26 @@ impl Current {
             ))),
             Current::NoneOpen { last: None } => Err(UserError::new("no incident is open")
                 .hint("declare one with `inc open TITLE`, or name one with -i ID")),
-            Current::Ambiguous { count, first } => {
-                let mut names: Vec<String> = first
-                    .iter()
-                    .map(|(id, title)| format!("#{id} \"{}\"", shorten(title, 40)))
-                    .collect();
-                if count > first.len() {
-                    names.push(format!("and {} more", count - first.len()));
-                }
-                Err(UserError::new(format!(
-                    "{count} incidents are open and none is current: {}",
-                    names.join(", ")
-                ))
-                .hint("pick one with `inc use ID`, or name it with -i ID"))
-            }
+            Current::Ambiguous { count, first } => Err(UserError::new(format!(
+                "{count} incidents are open and none is current: {}",
+                name_incidents(count, &first)
+            ))
+            .hint("pick one with `inc use ID`, or name it with -i ID")),
         }
     }
+}
+
+/// The first few of `count` incidents, for a message: `#1 "API down",
+/// #2 "Queue stuck", and 3 more`, long titles shortened.
+pub fn name_incidents(count: usize, first: &[(i64, String)]) -> String {
+    let mut names: Vec<String> = first
+        .iter()
+        .map(|(id, title)| format!("#{id} \"{}\"", shorten(title, 40)))
+        .collect();
+    if count > first.len() {
+        names.push(format!("and {} more", count - first.len()));
+    }
+    names.join(", ")
 }
 
 /// The first `max` characters of `text`, with `…` if it was longer.

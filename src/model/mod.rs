@@ -24,10 +24,12 @@ mod timeline;
 pub use checklist::{ChecklistItem, NewChecklistItem, check_done, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
-    responders, same_person, time_after,
+    handoff_time, responders, same_person, time_after,
 };
 pub use comms::{LinkKind, PostOutcome, UpdatePost};
-pub use current::{Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, parse_incident_id};
+pub use current::{
+    Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, name_incidents, parse_incident_id,
+};
 pub use hlc::{Hlc, max_ahead};
 pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
 pub use refs::{CorrectionVerb, EntryRef, MIN_REF, short_refs};

@@ -112,6 +112,12 @@ impl Store {
         self.read(incidents::open)
     }
 
+    /// The incident last opened or chosen with `inc use`, whatever its
+    /// status, if any.
+    pub fn selected_incident(&self) -> Result<Option<i64>> {
+        self.read(state::selected)
+    }
+
     /// Makes an incident the current one (`inc use`). Only an open one can
     /// be: commands fall back to the only open incident when the current one
     /// is closed, so choosing a closed one would send notes elsewhere.

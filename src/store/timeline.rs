@@ -12,8 +12,10 @@ use super::Store;
 use super::rows::{entries, incidents};
 use crate::model::{
     Amendments, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry,
+    same_person,
     settle_changes,
 };
+use crate::time::EventSpan;
 
 /// The entries of the record as it stands: not struck, and not the
 /// corrections themselves.
@@ -104,6 +106,40 @@ impl Store {
                 |r| r.get(0),
             )?;
             Ok(usize::try_from(n).unwrap_or(0))
+        })
+    }
+
+    /// When an incident's events happened, for reading a time of day typed
+    /// for it (see [`crate::time::parse_time_on`]): its start of impact,
+    /// and its latest event as the record stands (its declaration, at the
+    /// least).
+    pub fn event_span(&self, which: IncidentRef) -> Result<EventSpan> {
+        self.read(|conn| {
+            let id = incidents::resolve(conn, which)?;
+            let incident = incidents::load(conn, id)?;
+            let latest = entries::latest_event(conn, id, CURRENT)?
+                .map_or(incident.created_at, |t| t.max(incident.created_at));
+            Ok(EventSpan {
+                started: incident.started_at,
+                latest,
+            })
+        })
+    }
+
+    /// The newest resolution or cancellation on the record that `author`
+    /// wrote, by change clock (the order they were written, the same on
+    /// every machine), whatever incident it is on. Names are compared as
+    /// [`same_person`] does, in Rust: SQLite's `lower` knows only ASCII.
+    pub fn last_closed_by(&self, author: &str) -> Result<Option<TimelineEntry>> {
+        self.read(|conn| {
+            Ok(entries::select(
+                conn,
+                "e.kind IN ('resolved', 'cancelled') AND e.struck_at IS NULL",
+                [],
+            )?
+            .into_iter()
+            .filter(|e| same_person(&e.author, author))
+            .max_by(|a, b| (&a.clock, &a.uuid).cmp(&(&b.clock, &b.uuid))))
         })
     }
 
@@ -226,4 +262,90 @@ fn settle(conn: &Connection, incident_id: i64, some: &mut [TimelineEntry]) -> Re
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::model::NewIncident;
+    use crate::store::StoreOptions;
+    use crate::time::Zone;
+    use chrono::TimeZone;
+
+    fn at(min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, min, 0).unwrap()
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let options = StoreOptions {
+            clock: Clock::fixed(at(30)),
+            ..StoreOptions::default()
+        };
+        let store = Store::open_write(&dir.path().join("inc.db"), &options).unwrap();
+        (dir, store)
+    }
+
+    fn declare(store: &mut Store, title: &str) -> i64 {
+        let new = NewIncident {
+            started_at: Some(at(0)),
+            declared_at: Some(at(10)),
+            ..NewIncident::new(title, "alice")
+        };
+        store.create_incident(&new, "alice", &[]).unwrap().0.id
+    }
+
+    #[test]
+    fn the_event_span_runs_from_the_start_to_the_latest_entry_on_record() {
+        let (_d, mut s) = store();
+        let id = declare(&mut s, "API down");
+        let span = |s: &Store| s.event_span(IncidentRef::Id(id)).unwrap();
+        assert_eq!(
+            span(&s),
+            EventSpan {
+                started: at(0),
+                latest: at(10)
+            }
+        );
+        // A note before the declaration moves nothing; one after does.
+        s.add_note(IncidentRef::Id(id), "bob", |_| {
+            NewEntry::note("a".into(), at(5))
+        })
+        .unwrap();
+        assert_eq!(span(&s).latest, at(10));
+        s.add_note(IncidentRef::Id(id), "bob", |_| {
+            NewEntry::note("b".into(), at(20))
+        })
+        .unwrap();
+        assert_eq!(span(&s).latest, at(20));
+    }
+
+    #[test]
+    fn the_last_closed_is_the_author_s_newest_resolution_or_cancellation() {
+        let (_d, mut s) = store();
+        let zone = Zone::utc();
+        for title in ["a", "b", "c"] {
+            declare(&mut s, title);
+        }
+        assert_eq!(s.last_closed_by("alice").unwrap(), None);
+        // Written in this order: alice resolves #2, then cancels #1 with an
+        // earlier event time; bob resolves #3 last.
+        s.update_incident(IncidentRef::Id(2), "alice", |i, _| {
+            Ok(i.resolve(at(25), &zone)?)
+        })
+        .unwrap();
+        s.update_incident(IncidentRef::Id(1), "Alice ", |i, _| {
+            Ok(i.cancel("dup".into(), at(15), &zone)?)
+        })
+        .unwrap();
+        s.update_incident(IncidentRef::Id(3), "bob", |i, _| {
+            Ok(i.resolve(at(28), &zone)?)
+        })
+        .unwrap();
+        let last = s.last_closed_by("alice").unwrap().unwrap();
+        assert_eq!((last.incident_id, last.kind), (1, EntryKind::Cancelled));
+        assert_eq!(s.last_closed_by("bob").unwrap().unwrap().incident_id, 3);
+        assert_eq!(s.last_closed_by("carol").unwrap(), None);
+    }
 }

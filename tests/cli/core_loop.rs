@@ -306,7 +306,7 @@ fn with_the_current_incident_resolved_the_only_open_one_is_used() {
     let env = Env::new();
     env.ok(&["open", "First"]);
     env.ok(&["open", "Second"]);
-    env.ok(&["resolve"]);
+    env.ok(&["resolve", "-i", "2"]);
     env.ok(&["tl", "lands on the first"]);
     assert_eq!(
         env.json(&["timeline", "-i", "1"])[1]["text"],
@@ -320,7 +320,7 @@ fn several_open_and_none_current_is_a_clear_error() {
     env.ok(&["open", "First"]);
     env.ok(&["open", "Second"]);
     env.ok(&["open", "Third"]);
-    env.ok(&["resolve"]);
+    env.ok(&["resolve", "-i", "3"]);
     let f = env.fails(&["tl", "where does this go?"]);
     assert_eq!(f.code, 1);
     assert!(

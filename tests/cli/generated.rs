@@ -271,3 +271,52 @@ fn every_command_has_examples_that_parse() {
     cmd.build();
     check(&cmd, "inc");
 }
+
+/// Every long help that explains a TIME states the tolerance for a time of
+/// day just ahead of now as the code has it.
+#[test]
+fn time_help_states_the_tolerance() {
+    fn helps(cmd: &clap::Command, out: &mut Vec<(String, String)>) {
+        for arg in cmd.get_arguments() {
+            if let Some(help) = arg.get_long_help() {
+                out.push((
+                    format!("{} {}", cmd.get_name(), arg.get_id()),
+                    help.to_string(),
+                ));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            helps(sub, out);
+        }
+    }
+    let mut cmd = inc::cli::command();
+    cmd.build();
+    let mut all = Vec::new();
+    helps(&cmd, &mut all);
+    let tolerance = format!(
+        "up to {} minutes ahead of now means now",
+        inc::time::AHEAD_TOLERANCE.num_minutes()
+    );
+    let explained: Vec<&(String, String)> = all
+        .iter()
+        .filter(|(_, help)| help.contains("TIME is `14:05`"))
+        .collect();
+    assert!(
+        explained.len() >= 10,
+        "{} helps explain TIME",
+        explained.len()
+    );
+    let replay = format!(
+        "on an incident whose latest event is over {} hours old",
+        inc::time::REPLAY_AFTER.num_hours()
+    );
+    let mut replayed = 0;
+    for (name, help) in explained {
+        assert!(help.contains(&tolerance), "{name}: {help}");
+        if help.contains("the incident's own day") {
+            assert!(help.contains(&replay), "{name}: {help}");
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 8, "{replayed} helps explain the replay rule");
+}

@@ -14,6 +14,7 @@ mod exchange;
 mod files;
 mod followup;
 mod generated;
+mod guards;
 mod hostile;
 mod links;
 mod migrations;

@@ -350,11 +350,15 @@ fn flags_are_checked_before_any_question_or_editor() {
 
     // Nor is the editor opened for a note that could not be recorded.
     env.ok(&["open", "Queue outage"]);
-    // A handoff before alice took command is refused before the question.
+    // A handoff before the impact started (and so before alice took
+    // command) is refused before the question.
     let (code, out) = finish(pty(&env, &["handoff", "--at", "-2h"], &[]));
     assert_eq!(code, 1, "{out}");
     assert!(!out.contains("Who takes command"), "{out}");
-    assert!(out.contains("alice took command"), "{out}");
+    assert!(
+        out.contains("would come before the impact started"),
+        "{out}"
+    );
     let marker = env.dir().join("editor-ran");
     let editor = env.dir().join("editor.sh");
     std::fs::write(

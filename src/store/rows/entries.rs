@@ -192,6 +192,24 @@ pub(crate) fn select<P: rusqlite::Params>(
     )
 }
 
+/// When the latest of an incident's entries matching `condition` (SQL over
+/// `e`) happened, if it has any.
+pub(crate) fn latest_event(
+    conn: &Connection,
+    incident_id: i64,
+    condition: &str,
+) -> Result<Option<DateTime<Utc>>> {
+    Ok(one(
+        conn,
+        &format!(
+            "SELECT max(e.event_at) FROM timeline_entries e WHERE e.incident_id = ?1 AND {condition}"
+        ),
+        [incident_id],
+        |r| opt_time_at(r, 0),
+    )?
+    .flatten())
+}
+
 /// The entries that tell an incident's state (not struck), in timeline
 /// order: what [`crate::model::IncidentState`] is made from.
 pub(crate) fn state_entries(conn: &Connection, incident_id: i64) -> Result<Vec<TimelineEntry>> {

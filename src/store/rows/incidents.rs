@@ -278,11 +278,6 @@ pub(crate) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
     let selected = state::selected(conn)?;
     match which {
         IncidentRef::Id(id) => Ok(id),
-        IncidentRef::Selected => selected.ok_or_else(|| {
-            UserError::new("no incident is chosen")
-                .hint("name it by id, such as `inc reopen 12`")
-                .into()
-        }),
         IncidentRef::Current | IncidentRef::Viewing => {
             let selected_status = match selected {
                 Some(id) => one(
