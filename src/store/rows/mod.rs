@@ -28,6 +28,11 @@ use crate::model::exchange::{Changed, Record};
 pub(super) trait Table {
     type Record: Record;
 
+    /// Its records belong to a timeline entry and go where it goes when it
+    /// moves to another incident (update posts), so one found here on
+    /// another incident than in a file is where a move here put it.
+    const FOLLOWS_ENTRY: bool = false;
+
     /// The record with this UUID, and the local id of its incident.
     fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, Self::Record)>>;
 

@@ -63,6 +63,8 @@ pub(crate) struct UpdatePosts;
 impl Table for UpdatePosts {
     type Record = ExUpdatePost;
 
+    const FOLLOWS_ENTRY: bool = true;
+
     fn find(conn: &Connection, uuid: &str) -> Result<Option<(i64, ExUpdatePost)>> {
         one(
             conn,
