@@ -11,8 +11,7 @@ use rusqlite::{Connection, params};
 use super::Store;
 use super::rows::{entries, incidents};
 use crate::model::{
-    Amendments, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry,
-    same_person,
+    Amendments, CommandRun, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry, same_person,
     settle_changes,
 };
 use crate::time::EventSpan;

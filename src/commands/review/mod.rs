@@ -68,7 +68,7 @@ pub struct Args {
 }
 
 /// What a review is made of, read from the store.
-pub(super) struct Parts {
+pub(crate) struct Parts {
     incident: Incident,
     description: Description,
     assignments: Vec<Assignment>,
@@ -89,7 +89,7 @@ pub(super) struct Parts {
 
 impl Parts {
     /// Reads one incident's review material; call inside a snapshot.
-    pub(super) fn gather(store: &Store, id: i64) -> Result<Parts> {
+    pub(crate) fn gather(store: &Store, id: i64) -> Result<Parts> {
         let incident = store.incident(crate::model::IncidentRef::Id(id))?;
         let assignments = store.assignments(id)?;
         let roles = store.roles(id)?;
@@ -126,7 +126,7 @@ impl Parts {
     /// The public version of these parts: each person named by their part
     /// in the response, and what only responders should see left out (the
     /// rules are in [`crate::model::public`]).
-    pub(super) fn public(&self) -> Parts {
+    pub(crate) fn public(&self) -> Parts {
         let p = public(&Records {
             incident: &self.incident,
             description: &self.description,
@@ -159,7 +159,7 @@ impl Parts {
     }
 
     /// The review of these parts, with the meeting times the config sets.
-    pub(super) fn view<'a>(&'a self, config: &Config, zone: &Zone) -> Review<'a> {
+    pub(crate) fn view<'a>(&'a self, config: &Config, zone: &Zone) -> Review<'a> {
         let meeting = self.incident.resolved_at.map(|resolved| {
             (
                 meeting_target(resolved, config.review_target_hours),

@@ -72,7 +72,8 @@ impl RecordKind {
 pub struct Merged<T> {
     /// The record as both databases will hold it.
     pub record: T,
-    /// The groups of fields taken from the file (`text`, `done`, ...).
+    /// The groups of fields taken from the file (`text`, `done`, ...;
+    /// `made` when the file's copy was made first).
     pub taken: Vec<String>,
     /// The two copies were made differently (a fixed field differs, which
     /// no command does: a file edited by hand, a message imported from
@@ -156,12 +157,17 @@ pub fn merge_values(
         .collect();
     let fixed_here = values(here, &made);
     let fixed_there = values(there, &made);
-    let mut made_differently = fixed_here[1..] != fixed_there[1..];
+    // Made differently: what the record says when made differs (when and
+    // by whom may: see `Rule::Made`).
+    let fixed: Vec<&str> = rules
+        .iter()
+        .filter(|(_, r)| *r == Rule::Fixed)
+        .map(|(name, _)| *name)
+        .collect();
+    let mut made_differently = values(here, &fixed) != values(there, &fixed);
     if fixed_there < fixed_here {
         copy(&mut out, there, &made);
-        if made_differently {
-            taken.push("made".to_string());
-        }
+        taken.push("made".to_string());
     }
 
     let mut groups: Vec<(&str, bool)> = Vec::new();
@@ -194,10 +200,13 @@ pub fn merge_values(
                 _ => false,
             }
         } else {
-            // Changed by people: the later change wins; a tie (the same
-            // change, or copies made differently) goes to the greater
-            // value, so every database takes the same one.
-            if clock_here == clock_there && values_here != values_there {
+            // Changed by people: the later change wins. A tie goes to the
+            // greater value, so every database takes the same one. Two
+            // machines that saw the same later clock (a third machine's,
+            // running ahead) and then changed one field each get the same
+            // change clock: a change made at once on both. Values that
+            // differ with no change on either side were not made by inc.
+            if clock_here.is_none() && clock_there.is_none() && values_here != values_there {
                 made_differently = true;
             }
             (&clock_there, &values_there) > (&clock_here, &values_here)
@@ -377,6 +386,38 @@ mod tests {
         assert_eq!(merge(&a, &task(C1)).record, a);
         assert_eq!(merge(&a, &b).record, b);
         assert_eq!(merge(&b, &a).record, b);
+    }
+
+    #[test]
+    fn an_item_two_machines_attach_is_one_item_made_first() {
+        use super::super::ExChecklistItem;
+        // Security turned on on two machines: the same item (its UUID
+        // derived from the incident's), attached by each at its own time.
+        let item = |clock: &str, by: &str| ExChecklistItem {
+            uuid: "82607462-26cf-5213-8e66-3a3b73213c58".into(),
+            clock: clock.into(),
+            position: 1,
+            area: "legal".into(),
+            body: "notify the regulator".into(),
+            created_at: clock[..23].to_string() + "Z",
+            created_by: by.into(),
+            done_at: None,
+            done_by: None,
+            note: None,
+            changed: Changed::new(),
+        };
+        let (a, b) = (item(C1, "alice"), item(C2, "bob"));
+        let ab = merge(&a, &b);
+        let ba = merge(&b, &a);
+        assert_eq!(ab.record, a);
+        assert_eq!(ba.record, a);
+        assert!(!ab.made_differently && !ba.made_differently);
+        assert!(ab.taken.is_empty());
+        assert_eq!(ba.taken, ["made"]);
+        // What it says still has to agree.
+        let mut c = item(C2, "bob");
+        c.body = "notify the insurer".into();
+        assert!(merge(&a, &c).made_differently);
     }
 
     #[test]

@@ -39,8 +39,11 @@ pub type Changed = BTreeMap<String, String>;
 pub enum Rule {
     /// The UUID: the same in both copies.
     Key,
-    /// When the record was made (its change clock): the copy made earlier
-    /// wins, with all its [`Rule::Fixed`] fields.
+    /// When the record was made (its change clock, listed first), and by
+    /// whom: the copy made earlier wins, with all its [`Rule::Made`] and
+    /// [`Rule::Fixed`] fields. Copies may differ here without having been
+    /// made differently: two machines make a record whose UUID is derived
+    /// (a checklist item copied from the config) each at their own time.
     Made,
     /// Set when the record is made and never changed.
     Fixed,
@@ -396,8 +399,10 @@ impl Record for ExChecklistItem {
         ("position", Rule::Fixed),
         ("area", Rule::Fixed),
         ("body", Rule::Fixed),
-        ("created_at", Rule::Fixed),
-        ("created_by", Rule::Fixed),
+        // Who attached it and when: two machines attach the same items
+        // when both mark the incident as a security incident.
+        ("created_at", Rule::Made),
+        ("created_by", Rule::Made),
         ("done_at", Rule::Once("done")),
         ("done_by", Rule::Once("done")),
         ("note", Rule::Once("done")),

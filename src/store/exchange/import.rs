@@ -263,7 +263,9 @@ fn merge_one_entry(
 
 /// The records of one kind of an incident: each added when new, merged
 /// when here. A record here on another incident is refused, with
-/// everything else in the file: only timeline entries move.
+/// everything else in the file: only timeline entries move, and the update
+/// posts with them (a move made here and not yet in the file leaves a post
+/// on another incident here than in the file).
 fn merge_all<T: Table>(
     conn: &Connection,
     m: &mut IncidentMerge,
@@ -278,7 +280,7 @@ fn merge_all<T: Table>(
                 T::insert(conn, m.id, record)?;
                 m.add(kind);
             }
-            Some((incident, _)) if incident != m.id => {
+            Some((incident, _)) if incident != m.id && !T::FOLLOWS_ENTRY => {
                 return Err(UserError::new(format!(
                     "incidents[{i}].{list}[{j}]: {} is a record of incident #{incident} in this \
                      database, not of this incident; nothing was imported",
@@ -317,5 +319,76 @@ impl Store {
             busy_timeout: std::time::Duration::ZERO,
             clock: self.clock,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeZone, Utc};
+
+    use super::*;
+    use crate::clock::Clock;
+    use crate::model::exchange::parse;
+    use crate::model::{
+        Audience, EntryRef, IncidentRef, NewEntry, NewIncident, PostOutcome, UpdatePost,
+    };
+
+    fn at(min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, min, 0).unwrap()
+    }
+
+    /// Everything in `from`, merged into `to`.
+    fn exchange(from: &Store, to: &mut Store, now: DateTime<Utc>) -> Result<Vec<IncidentMerge>> {
+        let doc = from.export(None, "2026-11-26T10:30:00.000Z".into())?;
+        let text = serde_json::to_string(&doc)?;
+        to.import_document(&parse(&text, now).expect("an export reads back"), false)
+    }
+
+    /// An update moved to another incident takes its posts with it. A
+    /// machine that has not seen the move still files them under the
+    /// incident it knew; the machine that moved it merges them all the
+    /// same, rather than refusing the whole file.
+    #[test]
+    fn posts_of_a_moved_update_merge_from_a_file_that_predates_the_move() {
+        let mut here = Store::open_in_memory(Clock::fixed(at(5))).unwrap();
+        let mut there = Store::open_in_memory(Clock::fixed(at(5))).unwrap();
+        for title in ["API down", "DB slow"] {
+            here.create_incident(&NewIncident::new(title, "alice"), "alice", &[])
+                .unwrap();
+        }
+        let (_, update) = here
+            .record_update(IncidentRef::Id(1), "alice", None, |at| NewEntry {
+                audience: Some(Audience::External),
+                ..NewEntry::of(EntryKind::Update, "investigating".into(), at)
+            })
+            .unwrap();
+        here.record_post(&UpdatePost {
+            entry_id: update.id,
+            attempted_at: at(5),
+            attempted_by: "alice".into(),
+            outcome: PostOutcome::Sent,
+            detail: "HTTP 200".into(),
+        })
+        .unwrap();
+        exchange(&here, &mut there, at(10)).unwrap();
+        here.set_clock(Clock::fixed(at(10)));
+        here.move_entry(
+            &EntryRef::Suffix(update.uuid.clone()),
+            IncidentRef::Id(1),
+            "alice",
+            IncidentRef::Id(2),
+            "meant for the database incident",
+        )
+        .unwrap();
+
+        exchange(&there, &mut here, at(20)).unwrap();
+        assert_eq!(here.updates(1).unwrap(), vec![]);
+        let moved = here.updates(2).unwrap();
+        assert_eq!(moved.len(), 1);
+        assert!(moved[0].1.is_some(), "the post went along");
+        // The other way, the move arrives with its post.
+        exchange(&here, &mut there, at(20)).unwrap();
+        assert_eq!(there.updates(2).unwrap().len(), 1);
+        assert!(there.updates(2).unwrap()[0].1.is_some());
     }
 }

@@ -2,5 +2,7 @@
 //! ([`crate::model::exchange`]), and merging such a document into this
 //! database by UUID, by the rules of each kind of record.
 
+#[cfg(test)]
+mod convergence;
 mod export;
 mod import;

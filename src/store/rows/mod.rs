@@ -60,6 +60,10 @@ pub(super) trait Table {
     const FLAGS: &'static [&'static str] = &[];
     /// Fields read from another column than their own (a joined table's).
     const SOURCES: &'static [(&'static str, &'static str)] = &[];
+    /// Its records belong to a timeline entry and go where it goes when it
+    /// moves to another incident (update posts), so one found here on
+    /// another incident than in a file is where a move here put it.
+    const FOLLOWS_ENTRY: bool = false;
 
     /// What queries select from: the table under its alias.
     fn from() -> String {

@@ -52,6 +52,7 @@ impl Table for UpdatePosts {
     const TABLE: &'static str = "update_posts";
     const ALIAS: &'static str = "p";
     const ORDER: &'static str = ORDER;
+    const FOLLOWS_ENTRY: bool = true;
     /// A post names its update entry by the entry's UUID.
     const SOURCES: &'static [(&'static str, &'static str)] = &[("entry", "e.uuid")];
 
