@@ -8,7 +8,7 @@ use super::factor::number;
 use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{ActionStatus, ActionType, Priority, clean_name, clean_text, parse_due};
-use crate::report::text::{incident_label, safe_line};
+use crate::report::text::{incident_label, safe_line, when};
 use crate::report::{json, table};
 use crate::store::{ActionFilter, NewAction};
 
@@ -180,8 +180,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                         Ok(())
                     })?;
             ctx.say(&format!(
-                "action {id} on {} done: {}",
+                "action {id} on {} done at {}: {}",
                 incident_label(&incident),
+                when(ctx.zone()?, action.closed_at),
                 safe_line(&action.text)
             ))
         }

@@ -147,7 +147,10 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
         .map(|(entry, _)| entry)
         .collect();
     if unposted.is_empty() {
-        return ctx.say(&format!("#{}: every update is posted", incident.id));
+        return ctx.say(&format!(
+            "{}: every update is posted",
+            crate::report::text::incident_label(&incident)
+        ));
     }
     for (n, entry) in unposted.iter().enumerate() {
         let posted = post(ctx, &mut store, url, &incident, entry)?;

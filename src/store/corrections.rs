@@ -282,6 +282,24 @@ impl Store {
                     ))
                     .into());
             }
+            if matches!(
+                entry.kind,
+                EntryKind::Task | EntryKind::TaskDone | EntryKind::Checklist
+            ) {
+                // The entry tells of a record (the task, the duty) that
+                // would stay as it is: correct the record itself.
+                let hint = if entry.kind == EntryKind::Checklist {
+                    "a duty done stays done; add a note with `inc tl` to explain"
+                } else {
+                    "correct the task with `inc task edit N TEXT` or `inc task assign N NAME`; a task done stays done"
+                };
+                return Err(UserError::new(format!(
+                    "a {} entry cannot be struck: it tells of the record it names",
+                    entry.kind
+                ))
+                .hint(hint)
+                .into());
+            }
             entries::strike(tx, entry.id, reason)?;
             let c = correction(tx, &entry, Field::Struck, None, None, reason)?;
             if entry.kind.tells_state() {

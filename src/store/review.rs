@@ -258,6 +258,13 @@ impl Store {
                 after.closed_at =
                     (after.status != ActionStatus::Open).then(|| closed_at.unwrap_or(tx.now));
             }
+            if after.closed_at.is_some_and(|at| at < before.created_at) {
+                return Err(UserError::new(format!(
+                    "action item {action_id} would be closed before it was added"
+                ))
+                .hint("give a --at time after the item was added")
+                .into());
+            }
             let mut record = actions::Actions::by_id(tx.conn, action_id)?;
             let clock = tx.tick();
             let mut changed = |group: &str, differs: bool| {

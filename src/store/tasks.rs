@@ -134,7 +134,11 @@ impl Store {
                     record.body.clone_from(text);
                     (Field::Text, Some(task.text.clone()), Some(text.clone()))
                 }
-                TaskChange::Owner(owner) if *owner != task.owner => {
+                // Names compare without case, as everywhere.
+                TaskChange::Owner(owner)
+                    if !matches!((owner, &task.owner), (Some(a), Some(b)) if crate::model::same_person(a, b))
+                        && *owner != task.owner =>
+                {
                     record.owner.clone_from(owner);
                     (Field::Owner, task.owner.clone(), owner.clone())
                 }

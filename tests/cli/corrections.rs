@@ -544,3 +544,59 @@ fn corrections_of_the_title_and_of_tasks_read_as_such() {
         "{out}"
     );
 }
+
+#[test]
+fn tasks_and_action_items_are_corrected_as_records_not_through_their_entries() {
+    let env = Env::new();
+    env.ok_at("2026-11-26T13:00:00Z", &["open", "API down"]);
+    env.ok_at(
+        "2026-11-26T13:01:00Z",
+        &["task", "add", "check the pool", "--owner", "Gina"],
+    );
+    let task = reference(&env, "1", "check the pool");
+    let before = env.snapshot();
+    let f = env.fails(&["entry", "rm", &task, "--reason", "wrong"]);
+    assert_eq!(
+        f.stderr,
+        "inc: error: a task entry cannot be struck: it tells of the record it names\n\
+         hint: correct the task with `inc task edit N TEXT` or `inc task assign N NAME`; a task \
+         done stays done\n"
+    );
+    // The same person, written in another case, is no change.
+    let out = env.ok(&["task", "assign", "1", "gina"]);
+    assert!(out.contains("nothing to change"), "{out}");
+    assert_eq!(env.snapshot(), before);
+
+    env.ok_at(
+        "2026-11-27T09:00:00Z",
+        &[
+            "action",
+            "add",
+            "-i",
+            "1",
+            "alert on pool use",
+            "--owner",
+            "team-db",
+        ],
+    );
+    let early = env
+        .std_cmd()
+        .env("INC_NOW", "2026-11-28T09:00:00Z")
+        .args(["action", "done", "1", "--at", "2026-11-26 16:00"])
+        .output()
+        .unwrap();
+    assert_eq!(early.status.code(), Some(1));
+    let stderr = String::from_utf8(early.stderr).unwrap();
+    assert!(
+        stderr.contains("action item 1 would be closed before it was added"),
+        "{stderr}"
+    );
+    let out = env.ok_at(
+        "2026-11-28T09:00:00Z",
+        &["action", "done", "1", "--at", "2026-11-27 16:00"],
+    );
+    assert_eq!(
+        out,
+        "action 1 on #1 API down done at 2026-11-27 16:00 CET: alert on pool use\n"
+    );
+}

@@ -204,7 +204,7 @@ fn a_failed_post_keeps_the_update_and_retry_sends_it() {
     // Nothing left to retry: no request is made.
     assert_eq!(
         env.ok(&["update", "--retry"]),
-        "#1: every update is posted\n"
+        "#1 Elevated 500s: every update is posted\n"
     );
     assert_eq!(env.field("kind", &["timeline"]), ["declared", "update"]);
 }

@@ -796,7 +796,15 @@ impl World {
             })?),
             Act::EntryAt { pick, .. } => record(entry(pick, &|_| true)?),
             Act::EntryMark { pick, .. } => record(entry(pick, &|k| k == EntryKind::Note)?),
-            Act::Strike { pick } => record(entry(pick, &|k| k != EntryKind::Declared)?),
+            Act::Strike { pick } => record(entry(pick, &|k| {
+                !matches!(
+                    k,
+                    EntryKind::Declared
+                        | EntryKind::Task
+                        | EntryKind::TaskDone
+                        | EntryKind::Checklist
+                )
+            })?),
             Act::Move { pick, to } => {
                 let Some(uuid) = entry(pick, &|k| {
                     matches!(k, EntryKind::Note | EntryKind::Update | EntryKind::Command)
