@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use super::{Context, StateChangeArg, change};
+use super::{At, Context, StateChangeArg, change};
 use crate::model::clean_text;
 use crate::report::text::{incident_label, safe_line};
 
@@ -17,11 +17,8 @@ pub struct Args {
     #[arg(long, value_name = "TEXT", required = true)]
     pub reason: String,
 
-    /// When it was found to be none, if not just now
-    ///
-    /// TIME takes the same forms as for `inc tl --at`.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: StateChangeArg,
@@ -29,7 +26,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let reason = clean_text("reason", &args.reason)?;
-    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
+    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
     let shown = reason.clone();
     change(
         ctx,

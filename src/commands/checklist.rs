@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{Context, ReviewIncidentArg, ShownIncident, terminal_width};
+use super::{At, Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{NewChecklistItem, check_done, clean_text};
 use crate::report::text::{incident_label, incident_name, safe_line};
@@ -53,17 +53,8 @@ pub struct DoneArgs {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 
-    /// When it was done, if not just now (15:30, -10m, 2h ago, ...)
-    ///
-    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
-    /// latest event is over 12 hours old, that time on the incident's own
-    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
-    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
-    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
-    /// future are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
@@ -146,7 +137,7 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
         .transpose()?;
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let (incident, item) = ctx.store_for_change()?.complete_checklist_item(
         target,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::ask::Asker;
 use super::brief::Parts;
-use super::{Context, StateChangeArg};
+use super::{At, Context, StateChangeArg};
 use crate::model::{IncidentRef, check_handoff, clean_name, clean_text, handoff_time, same_person};
 use crate::report::briefing;
 use crate::report::text::safe_line;
@@ -25,17 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 
-    /// When command changed hands, if not just now
-    ///
-    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
-    /// latest event is over 12 hours old, that time on the incident's own
-    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
-    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
-    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
-    /// future are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: StateChangeArg,
@@ -52,7 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .as_deref()
         .map(|name| clean_name("new commander's name", name))
         .transpose()?;
-    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
+    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
     let to = match named {
         Some(name) => name,
         None => choose(ctx, target, at.unwrap_or(ctx.now()))?,

@@ -338,6 +338,31 @@ impl ShownIncident {
     }
 }
 
+// `--at TIME`: when a change or a note on an incident's timeline happened,
+// shared by the commands that write one. (A doc comment here would become
+// the help of every command that flattens it.)
+#[derive(Debug, Clone, clap::Args)]
+pub struct At {
+    /// When it happened, if not just now (14:05, -10m, 2h ago, ...)
+    ///
+    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
+    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
+    /// latest event is over 12 hours old, that time on the incident's own
+    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
+    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
+    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
+    /// future are refused.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+}
+
+impl At {
+    /// The time as typed, if given.
+    pub fn get(&self) -> Option<&str> {
+        self.at.as_deref()
+    }
+}
+
 // `-i/--incident ID`, shared by the commands that act on an incident.
 #[derive(Debug, Clone, clap::Args)]
 pub struct IncidentArg {

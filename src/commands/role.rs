@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg};
+use super::{At, Context, IncidentArg};
 use crate::model::{IncidentRef, check_role, clean_name, time_after};
 use crate::report::text::{incident_label, incident_name, safe_line};
 
@@ -24,17 +24,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "name")]
     pub clear: bool,
 
-    /// When it changed, if not just now
-    ///
-    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
-    /// latest event is over 12 hours old, that time on the incident's own
-    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
-    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
-    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
-    /// future are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: IncidentArg,
@@ -47,7 +38,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         _ => None,
     };
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let zone = ctx.zone()?;
     let (incident, changed) = ctx.store_for_change()?.set_role(

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Context, StateChangeArg, change};
+use super::{At, Context, StateChangeArg, change};
 use crate::model::Status;
 use crate::report::text::incident_label;
 
@@ -16,17 +16,8 @@ pub struct Args {
     #[arg(value_name = "STATUS")]
     pub status: String,
 
-    /// When it changed, if not just now
-    ///
-    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
-    /// latest event is over 12 hours old, that time on the incident's own
-    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
-    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
-    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
-    /// future are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: StateChangeArg,
@@ -34,7 +25,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let to: Status = args.status.parse()?;
-    let (target, at) = args.incident.target_at(ctx, args.at.as_deref())?;
+    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
     change(
         ctx,
         target,

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{Context, IncidentArg, ShownIncident, terminal_width};
+use super::{At, Context, IncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
 use crate::model::{IncidentRef, clean_name, clean_text};
 use crate::report::text::{incident_label, incident_name, safe_line};
@@ -49,11 +49,8 @@ pub struct AddArgs {
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
 
-    /// When it was taken on, if not just now (replaying an incident)
-    ///
-    /// TIME takes the same forms as for `inc tl --at`.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: IncidentArg,
@@ -68,11 +65,8 @@ pub struct DoneArgs {
     #[arg(value_name = "TASK")]
     pub id: String,
 
-    /// When it was done, if not just now
-    ///
-    /// TIME takes the same forms as for `inc tl --at`.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     #[command(flatten)]
     pub incident: IncidentArg,
@@ -160,7 +154,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         .map(|o| clean_name("owner", o))
         .transpose()?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let (incident, task) =
         ctx.store_for_change()?
@@ -215,7 +209,7 @@ fn change(ctx: &Context, id: &str, incident: &IncidentArg, change: TaskChange) -
 fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
     let id = task_number(&args.id)?;
     let target = args.incident.target(IncidentRef::Current)?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let (incident, task) = ctx
         .store_for_change()?

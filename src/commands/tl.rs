@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 
 use super::ask::require_terminal;
-use super::{Context, IncidentArg};
+use super::{At, Context, IncidentArg};
 use crate::editor;
 use crate::error::UserError;
 use crate::model::{CorrectionVerb, EntryRef, IncidentRef, NewEntry, clean_text};
@@ -28,17 +28,8 @@ pub struct Args {
     #[arg(long, short = 'e')]
     pub edit: bool,
 
-    /// When it happened, if not just now (14:05, -10m, 2h ago, ...)
-    ///
-    /// TIME is `14:05` or `14:05:30` (the most recent such moment: today, else
-    /// yesterday; up to 5 minutes ahead of now means now; on an incident whose
-    /// latest event is over 12 hours old, that time on the incident's own
-    /// day), `-10m`, `-1h30m`, `2h ago`, `2026-11-26 14:05`, RFC 3339 such as
-    /// `2026-11-26T13:05:00Z`, or `now`. Clock times are read in the display
-    /// zone (INC_TZ, config `timezone`, else the system's). Other times in the
-    /// future are refused.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub at: Option<String>,
+    #[command(flatten)]
+    pub at: At,
 
     /// Mark it as a key moment, for the review to highlight
     #[arg(long)]
@@ -65,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let text = clean_text("note", &raw)?;
     let zone = ctx.zone()?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let (incident, stored) = ctx
         .store_for_change()?
@@ -146,7 +137,7 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
         "give the note as an argument, or `-` to read it from standard input",
     )?;
     let zone = ctx.zone()?;
-    let at = ctx.at_on(args.at.as_deref(), target)?;
+    let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
     let id = store.check_writable(target)?.id;

@@ -8,7 +8,7 @@ use crate::error::UserError;
 use crate::time::Zone;
 
 /// One duty on an incident's checklist, as stored.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct ChecklistItem {
     pub id: i64,
     pub uuid: String,

@@ -40,7 +40,7 @@ pub struct RoleHolder {
 
 /// A step under way during the incident (often a temporary workaround);
 /// not a corrective action item, which comes after.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Task {
     pub id: i64,
     pub uuid: String,

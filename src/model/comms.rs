@@ -104,8 +104,17 @@ impl PostOutcome {
     }
 }
 
+/// Read from its name, as stored.
+impl<'de> serde::Deserialize<'de> for PostOutcome {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PostOutcome, D::Error> {
+        let name = String::deserialize(d)?;
+        PostOutcome::parse(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown post outcome {name:?}")))
+    }
+}
+
 /// One attempt to post an update, as recorded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct UpdatePost {
     pub entry_id: i64,
     pub attempted_at: DateTime<Utc>,

@@ -9,8 +9,9 @@ use crate::error::UserError;
 use crate::time::Zone;
 
 /// An action item with the incident it came from, for `inc actions`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct ActionOf {
+    #[serde(flatten)]
     pub action: Action,
     pub incident_title: String,
     /// The incident is a drill (`inc open --drill`).

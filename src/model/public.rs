@@ -598,24 +598,7 @@ mod tests {
             .with_timezone(&Utc);
         let note = TimelineEntry {
             id: 1,
-            uuid: String::new(),
-            incident_id: 1,
-            kind: EntryKind::Note,
-            text: "frank restarted it".into(),
-            from: None,
-            to: None,
-            event_at: at,
-            recorded_at: at,
-            author: "grace".into(),
-            key: false,
-            private: false,
-            audience: None,
-            run: None,
-            clock: String::new(),
-            target: None,
-            field: None,
-            struck: None,
-            amended: false,
+            ..TimelineEntry::sample(EntryKind::Note, "frank restarted it", at, "grace")
         };
         let shown = p.entry(&note).expect("a public note stays");
         assert_eq!(shown.text, "Responder 1 restarted it");
@@ -668,24 +651,7 @@ mod tests {
         };
         let entry = |author: &str, m: i64| TimelineEntry {
             id: m,
-            uuid: String::new(),
-            incident_id: 1,
-            kind: EntryKind::Note,
-            text: String::new(),
-            from: None,
-            to: None,
-            event_at: at(m),
-            recorded_at: at(m),
-            author: author.into(),
-            key: false,
-            private: false,
-            audience: None,
-            run: None,
-            clock: String::new(),
-            target: None,
-            field: None,
-            struck: None,
-            amended: false,
+            ..TimelineEntry::sample(EntryKind::Note, "", at(m), author)
         };
         let list = authorship(&[entry("Bob", 5), entry("alice", 2), entry("bob", 1)]);
         assert_eq!(list.len(), 2);

@@ -18,7 +18,7 @@ pub enum Scope {
 
 /// The team's description of the incident; every part optional until the
 /// review.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
 pub struct Description {
     /// What was seen, and what ended it.
     pub summary: Option<String>,
@@ -37,7 +37,7 @@ pub enum FactorKind {
     NonTechnical,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Factor {
     pub id: i64,
     pub uuid: String,
@@ -72,7 +72,7 @@ pub enum ActionStatus {
 }
 
 /// Corrective work after the incident, with an accountable owner.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Action {
     pub id: i64,
     pub uuid: String,
@@ -103,7 +103,7 @@ pub enum LessonKind {
     Lucky,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Lesson {
     pub id: i64,
     pub uuid: String,
@@ -145,6 +145,14 @@ macro_rules! named {
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        /// Read from its name, as stored.
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                let name = String::deserialize(d)?;
+                $ty::parse(&name).map_err(serde::de::Error::custom)
             }
         }
     };

@@ -324,30 +324,14 @@ mod tests {
     }
 
     fn entry(kind: EntryKind, m: u32, to: Option<&str>) -> TimelineEntry {
+        let text = if kind == EntryKind::Declared {
+            "API down"
+        } else {
+            ""
+        };
         TimelineEntry {
-            id: 0,
-            uuid: String::new(),
-            incident_id: 1,
-            kind,
-            text: if kind == EntryKind::Declared {
-                "API down".into()
-            } else {
-                String::new()
-            },
-            from: None,
             to: to.map(String::from),
-            event_at: t(m),
-            recorded_at: t(m),
-            author: "alice".into(),
-            key: false,
-            private: false,
-            audience: None,
-            run: None,
-            clock: String::new(),
-            target: None,
-            field: None,
-            struck: None,
-            amended: false,
+            ..TimelineEntry::sample(kind, text, t(m), "alice")
         }
     }
 

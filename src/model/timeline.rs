@@ -240,6 +240,35 @@ pub struct TimelineEntry {
     pub amended: bool,
 }
 
+#[cfg(test)]
+impl TimelineEntry {
+    /// An entry of incident 1 as a test needs it: written when it
+    /// happened, nothing else set.
+    pub fn sample(kind: EntryKind, text: &str, at: DateTime<Utc>, author: &str) -> TimelineEntry {
+        TimelineEntry {
+            id: 0,
+            uuid: String::new(),
+            incident_id: 1,
+            kind,
+            text: text.into(),
+            from: None,
+            to: None,
+            event_at: at,
+            recorded_at: at,
+            author: author.into(),
+            key: false,
+            private: false,
+            audience: None,
+            run: None,
+            clock: String::new(),
+            target: None,
+            field: None,
+            struck: None,
+            amended: false,
+        }
+    }
+}
+
 /// Who struck an entry from the record, when, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Struck {

@@ -223,25 +223,8 @@ mod tests {
             ),
         ];
         let note = |text: &str, author: &str, at| TimelineEntry {
-            id: 0,
-            uuid: String::new(),
             incident_id: 12,
-            kind: EntryKind::Note,
-            text: text.into(),
-            from: None,
-            to: None,
-            event_at: at,
-            recorded_at: at,
-            author: author.into(),
-            key: false,
-            private: false,
-            audience: None,
-            run: None,
-            clock: String::new(),
-            target: None,
-            field: None,
-            struck: None,
-            amended: false,
+            ..TimelineEntry::sample(EntryKind::Note, text, at, author)
         };
         let notes = [
             note("rolled back payments-api to v4.17.2", "carol", t(13, 25)),

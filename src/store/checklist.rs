@@ -10,7 +10,6 @@ use super::incidents::attach;
 use super::rows::checklist::{self, Checklist};
 use super::rows::{Table, entries, incidents};
 use crate::error::UserError;
-use crate::model::exchange::ExChecklistItem;
 use crate::model::ids::new_uuid;
 use crate::model::{ChecklistItem, EntryKind, Incident, IncidentRef, NewChecklistItem, NewEntry};
 use crate::store::time_to_sql;
@@ -92,20 +91,7 @@ impl Store {
             let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
             check(&incident)?;
-            let record = ExChecklistItem {
-                uuid: new_uuid(tx.now),
-                clock: tx.tick(),
-                position: checklist::next_position(tx.conn, id)?,
-                area: item.area.clone(),
-                body: item.body.clone(),
-                created_at: time_to_sql(tx.now),
-                created_by: tx.author.to_string(),
-                done_at: None,
-                done_by: None,
-                note: None,
-                changed: Default::default(),
-            };
-            Checklist::insert(tx.conn, id, &record)?;
+            let record = checklist::add(tx, id, item, |_| new_uuid(tx.now))?;
             let added = checklist::of(tx.conn, id)?
                 .into_iter()
                 .find(|i| i.uuid == record.uuid)

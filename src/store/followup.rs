@@ -39,25 +39,20 @@ impl Store {
     pub fn actions_across(&self, filter: &ActionFilter) -> Result<Vec<ActionOf>> {
         self.read(|conn| {
             let (condition, values) = filter.condition(1);
-            let at = actions::COLUMNS.split(',').count();
-            super::rows::all(
+            super::rows::models(
                 conn,
+                "a",
                 &format!(
-                    "SELECT {}, i.title, i.drill FROM actions a \
-                     JOIN incidents i ON i.id = a.incident_id \
+                    "{}, incident_title = i.title, drill? = i.drill",
+                    actions::ACTION
+                ),
+                &format!(
+                    "actions a JOIN incidents i ON i.id = a.incident_id \
                      WHERE i.status <> 'cancelled' AND {condition} \
                      ORDER BY a.due IS NULL, a.due, {}",
-                    actions::COLUMNS,
                     actions::ORDER
                 ),
                 rusqlite::params_from_iter(values),
-                |r| {
-                    Ok(ActionOf {
-                        action: actions::action(r)?,
-                        incident_title: r.get(at)?,
-                        drill: r.get(at + 1)?,
-                    })
-                },
             )
         })
     }

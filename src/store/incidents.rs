@@ -14,7 +14,6 @@ use crate::model::{
     EntryKind, Incident, IncidentRef, IncidentState, LinkKind, NewChecklistItem, NewEntry,
     NewIncident, Severity, Status, TimelineEntry,
 };
-use crate::store::time_to_sql;
 
 /// Which incidents `list` shows.
 #[derive(Debug, Clone, Default)]
@@ -179,15 +178,7 @@ pub(super) fn declare(
         drill: new.drill,
         review_held_at: None,
         review_held_by: None,
-        changed: Default::default(),
-        timeline: Vec::new(),
-        tasks: Vec::new(),
-        description: None,
-        factors: Vec::new(),
-        actions: Vec::new(),
-        lessons: Vec::new(),
-        checklist: Vec::new(),
-        update_posts: Vec::new(),
+        ..ExIncident::default()
     };
     let state = IncidentState {
         title: new.title.clone(),
@@ -249,26 +240,13 @@ pub(super) fn attach(
     incident_uuid: &str,
     list: &[NewChecklistItem],
 ) -> Result<()> {
-    use super::rows::Table;
-    let first = rows::checklist::next_position(tx.conn, incident_id)?;
-    for (position, item) in (first..).zip(list) {
-        let record = crate::model::exchange::ExChecklistItem {
-            uuid: derived_uuid(
+    for item in list {
+        rows::checklist::add(tx, incident_id, item, |position| {
+            derived_uuid(
                 incident_uuid,
                 &format!("checklist/{position}/{}: {}", item.area, item.body),
-            ),
-            clock: tx.tick(),
-            position,
-            area: item.area.clone(),
-            body: item.body.clone(),
-            created_at: time_to_sql(tx.now),
-            created_by: tx.author.to_string(),
-            done_at: None,
-            done_by: None,
-            note: None,
-            changed: Default::default(),
-        };
-        rows::checklist::Checklist::insert(tx.conn, incident_id, &record)?;
+            )
+        })?;
     }
     Ok(())
 }
@@ -276,23 +254,11 @@ pub(super) fn attach(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Clock;
     use crate::error::UserError;
-    use crate::store::StoreOptions;
-    use chrono::TimeZone;
-
-    fn at(min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 26, 10, min, 0).unwrap()
-    }
+    use crate::store::testing::{at, store_at};
 
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let options = StoreOptions {
-            clock: Clock::fixed(at(6)),
-            ..StoreOptions::default()
-        };
-        let store = Store::open_write(&dir.path().join("inc.db"), &options).unwrap();
-        (dir, store)
+        store_at(at(6))
     }
 
     fn declare(store: &mut Store, title: &str) -> Incident {

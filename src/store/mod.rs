@@ -18,6 +18,8 @@ mod search;
 mod slack;
 mod stats;
 mod tasks;
+#[cfg(test)]
+mod testing;
 mod timeline;
 mod updates;
 

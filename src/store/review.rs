@@ -4,15 +4,15 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use super::Store;
 use super::rows::actions::{self, Actions};
 use super::rows::descriptions::{self, Descriptions};
-use super::rows::items::{self, Items};
+use super::rows::items::{self, Factors, Items, Lessons};
 use super::rows::{Table, incidents};
 use crate::error::UserError;
-use crate::model::exchange::{ExAction, ExDescription, ExItem};
+use crate::model::exchange::{ExAction, ExDescription};
 use crate::model::ids::{derived_uuid, new_uuid};
 use crate::model::{
     Action, ActionStatus, ActionType, Description, Factor, FactorKind, Incident, IncidentRef,
@@ -123,7 +123,7 @@ impl Store {
 
     /// The incident's contributing factors, in the order they were added.
     pub fn factors(&self, incident_id: i64) -> Result<Vec<Factor>> {
-        self.read(|conn| items::factors(conn, incident_id))
+        self.read(|conn| items::current::<Factors>(conn, incident_id))
     }
 
     pub fn add_factor(
@@ -134,7 +134,7 @@ impl Store {
         kind: FactorKind,
     ) -> Result<(Incident, i64)> {
         self.write(author, |tx| {
-            add_item(tx, Items::Factors, which, text, kind.as_str())
+            add_item::<Factors>(tx, which, text, kind.as_str())
         })
     }
 
@@ -146,15 +146,12 @@ impl Store {
         author: &str,
         id: i64,
     ) -> Result<(Incident, Factor)> {
-        self.write(author, |tx| {
-            let (incident, item) = remove_item(tx, Items::Factors, which, id)?;
-            Ok((incident, item.factor()?))
-        })
+        self.write(author, |tx| remove_item::<Factors>(tx, which, id))
     }
 
     /// The incident's lessons, in the order they were added.
     pub fn lessons(&self, incident_id: i64) -> Result<Vec<Lesson>> {
-        self.read(|conn| items::lessons(conn, incident_id))
+        self.read(|conn| items::current::<Lessons>(conn, incident_id))
     }
 
     pub fn add_lesson(
@@ -165,7 +162,7 @@ impl Store {
         kind: LessonKind,
     ) -> Result<(Incident, i64)> {
         self.write(author, |tx| {
-            add_item(tx, Items::Lessons, which, text, kind.as_str())
+            add_item::<Lessons>(tx, which, text, kind.as_str())
         })
     }
 
@@ -176,10 +173,7 @@ impl Store {
         author: &str,
         id: i64,
     ) -> Result<(Incident, Lesson)> {
-        self.write(author, |tx| {
-            let (incident, item) = remove_item(tx, Items::Lessons, which, id)?;
-            Ok((incident, item.lesson()?))
-        })
+        self.write(author, |tx| remove_item::<Lessons>(tx, which, id))
     }
 
     /// Action items, by incident then in the order they were added.
@@ -188,18 +182,18 @@ impl Store {
             let (condition, values) = filter.condition(2);
             let mut all = vec![filter.incident.map(|i| i.to_string())];
             all.extend(values);
-            super::rows::all(
+            super::rows::models(
                 conn,
+                "a",
+                actions::ACTION,
                 &format!(
-                    "SELECT {} FROM actions a JOIN incidents i ON i.id = a.incident_id \
+                    "actions a JOIN incidents i ON i.id = a.incident_id \
                      WHERE (?1 IS NULL OR a.incident_id = CAST(?1 AS INTEGER)) AND {condition} \
                      ORDER BY {}, {}",
-                    actions::COLUMNS,
                     incidents::ORDER,
                     actions::ORDER
                 ),
                 rusqlite::params_from_iter(all),
-                actions::action,
             )
         })
     }
@@ -228,7 +222,7 @@ impl Store {
                 changed: Default::default(),
             };
             Actions::insert(tx.conn, id, &record)?;
-            let action = actions::load(tx.conn, last_id(tx.conn, "actions", &record.uuid)?)?;
+            let action = actions::load(tx.conn, tx.conn.last_insert_rowid())?;
             Ok((incident, action))
         })
     }
@@ -294,62 +288,31 @@ impl Store {
     }
 }
 
-/// The local id of the row with this UUID, just written.
-fn last_id(conn: &Connection, table: &str, uuid: &str) -> Result<i64> {
-    // The table name is one of the store's constants, never user input.
-    Ok(conn.query_row(
-        &format!("SELECT id FROM {table} WHERE uuid = ?1"),
-        params![uuid],
-        |r| r.get(0),
-    )?)
-}
-
 /// Adds a factor or a lesson.
-fn add_item(
+fn add_item<T: Items>(
     tx: &Tx<'_>,
-    table: Items,
     which: IncidentRef,
     text: &str,
     kind: &str,
 ) -> Result<(Incident, i64)> {
     let id = incidents::resolve(tx.conn, which)?;
     let incident = incidents::load(tx.conn, id)?;
-    let record = ExItem {
-        uuid: new_uuid(tx.now),
-        clock: tx.tick(),
-        body: text.to_string(),
-        kind: kind.to_string(),
-        created_at: time_to_sql(tx.now),
-        created_by: tx.author.to_string(),
-        removed_at: None,
-        removed_by: None,
-        changed: Default::default(),
-    };
-    table.insert(tx.conn, id, &record)?;
-    let table_name = match table {
-        Items::Factors => "factors",
-        Items::Lessons => "lessons",
-    };
-    Ok((incident, last_id(tx.conn, table_name, &record.uuid)?))
+    Ok((incident, items::add::<T>(tx, id, text, kind)?))
 }
 
 /// Removes a factor or a lesson of the incident `which`.
-fn remove_item(
-    tx: &Tx<'_>,
-    table: Items,
-    which: IncidentRef,
-    id: i64,
-) -> Result<(Incident, items::ItemRow)> {
-    let (item, removed) = table.load(tx.conn, id)?;
-    let what = table.one();
-    if removed {
-        return Err(UserError::new(format!("{what} {id} was already removed"))
-            .hint(format!("`inc {what} list` shows the ones left"))
-            .into());
+fn remove_item<T: Items>(tx: &Tx<'_>, which: IncidentRef, id: i64) -> Result<(Incident, T::Model)> {
+    let found = items::load::<T>(tx.conn, id)?;
+    if found.removed {
+        return Err(
+            UserError::new(format!("{} {id} was already removed", T::ONE))
+                .hint(format!("`inc {} list` shows the ones left", T::ONE))
+                .into(),
+        );
     }
-    same_incident(tx.conn, which, what, id, item.incident_id)?;
-    table.remove(tx, id)?;
-    Ok((incidents::load(tx.conn, item.incident_id)?, item))
+    same_incident(tx.conn, which, T::ONE, id, found.on)?;
+    items::remove::<T>(tx, id)?;
+    Ok((incidents::load(tx.conn, found.on)?, found.item))
 }
 
 /// Refuses a numbered item of another incident than `which`: numbers are

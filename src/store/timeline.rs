@@ -266,24 +266,12 @@ fn settle(conn: &Connection, incident_id: i64, some: &mut [TimelineEntry]) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Clock;
     use crate::model::NewIncident;
-    use crate::store::StoreOptions;
+    use crate::store::testing::{at, store_at};
     use crate::time::Zone;
-    use chrono::TimeZone;
-
-    fn at(min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 26, 10, min, 0).unwrap()
-    }
 
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let options = StoreOptions {
-            clock: Clock::fixed(at(30)),
-            ..StoreOptions::default()
-        };
-        let store = Store::open_write(&dir.path().join("inc.db"), &options).unwrap();
-        (dir, store)
+        store_at(at(30))
     }
 
     fn declare(store: &mut Store, title: &str) -> i64 {

@@ -85,7 +85,7 @@ pub struct Document {
 /// commander, key times, links and security follow from its timeline, so
 /// they are not carried twice. Times are RFC 3339 UTC text with
 /// milliseconds, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExIncident {
     pub uuid: String,
@@ -113,6 +113,22 @@ pub struct ExIncident {
     pub checklist: Vec<ExChecklistItem>,
     #[serde(default)]
     pub update_posts: Vec<ExUpdatePost>,
+}
+
+impl ExIncident {
+    /// The incident's own record, without the records it holds.
+    pub fn head(&self) -> ExIncident {
+        ExIncident {
+            uuid: self.uuid.clone(),
+            clock: self.clock.clone(),
+            first_commander: self.first_commander.clone(),
+            drill: self.drill,
+            review_held_at: self.review_held_at.clone(),
+            review_held_by: self.review_held_by.clone(),
+            changed: self.changed.clone(),
+            ..ExIncident::default()
+        }
+    }
 }
 
 impl Record for ExIncident {

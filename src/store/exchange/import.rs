@@ -98,17 +98,7 @@ fn merge_incident(
 ) -> Result<IncidentMerge> {
     see_clocks(tx, x);
     let mut m = IncidentMerge::default();
-    let head = ExIncident {
-        timeline: Vec::new(),
-        tasks: Vec::new(),
-        description: None,
-        factors: Vec::new(),
-        actions: Vec::new(),
-        lessons: Vec::new(),
-        checklist: Vec::new(),
-        update_posts: Vec::new(),
-        ..x.clone()
-    };
+    let head = x.head();
     match incidents::find(tx.conn, &x.uuid)? {
         None => {
             m.id = incidents::insert(tx.conn, &head, &placeholder(x))?;
@@ -324,7 +314,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, TimeZone, Utc};
+    use chrono::{DateTime, Utc};
 
     use super::*;
     use crate::clock::Clock;
@@ -332,10 +322,7 @@ mod tests {
     use crate::model::{
         Audience, EntryRef, IncidentRef, NewEntry, NewIncident, PostOutcome, UpdatePost,
     };
-
-    fn at(min: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 26, 10, min, 0).unwrap()
-    }
+    use crate::store::testing::at;
 
     /// Everything in `from`, merged into `to`.
     fn exchange(from: &Store, to: &mut Store, now: DateTime<Utc>) -> Result<Vec<IncidentMerge>> {

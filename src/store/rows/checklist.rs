@@ -4,51 +4,61 @@
 //! by number, then by when each was added.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 
-use super::all;
-use crate::model::ChecklistItem;
+use super::{Table, models};
 use crate::model::exchange::ExChecklistItem;
-use crate::store::{opt_time_at, time_at};
+use crate::model::{ChecklistItem, NewChecklistItem};
+use crate::store::{Tx, time_to_sql};
 
-const COLUMNS: &str = "c.id, c.uuid, c.incident_id, c.clock, c.position, c.area, c.body, \
-    c.created_at, c.created_by, c.done_at, c.done_by, c.note, c.changed";
+/// An item's fields, read by name (see [`models`]; `c` is the table).
+const ITEM: &str = "id, uuid, incident_id, position, area, body, created_at, created_by, \
+    done_at, done_by, note";
 
 /// By number, then in the order added: the same on every machine.
 const ORDER: &str = "c.position, c.clock, c.uuid";
-
-fn item(r: &Row<'_>) -> rusqlite::Result<ChecklistItem> {
-    Ok(ChecklistItem {
-        id: r.get(0)?,
-        uuid: r.get(1)?,
-        incident_id: r.get(2)?,
-        position: r.get(4)?,
-        area: r.get(5)?,
-        body: r.get(6)?,
-        created_at: time_at(r, 7)?,
-        created_by: r.get(8)?,
-        done_at: opt_time_at(r, 9)?,
-        done_by: r.get(10)?,
-        note: r.get(11)?,
-    })
-}
 
 /// An incident's checklist, in order. Each item's `position` is its
 /// number in this list (from 1), which is the number it was added with
 /// unless two machines added items under one number.
 pub(crate) fn of(conn: &Connection, incident_id: i64) -> Result<Vec<ChecklistItem>> {
-    let mut items = all(
+    let mut items: Vec<ChecklistItem> = models(
         conn,
-        &format!(
-            "SELECT {COLUMNS} FROM checklist_items c WHERE c.incident_id = ?1 ORDER BY {ORDER}"
-        ),
+        "c",
+        ITEM,
+        &format!("checklist_items c WHERE c.incident_id = ?1 ORDER BY {ORDER}"),
         [incident_id],
-        item,
     )?;
     for (n, item) in (1..).zip(items.iter_mut()) {
         item.position = n;
     }
     Ok(items)
+}
+
+/// Adds an item at the end of an incident's checklist, now, by `tx`'s
+/// author; `uuid` makes its UUID from its number.
+pub(crate) fn add(
+    tx: &Tx<'_>,
+    incident_id: i64,
+    item: &NewChecklistItem,
+    uuid: impl FnOnce(i64) -> String,
+) -> Result<ExChecklistItem> {
+    let position = next_position(tx.conn, incident_id)?;
+    let record = ExChecklistItem {
+        uuid: uuid(position),
+        clock: tx.tick(),
+        position,
+        area: item.area.clone(),
+        body: item.body.clone(),
+        created_at: time_to_sql(tx.now),
+        created_by: tx.author.to_string(),
+        done_at: None,
+        done_by: None,
+        note: None,
+        changed: Default::default(),
+    };
+    Checklist::insert(tx.conn, incident_id, &record)?;
+    Ok(record)
 }
 
 /// The number the next item added to an incident's checklist gets.

@@ -72,14 +72,7 @@ pub(crate) fn record(r: &Row<'_>) -> rusqlite::Result<ExIncident> {
         review_held_at: r.get(5)?,
         review_held_by: r.get(6)?,
         changed: changed_at(r, 7)?,
-        timeline: Vec::new(),
-        tasks: Vec::new(),
-        description: None,
-        factors: Vec::new(),
-        actions: Vec::new(),
-        lessons: Vec::new(),
-        checklist: Vec::new(),
-        update_posts: Vec::new(),
+        ..ExIncident::default()
     })
 }
 

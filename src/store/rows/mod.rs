@@ -37,6 +37,7 @@ pub(super) mod update_posts;
 use anyhow::Result;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::exchange::{Changed, Record};
@@ -92,17 +93,7 @@ pub(super) trait Table {
                 Self::ORDER
             ),
             params,
-            |r| {
-                let text: String = r.get(1)?;
-                let record = serde_json::from_str(&text).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        1,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?;
-                Ok((r.get(0)?, record))
-            },
+            |r| Ok((r.get(0)?, from_json(r, 1)?)),
         )
     }
 
@@ -150,6 +141,52 @@ pub(super) trait Table {
         let sql = update_sql(Self::TABLE, &written::<Self::Record>());
         write(conn, &sql, values(incident_id, record)?)
     }
+}
+
+/// Model values, each read by name from a row made into a JSON object.
+/// `fields` names each field of `T`, comma separated: `name` reads the
+/// column of that name of the table aliased `alias`, `name = sql` reads
+/// `sql`, and `name?` (or `name? = sql`) a 0-or-1 column as a flag.
+/// `rest` is what follows `FROM`: the table, the condition, the order.
+pub(crate) fn models<T: DeserializeOwned, P: rusqlite::Params>(
+    conn: &Connection,
+    alias: &str,
+    fields: &str,
+    rest: &str,
+    params: P,
+) -> Result<Vec<T>> {
+    let object: Vec<String> = fields
+        .split(',')
+        .map(|field| {
+            let (name, sql) = match field.split_once('=') {
+                Some((name, sql)) => (name.trim(), sql.trim().to_string()),
+                None => {
+                    let name = field.trim();
+                    (name, format!("{alias}.{}", name.trim_end_matches('?')))
+                }
+            };
+            match name.strip_suffix('?') {
+                Some(flag) => {
+                    format!("'{flag}', json(CASE WHEN {sql} THEN 'true' ELSE 'false' END)")
+                }
+                None => format!("'{name}', {sql}"),
+            }
+        })
+        .collect();
+    all(
+        conn,
+        &format!("SELECT json_object({}) FROM {rest}", object.join(", ")),
+        params,
+        |r| from_json(r, 0),
+    )
+}
+
+/// The value column `col` holds as JSON text.
+fn from_json<T: DeserializeOwned>(r: &Row<'_>, col: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(col)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// The SQL that reads a field of `T`'s record.

@@ -3,46 +3,30 @@
 //! entry's local id here and by its UUID in the exchange document.
 
 use anyhow::Result;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 
-use super::{Table, bad, one, values, write};
+use super::{Table, models, values, write};
+use crate::model::UpdatePost;
 use crate::model::exchange::ExUpdatePost;
-use crate::model::{PostOutcome, UpdatePost};
-use crate::store::time_at;
-
-/// The columns every query of posts selects, in this order (`p` is the
-/// table, `e` its update entry).
-const COLUMNS: &str = "p.id, p.uuid, e.incident_id, p.clock, p.entry_id, e.uuid, \
-    p.attempted_at, p.attempted_by, p.outcome, p.detail, p.changed";
 
 const FROM: &str = "update_posts p JOIN timeline_entries e ON e.id = p.entry_id";
 
 /// In the order they were attempted, the same on every machine.
 const ORDER: &str = "p.attempted_at, p.clock, p.uuid";
 
-fn post(r: &Row<'_>) -> rusqlite::Result<UpdatePost> {
-    let outcome: String = r.get(8)?;
-    Ok(UpdatePost {
-        entry_id: r.get(4)?,
-        attempted_at: time_at(r, 6)?,
-        attempted_by: r.get(7)?,
-        outcome: PostOutcome::parse(&outcome)
-            .ok_or_else(|| bad(8, format!("unknown post outcome {outcome:?}")))?,
-        detail: r.get(9)?,
-    })
-}
-
 /// The latest attempt to post the update entry `entry_id`, if any.
 pub(crate) fn latest(conn: &Connection, entry_id: i64) -> Result<Option<UpdatePost>> {
-    one(
+    Ok(models(
         conn,
+        "p",
+        "entry_id, attempted_at, attempted_by, outcome, detail",
         &format!(
-            "SELECT {COLUMNS} FROM {FROM} WHERE p.entry_id = ?1 \
+            "{FROM} WHERE p.entry_id = ?1 \
              ORDER BY p.attempted_at DESC, p.clock DESC, p.uuid DESC LIMIT 1"
         ),
         [entry_id],
-        post,
-    )
+    )?
+    .pop())
 }
 
 pub(crate) struct UpdatePosts;
