@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let what = if filter.all || filter.status.is_some() || filter.severity.is_some() {
             "No incidents match."
         } else {
-            "No open incidents. `inc list --all` includes resolved ones."
+            "No open incidents. `inc list --all` includes resolved and cancelled ones."
         };
         return ctx.say(what);
     }

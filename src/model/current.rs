@@ -115,7 +115,7 @@ pub fn name_incidents(count: usize, first: &[(i64, String)]) -> String {
 }
 
 /// The first `max` characters of `text`, with `…` if it was longer.
-fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),

@@ -198,7 +198,7 @@ pub fn check_record(
         let what = change_name(*kind);
         return Err(if *at < state.status_at {
             UserError::new(format!(
-                "{what} at {} would come before it became {} at {}, so it would no longer be {before}",
+                "{what} at {} would come before the incident became {} at {}, so it would no longer be {before}",
                 zone.format(*at),
                 state.status,
                 zone.format(state.status_at)
@@ -209,7 +209,7 @@ pub fn check_record(
             ))
         } else {
             UserError::new(format!(
-                "{what} at {} would leave it {} rather than {before}: the changes of status would no longer come in the order they happened",
+                "{what} at {} would leave the incident {} rather than {before}: the changes of status would no longer come in the order they happened",
                 zone.format(*at),
                 state.status
             ))

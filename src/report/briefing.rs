@@ -45,8 +45,8 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
     let _ = writeln!(out, "## #{} {}: {}", i.id, i.severity, inline(&i.title));
     let _ = writeln!(out);
     let _ = writeln!(out, "- **Status:** {}, {}", i.status, i.severity);
-    let impact = match i.resolved_at {
-        Some(resolved) => format!("lasted {}", duration(resolved - i.started_at)),
+    let impact = match i.ended_at() {
+        Some(end) => format!("lasted {}", duration(end - i.started_at)),
         None => format!("{} ago", duration(now - i.started_at)),
     };
     let _ = writeln!(

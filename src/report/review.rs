@@ -670,6 +670,8 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
                 );
             }
         }
+        // A false alarm is not reviewed by rule: it never was an incident.
+        None if cancelled(r).is_some() => {}
         None => {
             item(
                 &mut out,

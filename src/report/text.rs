@@ -129,10 +129,17 @@ pub struct Names {
 }
 
 impl Names {
+    /// A record in words where a label says it (the title, a task), else
+    /// by its ref.
     fn record(&self, uuid: &str) -> String {
-        if let Some(label) = self.labels.get(uuid) {
-            return label.clone();
+        match self.labels.get(uuid) {
+            Some(label) => label.clone(),
+            None => self.reference(uuid),
         }
+    }
+
+    /// An entry by its ref (else the end of its UUID).
+    fn reference(&self, uuid: &str) -> String {
         self.refs.get(uuid).cloned().unwrap_or_else(|| {
             let start = uuid.len().saturating_sub(crate::model::MIN_REF);
             uuid.get(start..).unwrap_or(uuid).to_string()
@@ -221,17 +228,23 @@ pub fn describe(entry: &TimelineEntry, zone: &Zone, names: &Names) -> String {
 
 /// What a correction changed, from what to what.
 fn correction(entry: &TimelineEntry, zone: &Zone, names: &Names) -> String {
-    let target = entry
-        .target
-        .as_deref()
-        .map_or_else(String::new, |t| names.record(t));
+    // What a label names is the record's text (the title, a task's text
+    // and owner); a time, a move or a mark is the entry's, named by its ref.
+    let field = entry.field.as_deref().and_then(Field::parse);
+    let target = entry.target.as_deref().map_or_else(String::new, |t| {
+        if matches!(field, Some(Field::Text | Field::Owner)) {
+            names.record(t)
+        } else {
+            names.reference(t)
+        }
+    });
     let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "nobody".into());
     let time = |v: &Option<String>| {
         v.as_deref()
             .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
             .map_or_else(|| "?".into(), |t| zone.format(t.with_timezone(&Utc)))
     };
-    match entry.field.as_deref().and_then(Field::parse) {
+    match field {
         Some(Field::Text) => format!(
             "{target}: text corrected, \"{}\" → \"{}\"",
             value(&entry.from),

@@ -243,7 +243,7 @@ fn list_shows_open_incidents_and_filters() {
     let env = Env::new();
     assert_eq!(
         env.ok(&["list"]),
-        "No open incidents. `inc list --all` includes resolved ones.\n"
+        "No open incidents. `inc list --all` includes resolved and cancelled ones.\n"
     );
     env.ok(&["open", "First", "--sev", "1", "--started", "-1h"]);
     env.ok(&["open", "Second", "--sev", "3"]);

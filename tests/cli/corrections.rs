@@ -461,7 +461,7 @@ fn a_move_that_would_change_the_status_is_refused_with_the_time_that_binds() {
     let f = env.fails(&["times", "-i", "1", "--resolved", "14:30"]);
     assert_eq!(
         f.stderr,
-        "inc: error: the resolution at 2026-11-26 14:30 CET would come before it became \
+        "inc: error: the resolution at 2026-11-26 14:30 CET would come before the incident became \
          monitoring at 2026-11-26 14:47 CET, so it would no longer be resolved\n\
          hint: give a time no earlier than 2026-11-26 14:47 CET, or correct that change's time \
          first with `inc entry edit REF --at TIME`\n"

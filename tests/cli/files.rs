@@ -58,7 +58,7 @@ fn reading_creates_nothing_and_changes_nothing() {
         .unwrap();
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "No open incidents. `inc list --all` includes resolved ones.\n"
+        "No open incidents. `inc list --all` includes resolved and cancelled ones.\n"
     );
     assert!(
         !env.dir().join("data").exists(),

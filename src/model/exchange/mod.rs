@@ -224,8 +224,17 @@ impl Record for ExEntry {
         &self.uuid
     }
 
+    /// Its kind, its ref as `inc timeline` shows it, and the start of its
+    /// text: `note 3f2a "restarted the queue"`.
     fn label(&self) -> String {
-        format!("{} of {}", self.kind, self.event_at)
+        let start = self.uuid.len().saturating_sub(crate::model::MIN_REF);
+        let reference = self.uuid.get(start..).unwrap_or(&self.uuid);
+        if self.body.is_empty() {
+            format!("{} {reference}", self.kind)
+        } else {
+            let text = crate::model::current::shorten(&self.body, 40);
+            format!("{} {reference} {text:?}", self.kind)
+        }
     }
 }
 
