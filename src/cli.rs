@@ -166,15 +166,18 @@ pub enum Command {
     /// Statistics across incidents: time to detect, mitigate, resolve; reviews; action items
     Stats(commands::stats::Args),
     /// Show an incident's status board
-    Show(commands::show::Args),
+    #[command(after_long_help = commands::show::EXAMPLES)]
+    Show(commands::Shown),
     /// Change the status: investigating, identified, monitoring, resolved
     Status(commands::status::Args),
     /// Change the severity (1 to 4; SEV1 is the worst)
     Sev(commands::sev::Args),
     /// Record when customer impact was mitigated
-    Mitigated(commands::mitigated::Args),
+    #[command(after_long_help = commands::mitigated::EXAMPLES)]
+    Mitigated(commands::KeyTimeArgs),
     /// Resolve the incident
-    Resolve(commands::resolve::Args),
+    #[command(after_long_help = commands::resolve::EXAMPLES)]
+    Resolve(commands::KeyTimeArgs),
     /// Reopen a resolved or cancelled incident
     Reopen(commands::reopen::Args),
     /// Close an incident that was not one (a false alarm, a duplicate), with the reason
@@ -188,11 +191,13 @@ pub enum Command {
     /// Hand command to someone else and print the briefing
     Handoff(commands::handoff::Args),
     /// Print the briefing for someone joining the response
-    Brief(commands::brief::Args),
+    #[command(after_long_help = commands::brief::EXAMPLES)]
+    Brief(commands::Shown),
     /// Give a role (scribe, comms, ...) to someone, or clear it
     Role(commands::role::Args),
     /// List everyone involved, what they did and since when
-    Responders(commands::responders::Args),
+    #[command(after_long_help = commands::responders::EXAMPLES)]
+    Responders(commands::Shown),
     /// Track the steps under way: add, done, list, edit, assign
     Task(commands::task::Args),
     /// Set, clear or list where the response happens: channel, bridge, ticket
@@ -200,7 +205,8 @@ pub enum Command {
     /// Record a status update (internal or --external) and post it to the webhook
     Update(commands::update::Args),
     /// List the status updates sent, whether each was posted, and how long since the last
-    Updates(commands::updates::Args),
+    #[command(after_long_help = commands::updates::EXAMPLES)]
+    Updates(commands::Shown),
     /// Mark an incident as a security incident (on) or not (off)
     Security(commands::security::Args),
     /// A security incident's duties (legal, marketing...): list, done, add

@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use super::{Context, ShownIncident};
+use super::{Context, Shown};
 use crate::model::{
     Assignment, ChecklistItem, Incident, Responder, RoleHolder, Task, TimelineEntry, responders,
 };
@@ -11,21 +11,13 @@ use crate::report::briefing::{self, Briefing};
 use crate::report::json;
 use crate::store::Store;
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc brief --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc brief
   inc brief 12 > briefing-12.md
-  inc brief --json"#)]
-pub struct Args {
-    #[command(flatten)]
-    pub incident: ShownIncident,
+  inc brief --json"#;
 
-    /// Print JSON (fields documented in docs/json.md)
-    #[arg(long)]
-    pub json: bool,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Shown) -> Result<()> {
     let target = args.incident.target()?;
     let store = ctx.store_read()?;
     let parts = store.snapshot(|store| {

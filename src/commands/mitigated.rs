@@ -2,36 +2,21 @@
 
 use anyhow::Result;
 
-use super::{At, Context, StateChangeArg, change};
-use crate::report::text::{duration, incident_label};
+use super::{Context, KeyTimeArgs, key_time};
+use crate::model::Incident;
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc mitigated --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc mitigated
   inc mitigated --at 14:35
-  inc mitigated -i 12 --at "20m ago""#)]
-pub struct Args {
-    #[command(flatten)]
-    pub at: At,
+  inc mitigated -i 12 --at "20m ago""#;
 
-    #[command(flatten)]
-    pub incident: StateChangeArg,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
-    change(
+pub fn run(ctx: &Context, args: &KeyTimeArgs) -> Result<()> {
+    key_time(
         ctx,
-        target,
-        |incident, now, zone| incident.mitigate(at.unwrap_or(now), zone),
-        |incident, entries, zone| {
-            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
-            format!(
-                "{} mitigated at {} ({} after impact began)",
-                incident_label(incident),
-                zone.format(at),
-                duration(at - incident.started_at)
-            )
-        },
+        args,
+        Incident::mitigate,
+        "mitigated",
+        "after impact began",
     )
 }

@@ -306,6 +306,30 @@ pub fn print(text: &str) -> Result<()> {
         .context("could not write to standard output")
 }
 
+// The arguments of the commands that show one incident's records (`show`,
+// `brief`, `responders`, `updates`): which incident, and whether as JSON.
+// Each one's examples are where it is declared, in `cli.rs`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Shown {
+    #[command(flatten)]
+    pub incident: ShownIncident,
+
+    /// Print JSON (fields documented in docs/json.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `inc mitigated` and `inc resolve`: when, and which
+// incident. Each one's examples are where it is declared, in `cli.rs`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct KeyTimeArgs {
+    #[command(flatten)]
+    pub at: At,
+
+    #[command(flatten)]
+    pub incident: StateChangeArg,
+}
+
 // `[ID]` or `-i ID`, for the commands that show an incident. (Plain
 // comments on flattened Args: clap would take a doc comment as the about
 // of each command that flattens it, as commands are deferred.)
@@ -508,6 +532,42 @@ pub fn terminal_width() -> Option<u16> {
 
 /// Applies a change to an incident in one transaction and prints what
 /// happened: `describe` words the result, or a note when nothing changed.
+/// A change of an incident's state at a time, giving the entries that
+/// record it (`Incident::resolve`, ...).
+pub type Change = fn(
+    &mut crate::model::Incident,
+    DateTime<Utc>,
+    &Zone,
+) -> Result<Vec<crate::model::NewEntry>, crate::error::UserError>;
+
+/// Records a key time, now or `--at` (`inc mitigated`, `inc resolve`):
+/// `record` changes the incident, and the confirmation says it `happened`
+/// at that time, with how long after the start of impact (`since`: `to
+/// recover`).
+pub fn key_time(
+    ctx: &Context,
+    args: &KeyTimeArgs,
+    record: Change,
+    happened: &str,
+    since: &str,
+) -> Result<()> {
+    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
+    change(
+        ctx,
+        target,
+        |incident, now, zone| record(incident, at.unwrap_or(now), zone),
+        |incident, entries, zone| {
+            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
+            format!(
+                "{} {happened} at {} ({} {since})",
+                crate::report::text::incident_label(incident),
+                zone.format(at),
+                crate::report::text::duration(at - incident.started_at)
+            )
+        },
+    )
+}
+
 pub fn change<F>(
     ctx: &Context,
     target: IncidentRef,

@@ -2,36 +2,15 @@
 
 use anyhow::Result;
 
-use super::{At, Context, StateChangeArg, change};
-use crate::report::text::{duration, incident_label};
+use super::{Context, KeyTimeArgs, key_time};
+use crate::model::Incident;
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc resolve --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc resolve
   inc resolve --at 15:10
-  inc resolve -i 12 --at -15m"#)]
-pub struct Args {
-    #[command(flatten)]
-    pub at: At,
+  inc resolve -i 12 --at -15m"#;
 
-    #[command(flatten)]
-    pub incident: StateChangeArg,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let (target, at) = args.incident.target_at(ctx, args.at.get())?;
-    change(
-        ctx,
-        target,
-        |incident, now, zone| incident.resolve(at.unwrap_or(now), zone),
-        |incident, entries, zone| {
-            let at = entries.first().map_or(ctx.now(), |e| e.event_at);
-            format!(
-                "{} resolved at {} ({} to recover)",
-                incident_label(incident),
-                zone.format(at),
-                duration(at - incident.started_at)
-            )
-        },
-    )
+pub fn run(ctx: &Context, args: &KeyTimeArgs) -> Result<()> {
+    key_time(ctx, args, Incident::resolve, "resolved", "to recover")
 }

@@ -3,23 +3,15 @@
 use anyhow::Result;
 
 use super::brief::Parts;
-use super::{Context, ShownIncident, terminal_width};
+use super::{Context, Shown, terminal_width};
 use crate::report::{json, table};
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc responders --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc responders
-  inc responders 12 --json"#)]
-pub struct Args {
-    #[command(flatten)]
-    pub incident: ShownIncident,
+  inc responders 12 --json"#;
 
-    /// Print JSON (fields documented in docs/json.md)
-    #[arg(long)]
-    pub json: bool,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Shown) -> Result<()> {
     let target = args.incident.target()?;
     let parts = ctx.store_read()?.snapshot(|store| {
         let id = store.incident(target)?.id;

@@ -2,28 +2,20 @@
 
 use anyhow::Result;
 
-use super::{Context, ShownIncident};
+use super::{Context, Shown};
 use crate::report::text::Names;
 use crate::report::{board, json};
 
 /// How many timeline entries the board shows.
 const LATEST: usize = 5;
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc show --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc show
   inc show 12
-  inc show --json"#)]
-pub struct Args {
-    #[command(flatten)]
-    pub incident: ShownIncident,
+  inc show --json"#;
 
-    /// Print JSON (fields documented in docs/json.md)
-    #[arg(long)]
-    pub json: bool,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Shown) -> Result<()> {
     let target = args.incident.target()?;
     let zone = ctx.zone()?;
     let (incident, assignments, latest, refs, total, checklist) =

@@ -2,24 +2,16 @@
 
 use anyhow::Result;
 
-use super::{Context, ShownIncident};
+use super::{Context, Shown};
 use crate::report::{json, updates};
 
-#[derive(Debug, clap::Args)]
-#[command(after_long_help = r#"Examples:
+/// What `inc updates --help` ends with (see where the command is declared).
+pub const EXAMPLES: &str = r#"Examples:
   inc updates
   inc updates 12
-  inc updates -i 12 --json"#)]
-pub struct Args {
-    #[command(flatten)]
-    pub incident: ShownIncident,
+  inc updates -i 12 --json"#;
 
-    /// Print JSON (fields documented in docs/json.md)
-    #[arg(long)]
-    pub json: bool,
-}
-
-pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+pub fn run(ctx: &Context, args: &Shown) -> Result<()> {
     let target = args.incident.target()?;
     let (incident, list) = ctx.store_read()?.snapshot(|store| {
         let incident = store.incident(target)?;
