@@ -135,21 +135,49 @@ impl Store {
         incident_id: i64,
         entries: impl IntoIterator<Item = &'a TimelineEntry>,
     ) -> Result<HashMap<String, String>> {
-        let all: Vec<String> = self.read(|conn| {
-            super::rows::all(
-                conn,
-                "SELECT uuid FROM timeline_entries WHERE incident_id = ?1 AND kind <> 'correction'",
-                [incident_id],
-                |r| r.get(0),
-            )
-        })?;
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
         let wanted: Vec<&str> = entries
             .into_iter()
             .filter(|e| e.kind != EntryKind::Correction)
             .map(|e| e.uuid.as_str())
             .collect();
-        let refs = short_refs(wanted.iter().copied(), &all);
+        // A few entries (a board's latest): each against the entries whose
+        // UUIDs end in the same four digits, the only ones that can make
+        // its ref longer. The whole record as it stands (a timeline): it
+        // and the entries struck from it. Else against every entry.
+        let others: Vec<String> = self.read(|conn| {
+            let uuids = |condition: &str, end: Option<&str>| {
+                super::rows::all(
+                    conn,
+                    &format!(
+                        "SELECT uuid FROM timeline_entries \
+                         WHERE incident_id = ?1 AND kind <> 'correction' AND {condition}"
+                    ),
+                    rusqlite::params![incident_id, end],
+                    |r| r.get::<_, String>(0),
+                )
+            };
+            if wanted.len() <= 64 {
+                let mut all = Vec::new();
+                for uuid in &wanted {
+                    all.extend(uuids("substr(uuid, -4) = ?2", Some(ref_end(uuid)))?);
+                }
+                return Ok(all);
+            }
+            let standing: i64 = conn.query_row(
+                "SELECT count(*) FROM timeline_entries \
+                 WHERE incident_id = ?1 AND kind <> 'correction' AND struck_at IS NULL",
+                [incident_id],
+                |r| r.get(0),
+            )?;
+            if usize::try_from(standing).is_ok_and(|n| n == wanted.len()) {
+                let mut all = uuids("struck_at IS NOT NULL AND ?2 IS NULL", None)?;
+                all.extend(wanted.iter().map(|u| (*u).to_string()));
+                return Ok(all);
+            }
+            uuids("?2 IS NULL", None)
+        })?;
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        let refs = short_refs(wanted.iter().copied(), &others);
         Ok(wanted.into_iter().map(String::from).zip(refs).collect())
     }
 
@@ -563,6 +591,11 @@ fn find(
 /// wrote (not a correction, not struck), on the incident `within` names
 /// if it names one; for the end of a UUID, those on that incident, else
 /// those anywhere.
+/// The end of a UUID every ref of it has: its last four digits.
+fn ref_end(uuid: &str) -> &str {
+    &uuid[uuid.len().saturating_sub(crate::model::MIN_REF)..]
+}
+
 fn candidates(
     conn: &Connection,
     reference: &EntryRef,
@@ -586,20 +619,25 @@ fn candidates(
                 .collect())
         }
         EntryRef::Suffix(suffix) => {
+            // Found through the last four digits every ref has.
             let pattern = format!("%{}", suffix.replace(['%', '_'], ""));
+            let end = ref_end(suffix);
             let matching = |condition: &str, p: &[&dyn rusqlite::ToSql]| {
                 entries::select(
                     conn,
-                    &format!("{condition} AND e.kind <> 'correction' AND e.uuid LIKE ?1"),
+                    &format!(
+                        "{condition} AND substr(e.uuid, -4) = ?2 AND e.kind <> 'correction' \
+                         AND e.uuid LIKE ?1"
+                    ),
                     p,
                 )
             };
             let found = match scope {
-                Some(id) => matching("e.incident_id = ?2", &[&pattern, &id])?,
+                Some(id) => matching("e.incident_id = ?3", &[&pattern, &end, &id])?,
                 None => Vec::new(),
             };
             if found.is_empty() {
-                return matching("1", &[&pattern]);
+                return matching("1", &[&pattern, &end]);
             }
             Ok(found)
         }

@@ -154,11 +154,7 @@ impl Store {
 /// An incident's commanders: its first, from its declaration, then one per
 /// handoff on the timeline as it stands.
 fn commanders(conn: &Connection, incident: &Incident) -> Result<Vec<Assignment>> {
-    let mut handoffs = entries::select(
-        conn,
-        "e.incident_id = ?1 AND e.struck_at IS NULL AND e.kind = 'handoff'",
-        [incident.id],
-    )?;
+    let mut handoffs = entries::of_kinds(conn, incident.id, &[EntryKind::Handoff])?;
     settle_changes(&incident.first_commander, &mut handoffs);
     let first = Assignment {
         id: 0,

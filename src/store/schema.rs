@@ -19,11 +19,26 @@ use crate::model::{Hlc, LinkKind};
 pub struct Migration {
     pub sql: &'static str,
     pub then: Option<fn(&Connection) -> Result<()>>,
+    /// It only adds indexes: a command that reads can read a database
+    /// without it, as it is, rather than upgrade a copy in memory.
+    pub indexes_only: bool,
 }
 
 impl Migration {
     pub const fn sql(sql: &'static str) -> Migration {
-        Migration { sql, then: None }
+        Migration {
+            sql,
+            then: None,
+            indexes_only: false,
+        }
+    }
+
+    /// A migration that only adds indexes (see [`Migration::indexes_only`]).
+    pub const fn indexes(sql: &'static str) -> Migration {
+        Migration {
+            indexes_only: true,
+            ..Migration::sql(sql)
+        }
     }
 }
 
@@ -588,7 +603,19 @@ CREATE TRIGGER search_lesson_update AFTER UPDATE OF body, removed_at ON lessons 
 END;
 ",
         then: Some(upgrade_to_7),
+        indexes_only: false,
     },
+    // 8: what reading one entry of a long timeline needs without reading
+    // them all: its changes of state and corrections by kind (and how many
+    // entries stand, counted in the index), and the entries whose UUIDs end
+    // alike (a ref is the shortest end of a UUID
+    // that no other entry of the incident has; four digits at least).
+    Migration::indexes(
+        r"
+CREATE INDEX timeline_by_kind ON timeline_entries (incident_id, kind, struck_at);
+CREATE INDEX timeline_by_ref ON timeline_entries (substr(uuid, -4));
+",
+    ),
 ];
 
 /// What migration 7 does that SQL cannot: each description gets the UUID

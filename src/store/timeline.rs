@@ -60,15 +60,20 @@ impl Store {
     /// How much of an incident's record was corrected.
     pub fn amendments(&self, incident_id: i64) -> Result<Amendments> {
         self.read(|conn| {
+            // Every change to an entry is written down as a correction on
+            // its incident, so the corrections alone tell what changed (and
+            // are found by kind, without reading the whole timeline): the
+            // entries on this incident whose text, time or incident was
+            // corrected (a task's text is a task's, not an entry's), and
+            // those struck.
             let (amended, struck, corrections): (i64, i64, i64) = conn.query_row(
-                "SELECT count(CASE WHEN e.kind <> 'correction' AND \
-                 (json_extract(e.changed, '$.text') IS NOT NULL \
-                  OR json_extract(e.changed, '$.at') IS NOT NULL \
-                  OR json_extract(e.changed, '$.incident') IS NOT NULL) THEN 1 END), \
-                 count(CASE WHEN e.struck_at IS NOT NULL THEN 1 END), \
-                 count(CASE WHEN e.kind = 'correction' \
-                  AND e.field NOT IN ('key', 'private') THEN 1 END) \
-                 FROM timeline_entries e WHERE e.incident_id = ?1",
+                "SELECT count(DISTINCT CASE WHEN c.field IN ('text', 'at', 'incident') \
+                  AND EXISTS (SELECT 1 FROM timeline_entries e \
+                              WHERE e.uuid = c.target AND e.incident_id = ?1) \
+                  THEN c.target END), \
+                 count(DISTINCT CASE WHEN c.field = 'struck' THEN c.target END), \
+                 count(CASE WHEN c.field NOT IN ('key', 'private') THEN 1 END) \
+                 FROM timeline_entries c WHERE c.incident_id = ?1 AND c.kind = 'correction'",
                 [incident_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
@@ -97,6 +102,7 @@ impl Store {
     /// How many entries an incident's record has.
     pub fn timeline_len(&self, incident_id: i64) -> Result<usize> {
         self.read(|conn| {
+            // Counted in the index by kind, without reading each entry.
             let n: i64 = conn.query_row(
                 &format!(
                     "SELECT count(*) FROM timeline_entries e WHERE e.incident_id = ?1 AND {CURRENT}"
@@ -242,12 +248,21 @@ fn settle(conn: &Connection, incident_id: i64, some: &mut [TimelineEntry]) -> Re
         return Ok(());
     }
     let first = incidents::load(conn, incident_id)?.first_commander;
-    let mut changes = entries::select(
+    let mut changes = entries::of_kinds(
         conn,
-        "e.incident_id = ?1 AND e.struck_at IS NULL AND e.kind IN \
-         ('declared', 'status', 'severity', 'resolved', 'reopened', 'cancelled', 'handoff', \
-         'role', 'security', 'link')",
-        [incident_id],
+        incident_id,
+        &[
+            EntryKind::Declared,
+            EntryKind::Status,
+            EntryKind::Severity,
+            EntryKind::Resolved,
+            EntryKind::Reopened,
+            EntryKind::Cancelled,
+            EntryKind::Handoff,
+            EntryKind::Role,
+            EntryKind::Security,
+            EntryKind::Link,
+        ],
     )?;
     settle_changes(&first, &mut changes);
     let from: HashMap<String, Option<String>> =
@@ -281,6 +296,46 @@ mod tests {
             ..NewIncident::new(title, "alice")
         };
         store.create_incident(&new, "alice", &[]).unwrap().0.id
+    }
+
+    /// A few entries' refs (a board's latest) are worked out among the
+    /// entries whose UUIDs end alike, a whole timeline's among all: both
+    /// give each entry the same ref, struck entries counted.
+    #[test]
+    fn refs_are_the_same_for_a_few_entries_and_for_all() {
+        let (_dir, mut store) = store();
+        let id = declare(&mut store, "API down");
+        for n in 0..80 {
+            store
+                .add_note(IncidentRef::Id(id), "alice", |now| {
+                    NewEntry::note(format!("note {n}"), now)
+                })
+                .unwrap();
+        }
+        let struck = store.timeline(id, None).unwrap()[3].uuid.clone();
+        store
+            .strike_entry(
+                &crate::model::EntryRef::Suffix(struck),
+                IncidentRef::Id(id),
+                "alice",
+                "a duplicate",
+                &|_, _, _| Ok(()),
+            )
+            .unwrap();
+        let all = store.timeline(id, None).unwrap();
+        let of_all = store.entry_refs(id, &all).unwrap();
+        assert_eq!(of_all.len(), all.len());
+        for few in all.chunks(5) {
+            for (uuid, reference) in store.entry_refs(id, few).unwrap() {
+                assert_eq!(of_all[&uuid], reference);
+                assert!(uuid.ends_with(&reference));
+            }
+        }
+        let history = store.history(id).unwrap();
+        let of_history = store.entry_refs(id, &history).unwrap();
+        for (uuid, reference) in &of_all {
+            assert_eq!(&of_history[uuid], reference);
+        }
     }
 
     #[test]

@@ -210,21 +210,34 @@ pub(crate) fn latest_event(
     .flatten())
 }
 
+/// An incident's entries of some kinds (not struck), in timeline order.
+/// Found through the index by kind and put in order here: an ORDER BY
+/// would lead SQLite to read the whole timeline in order instead, and the
+/// changes of state are few even on a long one.
+pub(crate) fn of_kinds(
+    conn: &Connection,
+    incident_id: i64,
+    kinds: &[EntryKind],
+) -> Result<Vec<TimelineEntry>> {
+    let names: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.as_str())).collect();
+    let mut found = all(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM timeline_entries e \
+             WHERE e.incident_id = ?1 AND e.kind IN ({}) AND e.struck_at IS NULL",
+            names.join(", ")
+        ),
+        [incident_id],
+        entry,
+    )?;
+    found.sort_by(|a, b| (a.event_at, &a.clock, &a.uuid).cmp(&(b.event_at, &b.clock, &b.uuid)));
+    Ok(found)
+}
+
 /// The entries that tell an incident's state (not struck), in timeline
 /// order: what [`crate::model::IncidentState`] is made from.
 pub(crate) fn state_entries(conn: &Connection, incident_id: i64) -> Result<Vec<TimelineEntry>> {
-    let kinds: Vec<String> = EntryKind::STATE
-        .iter()
-        .map(|k| format!("'{}'", k.as_str()))
-        .collect();
-    select(
-        conn,
-        &format!(
-            "e.incident_id = ?1 AND e.struck_at IS NULL AND e.kind IN ({})",
-            kinds.join(", ")
-        ),
-        [incident_id],
-    )
+    of_kinds(conn, incident_id, &EntryKind::STATE)
 }
 
 /// Sets an entry's change clock for `group` (see
