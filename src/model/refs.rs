@@ -79,11 +79,71 @@ impl CorrectionVerb {
 /// other UUID of `all` ends with. `all` holds every UUID references are
 /// told apart from (those of one incident).
 pub fn short_refs<'a>(uuids: impl IntoIterator<Item = &'a str>, all: &[&str]) -> Vec<String> {
+    let uuids: Vec<&str> = uuids.into_iter().collect();
+    // Each UUID as a number whose highest digit is its last: two UUIDs end
+    // in as many equal digits as their numbers begin with, so sorting the
+    // numbers puts the UUIDs that end alike side by side. (Any UUID that
+    // is not 32 hex digits is told apart by its text instead.)
+    let keys: Option<Vec<u128>> = all.iter().map(|u| ends_first(u)).collect();
+    let (Some(mut keys), Some(wanted)) = (
+        keys,
+        uuids
+            .iter()
+            .map(|u| ends_first(u))
+            .collect::<Option<Vec<u128>>>(),
+    ) else {
+        return short_refs_by_text(&uuids, all);
+    };
+    keys.sort_unstable();
+    keys.dedup();
+    uuids
+        .iter()
+        .zip(wanted)
+        .map(|(uuid, key)| {
+            let at = keys.partition_point(|k| *k < key);
+            let shared = |other: Option<&u128>| other.map_or(0, |o| (o ^ key).leading_zeros() / 4);
+            let before = at.checked_sub(1).and_then(|i| keys.get(i));
+            let after = keys.get(at).filter(|k| **k == key).map_or(at, |_| at + 1);
+            let digits = (shared(before).max(shared(keys.get(after))) + 1) as usize;
+            ending(uuid, digits.max(MIN_REF))
+        })
+        .collect()
+}
+
+/// A UUID's 32 hex digits as a number, its last digit highest.
+fn ends_first(uuid: &str) -> Option<u128> {
+    let mut key = 0u128;
+    let mut digits = 0;
+    for c in uuid.bytes().rev().filter(|c| *c != b'-') {
+        key = (key << 4) | u128::from(char::from(c).to_digit(16)?);
+        digits += 1;
+    }
+    (digits == 32).then_some(key)
+}
+
+/// The end of a UUID holding its last `digits` hex digits.
+fn ending(uuid: &str, digits: usize) -> String {
+    let mut seen = 0;
+    let start = uuid
+        .char_indices()
+        .rev()
+        .find(|(_, c)| {
+            if *c != '-' {
+                seen += 1;
+            }
+            seen == digits
+        })
+        .map_or(0, |(i, _)| i);
+    uuid[start..].to_string()
+}
+
+/// [`short_refs`] by the UUIDs' text, for UUIDs of another form.
+fn short_refs_by_text(uuids: &[&str], all: &[&str]) -> Vec<String> {
     let mut reversed: Vec<Vec<u8>> = all.iter().map(|u| u.bytes().rev().collect()).collect();
     reversed.sort_unstable();
     reversed.dedup();
     uuids
-        .into_iter()
+        .iter()
         .map(|uuid| {
             let key: Vec<u8> = uuid.bytes().rev().collect();
             let at = reversed.partition_point(|k| *k < key);
@@ -107,6 +167,33 @@ pub fn short_refs<'a>(uuids: impl IntoIterator<Item = &'a str>, all: &[&str]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Refs worked out by number are those worked out by text, also for
+        /// UUIDs that end alike over many digits.
+        #[test]
+        fn refs_by_number_are_refs_by_text(
+            ends in proptest::collection::vec(0u32..64, 1..40),
+            starts in proptest::collection::vec(proptest::num::u128::ANY, 40),
+        ) {
+            // UUIDs ending in up to all of the same 32 digits.
+            let uuids: Vec<String> = ends
+                .iter()
+                .zip(&starts)
+                .map(|(shared, start)| {
+                    let bits = 4 * (shared % 33);
+                    let mask = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+                    let n = (start & !mask) | (0x0123_4567_89ab_cdef_0123_4567_89ab_cdefu128 & mask);
+                    uuid::Uuid::from_u128(n).hyphenated().to_string()
+                })
+                .collect();
+            let all: Vec<&str> = uuids.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                short_refs(all.iter().copied(), &all),
+                short_refs_by_text(&all, &all)
+            );
+        }
+    }
 
     #[test]
     fn refs_are_the_shortest_unique_ends() {

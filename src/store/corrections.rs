@@ -144,6 +144,8 @@ impl Store {
         // UUIDs end in the same four digits, the only ones that can make
         // its ref longer. The whole record as it stands (a timeline): it
         // and the entries struck from it. Else against every entry.
+        // Besides the entries given: the others their refs are told apart
+        // from (`None`: the entries given are all of them).
         let others: Vec<String> = self.read(|conn| {
             let uuids = |condition: &str, end: Option<&str>| {
                 super::rows::all(
@@ -170,14 +172,14 @@ impl Store {
                 |r| r.get(0),
             )?;
             if usize::try_from(standing).is_ok_and(|n| n == wanted.len()) {
-                let mut all = uuids("struck_at IS NOT NULL AND ?2 IS NULL", None)?;
-                all.extend(wanted.iter().map(|u| (*u).to_string()));
-                return Ok(all);
+                return uuids("struck_at IS NOT NULL AND ?2 IS NULL", None);
             }
             uuids("?2 IS NULL", None)
         })?;
-        let others: Vec<&str> = others.iter().map(String::as_str).collect();
-        let refs = short_refs(wanted.iter().copied(), &others);
+        // Each UUID once: the entries given may be among the others.
+        let mut all: Vec<&str> = others.iter().map(String::as_str).collect();
+        all.extend(&wanted);
+        let refs = short_refs(wanted.iter().copied(), &all);
         Ok(wanted.into_iter().map(String::from).zip(refs).collect())
     }
 

@@ -262,13 +262,14 @@ fn time_to_sql(t: DateTime<Utc>) -> String {
 
 /// The time in column `col` of a row.
 fn time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<DateTime<Utc>> {
-    time_from_sql(col, &row.get::<_, String>(col)?)
+    time_from_sql(col, row.get_ref(col)?.as_str()?)
 }
 
 /// The time, if any, in column `col` of a row.
 fn opt_time_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    row.get::<_, Option<String>>(col)?
-        .map(|s| time_from_sql(col, &s))
+    row.get_ref(col)?
+        .as_str_or_null()?
+        .map(|s| time_from_sql(col, s))
         .transpose()
 }
 
@@ -288,9 +289,69 @@ fn opt_date_at(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Option<N
 }
 
 fn time_from_sql(col: usize, s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    if let Some(t) = stored_time(s) {
+        return Ok(t);
+    }
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
         })
+}
+
+/// A time in the one form `inc` stores, `2026-11-26T13:20:00.000Z`, read
+/// digit by digit: a long timeline holds two per entry. Anything else is
+/// for the RFC 3339 parser.
+fn stored_time(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    let shape = b.len() == 24
+        && [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (19, b'.'),
+            (23, b'Z'),
+        ]
+        .iter()
+        .all(|&(i, c)| b[i] == c);
+    if !shape {
+        return None;
+    }
+    let n = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)?).ok()?, n(5, 7)?, n(8, 10)?)?
+        .and_hms_milli_opt(n(11, 13)?, n(14, 16)?, n(17, 19)?, n(20, 23)?)
+        .map(|t| t.and_utc())
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_read_digit_by_digit_as_the_parser_reads_them() {
+        for s in [
+            "2026-11-26T13:20:00.000Z",
+            "1970-01-01T00:00:00.000Z",
+            "2024-02-29T23:59:59.999Z",
+        ] {
+            let parsed = DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+            assert_eq!(stored_time(s), Some(parsed), "{s}");
+            assert_eq!(time_from_sql(0, s).unwrap(), parsed);
+        }
+        // Other forms go to the parser, which reads them or says why not.
+        assert_eq!(stored_time("2026-11-26T14:20:00+01:00"), None);
+        assert_eq!(
+            time_from_sql(0, "2026-11-26T14:20:00+01:00").unwrap(),
+            stored_time("2026-11-26T13:20:00.000Z").unwrap()
+        );
+        assert_eq!(stored_time("2026-02-30T13:20:00.000Z"), None);
+        assert_eq!(stored_time("2026-11-26T13:2x:00.000Z"), None);
+        assert!(time_from_sql(0, "2026-02-30T13:20:00.000Z").is_err());
+    }
 }

@@ -261,11 +261,13 @@ pub(super) fn write(conn: &Connection, sql: &str, values: Vec<SqlValue>) -> Resu
 /// The INSERT of a row of `table`, its values `?1`, `?2`... in the order
 /// of `columns`.
 pub(super) fn insert_sql(table: &str, columns: &[&str]) -> String {
-    let values: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
+    // `?` is the next parameter: the same as `?1`, `?2`... in order, and
+    // made without a string per column (it is on the path of `inc tl`).
+    let values = "?, ".repeat(columns.len());
     format!(
         "INSERT INTO {table} ({}) VALUES ({})",
         columns.join(", "),
-        values.join(", ")
+        values.trim_end_matches(", ")
     )
 }
 
