@@ -2,6 +2,7 @@
 //! docs/json.md: add fields freely, never rename or remove one.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
@@ -313,16 +314,24 @@ pub(super) fn render<T: Serialize>(value: &T) -> String {
 /// JSON text with the characters a terminal would act on escaped.
 fn escaped(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + 1);
-    for c in raw.chars() {
-        if is_unsafe(c) && !c.is_ascii() || c == '\u{7f}' {
+    let mut rest = raw;
+    // serde_json has escaped the ASCII control characters already: only
+    // DEL and characters beyond ASCII are left to look at, and the runs of
+    // plain ASCII between them are copied whole.
+    while let Some(at) = rest.bytes().position(|b| b >= 0x7f) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or_default();
+        if c == '\u{7f}' || is_unsafe(c) {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                let _ = write!(out, "\\u{unit:04x}");
             }
         } else {
             out.push(c);
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -717,6 +726,18 @@ pub mod export {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Escaping leaves the JSON meaning the same text, with nothing a
+        /// terminal would act on left raw.
+        #[test]
+        fn escaped_json_decodes_to_the_same_text(text in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200e}\u{202a}-\u{202e}\u{2066}-\u{2069}])*") {
+            let json = escaped(&serde_json::to_string(&text).unwrap());
+            let raw = json.chars().any(|c| c == '\u{7f}' || is_unsafe(c));
+            proptest::prop_assert!(!raw, "raw character left in {}", json);
+            proptest::prop_assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
+        }
+    }
 
     #[test]
     fn an_export_in_pieces_is_the_whole_document() {
