@@ -157,12 +157,21 @@ impl Default for Config {
     }
 }
 
+/// The largest config file inc reads: far more than any real one.
+const CONFIG_LIMIT: u64 = 1 << 20;
+
 impl Config {
     /// Reads and checks the config file at `path`. A missing file is an
     /// empty config, unless the user named it explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let text = match crate::files::read_regular(path, CONFIG_LIMIT) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                UserError::new(format!(
+                    "the config file {} is not UTF-8 text",
+                    path.display()
+                ))
+                .hint("fix it with `inc config edit`, or name another with --config or INC_CONFIG")
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
                 return Ok(Config::default());
             }
@@ -174,6 +183,14 @@ impl Config {
                 .hint(
                     "create it with `inc config edit`, or name another with --config or INC_CONFIG",
                 )
+                .into());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+                return Err(UserError::new(format!(
+                    "could not read the config file {}: {e}",
+                    path.display()
+                ))
+                .hint("name a regular file with --config or INC_CONFIG, or remove this one")
                 .into());
             }
             Err(e) => {

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod editor;
 pub mod error;
+pub mod files;
 pub mod identity;
 pub mod interrupt;
 pub mod model;

@@ -70,7 +70,7 @@ pub fn inspect(path: &Path, options: &StoreOptions, thoroughness: Thoroughness) 
         }
         Problem::Broken(explained)
     };
-    let opened = open::refuse_directory(path)
+    let opened = open::refuse_non_file(path)
         .and_then(|()| open::existing_read_only(path, options))
         .and_then(|conn| Ok((open::identify(&conn, path)?, conn)));
     let (version, conn) = match opened {

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::StoreOptions;
@@ -16,7 +17,8 @@ use super::schema::{APPLICATION_ID, MIGRATIONS, Migration, current_version};
 use crate::error::UserError;
 
 pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connection> {
-    refuse_directory(path)?;
+    refuse_non_file(path)?;
+    refuse_by_header(path)?;
     ensure_parent(path, options.create_dir)?;
     create_private_file(path)?;
     let mut conn = Connection::open_with_flags(
@@ -24,12 +26,16 @@ pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connecti
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| open_error(e, path))?;
+    // Until the file is known to be ours, closing must not move its -wal
+    // file into it: a file refused is left exactly as it was.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     conn.busy_timeout(options.busy_timeout)?;
     if conn.is_readonly(rusqlite::MAIN_DB)? {
         return Err(read_only_file(path).into());
     }
     let version = identify(&conn, path)?;
     refuse_newer(version, path)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     ensure_wal(&conn, options.busy_timeout).map_err(|e| open_error(e, path))?;
     if version < current_version() {
@@ -47,7 +53,7 @@ fn read_only_with(
     options: &StoreOptions,
     migrations: &[Migration],
 ) -> Result<Connection> {
-    refuse_directory(path)?;
+    refuse_non_file(path)?;
     if !exists(path)? {
         // Nothing recorded yet: read as an empty database, create nothing.
         let mut mem = Connection::open_in_memory()?;
@@ -230,13 +236,16 @@ pub(super) fn identify(conn: &Connection, path: &Path) -> Result<i64> {
     if app == APPLICATION_ID || (app == 0 && version == 0 && objects == 0) {
         Ok(version)
     } else {
-        Err(UserError::new(format!(
-            "{} is an SQLite database, but not an inc database; it was left unchanged",
-            path.display()
-        ))
-        .hint("point --db or INC_DB at an inc database, or at a new file")
-        .into())
+        Err(foreign(path).into())
     }
+}
+
+fn foreign(path: &Path) -> UserError {
+    UserError::new(format!(
+        "{} is an SQLite database, but not an inc database; it was left unchanged",
+        path.display()
+    ))
+    .hint("point --db or INC_DB at an inc database, or at a new file")
 }
 
 fn refuse_newer(version: i64, path: &Path) -> Result<()> {
@@ -248,6 +257,38 @@ fn refuse_newer(version: i64, path: &Path) -> Result<()> {
         ))
         .hint("upgrade inc to a release that knows this schema")
         .into());
+    }
+    Ok(())
+}
+
+/// Refuses another program's SQLite file, or a newer inc's, from its
+/// header alone, before SQLite opens it for writing. (The header may lag
+/// behind changes still in the -wal file: those are caught once it is
+/// open, and closing then leaves the -wal file alone.)
+fn refuse_by_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 100];
+    let read = fs::File::open(path).and_then(|mut f| {
+        use std::io::Read as _;
+        f.read_exact(&mut header)
+    });
+    if read.is_err() || !header.starts_with(b"SQLite format 3\0") {
+        // Missing, new, short or not SQLite at all: SQLite says which.
+        return Ok(());
+    }
+    let field = |at: usize| {
+        i64::from(u32::from_be_bytes([
+            header[at],
+            header[at + 1],
+            header[at + 2],
+            header[at + 3],
+        ]))
+    };
+    let (version, app) = (field(60), field(68));
+    if app != 0 && app != APPLICATION_ID {
+        return Err(foreign(path).into());
+    }
+    if app == APPLICATION_ID {
+        refuse_newer(version, path)?;
     }
     Ok(())
 }
@@ -268,8 +309,14 @@ pub(super) fn exists(path: &Path) -> Result<bool> {
     }
 }
 
-pub(super) fn refuse_directory(path: &Path) -> Result<()> {
-    if path.is_dir() {
+/// Refuses a path that is there but is no database file: a directory, or
+/// a FIFO, socket or device that SQLite would wait on or misread. (A link
+/// is followed: it is the file at its end that counts.)
+pub(super) fn refuse_non_file(path: &Path) -> Result<()> {
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
         return Err(UserError::new(format!(
             "{} is a directory, not a database file",
             path.display()
@@ -278,6 +325,15 @@ pub(super) fn refuse_directory(path: &Path) -> Result<()> {
             "point --db or INC_DB at a file, such as {}",
             path.join("inc.db").display()
         ))
+        .into());
+    }
+    if !meta.is_file() {
+        return Err(UserError::new(format!(
+            "{} is {}, not a database file; it was left unchanged",
+            path.display(),
+            crate::files::kind_of(&meta)
+        ))
+        .hint("point --db or INC_DB at a regular file, or at a new file")
         .into());
     }
     Ok(())

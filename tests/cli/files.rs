@@ -181,6 +181,61 @@ fn a_newer_database_is_refused_untouched() {
     }
 }
 
+/// Opens `path` in WAL mode and runs `sql` so that it stays in the -wal
+/// file: the connection closes without moving it into the database.
+fn commit_to_wal_only(path: &std::path::Path, sql: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "wal").unwrap();
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+fn with_suffix(path: &std::path::Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+#[test]
+fn a_newer_or_foreign_database_with_changes_in_its_wal_is_left_as_it_was() {
+    let newer = Env::new();
+    newer.ok(&["open", "From the future"]);
+    commit_to_wal_only(&newer.db, "PRAGMA user_version = 99");
+    let foreign = Env::new();
+    commit_to_wal_only(
+        &foreign.db,
+        "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); \
+         INSERT INTO photos (name) VALUES ('beach')",
+    );
+    for (env, said) in [
+        (&newer, "newer than this inc understands"),
+        (&foreign, "not an inc database"),
+    ] {
+        let wal = with_suffix(&env.db, "-wal");
+        let before = (
+            std::fs::read(&env.db).unwrap(),
+            std::fs::read(&wal).unwrap(),
+        );
+        assert!(!before.1.is_empty(), "the change is in the -wal file");
+        for args in [&["tl", "x"][..], &["open", "Y"], &["list"], &["doctor"]] {
+            let out = env.cmd().args(args).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "inc {args:?}");
+            // The doctor reports on standard output, the others fail.
+            let said_all = String::from_utf8_lossy(&[out.stdout, out.stderr].concat()).into_owned();
+            assert!(said_all.contains(said), "inc {args:?}: {said_all}");
+            let after = (
+                std::fs::read(&env.db).unwrap(),
+                std::fs::read(&wal).unwrap_or_default(),
+            );
+            assert!(after == before, "inc {args:?} changed the files");
+        }
+    }
+}
+
 #[test]
 fn a_read_only_database_is_a_clear_error() {
     let env = Env::new();
@@ -353,4 +408,70 @@ fn a_database_that_cannot_be_reached_is_an_error_not_empty() {
         );
     }
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+/// Runs `inc ARGS` with a deadline, so that a command that waits on a FIFO
+/// fails the test instead of hanging it.
+fn run_within(cmd: &mut assert_cmd::Command, args: &[&str]) -> (Option<i32>, String) {
+    let out = cmd
+        .args(args)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_fifo_as_the_database_is_refused_without_waiting_on_it() {
+    let env = Env::new();
+    mkfifo(&env.db);
+    for args in [&["list"][..], &["show"], &["tl", "x"]] {
+        let (code, err) = run_within(&mut env.cmd(), args);
+        assert_eq!(code, Some(1), "inc {args:?}: {err}");
+        assert!(
+            err.contains("is a FIFO, not a database file"),
+            "inc {args:?}: {err}"
+        );
+    }
+    let out = env
+        .cmd()
+        .arg("doctor")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("is a FIFO, not a database file"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_fifo_as_the_config_file_is_refused_without_waiting_on_it() {
+    let env = Env::new();
+    let config = env.dir().join("config.toml");
+    mkfifo(&config);
+    let (code, err) = run_within(env.cmd().env("INC_CONFIG", &config), &["list"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("it is a FIFO, not a regular file"), "{err}");
+    // `inc config path` still answers where things are.
+    let out = env
+        .cmd()
+        .env("INC_CONFIG", &config)
+        .args(["config", "path"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(printed.contains("config.toml"), "{printed}");
 }
