@@ -131,7 +131,7 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
         }
         if let Some(mode) = &found.journal_mode {
             doctor.journal_mode = mode.as_ref().ok().cloned();
-            checks.push(check_journal_mode(mode));
+            checks.push(check_journal_mode(mode, found.unshared));
         }
     }
     permissions::check_all(&db, &files, is_default, &mut checks);
@@ -314,8 +314,16 @@ fn check_schema(version: i64) -> Check {
     Check::new("schema", Status::Ok, message)
 }
 
-fn check_journal_mode(mode: &Result<String, Problem>) -> Check {
+fn check_journal_mode(mode: &Result<String, Problem>, unshared: bool) -> Check {
     match mode {
+        // Only a file in WAL mode needs the -shm file (read without it,
+        // SQLite reports the mode it was opened in instead).
+        Ok(_) if unshared => Check::new(
+            "journal_mode",
+            Status::Warn,
+            "wal, read as it is: inc cannot create the -shm file WAL mode needs in the database's directory, so it can read the database but not write to it",
+        )
+        .hint("let the owner of the database write in its directory, or copy the database to a directory you can write to"),
         Ok(mode) if mode.eq_ignore_ascii_case("wal") => {
             Check::new("journal_mode", Status::Ok, mode.as_str())
         }

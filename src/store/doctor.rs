@@ -48,6 +48,10 @@ pub struct Inspection {
     /// `None`: there is nothing more to ask the file.
     pub schema_version: Result<i64, Problem>,
     pub journal_mode: Option<Result<String, Problem>>,
+    /// Read without the -shm file WAL mode shares between processes: inc
+    /// cannot create one in the database's directory, so it reads the
+    /// file as it is, and cannot write to it.
+    pub unshared: bool,
     /// The problems the check found; empty when the file is intact.
     pub integrity: Option<Result<Vec<String>, Problem>>,
 }
@@ -70,15 +74,14 @@ pub fn inspect(path: &Path, options: &StoreOptions, thoroughness: Thoroughness) 
         }
         Problem::Broken(explained)
     };
-    let opened = open::refuse_non_file(path)
-        .and_then(|()| open::existing_read_only(path, options))
-        .and_then(|conn| Ok((open::identify(&conn, path)?, conn)));
-    let (version, conn) = match opened {
+    let opened = open::refuse_non_file(path).and_then(|()| open::existing_to_read(path, options));
+    let (conn, version, unshared) = match opened {
         Ok(opened) => opened,
         Err(e) => {
             return Inspection {
                 schema_version: Err(problem(e)),
                 journal_mode: None,
+                unshared: false,
                 integrity: None,
             };
         }
@@ -86,6 +89,7 @@ pub fn inspect(path: &Path, options: &StoreOptions, thoroughness: Thoroughness) 
     Inspection {
         schema_version: Ok(version),
         journal_mode: Some(journal_mode(&conn).map_err(problem)),
+        unshared,
         integrity: Some(integrity(&conn, thoroughness).map_err(problem)),
     }
 }

@@ -60,8 +60,7 @@ fn read_only_with(
         migrate_with(&mut mem, migrations)?;
         return Ok(mem);
     }
-    let conn = existing_read_only(path, options)?;
-    let version = identify(&conn, path)?;
+    let (conn, version, _) = existing_to_read(path, options)?;
     refuse_newer(version, path)?;
     let behind = usize::try_from(version).unwrap_or(0);
     if migrations.iter().skip(behind).any(|m| !m.indexes_only) {
@@ -134,7 +133,7 @@ pub(super) fn copy_to_new_file(conn: &Connection, path: &Path) -> Result<()> {
 
 /// Opens an existing file read-only, with the busy timeout set. SQLite is
 /// not allowed to create it: a missing file is an error here.
-pub(super) fn existing_read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
+fn existing_read_only(path: &Path, options: &StoreOptions) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -142,6 +141,91 @@ pub(super) fn existing_read_only(path: &Path, options: &StoreOptions) -> Result<
     .map_err(|e| open_error(e, path))?;
     conn.busy_timeout(options.busy_timeout)?;
     Ok(conn)
+}
+
+/// Whether a read failed because SQLite could not make the -shm file a
+/// database in WAL mode shares between processes (its directory is not
+/// writable by this user).
+fn needs_shm(err: &rusqlite::Error) -> bool {
+    matches!(err, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, ErrorCode::ReadOnly | ErrorCode::CannotOpen))
+}
+
+/// The file beside the database named with `suffix` (`-wal`, `-shm`).
+pub(super) fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+/// Opens a database whose -shm file cannot be made (see [`needs_shm`]).
+/// With no changes waiting in a -wal file, every commit is in the file
+/// itself and nobody can be writing it (a writer needs the same
+/// directory), so it is read as it is, without locks. Changes still in a
+/// -wal file cannot be read that way: refused rather than read without
+/// them.
+fn without_shm(path: &Path, options: &StoreOptions) -> Result<Connection> {
+    let wal = sibling(path, "-wal");
+    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        return Err(UserError::new(format!(
+            "cannot read the database at {}: its latest changes are in {}, and reading them needs a -shm file that inc cannot create in {}",
+            path.display(),
+            wal.display(),
+            dir.display()
+        ))
+        .hint("copy the database with its -wal file to a directory you can write to and read the copy, or run any inc command on it as a user who can write there")
+        .into());
+    }
+    let conn = Connection::open_with_flags(
+        format!("file:{}?immutable=1", uri_path(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(e, path))?;
+    conn.busy_timeout(options.busy_timeout)?;
+    Ok(conn)
+}
+
+/// A path as the path of an SQLite `file:` URI: every byte but plain
+/// letters, digits, `/` and `-._~` percent-encoded.
+fn uri_path(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let mut out = String::new();
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Opens an existing inc database read-only and returns it with its
+/// schema version, and whether it is read without a -shm file (see
+/// [`without_shm`]). Any other file is refused.
+pub(super) fn existing_to_read(
+    path: &Path,
+    options: &StoreOptions,
+) -> Result<(Connection, i64, bool)> {
+    let mut conn = existing_read_only(path, options)?;
+    let mut unshared = false;
+    let read = match identity(&conn) {
+        Err(e) if needs_shm(&e) && !sibling(path, "-shm").exists() => {
+            conn = without_shm(path, options)?;
+            unshared = true;
+            identity(&conn)
+        }
+        read => read,
+    };
+    let version = ours(read.map_err(|e| open_error(e, path))?, path)?;
+    Ok((conn, version, unshared))
 }
 
 /// Applies every migration past the database's version, each with its
@@ -221,18 +305,24 @@ fn ensure_wal(conn: &Connection, timeout: Duration) -> rusqlite::Result<()> {
 
 /// The schema version of an inc database; refuses any other SQLite file.
 pub(super) fn identify(conn: &Connection, path: &Path) -> Result<i64> {
-    // One statement, so one snapshot: a migration committed by another
-    // process cannot fall between the reads.
-    let read = || -> rusqlite::Result<(i64, i64, i64)> {
-        conn.query_row(
-            "SELECT (SELECT application_id FROM pragma_application_id), \
-                    (SELECT user_version FROM pragma_user_version), \
-                    (SELECT count(*) FROM sqlite_schema)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-    };
-    let (app, version, objects) = read().map_err(|e| open_error(e, path))?;
+    ours(identity(conn).map_err(|e| open_error(e, path))?, path)
+}
+
+/// The application id, schema version and number of schema objects, read
+/// in one statement, so one snapshot: a migration committed by another
+/// process cannot fall between the reads.
+fn identity(conn: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
+    conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id), \
+                (SELECT user_version FROM pragma_user_version), \
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// The schema version, if [`identity`] is an inc database's.
+fn ours((app, version, objects): (i64, i64, i64), path: &Path) -> Result<i64> {
     if app == APPLICATION_ID || (app == 0 && version == 0 && objects == 0) {
         Ok(version)
     } else {

@@ -475,3 +475,89 @@ fn a_fifo_as_the_config_file_is_refused_without_waiting_on_it() {
     let printed = String::from_utf8(out.stdout).unwrap();
     assert!(printed.contains("config.toml"), "{printed}");
 }
+
+/// `inc ARGS` on `db` as a user who cannot write in its directory (root
+/// can write anywhere, so the tests run such commands as nobody).
+fn as_reader(env: &Env, db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut cmd = env.std_cmd();
+    cmd.env("INC_DB", db).args(args);
+    if is_root() {
+        std::fs::set_permissions(env.dir(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        cmd.uid(65534).gid(65534);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_database_in_a_read_only_directory_is_read_with_every_commit() {
+    let env = Env::new();
+    let dir = env.dir().join("shared");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("inc.db");
+    let title = "Read from a directory nobody may write";
+    env.cmd()
+        .env("INC_DB", &db)
+        .args(["open", title])
+        .assert()
+        .success();
+    // A note committed to the -wal file only, as a writer leaves it when
+    // killed before the database took the change in.
+    commit_to_wal_only(
+        &db,
+        "INSERT INTO timeline_entries \
+         (uuid, incident_id, kind, body, event_at, recorded_at, author) \
+         VALUES ('0190c1d2-0000-7000-8000-00000000a1a1', 1, 'note', 'only in the wal', \
+         '2026-11-26T13:30:00Z', '2026-11-26T13:30:00Z', 'bob')",
+    );
+    let read_only = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    for file in ["inc.db", "inc.db-wal", "inc.db-shm"] {
+        read_only(&dir.join(file), 0o644);
+    }
+    read_only(&dir, 0o555);
+    // With its -shm file there, SQLite reads the -wal file beside it.
+    let out = as_reader(&env, &db, &["timeline"]);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(shown.contains("only in the wal"), "{shown}");
+    // Without it, the note cannot be read: refused, not left out.
+    read_only(&dir, 0o755);
+    std::fs::remove_file(dir.join("inc.db-shm")).unwrap();
+    read_only(&dir, 0o555);
+    let out = as_reader(&env, &db, &["timeline"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("its latest changes are in") && err.contains("inc.db-wal"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    // Once the changes are in the database itself, it is read as it is,
+    // and the doctor says why it cannot be written.
+    read_only(&dir, 0o755);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let _ = std::fs::remove_file(dir.join("inc.db-wal"));
+    let _ = std::fs::remove_file(dir.join("inc.db-shm"));
+    read_only(&db, 0o644);
+    read_only(&dir, 0o555);
+    for args in [&["list"][..], &["timeline"]] {
+        let out = as_reader(&env, &db, args);
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "inc {args:?}: {out:?}");
+        assert!(
+            shown.contains(title) || shown.contains("only in the wal"),
+            "{shown}"
+        );
+    }
+    let out = as_reader(&env, &db, &["doctor"]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("warn  journal mode  wal, read as it is"),
+        "{report}"
+    );
+    read_only(&dir, 0o755);
+}
