@@ -54,11 +54,12 @@ use chrono::{DateTime, Utc};
 
 use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, DbSource};
 use crate::error::UserError;
 use crate::identity;
 use crate::model::IncidentRef;
 use crate::report::style::{Screen, Style};
+use crate::report::text::safe_line;
 use crate::store::{Store, StoreOptions};
 use crate::time::{Zone, is_time_of_day, parse_time, parse_time_on};
 
@@ -77,7 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let ctx = Context::new(cli.global)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Open(args) => open::run(&ctx, &args),
         Command::Tl(args) => tl::run(&ctx, &args),
         Command::Run(args) => run_command::run(&ctx, &args),
@@ -120,7 +121,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
             unreachable!("handled above")
         }
-    }
+    };
+    ctx.tell_of_missing_db(result)
 }
 
 /// What every command may need, resolved lazily where it costs anything.
@@ -129,6 +131,15 @@ pub struct Context {
     config: Config,
     clock: Clock,
     zone: std::cell::OnceCell<Zone>,
+    /// Set when a command read a database file that does not exist: what
+    /// to tell the user once the command is done.
+    missing_db: std::cell::Cell<Option<MissingDb>>,
+}
+
+/// A database path with no file, and where the path came from.
+struct MissingDb {
+    shown: String,
+    source: DbSource,
 }
 
 impl Context {
@@ -140,6 +151,7 @@ impl Context {
             config,
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
+            missing_db: std::cell::Cell::new(None),
         })
     }
 
@@ -152,6 +164,7 @@ impl Context {
             config: Config::default(),
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
+            missing_db: std::cell::Cell::new(None),
         })
     }
 
@@ -223,14 +236,59 @@ impl Context {
     }
 
     fn db(&self) -> Result<(PathBuf, StoreOptions)> {
+        Ok(self.db_with_source()?.0)
+    }
+
+    fn db_with_source(&self) -> Result<((PathBuf, StoreOptions), DbSource)> {
         let (path, source) = crate::config::db_path(self.global.db.as_deref(), &self.config)?;
-        let is_default = source == crate::config::DbSource::Default;
         let options = StoreOptions {
             busy_timeout: self.config.busy_timeout,
-            create_dir: is_default,
+            create_dir: source == DbSource::Default,
             clock: self.clock,
         };
+        Ok(((path, options), source))
+    }
+
+    /// The database to read from. When there is no file there, its
+    /// records read as none, which a misspelled `--db` or `INC_DB` must
+    /// not pass for: [`Context::tell_of_missing_db`] says so at the end.
+    fn db_to_read(&self) -> Result<(PathBuf, StoreOptions)> {
+        let ((path, options), source) = self.db_with_source()?;
+        if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
+            let shown = safe_line(&path.display().to_string()).into_owned();
+            self.missing_db.set(Some(MissingDb { shown, source }));
+        }
         Ok((path, options))
+    }
+
+    /// After a command that read a database file that does not exist: a
+    /// line on standard error, or, when the command failed and the path
+    /// was named, the failure's hint, since the path is the likelier
+    /// mistake.
+    fn tell_of_missing_db(&self, result: Result<()>) -> Result<()> {
+        let Some(MissingDb { shown, source }) = self.missing_db.take() else {
+            return result;
+        };
+        let named = format!(
+            "{shown} (from {}) does not exist, so nothing is recorded there",
+            source.name()
+        );
+        match result {
+            Ok(()) if source == DbSource::Default => {
+                eprintln!("inc: nothing is recorded yet: {shown} is made by the first `inc open`");
+                Ok(())
+            }
+            Ok(()) => {
+                eprintln!("inc: {named}; check the path");
+                Ok(())
+            }
+            Err(e) if source != DbSource::Default => match e.downcast::<UserError>() {
+                Ok(user) => Err(user.hint(format!("{named}: check the path")).into()),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        }
     }
 
     /// Where the database is, for commands that must not write over it.
@@ -248,13 +306,13 @@ impl Context {
     /// Opens the store to change an existing incident; a missing database
     /// is not created (see [`Store::open_for_change`]).
     pub fn store_for_change(&self) -> Result<Store> {
-        let (path, options) = self.db()?;
+        let (path, options) = self.db_to_read()?;
         Store::open_for_change(&path, &options)
     }
 
     /// Opens the store read-only: creates and changes nothing.
     pub fn store_read(&self) -> Result<Store> {
-        let (path, options) = self.db()?;
+        let (path, options) = self.db_to_read()?;
         Store::open_read(&path, &options)
     }
 
@@ -488,11 +546,7 @@ impl StateChangeArg {
                 } else {
                     ""
                 };
-                format!(
-                    "#{} {}{mark}",
-                    i.id,
-                    crate::report::text::safe_line(&i.title)
-                )
+                format!("#{} {}{mark}", i.id, safe_line(&i.title))
             })
             .collect();
         let choice = ask.select("Which incident?", &items, 0)?;

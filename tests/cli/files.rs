@@ -561,3 +561,34 @@ fn a_database_in_a_read_only_directory_is_read_with_every_commit() {
     );
     read_only(&dir, 0o755);
 }
+
+#[test]
+fn a_misspelled_database_path_is_said_not_to_exist() {
+    let env = Env::new();
+    env.ok(&["open", "Recorded in the right file"]);
+    let typo = env.dir().join("inc.bd");
+    for args in [&["list"][..], &["stats"], &["search", "right"]] {
+        let out = env.cmd().env("INC_DB", &typo).args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "inc {args:?}: {err}");
+        assert!(
+            err.contains("inc.bd (from INC_DB) does not exist, so nothing is recorded there"),
+            "inc {args:?}: {err}"
+        );
+    }
+    // A command that fails for want of an incident names the path instead.
+    let out = env
+        .cmd()
+        .arg("--db")
+        .arg(&typo)
+        .args(["tl", "lost"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("hint: ") && err.contains("inc.bd (from --db) does not exist"),
+        "{err}"
+    );
+    assert!(!typo.exists());
+}
