@@ -352,20 +352,21 @@ fn link_target(path: &Path) -> PathBuf {
     path
 }
 
-/// Writes the config file whole or not at all, creating its directory, and
-/// keeps its permissions (a new one is private to the user, 0600).
+/// Writes the config file whole or not at all, creating its directory
+/// private to the user (0700, whatever the umask), and keeps its
+/// permissions (a new one is private to the user, 0600).
 fn write_config(path: &Path, text: &str) -> Result<()> {
+    use std::os::unix::fs::DirBuilderExt as _;
     let dir: PathBuf = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&dir).with_context(|| format!("could not create {}", dir.display()))?;
-    let permissions = std::fs::metadata(path).map(|m| m.permissions());
-    #[cfg(unix)]
-    let permissions = permissions
-        .or_else(|_| Ok::<_, std::io::Error>(std::os::unix::fs::PermissionsExt::from_mode(0o600)));
-    crate::commands::write_file_with(path, text, permissions.ok())?;
-    Ok(())
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .with_context(|| format!("could not create {}", dir.display()))?;
+    crate::commands::write_file(path, text)
 }
 
 /// A webhook URL's scheme and host, such as `https://hooks.slack.com/...`:

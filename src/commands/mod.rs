@@ -653,9 +653,15 @@ where
 }
 
 /// Writes the whole file or nothing: a temporary file beside it, then a
-/// rename.
+/// rename. A new file is private to the user (0600), whatever the umask,
+/// since what inc writes holds incident notes; a file written over keeps
+/// its permissions.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
-    write_file_with(path, text, None)
+    use std::os::unix::fs::PermissionsExt as _;
+    let permissions = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o600));
+    write_file_with(path, text, Some(permissions))
 }
 
 /// [`write_file`], with the file's permissions set before it takes the

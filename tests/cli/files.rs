@@ -592,3 +592,64 @@ fn a_misspelled_database_path_is_said_not_to_exist() {
     );
     assert!(!typo.exists());
 }
+
+/// `cmd` run under umask 000, as a careless shell profile may set it.
+fn under_umask_000(cmd: &std::process::Command) -> std::process::Command {
+    let mut sh = std::process::Command::new("sh");
+    sh.env_clear();
+    for (key, value) in cmd.get_envs() {
+        if let Some(value) = value {
+            sh.env(key, value);
+        }
+    }
+    sh.arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    sh
+}
+
+#[test]
+fn a_review_written_to_a_file_is_private_whatever_the_umask() {
+    let env = Env::new();
+    env.ok(&["open", "Checkout down"]);
+    env.ok(&["tl", "--private", "customer Acme escalated"]);
+    let review = env.dir().join("review.md");
+    let mut cmd = env.std_cmd();
+    cmd.arg("review").arg("--out").arg(&review);
+    let out = under_umask_000(&cmd).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&review), 0o600);
+    // A file written over keeps the permissions its owner gave it.
+    std::fs::set_permissions(&review, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = under_umask_000(&cmd).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(mode(&review), 0o640);
+}
+
+#[test]
+fn a_config_directory_made_by_config_edit_is_private_whatever_the_umask() {
+    let env = Env::new();
+    let editor = env.dir().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'default_severity = 3' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = env.std_cmd();
+    cmd.args(["config", "edit"])
+        .env("TERM", "xterm")
+        .env("EDITOR", &editor);
+    let mut p = rexpect::session::spawn_command(under_umask_000(&cmd), Some(20_000)).unwrap();
+    p.exp_eof().unwrap();
+    let config = env.dir().join("config/inc/config.toml");
+    assert!(
+        std::fs::read_to_string(&config)
+            .unwrap()
+            .contains("default_severity = 3")
+    );
+    assert_eq!(mode(&config), 0o600);
+    assert_eq!(mode(&env.dir().join("config/inc")), 0o700);
+    assert_eq!(mode(&env.dir().join("config")), 0o700);
+}
