@@ -1,7 +1,8 @@
 //! `inc import-slack`: turns the timeline notes of a channel in a Slack
 //! export (messages starting with `TL` or `timeline`) into timeline notes of
 //! an incident, each with its message's time and author. Importing again
-//! adds nothing: each note's UUID is derived from its message.
+//! adds nothing: each note's UUID is derived from its message. Notes from a
+//! private channel or a group conversation are private.
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use super::{Context, ReviewIncidentArg};
 use crate::model::NewEntry;
 use crate::report::text::{safe, safe_line};
 use crate::slack::{Export, Skip};
-use crate::store::{Fate, GivenNote};
+use crate::store::{Fate, GivenNote, Imported};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -48,15 +49,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let export = Export::open(&args.dir)?;
     let channel = export.channel(&args.channel)?;
-    let messages = export.messages(&channel)?;
-    let selection = export.select(&channel, &messages, args.all);
+    let selection = export.select(&channel, args.all)?;
     let notes: Vec<GivenNote> = selection
         .notes
         .iter()
         .map(|n| GivenNote {
             uuid: n.uuid.clone(),
             author: n.author.clone(),
-            entry: NewEntry::note(n.text.clone(), n.at),
+            entry: NewEntry {
+                // What a private channel said stays out of the public review.
+                private: channel.private,
+                ..NewEntry::note(n.text.clone(), n.at)
+            },
         })
         .collect();
     let zone = ctx.zone()?;
@@ -65,7 +69,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         ctx.store_for_change()?
     };
-    let (incident, fates) = store.import_notes(target, &notes, args.dry_run)?;
+    let Imported {
+        incident,
+        fates,
+        left_public,
+    } = store.import_notes(target, &notes, args.dry_run)?;
 
     let mut out = String::new();
     let mut new = 0;
@@ -106,6 +114,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 ));
             }
         }
+    }
+    // Imported as public before notes from private channels were private:
+    // left so (an import changes nothing already there), and said.
+    let refs = if left_public.is_empty() {
+        Default::default()
+    } else {
+        store.entry_refs(incident.id, &left_public)?
+    };
+    for entry in &left_public {
+        out.push_str(&format!(
+            "from a private channel, but public since its first import, left so: {} {}: {}\n  make it private with `inc entry edit {} -i {} --private`\n",
+            zone.format(entry.event_at),
+            safe_line(&entry.author),
+            safe_line(&entry.text),
+            refs.get(&entry.uuid).map_or(entry.uuid.as_str(), String::as_str),
+            incident.id,
+        ));
     }
     let skipped: Vec<(Skip, usize)> = selection.skipped.into_iter().collect();
     let total: usize = skipped.iter().map(|(_, n)| n).sum::<usize>() + elsewhere;

@@ -9,8 +9,10 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use super::files::{self, MAX_DAY_FILE, MAX_LIST_FILE};
 use super::markup::{Names, to_plain};
 use crate::error::UserError;
+use crate::model::MAX_TEXT;
 
 #[derive(Debug, Default, Deserialize)]
 struct Profile {
@@ -32,6 +34,10 @@ struct User {
 struct RawChannel {
     id: String,
     name: Option<String>,
+    #[serde(default)]
+    is_private: bool,
+    #[serde(default)]
+    is_mpim: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,6 +76,9 @@ pub struct Message {
 pub struct Channel {
     pub id: String,
     pub name: String,
+    /// A private channel or a group conversation: what was said there is
+    /// for responders only.
+    pub private: bool,
 }
 
 /// An unzipped Slack export: its channels and the names of its people.
@@ -97,6 +106,8 @@ pub enum Skip {
     Empty,
     /// No readable time.
     NoTime,
+    /// Longer than any note may be.
+    TooLong,
 }
 
 impl Skip {
@@ -110,6 +121,7 @@ impl Skip {
             Skip::Deleted => ("deleted message", "deleted messages"),
             Skip::Empty => ("empty message", "empty messages"),
             Skip::NoTime => ("message without a time", "messages without a time"),
+            Skip::TooLong => ("message longer than 16 MiB", "messages longer than 16 MiB"),
         };
         format!("{n} {}", if n == 1 { one } else { many })
     }
@@ -156,19 +168,25 @@ impl Export {
                 .hint("give the folder of an unzipped Slack export")
                 .into());
         }
-        let users: Vec<User> =
-            read_json(&dir.join("users.json"))?.ok_or_else(|| missing(dir, "users.json"))?;
+        let users: Vec<User> = read_json(&dir.join("users.json"), MAX_LIST_FILE)?
+            .ok_or_else(|| missing(dir, "users.json"))?;
         let mut channels = Vec::new();
         let mut found = false;
-        // Private channels and group messages come in their own lists in
-        // some exports, with the same shape. Direct messages have no name.
-        for list in ["channels.json", "groups.json", "mpims.json"] {
-            if let Some(raw) = read_json::<Vec<RawChannel>>(&dir.join(list))? {
+        // Private channels and group conversations come in their own lists,
+        // with the same shape (some exports mark them in channels.json
+        // instead). Direct messages have no name.
+        for (list, private) in [
+            ("channels.json", false),
+            ("groups.json", true),
+            ("mpims.json", true),
+        ] {
+            if let Some(raw) = read_json::<Vec<RawChannel>>(&dir.join(list), MAX_LIST_FILE)? {
                 found = true;
                 channels.extend(raw.into_iter().filter_map(|c| {
                     Some(Channel {
                         name: c.name.filter(|n| !n.is_empty())?,
                         id: c.id,
+                        private: private || c.is_private || c.is_mpim,
                     })
                 }));
             }
@@ -200,7 +218,13 @@ impl Export {
     pub fn channel(&self, name: &str) -> Result<Channel> {
         let wanted = name.trim().trim_start_matches('#');
         if let Some(c) = self.channels.iter().find(|c| c.name == wanted) {
-            return Ok(c.clone());
+            // One folder per name: should two lists name it, it is
+            // private if either says so.
+            let private = self.channels.iter().any(|o| o.name == wanted && o.private);
+            return Ok(Channel {
+                private,
+                ..c.clone()
+            });
         }
         let mut all: Vec<&str> = self.channels.iter().map(|c| c.name.as_str()).collect();
         all.sort_unstable();
@@ -223,26 +247,43 @@ impl Export {
         .into())
     }
 
-    /// Every message of a channel, day file by day file.
-    pub fn messages(&self, channel: &Channel) -> Result<Vec<Message>> {
+    /// Chooses the timeline notes among a channel's messages: those with
+    /// the `TL`/`timeline` prefix, or every person's message with `all`.
+    /// Day files are read one at a time, and only the notes are kept.
+    pub fn select(&self, channel: &Channel, all: bool) -> Result<Selection> {
+        let mut selection = Selection::default();
+        for day in self.days(channel)? {
+            let messages: Vec<Message> = read_json(&day, MAX_DAY_FILE)?.unwrap_or_default();
+            for m in &messages {
+                match self.note(channel, m, all) {
+                    Ok(note) => selection.notes.push(note),
+                    Err(skip) => *selection.skipped.entry(skip).or_default() += 1,
+                }
+            }
+        }
+        selection.notes.sort_by_key(|n| n.at);
+        Ok(selection)
+    }
+
+    /// The day files of a channel, in order.
+    fn days(&self, channel: &Channel) -> Result<Vec<PathBuf>> {
         // The name comes from the export: it must stay a folder inside it.
-        let plain = !channel.name.contains(['/', '\\']) && channel.name != "..";
+        let plain =
+            !channel.name.contains(['/', '\\']) && !matches!(channel.name.as_str(), "." | "..");
         let folder = self
             .dir
             .join(if plain { channel.name.as_str() } else { "" });
-        let entries = std::fs::read_dir(&folder)
-            .ok()
-            .filter(|_| plain)
-            .ok_or_else(|| {
-                UserError::new(format!(
-                    "the export has no folder for #{} ({})",
-                    crate::report::text::safe_line(&channel.name),
-                    folder.display()
-                ))
-                .hint("was the export unzipped completely? each channel has a folder of day files")
-            })?;
+        let entries = if plain { files::list(&folder)? } else { None };
+        let entries = entries.ok_or_else(|| {
+            UserError::new(format!(
+                "the export has no folder for #{} ({})",
+                crate::report::text::safe_line(&channel.name),
+                folder.display()
+            ))
+            .hint("was the export unzipped completely? each channel has a folder of day files")
+        })?;
         let mut days: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
+            .into_iter()
             .filter(|p| {
                 p.file_name()
                     .and_then(|n| n.to_str())
@@ -250,26 +291,7 @@ impl Export {
             })
             .collect();
         days.sort();
-        let mut all = Vec::new();
-        for day in days {
-            let messages: Vec<Message> = read_json(&day)?.unwrap_or_default();
-            all.extend(messages);
-        }
-        Ok(all)
-    }
-
-    /// Chooses the timeline notes among a channel's messages: those with
-    /// the `TL`/`timeline` prefix, or every person's message with `all`.
-    pub fn select(&self, channel: &Channel, messages: &[Message], all: bool) -> Selection {
-        let mut selection = Selection::default();
-        for m in messages {
-            match self.note(channel, m, all) {
-                Ok(note) => selection.notes.push(note),
-                Err(skip) => *selection.skipped.entry(skip).or_default() += 1,
-            }
-        }
-        selection.notes.sort_by_key(|n| n.at);
-        selection
+        Ok(days)
     }
 
     fn note(&self, channel: &Channel, m: &Message, all: bool) -> Result<Note, Skip> {
@@ -320,6 +342,10 @@ impl Export {
         let text = text.trim().to_string();
         if text.is_empty() {
             return Err(Skip::Empty);
+        }
+        // The limit of every note, however it is written.
+        if text.len() > MAX_TEXT {
+            return Err(Skip::TooLong);
         }
         let author = if bot {
             m.bot_profile
@@ -483,20 +509,22 @@ fn missing(dir: &Path, file: &str) -> anyhow::Error {
         .into()
 }
 
-/// A JSON file of the export, or None when it does not exist. A malformed
-/// file is named with the line and column where reading stopped.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(UserError::new(format!("could not read {}: {e}", path.display())).into());
-        }
+/// A JSON file of the export of at most `limit` bytes, or None when it
+/// does not exist. A malformed file is named with the line and column where
+/// reading stopped, and none of its content is shown: it may be anything.
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path, limit: u64) -> Result<Option<T>> {
+    let Some(bytes) = files::read(path, limit)? else {
+        return Ok(None);
     };
     serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Data => "has unexpected content",
-            _ => "is not valid JSON",
+        let (what, hint) = match e.classify() {
+            // What the reader says of a value it did not expect quotes
+            // the value: it is not repeated.
+            serde_json::error::Category::Data => (
+                "has unexpected content",
+                "is it a file of an unzipped Slack export, as Slack wrote it?".to_string(),
+            ),
+            _ => ("is not valid JSON", format!("the reader said: {e}")),
         };
         UserError::new(format!(
             "{} {what} at line {}, column {}",
@@ -504,7 +532,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
             e.line(),
             e.column()
         ))
-        .hint(format!("the reader said: {e}"))
+        .hint(hint)
         .into()
     })
 }
@@ -586,6 +614,7 @@ mod select_tests {
         let channel = Channel {
             id: "C1".into(),
             name: "inc".into(),
+            private: false,
         };
         export().note(&channel, &m, all)
     }

@@ -41,7 +41,7 @@ pub use incidents::ListFilter;
 pub use review::{ActionFilter, NewAction};
 pub use schema::current_version as schema_version;
 pub use search::{RANK_CAP, SearchFilter};
-pub use slack::{Fate, GivenNote};
+pub use slack::{Fate, GivenNote, Imported};
 pub use stats::StatsFilter;
 pub use tasks::TaskChange;
 pub use timeline::Noted;

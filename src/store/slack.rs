@@ -10,7 +10,7 @@ use super::Store;
 use super::rows::Table;
 use super::rows::entries::{self, Entries};
 use super::rows::incidents::{load, resolve};
-use crate::model::{Incident, IncidentRef, NewEntry};
+use crate::model::{Incident, IncidentRef, NewEntry, TimelineEntry};
 use crate::store::time_to_sql;
 
 /// A note to import: its own UUID and author.
@@ -19,6 +19,18 @@ pub struct GivenNote {
     pub uuid: String,
     pub author: String,
     pub entry: NewEntry,
+}
+
+/// What an import did, or would do.
+#[derive(Debug)]
+pub struct Imported {
+    pub incident: Incident,
+    /// What became of each note, in the order given.
+    pub fates: Vec<Fate>,
+    /// The notes given as private (from a private channel) that were
+    /// imported before as public, and are left so: the import changes
+    /// nothing already there.
+    pub left_public: Vec<TimelineEntry>,
 }
 
 /// What became, or would become, of a note.
@@ -46,11 +58,12 @@ impl Store {
         which: IncidentRef,
         notes: &[GivenNote],
         dry_run: bool,
-    ) -> Result<(Incident, Vec<Fate>)> {
+    ) -> Result<Imported> {
         if dry_run {
             return self.read(|conn| {
                 let id = resolve(conn, which)?;
                 let incident = load(conn, id)?;
+                let mut left_public = Vec::new();
                 // A message seen twice in the export (in two day files)
                 // is imported once: the dry run says so too.
                 let mut seen: HashMap<&str, &str> = HashMap::new();
@@ -62,23 +75,31 @@ impl Store {
                             kept: (*text).to_string(),
                         }),
                         None => {
-                            let f = fate(conn, id, n)?;
+                            let (f, public) = fate(conn, id, n)?;
                             if f == Fate::New {
                                 seen.insert(&n.uuid, &n.entry.text);
                             }
+                            left_public.extend(public);
                             Ok(f)
                         }
                     })
                     .collect::<Result<Vec<_>>>()?;
-                Ok((incident, fates))
+                once_each(&mut left_public);
+                Ok(Imported {
+                    incident,
+                    fates,
+                    left_public,
+                })
             });
         }
         self.write("", |tx| {
             let id = resolve(tx.conn, which)?;
             let incident = load(tx.conn, id)?;
             let mut fates = Vec::with_capacity(notes.len());
+            let mut left_public = Vec::new();
             for note in notes {
-                let f = fate(tx.conn, id, note)?;
+                let (f, public) = fate(tx.conn, id, note)?;
+                left_public.extend(public);
                 if f == Fate::New {
                     let mut record = entries::new_record(tx, &note.entry, None);
                     record.uuid.clone_from(&note.uuid);
@@ -88,25 +109,57 @@ impl Store {
                 }
                 fates.push(f);
             }
-            Ok((incident, fates))
+            once_each(&mut left_public);
+            Ok(Imported {
+                incident,
+                fates,
+                left_public,
+            })
         })
     }
 }
 
-fn fate(conn: &Connection, incident_id: i64, note: &GivenNote) -> Result<Fate> {
-    let found: Option<(i64, String)> = conn
-        .prepare_cached("SELECT incident_id, body FROM timeline_entries WHERE uuid = ?1")?
+/// A message seen in two day files names its entry once.
+fn once_each(entries: &mut Vec<TimelineEntry>) {
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|e| seen.insert(e.uuid.clone()));
+}
+
+/// What becomes of a note, and, when it is given as private but is on
+/// this incident's timeline as public, that entry.
+fn fate(
+    conn: &Connection,
+    incident_id: i64,
+    note: &GivenNote,
+) -> Result<(Fate, Option<TimelineEntry>)> {
+    let found: Option<(i64, i64, String, bool)> = conn
+        .prepare_cached(
+            "SELECT id, incident_id, body, private FROM timeline_entries WHERE uuid = ?1",
+        )?
         .query_row([&note.uuid], |r| {
             Ok((
                 r.get(0)?,
-                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                r.get(1)?,
+                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                r.get(3)?,
             ))
         })
         .optional()?;
-    Ok(match found {
-        None => Fate::New,
-        Some((id, _)) if id != incident_id => Fate::Elsewhere { incident_id: id },
-        Some((_, body)) if body == note.entry.text => Fate::There,
-        Some((_, kept)) => Fate::Changed { kept },
-    })
+    let Some((entry_id, id, body, private)) = found else {
+        return Ok((Fate::New, None));
+    };
+    if id != incident_id {
+        return Ok((Fate::Elsewhere { incident_id: id }, None));
+    }
+    let public = if note.entry.private && !private {
+        entries::by_id(conn, entry_id)?
+    } else {
+        None
+    };
+    let fate = if body == note.entry.text {
+        Fate::There
+    } else {
+        Fate::Changed { kept: body }
+    };
+    Ok((fate, public))
 }

@@ -100,6 +100,34 @@ impl Env {
         failure
     }
 
+    /// Like [`Env::fails`], for a command that might hang (reading a named
+    /// pipe, say): after `limit` it is killed and the test fails, instead
+    /// of the whole suite waiting for ever.
+    pub fn fails_within(&self, limit: std::time::Duration, args: &[&str]) -> Failure {
+        let before = self.snapshot();
+        let mut child = self
+            .std_cmd()
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run inc");
+        let start = std::time::Instant::now();
+        while child.try_wait().expect("wait for inc").is_none() {
+            if start.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("inc {args:?} still ran after {limit:?}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().expect("read inc's output");
+        let failure = failure(out, args);
+        assert_eq!(before, self.snapshot(), "inc {args:?} changed the database");
+        failure
+    }
+
     /// The database file's bytes, or None if it does not exist.
     pub fn snapshot(&self) -> Option<Vec<u8>> {
         std::fs::read(&self.db).ok()

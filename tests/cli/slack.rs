@@ -395,3 +395,303 @@ fn an_import_into_another_incident_leaves_the_first_one_alone() {
          imported 0 timeline notes from #general into #2 (0 already there, 1 skipped: 1 in another incident)\n"
     );
 }
+
+/// A folder beside the export, outside it, holding a day file with a note
+/// that must never be imported nor shown.
+fn outside(env: &Env) -> PathBuf {
+    let dir = env.dir().join("elsewhere");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("2026-11-26.json"),
+        r#"[{"type": "message", "user": "U01ALICE", "text": "TL: secret from outside", "ts": "1795650123.000000"}]"#,
+    )
+    .unwrap();
+    dir
+}
+
+/// `inc import-slack DIR -c CHANNEL` fails, naming what, and imports and
+/// shows nothing from outside the export.
+fn refused(env: &Env, dir: &Path, channel: &str, message: &str) {
+    let f = env.fails_within(
+        std::time::Duration::from_secs(20),
+        &["import-slack", dir.to_str().unwrap(), "-c", channel],
+    );
+    assert_eq!(f.code, 1, "{}", f.stderr);
+    assert!(f.stderr.contains(message), "{}", f.stderr);
+    assert!(!f.stderr.contains("secret"), "{}", f.stderr);
+    assert!(notes(env).is_empty());
+}
+
+#[test]
+fn a_symlinked_channel_folder_is_not_read() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let elsewhere = outside(&env);
+    std::fs::remove_dir_all(dir.join("inc-payments")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("inc-payments")).unwrap();
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "inc-payments is a symbolic link",
+    );
+}
+
+#[test]
+fn a_symlinked_day_file_is_not_read() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let elsewhere = outside(&env);
+    let day = dir.join("inc-payments/2026-11-26.json");
+    std::fs::remove_file(&day).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("2026-11-26.json"), &day).unwrap();
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "2026-11-26.json is a symbolic link",
+    );
+}
+
+#[test]
+fn symlinked_lists_are_not_read() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let elsewhere = outside(&env);
+    for list in ["users.json", "channels.json"] {
+        let moved = elsewhere.join(list);
+        std::fs::rename(dir.join(list), &moved).unwrap();
+        std::os::unix::fs::symlink(&moved, dir.join(list)).unwrap();
+        refused(
+            &env,
+            &dir,
+            "inc-payments",
+            &format!("{list} is a symbolic link"),
+        );
+        std::fs::remove_file(dir.join(list)).unwrap();
+        std::fs::rename(&moved, dir.join(list)).unwrap();
+    }
+    // The export folder itself may be a link: the user chose it.
+    let link = env.dir().join("export-link");
+    std::os::unix::fs::symlink(&dir, &link).unwrap();
+    env.ok(&["import-slack", link.to_str().unwrap(), "-c", "inc-payments"]);
+    assert_eq!(notes(&env).len(), 7);
+}
+
+#[test]
+fn a_day_file_linked_to_a_device_is_not_read() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let day = dir.join("inc-payments/2026-11-26.json");
+    std::fs::remove_file(&day).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &day).unwrap();
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "2026-11-26.json is a symbolic link",
+    );
+}
+
+#[test]
+fn a_named_pipe_for_a_day_file_does_not_hang() {
+    if !crate::env::has_program("mkfifo", "a named pipe for a day file") {
+        return;
+    }
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let day = dir.join("inc-payments/2026-11-26.json");
+    std::fs::remove_file(&day).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&day)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "2026-11-26.json is a named pipe",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_slack_json_is_not_shown() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    std::fs::write(dir.join("users.json"), r#""the secret is hunter2""#).unwrap();
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "users.json has unexpected content at line 1, column",
+    );
+    let f = env.fails(&["import-slack", dir.to_str().unwrap(), "-c", "x"]);
+    assert!(!f.stderr.contains("hunter2"), "{}", f.stderr);
+}
+
+#[test]
+fn a_day_file_larger_than_the_limit_is_not_read() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let day = std::fs::File::create(dir.join("inc-payments/2026-11-27.json")).unwrap();
+    // Sparse: it takes no room on the disk.
+    day.set_len(64 * 1024 * 1024 + 1).unwrap();
+    refused(
+        &env,
+        &dir,
+        "inc-payments",
+        "2026-11-27.json is larger than 64 MiB",
+    );
+}
+
+#[test]
+fn a_message_longer_than_a_note_may_be_is_not_imported() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    let long = format!(
+        r#"[{{"type": "message", "user": "U01ALICE", "text": "TL: {}", "ts": "1795650123.000000"}}]"#,
+        "x".repeat(16 * 1024 * 1024 + 1)
+    );
+    std::fs::write(dir.join("inc-payments/2026-11-27.json"), long).unwrap();
+    let out = env.ok(&["import-slack", dir.to_str().unwrap(), "-c", "inc-payments"]);
+    // Not the 16 MiB of the message, should it be shown.
+    let tail: String = out
+        .chars()
+        .skip(out.chars().count().saturating_sub(300))
+        .collect();
+    assert!(out.len() < 1000, "{tail}");
+    assert_eq!(
+        out,
+        "imported 7 timeline notes from #inc-payments into #1 (0 already there, 10 skipped: 3 other messages, 2 joins and leaves, 1 channel change, 1 bot message, 2 deleted messages, 1 message longer than 16 MiB)\n"
+    );
+    assert_eq!(notes(&env), owned(expected()));
+}
+
+/// The export with a private channel (`groups.json`) and a group
+/// conversation (`mpims.json`), each with a timeline note.
+fn with_private_channels(env: &Env) -> PathBuf {
+    let dir = copy(env);
+    for (list, id, name, ts) in [
+        (
+            "groups.json",
+            "G01SEC",
+            "inc-payments-sec",
+            "1795650123.000000",
+        ),
+        (
+            "mpims.json",
+            "G02MP",
+            "mpdm-alice--bob-1",
+            "1795650183.000000",
+        ),
+    ] {
+        std::fs::write(
+            dir.join(list),
+            format!(r#"[{{"id": "{id}", "name": "{name}", "members": ["U01ALICE"]}}]"#),
+        )
+        .unwrap();
+        std::fs::create_dir(dir.join(name)).unwrap();
+        std::fs::write(
+            dir.join(name).join("2026-11-26.json"),
+            format!(
+                r#"[{{"type": "message", "user": "U01ALICE", "text": "TL: said in {name}", "ts": "{ts}"}}]"#
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn notes_from_a_private_channel_or_group_conversation_are_private() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = with_private_channels(&env);
+    let d = dir.to_str().unwrap();
+    for channel in ["inc-payments", "inc-payments-sec", "mpdm-alice--bob-1"] {
+        env.ok(&["import-slack", d, "-c", channel]);
+    }
+    let private: Vec<(String, bool)> = env
+        .json(&["timeline"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "note")
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap().to_string(),
+                e["private"].as_bool().unwrap(),
+            )
+        })
+        .filter(|(_, private)| *private)
+        .collect();
+    assert_eq!(
+        private,
+        [
+            ("said in inc-payments-sec".to_string(), true),
+            ("said in mpdm-alice--bob-1".to_string(), true),
+        ]
+    );
+    let review = env.ok(&["review", "--public"]);
+    assert!(!review.contains("said in"), "{review}");
+
+    // Importing again adds nothing and changes nothing.
+    let before = env.snapshot();
+    for channel in ["inc-payments", "inc-payments-sec", "mpdm-alice--bob-1"] {
+        env.ok(&["import-slack", d, "-c", channel]);
+    }
+    assert_eq!(before, env.snapshot());
+}
+
+#[test]
+fn a_note_imported_as_public_from_a_private_channel_is_left_so_and_named() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = with_private_channels(&env);
+    let d = dir.to_str().unwrap();
+    // Listed first as a public channel (as an import before notes from
+    // private channels were private would have taken it).
+    std::fs::rename(dir.join("channels.json"), dir.join("public.json")).unwrap();
+    std::fs::copy(dir.join("groups.json"), dir.join("channels.json")).unwrap();
+    std::fs::remove_file(dir.join("groups.json")).unwrap();
+    env.ok(&["import-slack", d, "-c", "inc-payments-sec"]);
+    std::fs::rename(dir.join("channels.json"), dir.join("groups.json")).unwrap();
+    std::fs::rename(dir.join("public.json"), dir.join("channels.json")).unwrap();
+
+    let before = env.snapshot();
+    let out = env.ok(&["import-slack", d, "-c", "inc-payments-sec"]);
+    assert_eq!(before, env.snapshot());
+    let timeline = env.json(&["timeline"]);
+    let note = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .unwrap();
+    assert_eq!(note["private"], false);
+    let uuid = note["uuid"].as_str().unwrap();
+    let reference = &uuid[uuid.len() - 4..];
+    assert_eq!(
+        out,
+        format!(
+            "from a private channel, but public since its first import, left so: 2026-11-26 00:42 CET alice: said in inc-payments-sec\n  \
+             make it private with `inc entry edit {reference} -i 1 --private`\n\
+             imported 0 timeline notes from #inc-payments-sec into #1 (1 already there)\n"
+        )
+    );
+    env.ok(&["entry", "edit", reference, "-i", "1", "--private"]);
+    let out = env.ok(&["import-slack", d, "-c", "inc-payments-sec"]);
+    assert_eq!(
+        out,
+        "imported 0 timeline notes from #inc-payments-sec into #1 (1 already there)\n"
+    );
+}
