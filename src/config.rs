@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 
 use crate::error::UserError;
+use crate::files::{Links, Unread};
 use crate::model::{DEFAULT_ROLES, NewChecklistItem, Severity};
 use crate::time::Zone;
 
@@ -164,18 +165,19 @@ impl Config {
     /// Reads and checks the config file at `path`. A missing file is an
     /// empty config, unless the user named it explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config> {
-        let text = match crate::files::read_regular(path, CONFIG_LIMIT) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-                UserError::new(format!(
-                    "the config file {} is not UTF-8 text",
-                    path.display()
-                ))
-                .hint("fix it with `inc config edit`, or name another with --config or INC_CONFIG")
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
-                return Ok(Config::default());
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        let unreadable = |why: String| -> anyhow::Error {
+            UserError::new(format!(
+                "could not read the config file {}: {why}",
+                path.display()
+            ))
+            .hint("name a plain file of settings with --config or INC_CONFIG, or remove this one")
+            .into()
+        };
+        let text = match crate::files::read_plain(path, CONFIG_LIMIT, Links::Follow) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| unreadable("it is not UTF-8 text".to_string()))?,
+            Err(Unread::Missing) if !explicit => return Ok(Config::default()),
+            Err(Unread::Missing) => {
                 return Err(UserError::new(format!(
                     "the config file {} does not exist",
                     path.display()
@@ -185,15 +187,16 @@ impl Config {
                 )
                 .into());
             }
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
-                return Err(UserError::new(format!(
-                    "could not read the config file {}: {e}",
-                    path.display()
-                ))
-                .hint("name a regular file with --config or INC_CONFIG, or remove this one")
-                .into());
+            Err(Unread::Kind(what)) => {
+                return Err(unreadable(format!("it is {what}, not a plain file")));
             }
-            Err(e) => {
+            Err(Unread::TooLarge) => {
+                return Err(unreadable(format!(
+                    "it holds more than {} MiB",
+                    CONFIG_LIMIT >> 20
+                )));
+            }
+            Err(Unread::Io(e)) => {
                 return Err(anyhow::Error::new(e)
                     .context(format!("could not read the config file {}", path.display())));
             }

@@ -5,14 +5,12 @@
 //! can read (or to `/dev/zero`, or a pipe nobody writes to). The folder
 //! the user gives may itself be a link: that is their choice.
 
-use std::fs::{File, Metadata, OpenOptions};
-use std::io::Read as _;
-use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::error::UserError;
+use crate::files::{self, Links, Unread};
 
 /// The most a day file may hold: four times the longest note. A day of a
 /// busy channel is a few megabytes; a bigger file is not a Slack day file.
@@ -26,40 +24,13 @@ pub const MAX_LIST_FILE: u64 = 1024 * 1024 * 1024;
 /// Anything but a plain file of at most `limit` bytes is refused, named
 /// by what it is, and nothing of it is read.
 pub fn read(path: &Path, limit: u64) -> Result<Option<Vec<u8>>> {
-    // Looked at before it is opened, so that a pipe or a device is never
-    // opened at all.
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() => {}
-        Ok(meta) => return Err(not_plain(path, &meta, "a plain file")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unreadable(path, &e)),
+    match files::read_plain(path, limit, Links::Refuse) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(Unread::Missing) => Ok(None),
+        Err(Unread::Kind(what)) => Err(not_plain(path, what, "a plain file")),
+        Err(Unread::TooLarge) => Err(too_large(path, limit)),
+        Err(Unread::Io(e)) => Err(unreadable(path, &e)),
     }
-    // Opened without following a link and without waiting on a pipe, in
-    // case it was swapped since; what was opened is looked at again.
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| match std::fs::symlink_metadata(path) {
-            Ok(meta) if !meta.is_file() => not_plain(path, &meta, "a plain file"),
-            _ => unreadable(path, &e),
-        })?;
-    let meta = file.metadata().map_err(|e| unreadable(path, &e))?;
-    if !meta.is_file() {
-        return Err(not_plain(path, &meta, "a plain file"));
-    }
-    if meta.len() > limit {
-        return Err(too_large(path, limit));
-    }
-    // Bounded even so: a file growing while it is read stops at the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    File::take(file, limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(path, &e))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(path, limit));
-    }
-    Ok(Some(bytes))
 }
 
 /// The paths of the files in the export's folder at `path`, which must be
@@ -67,7 +38,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Option<Vec<u8>>> {
 pub fn list(path: &Path) -> Result<Option<Vec<PathBuf>>> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => {}
-        Ok(meta) => return Err(not_plain(path, &meta, "a folder")),
+        Ok(meta) => return Err(not_plain(path, files::kind_of(&meta), "a folder")),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(unreadable(path, &e)),
     }
@@ -77,24 +48,9 @@ pub fn list(path: &Path) -> Result<Option<Vec<PathBuf>>> {
     ))
 }
 
-/// `path` is not what the export should hold there (`expected`).
-fn not_plain(path: &Path, meta: &Metadata, expected: &str) -> anyhow::Error {
-    let kind = meta.file_type();
-    let what = if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_dir() {
-        "a folder"
-    } else if kind.is_fifo() {
-        "a named pipe"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_block_device() || kind.is_char_device() {
-        "a device"
-    } else if kind.is_file() {
-        "a plain file"
-    } else {
-        "of an unknown kind"
-    };
+/// `path` is `what` (see [`files::kind_of`]), not what the export should
+/// hold there (`expected`).
+fn not_plain(path: &Path, what: &str, expected: &str) -> anyhow::Error {
     UserError::new(format!("{} is {what}, not {expected}", path.display()))
         .hint("inc reads only the export's own files and folders, never what a link points to, a pipe or a device; unzip the export from Slack again")
         .into()

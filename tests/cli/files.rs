@@ -437,7 +437,7 @@ fn a_fifo_as_the_database_is_refused_without_waiting_on_it() {
         let (code, err) = run_within(&mut env.cmd(), args);
         assert_eq!(code, Some(1), "inc {args:?}: {err}");
         assert!(
-            err.contains("is a FIFO, not a database file"),
+            err.contains("is a named pipe, not a database file"),
             "inc {args:?}: {err}"
         );
     }
@@ -450,7 +450,7 @@ fn a_fifo_as_the_database_is_refused_without_waiting_on_it() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(
-        report.contains("is a FIFO, not a database file"),
+        report.contains("is a named pipe, not a database file"),
         "{report}"
     );
 }
@@ -462,7 +462,10 @@ fn a_fifo_as_the_config_file_is_refused_without_waiting_on_it() {
     mkfifo(&config);
     let (code, err) = run_within(env.cmd().env("INC_CONFIG", &config), &["list"]);
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("it is a FIFO, not a regular file"), "{err}");
+    assert!(
+        err.contains("it is a named pipe, not a plain file"),
+        "{err}"
+    );
     // `inc config path` still answers where things are.
     let out = env
         .cmd()
