@@ -127,7 +127,7 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
     if let Some(found) = &inspection {
         if let Ok(version) = found.schema_version {
             doctor.schema_version = Some(version);
-            checks.push(check_schema(version));
+            checks.push(check_schema(version, found.schema_gaps.as_ref()));
         }
         if let Some(mode) = &found.journal_mode {
             doctor.journal_mode = mode.as_ref().ok().cloned();
@@ -294,7 +294,7 @@ fn check_sqlite(version: &str, number: i32) -> Check {
     Check::new("sqlite", Status::Ok, format!("{version} ({origin})"))
 }
 
-fn check_schema(version: i64) -> Check {
+fn check_schema(version: i64, gaps: Option<&Result<Vec<String>, Problem>>) -> Check {
     let known = schema_version();
     if version > known {
         return Check::new(
@@ -303,6 +303,28 @@ fn check_schema(version: i64) -> Check {
             format!("version {version}, newer than this inc understands ({known})"),
         )
         .hint("upgrade inc to a release that knows this schema");
+    }
+    match gaps {
+        Some(Err(problem)) => return problem_check("schema", problem),
+        Some(Ok(gaps)) if !gaps.is_empty() => {
+            const SHOWN: usize = 5;
+            let mut missing = gaps
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if gaps.len() > SHOWN {
+                missing.push_str(&format!(" and {} more", gaps.len() - SHOWN));
+            }
+            return Check::new(
+                "schema",
+                Status::Fail,
+                format!("version {version}, but damaged: missing {missing}"),
+            )
+            .hint("the file was changed outside inc; restore it from a backup");
+        }
+        _ => {}
     }
     let message = if version == known {
         format!("version {version}, the one this inc uses")

@@ -52,6 +52,9 @@ pub struct Inspection {
     /// cannot create one in the database's directory, so it reads the
     /// file as it is, and cannot write to it.
     pub unshared: bool,
+    /// What the schema lacks of what its version should have (see
+    /// [`open::schema_gaps`]); empty when it is whole.
+    pub schema_gaps: Option<Result<Vec<String>, Problem>>,
     /// The problems the check found; empty when the file is intact.
     pub integrity: Option<Result<Vec<String>, Problem>>,
 }
@@ -82,6 +85,7 @@ pub fn inspect(path: &Path, options: &StoreOptions, thoroughness: Thoroughness) 
                 schema_version: Err(problem(e)),
                 journal_mode: None,
                 unshared: false,
+                schema_gaps: None,
                 integrity: None,
             };
         }
@@ -90,6 +94,7 @@ pub fn inspect(path: &Path, options: &StoreOptions, thoroughness: Thoroughness) 
         schema_version: Ok(version),
         journal_mode: Some(journal_mode(&conn).map_err(problem)),
         unshared,
+        schema_gaps: Some(open::schema_gaps(&conn, version).map_err(problem)),
         integrity: Some(integrity(&conn, thoroughness).map_err(problem)),
     }
 }

@@ -228,6 +228,48 @@ pub(super) fn existing_to_read(
     Ok((conn, version, unshared))
 }
 
+/// What a database at schema `version` lacks of what its migrations made:
+/// each missing table, index, trigger or view, and each missing column of
+/// a table that is there, in words ("table tasks", "column
+/// actions.owner"). Empty for an intact schema.
+pub(super) fn schema_gaps(conn: &Connection, version: i64) -> Result<Vec<String>> {
+    let Some(applied) = usize::try_from(version)
+        .ok()
+        .and_then(|v| MIGRATIONS.get(..v))
+    else {
+        return Ok(Vec::new());
+    };
+    let mut expected = Connection::open_in_memory()?;
+    migrate_with(&mut expected, applied)?;
+    let objects = |conn: &Connection| -> rusqlite::Result<Vec<(String, String)>> {
+        let mut stmt = conn.prepare(
+            "SELECT type, name FROM sqlite_schema \
+             WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect()
+    };
+    let columns = |conn: &Connection, table: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        stmt.query_map([table], |r| r.get(0))?.collect()
+    };
+    let found = objects(conn)?;
+    let mut gaps = Vec::new();
+    for (kind, name) in objects(&expected)? {
+        if !found.iter().any(|(k, n)| *k == kind && *n == name) {
+            gaps.push(format!("{kind} {name}"));
+        } else if kind == "table" {
+            let there = columns(conn, &name)?;
+            for column in columns(&expected, &name)? {
+                if !there.contains(&column) {
+                    gaps.push(format!("column {name}.{column}"));
+                }
+            }
+        }
+    }
+    Ok(gaps)
+}
+
 /// Applies every migration past the database's version, each with its
 /// version bump in one IMMEDIATE transaction: a failed migration leaves the
 /// database at the version before it, and two processes never apply one twice.
@@ -503,6 +545,16 @@ fn open_error(err: rusqlite::Error, path: &Path) -> anyhow::Error {
 /// name the file and say what to do. Busy ones become
 /// [`crate::error::Busy`] at the store's boundary.
 pub(super) fn explain(err: &rusqlite::Error, path: &Path) -> Option<anyhow::Error> {
+    if let Some(missing) = missing_from_schema(err) {
+        return Some(
+            UserError::new(format!(
+                "the database at {} is damaged: {missing}",
+                path.display()
+            ))
+            .hint("`inc doctor` lists what is missing; restore the file from a backup")
+            .into(),
+        );
+    }
     let rusqlite::Error::SqliteFailure(failure, _) = err else {
         return None;
     };
@@ -526,6 +578,24 @@ pub(super) fn explain(err: &rusqlite::Error, path: &Path) -> Option<anyhow::Erro
         _ => return None,
     };
     Some(explained.into())
+}
+
+/// The table or column a statement found missing ("no such table:
+/// tasks"): a schema changed outside inc, since inc's own statements
+/// match the schema its migrations make.
+fn missing_from_schema(err: &rusqlite::Error) -> Option<&str> {
+    let message = match err {
+        rusqlite::Error::SqliteFailure(f, Some(message)) if f.code == ErrorCode::Unknown => {
+            message.as_str()
+        }
+        rusqlite::Error::SqlInputError { msg, .. } => msg.as_str(),
+        _ => return None,
+    };
+    let first = message.split(" in ").next().unwrap_or(message);
+    ["no such table: ", "no such column: "]
+        .iter()
+        .any(|start| first.starts_with(start))
+        .then_some(first)
 }
 
 #[cfg(test)]

@@ -593,3 +593,39 @@ fn json_has_the_status_the_facts_and_one_object_per_check() {
         "upgrade inc to a release that knows this schema"
     );
 }
+
+#[test]
+fn a_schema_missing_a_table_or_column_is_named_damaged() {
+    let env = Env::new();
+    env.ok(&["open", "Damaged by hand"]);
+    env.ok(&["action", "add", "fix it", "--owner", "bob"]);
+    rusqlite::Connection::open(&env.db)
+        .unwrap()
+        .execute_batch("DROP TABLE tasks; ALTER TABLE actions DROP COLUMN owner;")
+        .unwrap();
+    let report = doctor(&env, &[]);
+    assert_eq!(report.code, 1, "{}", report.stdout);
+    assert_eq!(report.status("schema"), "fail");
+    let said = report.line("schema").unwrap().1;
+    assert!(
+        said.contains("damaged: missing")
+            && said.contains("table tasks")
+            && said.contains("column actions.owner"),
+        "{said}"
+    );
+    // Commands say so in one line, not with the statement that failed.
+    for (args, missing) in [
+        (&["task", "add", "x"][..], "no such table: tasks"),
+        (&["actions"], "no such column: a.owner"),
+    ] {
+        let f = env.fails(args);
+        assert!(
+            f.stderr.starts_with(&format!(
+                "inc: error: the database at {} is damaged: {missing}\n",
+                env.db.display()
+            )),
+            "inc {args:?}: {}",
+            f.stderr
+        );
+    }
+}
