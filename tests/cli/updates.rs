@@ -2,7 +2,7 @@
 //! server on 127.0.0.1 that each test starts itself.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -16,39 +16,49 @@ struct Request {
     body: String,
 }
 
+/// Reads one request from `stream`.
+fn receive(stream: TcpStream) -> (Request, TcpStream) {
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap();
+        }
+        head.push_str(&lower);
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    let request = Request {
+        head,
+        body: String::from_utf8(body).unwrap(),
+    };
+    (request, reader.into_inner())
+}
+
+/// Answers with `status` (such as "200 OK"); a client gone is no error.
+fn answer(mut stream: TcpStream, status: &str) {
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+    );
+}
+
 /// A server that answers one request with `status` (such as "200 OK").
 fn serve_once(status: &'static str) -> (u16, JoinHandle<Request>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let handle = std::thread::spawn(move || {
         let (stream, _) = listener.accept().unwrap();
-        let mut reader = BufReader::new(stream);
-        let mut head = String::new();
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-            if line == "\r\n" || line.is_empty() {
-                break;
-            }
-            let lower = line.to_ascii_lowercase();
-            if let Some(v) = lower.strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap();
-            }
-            head.push_str(&lower);
-        }
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).unwrap();
-        let mut stream = reader.into_inner();
-        write!(
-            stream,
-            "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-        )
-        .unwrap();
-        Request {
-            head,
-            body: String::from_utf8(body).unwrap(),
-        }
+        let (request, stream) = receive(stream);
+        answer(stream, status);
+        request
     });
     (port, handle)
 }
@@ -337,4 +347,52 @@ fn a_resolved_incident_takes_an_update_only_when_named() {
         env.field("audience", &["timeline"]).last().unwrap(),
         "external"
     );
+}
+
+#[test]
+fn a_plain_http_webhook_is_refused_unless_it_is_on_this_machine() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let path = env.dir().join("config/inc/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[notify]\ntimeout_ms = 300\nwebhook = \"http://hooks.example.com/services/T0/B0/SECRET\"\n",
+    )
+    .unwrap();
+    let f = env.fails(&["update", "rolled back"]);
+    assert!(
+        f.stderr.contains(
+            "is not valid: line 3: [notify] webhook must be an https:// address: over http:// its secret path would travel in clear text"
+        ),
+        "{}",
+        f.stderr
+    );
+    assert!(f.stderr.contains("\nhint: "), "{}", f.stderr);
+    assert!(!f.stderr.contains("SECRET"), "{}", f.stderr);
+    // Nor can it slip past behind a loopback name.
+    for url in [
+        "http://127.0.0.1@hooks.example.com/x",
+        "http://localhost.example.com/x",
+        "http://127.0.0.1.example.com/x",
+    ] {
+        std::fs::write(&path, format!("[notify]\nwebhook = \"{url}\"\n")).unwrap();
+        let f = env.fails(&["update", "rolled back"]);
+        assert!(
+            f.stderr.contains("must be an https://"),
+            "{url}: {}",
+            f.stderr
+        );
+    }
+    // On this machine (a local test server), http:// is fine.
+    for url in [
+        "http://localhost:8080/x",
+        "http://[::1]:8080/x",
+        "http://127.1.2.3/x",
+    ] {
+        std::fs::write(&path, format!("[notify]\nwebhook = \"{url}\"\n")).unwrap();
+        env.ok(&["updates"]);
+    }
+    // Nothing refused was recorded.
+    assert_eq!(env.field("kind", &["timeline", "1"]), ["declared"]);
 }
