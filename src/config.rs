@@ -36,7 +36,8 @@ struct ConfigFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NotifyFile {
-    webhook: Option<String>,
+    /// With where it is written, for an error to name its line.
+    webhook: Option<toml::Spanned<String>>,
     timeout_ms: Option<i64>,
 }
 
@@ -83,7 +84,8 @@ pub struct SeverityText {
 /// Where status updates are posted, and how long a post may take.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notify {
-    /// A Slack-compatible incoming webhook (http or https); none by default.
+    /// A Slack-compatible incoming webhook (https, or http to this machine);
+    /// none by default.
     pub webhook: Option<String>,
     /// The most a post may take, connecting and answering included.
     pub timeout: Duration,
@@ -207,16 +209,18 @@ impl Config {
                 path.display()
             ))
             // A [severity.N] table's keys are in the message itself.
-            .hint(
-                if problem.contains("unknown field") && !problem.contains(", expected") {
-                    format!(
-                        "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
-                        KEYS.join(", ")
-                    )
-                } else {
-                    "fix it with `inc config edit`; docs/config.md describes every key".to_string()
-                },
-            )
+            .hint(if problem.contains(CLEARTEXT_WEBHOOK) {
+                "write the https:// address the service gave; http:// is accepted only \
+                     for a server on this machine (localhost, 127.0.0.1 or ::1)"
+                    .to_string()
+            } else if problem.contains("unknown field") && !problem.contains(", expected") {
+                format!(
+                    "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
+                    KEYS.join(", ")
+                )
+            } else {
+                "fix it with `inc config edit`; docs/config.md describes every key".to_string()
+            })
             .into()
         })
     }
@@ -310,7 +314,7 @@ impl Config {
             None | Some("") => None,
             Some(name) => Some(Zone::from_name(name).map_err(|e| format!("timezone: {e}"))?),
         };
-        let notify = notify(file.notify.as_ref())?;
+        let notify = notify(file.notify.as_ref(), text)?;
         let security_checklist = match file.security.as_ref().and_then(|s| s.checklist.as_ref()) {
             None => Config::default().security_checklist,
             Some(items) => checklist(items)?,
@@ -414,25 +418,21 @@ const DEFAULT_CHECKLIST: [(&str, &str); 6] = [
     ),
 ];
 
-/// The `[notify]` table, checked.
-fn notify(file: Option<&NotifyFile>) -> Result<Notify, String> {
+/// The `[notify]` table, checked; `text` is the file, for line numbers.
+fn notify(file: Option<&NotifyFile>, text: &str) -> Result<Notify, String> {
     let mut notify = Config::default().notify;
     let Some(file) = file else {
         return Ok(notify);
     };
-    if let Some(url) = file.webhook.as_deref().map(str::trim) {
-        let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
-        let host_ok = url.split_once("://").is_some_and(|(_, rest)| {
-            rest.split(['/', '?', '#'])
-                .next()
-                .is_some_and(|h| !h.is_empty())
-        });
-        if !scheme_ok || !host_ok || url.chars().any(|c| c.is_control() || c == ' ') {
-            return Err(
-                "[notify] webhook must be an http:// or https:// address, such as \"https://hooks.slack.com/services/...\""
-                    .to_string(),
-            );
-        }
+    if let Some(spanned) = &file.webhook {
+        let line = text
+            .get(..spanned.span().start)
+            .unwrap_or(text)
+            .matches('\n')
+            .count()
+            + 1;
+        let url =
+            webhook(spanned.get_ref()).map_err(|problem| format!("line {line}: {problem}"))?;
         notify.webhook = Some(url.to_string());
     }
     notify.timeout = match file.timeout_ms {
@@ -445,6 +445,47 @@ fn notify(file: Option<&NotifyFile>) -> Result<Notify, String> {
         }
     };
     Ok(notify)
+}
+
+/// What starts the message of a webhook refused for being plain http://,
+/// which [`Config::load`] gives its own hint.
+const CLEARTEXT_WEBHOOK: &str = "[notify] webhook must be an https:// address";
+
+/// A webhook URL, checked: http or https with a host, and https unless the
+/// host is this machine. The URL is a secret (its path is the key to the
+/// channel): over plain http:// anyone on the way could read it, so that
+/// is only for a test server on a loopback address. The host is read by
+/// the same parser the client connects with, so `127.0.0.1@host` or
+/// `localhost.example.com` cannot pass for this machine. A problem never
+/// repeats the URL.
+fn webhook(url: &str) -> Result<&str, String> {
+    let url = url.trim();
+    let invalid = || {
+        "[notify] webhook must be an http:// or https:// address, such as \"https://hooks.slack.com/services/...\""
+            .to_string()
+    };
+    if url.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(invalid());
+    }
+    let uri: ureq::http::Uri = url.parse().map_err(|_| invalid())?;
+    let host = uri.host().filter(|h| !h.is_empty()).ok_or_else(invalid)?;
+    match uri.scheme_str() {
+        Some("https") => Ok(url),
+        Some("http") if is_loopback(host) => Ok(url),
+        Some("http") => Err(format!(
+            "{CLEARTEXT_WEBHOOK}: over http:// its secret path would travel in clear text"
+        )),
+        _ => Err(invalid()),
+    }
+}
+
+/// Whether a URL's host is this machine: `localhost`, 127.0.0.0/8 or ::1.
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `[security] checklist`: items written "area: what to do", checked.
@@ -695,6 +736,51 @@ mod tests {
             let err = Config::parse(text).unwrap_err();
             assert!(err.contains(expected), "{text:?}: {err}");
             assert!(!err.contains('\n'), "{text:?}: one line please: {err}");
+        }
+    }
+
+    #[test]
+    fn a_webhook_is_https_unless_it_is_on_this_machine() {
+        let hook = |url: &str| Config::parse(&format!("[notify]\nwebhook = \"{url}\"\n"));
+        for url in [
+            "https://hooks.slack.com/services/T0/B0/X",
+            " https://chat.example.com:8443/hooks/x?y=1 ",
+            "http://localhost:8080/x",
+            "http://LOCALHOST/x",
+            "http://127.0.0.1:1/x",
+            "http://127.200.0.1/x",
+            "http://[::1]:8080/x",
+        ] {
+            let c = hook(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+            assert_eq!(c.notify.webhook.as_deref(), Some(url.trim()));
+        }
+        for url in [
+            "http://hooks.slack.com/services/T0/B0/X",
+            "http://10.0.0.1/x",
+            "http://[::2]/x",
+            "http://127.0.0.1@hooks.example.com/x",
+            "http://localhost.example.com/x",
+            "http://127.0.0.1.example.com/x",
+            "http://2130706433/x",
+        ] {
+            let err = hook(url).unwrap_err();
+            assert!(
+                err.starts_with("line 2: [notify] webhook must be an https:// address:"),
+                "{url}: {err}"
+            );
+            assert!(!err.contains("/x") && !err.contains("T0"), "{url}: {err}");
+        }
+        for url in [
+            "ftp://example.com/x",
+            "https://",
+            "hooks.slack.com/x",
+            "https://a b/",
+        ] {
+            let err = hook(url).unwrap_err();
+            assert!(
+                err.contains("[notify] webhook must be an http:// or https:// address"),
+                "{url}: {err}"
+            );
         }
     }
 

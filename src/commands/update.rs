@@ -1,9 +1,12 @@
 //! `inc update`: record a status update, then post it to the webhook when
 //! one is configured. The update is written first, in its own transaction,
 //! so a post that fails or hangs never loses it; the post's outcome is
-//! recorded afterwards, in a second one.
+//! recorded afterwards, in a second one. Each post is claimed before it is
+//! sent (see [`crate::store::PostClaim`]), so that two incs never post the
+//! same update.
 
 use anyhow::Result;
+use chrono::TimeDelta;
 
 use super::{Context, IncidentArg};
 use crate::error::UserError;
@@ -12,7 +15,8 @@ use crate::model::{
     clean_text,
 };
 use crate::notify::{self, Posted};
-use crate::report::text::{describe, safe_line};
+use crate::report::text::{describe, incident_label, safe_line};
+use crate::store::{PostClaim, Store};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -63,20 +67,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let zone = ctx.zone()?;
     let author = ctx.author()?;
+    let url = ctx.config().notify.webhook.as_deref();
     let mut store = ctx.store_for_change()?;
-    let (incident, stored) = store.record_update(target, &author, at, |at| NewEntry {
-        audience: Some(audience),
-        ..NewEntry::of(EntryKind::Update, text, at)
-    })?;
+    let (incident, stored, claim) =
+        store.record_update(target, &author, at, url.map(|_| claim_for(ctx)), |at| {
+            NewEntry {
+                audience: Some(audience),
+                ..NewEntry::of(EntryKind::Update, text, at)
+            }
+        })?;
     ctx.say(&format!(
         "{audience} update recorded on {} at {}",
-        crate::report::text::incident_label(&incident),
+        incident_label(&incident),
         zone.format(stored.event_at)
     ))?;
-    let Some(url) = ctx.config().notify.webhook.as_deref() else {
+    let (Some(url), Some(claim)) = (url, claim) else {
         return Ok(());
     };
-    match post(ctx, &mut store, url, &incident, &stored)? {
+    match post(ctx, &mut store, url, &claim, &incident, &stored)? {
         Posted::Sent(detail) => ctx.say(&format!("posted to the webhook ({detail})")),
         Posted::Failed(why) => Err(UserError::new(format!(
             "the update is recorded, but posting it to the webhook failed: {why}"
@@ -89,11 +97,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
 }
 
-/// Posts one update and records how it went.
+/// How long a claim on one post lasts: past the most the post can take
+/// (the webhook's timeout), then the wait for the lock to record how it
+/// went (the busy timeout), with a margin for the rest. Too short, and
+/// another inc could post the update again while this one still waits for
+/// the answer; too long only delays a retry after an inc was stopped while
+/// posting.
+fn claim_for(ctx: &Context) -> TimeDelta {
+    const MARGIN: TimeDelta = TimeDelta::seconds(30);
+    let config = ctx.config();
+    // Both are bounded by the config (a minute, an hour): never out of range.
+    TimeDelta::from_std(config.notify.timeout + config.busy_timeout).unwrap_or(TimeDelta::hours(2))
+        + MARGIN
+}
+
+/// Posts one update, claimed with `claim`, and records how it went (which
+/// ends the claim on it).
 fn post(
     ctx: &Context,
-    store: &mut crate::store::Store,
+    store: &mut Store,
     url: &str,
+    claim: &PostClaim,
     incident: &Incident,
     entry: &TimelineEntry,
 ) -> Result<Posted> {
@@ -110,13 +134,16 @@ fn post(
         Posted::Failed(d) => (PostOutcome::Failed, d),
     };
     // Stamped after the post: when the answer (or the give-up) came.
-    store.record_post(&UpdatePost {
-        entry_id: entry.id,
-        attempted_at: ctx.clock().current(),
-        attempted_by: ctx.author()?,
-        outcome,
-        detail: detail.clone(),
-    })?;
+    store.record_post(
+        &UpdatePost {
+            entry_id: entry.id,
+            attempted_at: ctx.clock().current(),
+            attempted_by: ctx.author()?,
+            outcome,
+            detail: detail.clone(),
+        },
+        Some(claim),
+    )?;
     Ok(posted)
 }
 
@@ -124,7 +151,9 @@ fn post(
 /// failed, or it has none (inc was stopped while posting it, or it was
 /// recorded while no webhook was configured). Stops at the first failure:
 /// the next post would most likely fail the same way, and each failure can
-/// take the whole timeout.
+/// take the whole timeout. Updates another inc has claimed are left to it
+/// (it is posting them, or was stopped while posting them: its claim
+/// expires).
 fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
     let Some(url) = ctx.config().notify.webhook.as_deref() else {
@@ -135,25 +164,30 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
         );
     };
     let zone = ctx.zone()?;
+    let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
     let incident = store.check_writable(target)?;
-    let unposted: Vec<TimelineEntry> = store
-        .updates(incident.id)?
-        .into_iter()
-        .filter(|(_, post)| {
-            post.as_ref()
-                .is_none_or(|p| p.outcome == PostOutcome::Failed)
-        })
-        .map(|(entry, _)| entry)
-        .collect();
-    if unposted.is_empty() {
-        return ctx.say(&format!(
-            "{}: every update is posted",
-            crate::report::text::incident_label(&incident)
-        ));
+    let unposted = store.claim_unposted(incident.id, &author, claim_for(ctx))?;
+    let claim = &unposted.claim;
+    let elsewhere = unposted.elsewhere.map(|(n, until)| {
+        format!(
+            "{}: {n} update{} being posted by another inc; if that inc was stopped, \
+             retry after {}",
+            incident_label(&incident),
+            if n == 1 { " is" } else { "s are" },
+            zone.format(round_up_to_minute(until))
+        )
+    });
+    if unposted.mine.is_empty() {
+        return ctx.say(
+            &elsewhere.unwrap_or_else(|| {
+                format!("{}: every update is posted", incident_label(&incident))
+            }),
+        );
     }
-    for (n, entry) in unposted.iter().enumerate() {
-        let posted = post(ctx, &mut store, url, &incident, entry)?;
+    let total = unposted.mine.len();
+    for (n, entry) in unposted.mine.iter().enumerate() {
+        let posted = post(ctx, &mut store, url, claim, &incident, entry)?;
         let line = match &posted {
             Posted::Sent(detail) => format!("posted ({detail})"),
             Posted::Failed(why) => format!("failed: {why}"),
@@ -165,10 +199,11 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
             safe_line(&excerpt(&entry.text))
         ))?;
         if matches!(posted, Posted::Failed(_)) {
-            let left = unposted.len() - n;
+            // The rest is not posted now: another inc may try at once.
+            store.release(claim, &author)?;
+            let left = total - n;
             return Err(UserError::new(format!(
-                "stopped at the first failure: {left} of {} updates not posted; they stay recorded",
-                unposted.len()
+                "stopped at the first failure: {left} of {total} updates not posted; they stay recorded"
             ))
             .hint(format!(
                 "retry later with `inc update --retry -i {}`",
@@ -177,7 +212,22 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
             .into());
         }
     }
+    if let Some(line) = elsewhere {
+        ctx.say(&line)?;
+    }
     Ok(())
+}
+
+/// `t`, or the next whole minute after it: times are shown to the minute,
+/// and "retry after" must not name a time before it.
+fn round_up_to_minute(t: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    use chrono::DurationRound;
+    let down = t.duration_trunc(TimeDelta::minutes(1)).unwrap_or(t);
+    if down == t {
+        t
+    } else {
+        down + TimeDelta::minutes(1)
+    }
 }
 
 /// The start of an update's text, to tell one from another.

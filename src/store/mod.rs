@@ -45,6 +45,7 @@ pub use slack::{Fate, GivenNote, Imported};
 pub use stats::StatsFilter;
 pub use tasks::TaskChange;
 pub use timeline::Noted;
+pub use updates::{PostClaim, Unposted};
 
 /// How to open the store.
 #[derive(Debug, Clone)]

@@ -63,10 +63,11 @@ fn read_only_with(
     let (conn, version, _) = existing_to_read(path, options)?;
     refuse_newer(version, path)?;
     let behind = usize::try_from(version).unwrap_or(0);
-    if migrations.iter().skip(behind).any(|m| !m.indexes_only) {
+    if migrations.iter().skip(behind).any(|m| !m.readers_skip) {
         // An older schema: upgrade a copy in memory; the file stays as it
         // is until the next write upgrades it for real. (Missing indexes
-        // only make some reads slower: those are read as they are.)
+        // only make some reads slower, and a table only writes use is not
+        // missed: a file that lacks only those is read as it is.)
         let mut mem = Connection::open_in_memory()?;
         rusqlite::backup::Backup::new(&conn, &mut mem)?
             .run_to_completion(1024, Duration::ZERO, None)

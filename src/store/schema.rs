@@ -19,9 +19,10 @@ use crate::model::{Hlc, LinkKind};
 pub struct Migration {
     pub sql: &'static str,
     pub then: Option<fn(&Connection) -> Result<()>>,
-    /// It only adds indexes: a command that reads can read a database
-    /// without it, as it is, rather than upgrade a copy in memory.
-    pub indexes_only: bool,
+    /// Reading needs nothing it adds (indexes, or a table only writes
+    /// use): a command that reads can read a database without it, as it
+    /// is, rather than upgrade a copy in memory.
+    pub readers_skip: bool,
 }
 
 impl Migration {
@@ -29,16 +30,22 @@ impl Migration {
         Migration {
             sql,
             then: None,
-            indexes_only: false,
+            readers_skip: false,
         }
     }
 
-    /// A migration that only adds indexes (see [`Migration::indexes_only`]).
+    /// A migration that only adds indexes (see [`Migration::readers_skip`]).
     pub const fn indexes(sql: &'static str) -> Migration {
         Migration {
-            indexes_only: true,
+            readers_skip: true,
             ..Migration::sql(sql)
         }
+    }
+
+    /// A migration that only adds what writes use and reads never look at
+    /// (see [`Migration::readers_skip`]).
+    pub const fn for_writes(sql: &'static str) -> Migration {
+        Migration::indexes(sql)
     }
 }
 
@@ -603,7 +610,7 @@ CREATE TRIGGER search_lesson_update AFTER UPDATE OF body, removed_at ON lessons 
 END;
 ",
         then: Some(upgrade_to_7),
-        indexes_only: false,
+        readers_skip: false,
     },
     // 8: what reading one entry of a long timeline needs without reading
     // them all: its changes of state and corrections by kind (and how many
@@ -614,6 +621,23 @@ END;
         r"
 CREATE INDEX timeline_by_kind ON timeline_entries (incident_id, kind, struck_at);
 CREATE INDEX timeline_by_ref ON timeline_entries (substr(uuid, -4));
+",
+    ),
+    // 9: claims on posting status updates. The inc that posts an update
+    // claims it first, until a time past the most the post can take;
+    // another inc leaves it alone until then, and takes it over after (the
+    // first was stopped while posting). Bookkeeping of this database
+    // alone, like `state`: never exported, not part of any record. Only
+    // `inc update` reads and writes it, so reads go without it.
+    Migration::for_writes(
+        r"
+CREATE TABLE update_claims (
+    entry_id      INTEGER PRIMARY KEY REFERENCES timeline_entries (id),
+    claim         TEXT NOT NULL,
+    claimed_by    TEXT NOT NULL,
+    claimed_at    TEXT NOT NULL,
+    claimed_until TEXT NOT NULL
+) STRICT;
 ",
     ),
 ];

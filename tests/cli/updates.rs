@@ -2,8 +2,9 @@
 //! server on 127.0.0.1 that each test starts itself.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::sync::mpsc;
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -16,41 +17,114 @@ struct Request {
     body: String,
 }
 
+/// Reads one request from `stream`.
+fn receive(stream: TcpStream) -> (Request, TcpStream) {
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap();
+        }
+        head.push_str(&lower);
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    let request = Request {
+        head,
+        body: String::from_utf8(body).unwrap(),
+    };
+    (request, reader.into_inner())
+}
+
+/// Answers with `status` (such as "200 OK"); a client gone is no error.
+fn answer(mut stream: TcpStream, status: &str) {
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+    );
+}
+
 /// A server that answers one request with `status` (such as "200 OK").
 fn serve_once(status: &'static str) -> (u16, JoinHandle<Request>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let handle = std::thread::spawn(move || {
         let (stream, _) = listener.accept().unwrap();
-        let mut reader = BufReader::new(stream);
-        let mut head = String::new();
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-            if line == "\r\n" || line.is_empty() {
-                break;
-            }
-            let lower = line.to_ascii_lowercase();
-            if let Some(v) = lower.strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap();
-            }
-            head.push_str(&lower);
-        }
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).unwrap();
-        let mut stream = reader.into_inner();
-        write!(
-            stream,
-            "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-        )
-        .unwrap();
-        Request {
-            head,
-            body: String::from_utf8(body).unwrap(),
-        }
+        let (request, stream) = receive(stream);
+        answer(stream, status);
+        request
     });
     (port, handle)
+}
+
+/// A server that answers every request "200 OK", each after `delay`, until
+/// `stop` is set; it returns the bodies it received.
+fn serve_all(delay: Duration) -> (u16, Arc<AtomicBool>, JoinHandle<Vec<String>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    let handle = std::thread::spawn(move || {
+        let mut bodies = Vec::new();
+        while !stopped.load(Ordering::SeqCst) {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    stream.set_nonblocking(false).unwrap();
+                    let (request, stream) = receive(stream);
+                    std::thread::sleep(delay);
+                    answer(stream, "200 OK");
+                    bodies.push(request.body);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        bodies
+    });
+    (port, stop, handle)
+}
+
+/// A server that takes one request, says so on `arrived`, and answers it
+/// "200 OK" only when `release` says so (or drops it when `release` is
+/// dropped).
+fn serve_held() -> (
+    u16,
+    mpsc::Receiver<Request>,
+    mpsc::Sender<()>,
+    JoinHandle<()>,
+) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (arrived_tx, arrived) = mpsc::channel();
+    let (release, release_rx) = mpsc::channel::<()>();
+    let handle = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        let (request, stream) = receive(stream);
+        arrived_tx.send(request).unwrap();
+        if release_rx.recv().is_ok() {
+            answer(stream, "200 OK");
+        }
+    });
+    (port, arrived, release, handle)
+}
+
+/// A port nothing listens on: a post to it is refused at once.
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn webhook(env: &Env, port: u16, timeout_ms: u32) {
@@ -337,4 +411,214 @@ fn a_resolved_incident_takes_an_update_only_when_named() {
         env.field("audience", &["timeline"]).last().unwrap(),
         "external"
     );
+}
+
+#[test]
+fn concurrent_retries_post_each_update_once() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    for text in ["first", "second", "third"] {
+        env.ok(&["update", text]);
+    }
+    // A slow webhook, so that the retries overlap.
+    let (port, stop, server) = serve_all(Duration::from_millis(150));
+    webhook(&env, port, 5000);
+    let retries: Vec<std::process::Child> = (0..4)
+        .map(|_| {
+            env.std_cmd()
+                .args(["update", "--retry"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outs: Vec<std::process::Output> = retries
+        .into_iter()
+        .map(|r| r.wait_with_output().unwrap())
+        .collect();
+    stop.store(true, Ordering::SeqCst);
+    let mut received: Vec<String> = server
+        .join()
+        .unwrap()
+        .iter()
+        .map(|body| {
+            let body: serde_json::Value = serde_json::from_str(body).unwrap();
+            body["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+    received.sort();
+    assert_eq!(
+        received,
+        [
+            "#1 SEV2 Elevated 500s, internal update: first",
+            "#1 SEV2 Elevated 500s, internal update: second",
+            "#1 SEV2 Elevated 500s, internal update: third"
+        ]
+    );
+    for out in &outs {
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let recorded = posts(&env);
+    assert_eq!(recorded.len(), 3, "{recorded:?}");
+    assert!(recorded.iter().all(|p| p.1 == "sent"), "{recorded:?}");
+    assert_eq!(
+        env.ok(&["update", "--retry"]),
+        "#1 Elevated 500s: every update is posted\n"
+    );
+}
+
+#[test]
+fn a_retry_skips_an_update_being_posted_and_takes_it_over_once_the_claim_expires() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    env.ok(&["update", "first"]);
+    let exported = env.ok(&["export"]);
+    // A retry that is killed while its post is under way.
+    let (port, arrived, release, server) = serve_held();
+    webhook(&env, port, 60_000);
+    let mut killed = env
+        .std_cmd()
+        .args(["update", "--retry"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    arrived.recv_timeout(Duration::from_secs(20)).unwrap();
+    killed.kill().unwrap();
+    killed.wait().unwrap();
+    drop(release);
+    server.join().unwrap();
+    // Its claim is local bookkeeping: nothing to export, nothing recorded.
+    assert_eq!(env.ok(&["export"]), exported);
+    assert!(posts(&env).is_empty());
+
+    // Another retry leaves it alone while the claim holds: it may still
+    // be on its way.
+    webhook(&env, closed_port(), 60_000);
+    let out = run(&env, &["update", "--retry"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "#1 Elevated 500s: 1 update is being posted by another inc; \
+         if that inc was stopped, retry after 2026-11-26 15:02 CET\n"
+    );
+    assert!(posts(&env).is_empty());
+
+    // Once the claim has expired, a retry takes the update over.
+    let (port, server) = serve_once("200 OK");
+    webhook(&env, port, 60_000);
+    let out = env.ok_at("2026-11-26T14:05:00Z", &["update", "--retry"]);
+    assert_eq!(
+        out,
+        "internal update of 2026-11-26 15:00 CET: posted (HTTP 200)\n    first\n"
+    );
+    let body: serde_json::Value = serde_json::from_str(&server.join().unwrap().body).unwrap();
+    assert_eq!(
+        body["text"],
+        "#1 SEV2 Elevated 500s, internal update: first"
+    );
+    assert_eq!(posts(&env).len(), 1);
+    assert_eq!(posts(&env)[0].1, "sent");
+}
+
+#[test]
+fn a_retry_leaves_alone_an_update_that_inc_update_is_posting() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let (port, arrived, release, server) = serve_held();
+    webhook(&env, port, 60_000);
+    let posting = env
+        .std_cmd()
+        .args(["update", "rolled back"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    arrived.recv_timeout(Duration::from_secs(20)).unwrap();
+    webhook(&env, closed_port(), 60_000);
+    let out = run(&env, &["update", "--retry"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 update is being posted by another inc"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    release.send(()).unwrap();
+    server.join().unwrap();
+    let out = posting.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "internal update recorded on #1 Elevated 500s at 2026-11-26 15:00 CET\nposted to the webhook (HTTP 200)\n"
+    );
+    let recorded = posts(&env);
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert_eq!(recorded[0].1, "sent");
+    assert_eq!(
+        env.ok(&["update", "--retry"]),
+        "#1 Elevated 500s: every update is posted\n"
+    );
+}
+
+#[test]
+fn a_plain_http_webhook_is_refused_unless_it_is_on_this_machine() {
+    let env = Env::new();
+    env.ok(&["open", "Elevated 500s", "--sev", "2"]);
+    let path = env.dir().join("config/inc/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[notify]\ntimeout_ms = 300\nwebhook = \"http://hooks.example.com/services/T0/B0/SECRET\"\n",
+    )
+    .unwrap();
+    let f = env.fails(&["update", "rolled back"]);
+    assert!(
+        f.stderr.contains(
+            "is not valid: line 3: [notify] webhook must be an https:// address: over http:// its secret path would travel in clear text"
+        ),
+        "{}",
+        f.stderr
+    );
+    assert!(f.stderr.contains("\nhint: "), "{}", f.stderr);
+    assert!(!f.stderr.contains("SECRET"), "{}", f.stderr);
+    // Nor can it slip past behind a loopback name.
+    for url in [
+        "http://127.0.0.1@hooks.example.com/x",
+        "http://localhost.example.com/x",
+        "http://127.0.0.1.example.com/x",
+    ] {
+        std::fs::write(&path, format!("[notify]\nwebhook = \"{url}\"\n")).unwrap();
+        let f = env.fails(&["update", "rolled back"]);
+        assert!(
+            f.stderr.contains("must be an https://"),
+            "{url}: {}",
+            f.stderr
+        );
+    }
+    // On this machine (a local test server), http:// is fine.
+    for url in [
+        "http://localhost:8080/x",
+        "http://[::1]:8080/x",
+        "http://127.1.2.3/x",
+    ] {
+        std::fs::write(&path, format!("[notify]\nwebhook = \"{url}\"\n")).unwrap();
+        env.ok(&["updates"]);
+    }
+    // Nothing refused was recorded.
+    assert_eq!(env.field("kind", &["timeline", "1"]), ["declared"]);
 }

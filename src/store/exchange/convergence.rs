@@ -1044,7 +1044,7 @@ impl On<'_> {
                     Audience::Internal
                 };
                 self.store
-                    .record_update(inc, who, Some(self.ago(back)), |at| NewEntry {
+                    .record_update(inc, who, Some(self.ago(back)), None, |at| NewEntry {
                         audience: Some(audience),
                         ..NewEntry::of(EntryKind::Update, text, at)
                     })?;
@@ -1053,17 +1053,20 @@ impl On<'_> {
                 let Ok(update) = self.store.find_entry(&entry, inc, who) else {
                     return Ok(false);
                 };
-                self.store.record_post(&UpdatePost {
-                    entry_id: update.id,
-                    attempted_at: self.now,
-                    attempted_by: who.to_string(),
-                    outcome: if sent {
-                        PostOutcome::Sent
-                    } else {
-                        PostOutcome::Failed
+                self.store.record_post(
+                    &UpdatePost {
+                        entry_id: update.id,
+                        attempted_at: self.now,
+                        attempted_by: who.to_string(),
+                        outcome: if sent {
+                            PostOutcome::Sent
+                        } else {
+                            PostOutcome::Failed
+                        },
+                        detail: if sent { "HTTP 200" } else { "HTTP 503" }.to_string(),
                     },
-                    detail: if sent { "HTTP 200" } else { "HTTP 503" }.to_string(),
-                })?;
+                    None,
+                )?;
             }
             Act::Run {
                 code,

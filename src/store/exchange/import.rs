@@ -343,19 +343,22 @@ mod tests {
             here.create_incident(&NewIncident::new(title, "alice"), "alice", &[])
                 .unwrap();
         }
-        let (_, update) = here
-            .record_update(IncidentRef::Id(1), "alice", None, |at| NewEntry {
+        let (_, update, _) = here
+            .record_update(IncidentRef::Id(1), "alice", None, None, |at| NewEntry {
                 audience: Some(Audience::External),
                 ..NewEntry::of(EntryKind::Update, "investigating".into(), at)
             })
             .unwrap();
-        here.record_post(&UpdatePost {
-            entry_id: update.id,
-            attempted_at: at(5),
-            attempted_by: "alice".into(),
-            outcome: PostOutcome::Sent,
-            detail: "HTTP 200".into(),
-        })
+        here.record_post(
+            &UpdatePost {
+                entry_id: update.id,
+                attempted_at: at(5),
+                attempted_by: "alice".into(),
+                outcome: PostOutcome::Sent,
+                detail: "HTTP 200".into(),
+            },
+            None,
+        )
         .unwrap();
         exchange(&here, &mut there, at(10)).unwrap();
         here.set_clock(Clock::fixed(at(10)));

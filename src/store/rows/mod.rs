@@ -32,6 +32,7 @@ pub(super) mod incidents;
 pub(super) mod items;
 pub(super) mod state;
 pub(super) mod tasks;
+pub(super) mod update_claims;
 pub(super) mod update_posts;
 
 use anyhow::Result;
