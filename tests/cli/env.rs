@@ -183,6 +183,20 @@ pub fn has_program(program: &str, skipped: &str) -> bool {
     found
 }
 
+/// Makes a named pipe at `path` with the `mkfifo` program; false (the
+/// test skipped, as [`has_program`] says) when there is none.
+pub fn mkfifo(path: &Path, skipped: &str) -> bool {
+    if !has_program("mkfifo", skipped) {
+        return false;
+    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo {}", path.display());
+    true
+}
+
 fn output_ok(out: Output, args: &[&str]) -> String {
     let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
     let stderr = String::from_utf8_lossy(&out.stderr);

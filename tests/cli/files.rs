@@ -410,15 +410,7 @@ fn a_database_that_cannot_be_reached_is_an_error_not_empty() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
 
-fn mkfifo(path: &std::path::Path) {
-    let made = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(made.success(), "mkfifo {}", path.display());
-}
-
-/// Runs `inc ARGS` with a deadline, so that a command that waits on a FIFO
+/// Runs `inc ARGS` with a deadline, so that a command that waits on a pipe
 /// fails the test instead of hanging it.
 fn run_within(cmd: &mut assert_cmd::Command, args: &[&str]) -> (Option<i32>, String) {
     let out = cmd
@@ -430,9 +422,11 @@ fn run_within(cmd: &mut assert_cmd::Command, args: &[&str]) -> (Option<i32>, Str
 }
 
 #[test]
-fn a_fifo_as_the_database_is_refused_without_waiting_on_it() {
+fn a_named_pipe_as_the_database_is_refused_without_waiting_on_it() {
     let env = Env::new();
-    mkfifo(&env.db);
+    if !crate::env::mkfifo(&env.db, "a named pipe as the database") {
+        return;
+    }
     for args in [&["list"][..], &["show"], &["tl", "x"]] {
         let (code, err) = run_within(&mut env.cmd(), args);
         assert_eq!(code, Some(1), "inc {args:?}: {err}");
@@ -456,10 +450,12 @@ fn a_fifo_as_the_database_is_refused_without_waiting_on_it() {
 }
 
 #[test]
-fn a_fifo_as_the_config_file_is_refused_without_waiting_on_it() {
+fn a_named_pipe_as_the_config_file_is_refused_without_waiting_on_it() {
     let env = Env::new();
     let config = env.dir().join("config.toml");
-    mkfifo(&config);
+    if !crate::env::mkfifo(&config, "a named pipe as the config file") {
+        return;
+    }
     let (code, err) = run_within(env.cmd().env("INC_CONFIG", &config), &["list"]);
     assert_eq!(code, Some(1), "{err}");
     assert!(

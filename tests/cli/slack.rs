@@ -499,19 +499,14 @@ fn a_day_file_linked_to_a_device_is_not_read() {
 
 #[test]
 fn a_named_pipe_for_a_day_file_does_not_hang() {
-    if !crate::env::has_program("mkfifo", "a named pipe for a day file") {
-        return;
-    }
     let env = Env::new();
     env.ok(&["open", "Payments 5xx", "--sev", "2"]);
     let dir = copy(&env);
     let day = dir.join("inc-payments/2026-11-26.json");
     std::fs::remove_file(&day).unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(&day)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    if !crate::env::mkfifo(&day, "a named pipe for a day file") {
+        return;
+    }
     refused(
         &env,
         &dir,
