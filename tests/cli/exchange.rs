@@ -740,3 +740,119 @@ fn a_dry_run_reports_and_writes_nothing() {
     );
     assert_eq!(export(&b), export(&a));
 }
+
+#[test]
+fn a_uuid_written_another_way_is_the_same_record_on_import() {
+    let a = rich();
+    let exported = export(&a);
+    let (incidents, entries) = (count(&a, "incidents"), count(&a, "timeline_entries"));
+    let doc: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    let incident = doc["incidents"][0]["uuid"].as_str().unwrap().to_string();
+    let entry = doc["incidents"][0]["timeline"][1]["uuid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (n, (incident_as, entry_as)) in [
+        (incident.to_uppercase(), entry.to_uppercase()),
+        (format!("{{{incident}}}"), format!("{{{entry}}}")),
+        (incident.replace('-', ""), entry.replace('-', "")),
+        (format!("urn:uuid:{incident}"), format!("URN:UUID:{entry}")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let written = exported
+            .replace(&incident, &incident_as)
+            .replace(&entry, &entry_as);
+        let out = import(&a, &file(&a, &format!("other-{n}.json"), &written));
+        assert_eq!(
+            (count(&a, "incidents"), count(&a, "timeline_entries")),
+            (incidents, entries),
+            "{incident_as}: {}",
+            stderr(&out)
+        );
+    }
+    // The same UUID twice in one file, however written, is refused.
+    let mut doc = doc.clone();
+    let timeline = doc["incidents"][0]["timeline"].as_array_mut().unwrap();
+    let mut twin = timeline[1].clone();
+    twin["uuid"] = entry.to_uppercase().into();
+    twin["body"] = "a second note under the same UUID".into();
+    timeline.push(twin);
+    let f = a.fails(&[
+        "import",
+        file(&a, "twice.json", &doc.to_string()).to_str().unwrap(),
+    ]);
+    assert!(
+        f.stderr
+            .contains(&format!("\"{}\" appears twice", entry.to_uppercase())),
+        "{}",
+        f.stderr
+    );
+}
+
+#[test]
+fn an_import_refuses_what_the_commands_refuse() {
+    let a = rich();
+    let doc: serde_json::Value = serde_json::from_str(&export(&a)).unwrap();
+    let b = Env::new();
+    let note = doc["incidents"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|e| e["kind"] == "note")
+        .unwrap();
+    let cases: [(&str, &str, serde_json::Value); 5] = [
+        ("year 9999", "event_at", "9999-01-01T00:00:00Z".into()),
+        ("before 1970", "event_at", "1969-12-31T23:59:00Z".into()),
+        ("a leap second", "event_at", "2026-11-26T13:59:60Z".into()),
+        ("an audience on a note", "audience", "internal".into()),
+        (
+            "more than 16 MiB",
+            "body",
+            "x".repeat((16 << 20) + 1).into(),
+        ),
+    ];
+    for (n, (what, field, value)) in cases.into_iter().enumerate() {
+        let mut broken = doc.clone();
+        broken["incidents"][0]["timeline"][note][field] = value;
+        let path = file(&b, &format!("bad-{n}.json"), &broken.to_string());
+        let f = b.fails(&["import", path.to_str().unwrap()]);
+        assert!(
+            f.stderr
+                .contains(&format!("incidents[0].timeline[{note}].{field}")),
+            "{what}: {}",
+            f.stderr
+        );
+    }
+    assert!(!b.db.exists(), "a refused import created the database");
+    // A byte-order mark before a good file is no reason to refuse it.
+    let path = file(&b, "bom.json", &format!("\u{feff}{}", export(&a)));
+    import(&b, &path);
+    assert_eq!(count(&b, "incidents"), count(&a, "incidents"));
+}
+
+#[test]
+fn the_board_follows_the_timeline_when_a_change_is_backdated_and_after_a_round_trip() {
+    let a = Env::new();
+    a.ok(&["open", "Backdated", "--started", "-1h"]);
+    a.ok(&["sev", "1"]);
+    a.ok(&[
+        "sev",
+        "3",
+        "--at",
+        "-10m",
+        "--reason",
+        "looked smaller at first",
+    ]);
+    let sev = |env: &Env| env.json(&["show"])["severity"].clone();
+    // The severity set last in time, not last typed, is the one that holds.
+    assert_eq!(sev(&a), "SEV1");
+    let b = Env::new();
+    import(&b, &file(&b, "a.json", &export(&a)));
+    b.ok(&["tl", "a note on the second machine"]);
+    import(&a, &file(&a, "b.json", &export(&b)));
+    assert_eq!(sev(&a), "SEV1");
+    assert_eq!(sev(&b), "SEV1");
+    assert_eq!(records(&a), records(&b));
+}
