@@ -8,6 +8,8 @@ pub mod commands;
 pub mod config;
 pub mod editor;
 pub mod error;
+#[cfg(test)]
+mod fuzz;
 pub mod identity;
 pub mod interrupt;
 pub mod model;
