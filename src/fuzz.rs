@@ -202,10 +202,8 @@ fn mutate(doc: &mut Value, pointer: &str, mutation: &Mutation) {
                     map.remove(&last.replace("~1", "/").replace("~0", "~"));
                 }
                 Some(Value::Array(items)) => {
-                    if let Ok(i) = last.parse::<usize>() {
-                        if i < items.len() {
-                            items.remove(i);
-                        }
+                    if let Some(i) = last.parse::<usize>().ok().filter(|i| *i < items.len()) {
+                        items.remove(i);
                     }
                 }
                 _ => {}
