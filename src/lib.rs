@@ -9,6 +9,8 @@ pub mod config;
 pub mod editor;
 pub mod error;
 pub mod files;
+#[cfg(test)]
+mod fuzz;
 pub mod identity;
 pub mod interrupt;
 pub mod model;

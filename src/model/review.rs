@@ -212,7 +212,9 @@ pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, UserError> 
         "tomorrow" => today.checked_add_days(Days::new(1)),
         _ => {
             if let Some(rest) = s.strip_prefix('+') {
-                let (number, unit) = rest.split_at(rest.len().saturating_sub(1));
+                // The unit is the last character, whatever its width in bytes.
+                let cut = rest.char_indices().next_back().map_or(0, |(i, _)| i);
+                let (number, unit) = rest.split_at(cut);
                 let n: u64 = number.parse().map_err(|_| bad())?;
                 let days = match unit {
                     "d" => n,

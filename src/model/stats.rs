@@ -370,7 +370,8 @@ pub fn parse_bound(
 /// but is too large.
 fn days_back(s: &str) -> Option<Option<u64>> {
     let rest = s.strip_prefix('-')?;
-    let (number, unit) = rest.split_at(rest.len().checked_sub(1)?);
+    // The unit is the last character, whatever its width in bytes.
+    let (number, unit) = rest.split_at(rest.char_indices().next_back()?.0);
     if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

@@ -151,6 +151,43 @@ fn errors_never_print_raw_control_characters() {
 }
 
 #[test]
+fn a_date_ending_in_a_multibyte_character_is_refused_not_a_crash() {
+    let env = env_with_an_incident();
+    env.ok(&["action", "add", "tune the pool", "--owner", "ops"]);
+    for (args, says) in [
+        (&["stats", "--since=-é"][..], "`-é` is not a date or time"),
+        (
+            &["stats", "--since=-1\u{202e}"],
+            "`-1\\u{202e}` is not a date or time",
+        ),
+        (&["stats", "--until=+1é"], "`+1é` is not a date or time"),
+        (
+            &["action", "add", "x", "--owner", "o", "--due=+1é"],
+            "`+1é` is not a due date",
+        ),
+        (
+            &["action", "add", "x", "--owner", "o", "--due=+\u{202e}"],
+            "`+\\u{202e}` is not a due date",
+        ),
+        (
+            &["action", "edit", "1", "--due=+é"],
+            "`+é` is not a due date",
+        ),
+        (&["action", "edit", "1", "--due=é"], "`é` is not a due date"),
+    ] {
+        let f = env.fails(args);
+        assert_eq!(f.code, 1, "inc {args:?}: {}", f.stderr);
+        assert!(f.stderr.contains(says), "inc {args:?}: {}", f.stderr);
+        assert!(f.stderr.contains("hint: "), "inc {args:?}: {}", f.stderr);
+        assert!(
+            !f.stderr.contains('\u{202e}'),
+            "inc {args:?}: {:?}",
+            f.stderr
+        );
+    }
+}
+
+#[test]
 fn usage_errors_never_print_raw_control_characters() {
     let env = env_with_an_incident();
     for args in [

@@ -408,3 +408,75 @@ fn a_database_upgraded_from_schema_5_finds_its_old_records() {
     }
     assert_eq!(results(&env, &["upgrade"]).len(), 1);
 }
+
+/// `inc search ARGS --json`, killed if it runs past a minute (a guard
+/// against a search that never ends, not a measure of its speed).
+fn search_guarded(env: &Env, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let out = env
+        .cmd()
+        .args(&all)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("run inc");
+    assert!(
+        out.status.success(),
+        "inc {all:?} failed or ran past a minute: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn a_note_of_16_mib_full_of_matches_is_searched_and_shows_a_short_snippet() {
+    let env = Env::new();
+    env.ok(&["open", "Log pasted"]);
+    // The word searched for over and over, as in a pasted log: FTS5's
+    // snippet() took time in the square of the matches, hours for this.
+    let end = " quokka finale";
+    let mut note = String::from("alpha ");
+    while note.len() + 5 + end.len() <= 16 * 1024 * 1024 {
+        note.push_str("text ");
+    }
+    note.push_str(end.trim_start());
+    env.cmd()
+        .args(["tl", "-"])
+        .write_stdin(note.as_bytes())
+        .assert()
+        .success();
+    let snippet = |args: &[&str]| -> String {
+        let json = search_guarded(&env, args);
+        assert_eq!(json.as_array().unwrap().len(), 1, "{args:?}");
+        json[0]["snippet"].as_str().unwrap().to_string()
+    };
+    let highlights = |args: &[&str]| -> usize {
+        search_guarded(&env, args)[0]["highlights"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    // Near the start: the first words, matches marked, cut after about 16.
+    let first = snippet(&["text"]);
+    assert!(first.starts_with("alpha text text"), "{first}");
+    assert!(first.ends_with("text…"), "{first}");
+    assert!(first.split_whitespace().count() <= 17, "{first}");
+    assert_eq!(highlights(&["text"]), 15);
+    // At the very end, 16 MiB in: found, cut before it.
+    let last = snippet(&["quokka"]);
+    assert!(last.starts_with("…text text"), "{last}");
+    assert!(last.ends_with("text quokka finale"), "{last}");
+    assert!(last.split_whitespace().count() <= 17, "{last}");
+    assert_eq!(highlights(&["quokka"]), 1);
+    let both = snippet(&["quokka", "text"]);
+    assert!(
+        both.starts_with("…text") && both.contains("text quokka"),
+        "{both}"
+    );
+    assert!(both.split_whitespace().count() <= 17, "{both}");
+    // Words far apart: the snippet shows the first of them.
+    let apart = snippet(&["alpha", "finale"]);
+    assert!(apart.starts_with("alpha text"), "{apart}");
+    assert_eq!(highlights(&["alpha", "finale"]), 1);
+}

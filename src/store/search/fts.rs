@@ -76,6 +76,33 @@ pub(super) fn to_fts(query: &Query, expanded: &HashMap<String, Vec<String>>) -> 
     out.join(" ")
 }
 
+/// The phrases of an FTS5 query [`to_fts`] wrote, ORed: a query that
+/// matches wherever any one of them is. None when it has no phrase.
+pub(super) fn any_phrase(fts: &str) -> Option<String> {
+    let mut phrases: Vec<&str> = Vec::new();
+    let mut rest = fts;
+    while let Some(open) = rest.find('"') {
+        // A phrase ends at a quote not doubled; `""` is a quote inside it.
+        let body = &rest[open + 1..];
+        let mut end = 0;
+        loop {
+            end += body[end..].find('"')?;
+            if body[end + 1..].starts_with('"') {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut len = open + 1 + end + 1;
+        if rest[len..].starts_with('*') {
+            len += 1;
+        }
+        phrases.push(&rest[open..len]);
+        rest = &rest[len..];
+    }
+    (!phrases.is_empty()).then(|| phrases.join(" OR "))
+}
+
 fn token_to_fts(token: &Token) -> String {
     match token {
         Token::Phrase { text, prefix } => {
@@ -148,6 +175,20 @@ mod tests {
         // No word begins so: the prefix stays, and matches nothing.
         words.insert("rest".to_string(), vec![]);
         assert_eq!(to_fts(&query, &words), to_fts(&query, &HashMap::new()));
+    }
+
+    #[test]
+    fn any_phrase_ors_the_phrases_of_a_query() {
+        assert_eq!(
+            any_phrase(&q(r#"(db-3 OR "connection pool") NOT restart* pool"#)).as_deref(),
+            Some(r#""db-3" OR "connection pool" OR "restart"* OR "pool""#)
+        );
+        // A quote inside a phrase is doubled.
+        assert_eq!(
+            any_phrase(r#""say ""hi""" AND "x"*"#).as_deref(),
+            Some(r#""say ""hi""" OR "x"*"#)
+        );
+        assert_eq!(any_phrase("( )"), None);
     }
 
     #[test]

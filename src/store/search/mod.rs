@@ -20,6 +20,7 @@
 //! little anyway: its IDF is near zero.
 
 mod fts;
+mod snippet;
 
 use std::collections::HashMap;
 
@@ -28,21 +29,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::UserError;
 use crate::model::{
-    EntryKind, Found, Hit, HitIncident, Location, Piece, Query, Severity, SourceKind, Status,
+    EntryKind, Found, Hit, HitIncident, Location, Query, Severity, SourceKind, Status,
 };
 use crate::store::{Store, time_at};
 
 /// How many matches are scored at most (see the module's documentation).
 pub const RANK_CAP: usize = 10_000;
-
-/// The markers `snippet()` puts around a match: characters of Unicode's
-/// private use area. A row that holds one of them itself gets other
-/// markers (see [`markers_for`]), so user text can never pass for one.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
-
-/// How many tokens a snippet shows around the match.
-const SNIPPET_TOKENS: i64 = 16;
 
 /// What to search in, and how many results to return.
 #[derive(Debug, Clone, Default)]
@@ -199,7 +191,7 @@ fn search_in(
     };
     ranked.truncate(filter.limit);
 
-    let mut snippets = snippets(conn, query, &ranked, &ranges)?;
+    let mut snippets = snippet::snippets(conn, query, &ranked, &ranges)?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (rowid, rank) in ranked {
         // A row deleted since it was ranked cannot happen in one read
@@ -246,77 +238,6 @@ fn rowid_ranges(conn: &Connection, incident: Option<i64>) -> Result<Vec<(i64, i6
         }
     }
     Ok(ranges)
-}
-
-/// The snippets of the rows `ranked` names, in one more pass over the
-/// matches between the lowest and the highest of them in each of `ranges`
-/// (FTS5 cuts a snippet only on a row the query matched).
-fn snippets(
-    conn: &Connection,
-    query: &str,
-    ranked: &[(i64, Option<f64>)],
-    ranges: &[(i64, i64)],
-) -> Result<HashMap<i64, Vec<Piece>>> {
-    let mut out = HashMap::new();
-    let wanted: String = ranked
-        .iter()
-        .map(|r| format!(",{}", r.0))
-        .collect::<String>()
-        + ",";
-    let mut stmt = conn.prepare(
-        "SELECT rowid, snippet(search_index, 0, ?4, ?5, '…', ?6), \
-         instr(text, ?4) > 0 OR instr(text, ?5) > 0 \
-         FROM search_index WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3 \
-         AND instr(?7, ',' || rowid || ',') > 0",
-    )?;
-    // Range by range: the matches between an incident's title and its
-    // newest note may be most of the index.
-    for &(from, to) in ranges {
-        let inside = || {
-            ranked
-                .iter()
-                .map(|r| r.0)
-                .filter(|r| (from..=to).contains(r))
-        };
-        let (Some(lo), Some(hi)) = (inside().min(), inside().max()) else {
-            continue;
-        };
-        let rows = stmt
-            .query_map(
-                params![
-                    query,
-                    lo,
-                    hi,
-                    OPEN.to_string(),
-                    CLOSE.to_string(),
-                    SNIPPET_TOKENS,
-                    wanted
-                ],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, bool>(2)?,
-                    ))
-                },
-            )
-            .map_err(bad_query)?;
-        for row in rows {
-            let (rowid, marked, forged) = row.map_err(bad_query)?;
-            if out.contains_key(&rowid) {
-                continue;
-            }
-            let pieces = if forged {
-                // The row holds a marker character itself: cut its
-                // snippet again with markers it does not hold.
-                snippet(conn, query, rowid)?
-            } else {
-                split(&marked, OPEN, CLOSE)
-            };
-            out.insert(rowid, pieces);
-        }
-    }
-    Ok(out)
 }
 
 /// FTS5 rejects the query (a syntax error the query writer let through):
@@ -448,92 +369,9 @@ fn owner_of(conn: &Connection, table: &str, id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
-/// A snippet of row `rowid` around the match, split at markers the row
-/// does not hold.
-fn snippet(conn: &Connection, query: &str, rowid: i64) -> Result<Vec<Piece>> {
-    let text: String = conn.query_row(
-        "SELECT text FROM search_index WHERE rowid = ?1",
-        [rowid],
-        |r| r.get(0),
-    )?;
-    let Some((open, close)) = markers_for(&text) else {
-        // Text holding every private use character: no highlight.
-        return Ok(vec![Piece {
-            text: snippet_text(conn, query, rowid, "", "")?,
-            hit: false,
-        }]);
-    };
-    let marked = snippet_text(conn, query, rowid, &open.to_string(), &close.to_string())?;
-    Ok(split(&marked, open, close))
-}
-
-fn snippet_text(
-    conn: &Connection,
-    query: &str,
-    rowid: i64,
-    open: &str,
-    close: &str,
-) -> Result<String> {
-    Ok(conn.query_row(
-        "SELECT snippet(search_index, 0, ?3, ?4, '…', ?5) FROM search_index \
-         WHERE search_index MATCH ?1 AND rowid = ?2",
-        params![query, rowid, open, close, SNIPPET_TOKENS],
-        |r| r.get(0),
-    )?)
-}
-
-/// Two private use characters that `text` does not hold, to mark matches
-/// with: the usual pair, else the first free ones.
-fn markers_for(text: &str) -> Option<(char, char)> {
-    if !text.contains(OPEN) && !text.contains(CLOSE) {
-        return Some((OPEN, CLOSE));
-    }
-    let mut free = ('\u{E000}'..='\u{F8FF}')
-        .chain('\u{F0000}'..='\u{FFFFD}')
-        .filter(|c| !text.contains(*c));
-    Some((free.next()?, free.next()?))
-}
-
-/// Splits marked text into pieces, matched or not.
-fn split(marked: &str, open: char, close: char) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut hit = false;
-    let mut current = String::new();
-    for c in marked.chars() {
-        if c == open || c == close {
-            if !current.is_empty() {
-                pieces.push(Piece {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
-            }
-            hit = c == open;
-        } else {
-            current.push(c);
-        }
-    }
-    if !current.is_empty() {
-        pieces.push(Piece { text: current, hit });
-    }
-    pieces
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markers_avoid_the_characters_of_the_text() {
-        assert_eq!(markers_for("plain"), Some((OPEN, CLOSE)));
-        assert_eq!(
-            markers_for("forged \u{E000}x\u{E001}"),
-            Some(('\u{E002}', '\u{E003}'))
-        );
-        assert_eq!(
-            markers_for("\u{E001}\u{E002}"),
-            Some(('\u{E000}', '\u{E003}'))
-        );
-    }
 
     #[test]
     fn a_query_fts5_rejects_is_a_user_error_without_sqlite_text() {
@@ -622,12 +460,5 @@ mod tests {
         assert_eq!(expanded.get("w1"), Some(&w1));
         assert_eq!(expanded.get("w"), None, "more than {MAX_EXPANSION} words");
         assert_eq!(expanded.get("x"), Some(&vec![]));
-    }
-
-    #[test]
-    fn split_finds_the_marked_pieces() {
-        let pieces = split("a \u{E000}db\u{E001} b", OPEN, CLOSE);
-        let hits: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.hit)).collect();
-        assert_eq!(hits, [("a ", false), ("db", true), (" b", false)]);
     }
 }
