@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target()?;
     let export = Export::open(&args.dir)?;
     let channel = export.channel(&args.channel)?;
-    let selection = export.select(&channel, args.all)?;
+    let selection = export.select(&channel, args.all, ctx.now())?;
     let notes: Vec<GivenNote> = selection
         .notes
         .iter()

@@ -108,6 +108,8 @@ pub enum Skip {
     NoTime,
     /// Longer than any note may be.
     TooLong,
+    /// Dated before 1970 or later than now: no note may be.
+    OutOfRange,
 }
 
 impl Skip {
@@ -122,6 +124,10 @@ impl Skip {
             Skip::Empty => ("empty message", "empty messages"),
             Skip::NoTime => ("message without a time", "messages without a time"),
             Skip::TooLong => ("message longer than 16 MiB", "messages longer than 16 MiB"),
+            Skip::OutOfRange => (
+                "message dated before 1970 or in the future",
+                "messages dated before 1970 or in the future",
+            ),
         };
         format!("{n} {}", if n == 1 { one } else { many })
     }
@@ -250,12 +256,14 @@ impl Export {
     /// Chooses the timeline notes among a channel's messages: those with
     /// the `TL`/`timeline` prefix, or every person's message with `all`.
     /// Day files are read one at a time, and only the notes are kept.
-    pub fn select(&self, channel: &Channel, all: bool) -> Result<Selection> {
+    /// Messages dated later than `now` (give or take a clock running a
+    /// little ahead) are left out, as every note dated in the future is.
+    pub fn select(&self, channel: &Channel, all: bool, now: DateTime<Utc>) -> Result<Selection> {
         let mut selection = Selection::default();
         for day in self.days(channel)? {
             let messages: Vec<Message> = read_json(&day, MAX_DAY_FILE)?.unwrap_or_default();
             for m in &messages {
-                match self.note(channel, m, all) {
+                match self.note(channel, m, all, now) {
                     Ok(note) => selection.notes.push(note),
                     Err(skip) => *selection.skipped.entry(skip).or_default() += 1,
                 }
@@ -294,7 +302,13 @@ impl Export {
         Ok(days)
     }
 
-    fn note(&self, channel: &Channel, m: &Message, all: bool) -> Result<Note, Skip> {
+    fn note(
+        &self,
+        channel: &Channel,
+        m: &Message,
+        all: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Note, Skip> {
         if m.kind.as_deref().is_some_and(|k| k != "message") {
             return Err(Skip::System);
         }
@@ -319,6 +333,9 @@ impl Export {
         }
         let ts = m.ts.as_deref().ok_or(Skip::NoTime)?;
         let at = parse_ts(ts).ok_or(Skip::NoTime)?;
+        if crate::time::out_of_range(at, now + crate::model::max_ahead()).is_some() {
+            return Err(Skip::OutOfRange);
+        }
         let plain = to_plain(m.text.as_deref().unwrap_or_default(), &self.names);
         let text = match strip_prefix(&plain) {
             Some(rest) => rest.to_string(),
@@ -616,7 +633,8 @@ mod select_tests {
             name: "inc".into(),
             private: false,
         };
-        export().note(&channel, &m, all)
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        export().note(&channel, &m, all, now)
     }
 
     #[test]

@@ -571,6 +571,27 @@ fn a_message_longer_than_a_note_may_be_is_not_imported() {
     assert_eq!(notes(&env), owned(expected()));
 }
 
+#[test]
+fn a_message_dated_in_the_future_or_before_1970_is_not_imported() {
+    let env = Env::new();
+    env.ok(&["open", "Payments 5xx", "--sev", "2"]);
+    let dir = copy(&env);
+    // 2286 and 1969: no note may be dated so.
+    std::fs::write(
+        dir.join("inc-payments/2026-11-27.json"),
+        r#"[{"type": "message", "user": "U01ALICE", "text": "TL: from 2286", "ts": "9999999999.000000"},
+            {"type": "message", "user": "U01ALICE", "text": "TL: from 1969", "ts": "-1.5"}]"#,
+    )
+    .unwrap();
+    let out = env.ok(&["import-slack", dir.to_str().unwrap(), "-c", "inc-payments"]);
+    assert!(
+        out.contains("1 message dated before 1970 or in the future")
+            && out.contains("1 message without a time"),
+        "{out}"
+    );
+    assert_eq!(notes(&env), owned(expected()));
+}
+
 /// The export with a private channel (`groups.json`) and a group
 /// conversation (`mpims.json`), each with a timeline note.
 fn with_private_channels(env: &Env) -> PathBuf {
