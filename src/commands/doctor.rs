@@ -343,7 +343,7 @@ fn check_journal_mode(mode: &Result<String, Problem>, unshared: bool) -> Check {
         Ok(_) if unshared => Check::new(
             "journal_mode",
             Status::Warn,
-            "wal, read as it is: inc cannot create the -shm file WAL mode needs in the database's directory, so it can read the database but not write to it",
+            "wal, read from a copy: inc cannot create the -shm file WAL mode needs in the database's directory, so it can read the database but not write to it",
         )
         .hint("let the owner of the database write in its directory, or copy the database to a directory you can write to"),
         Ok(mode) if mode.eq_ignore_ascii_case("wal") => {

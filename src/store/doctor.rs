@@ -49,8 +49,8 @@ pub struct Inspection {
     pub schema_version: Result<i64, Problem>,
     pub journal_mode: Option<Result<String, Problem>>,
     /// Read without the -shm file WAL mode shares between processes: inc
-    /// cannot create one in the database's directory, so it reads the
-    /// file as it is, and cannot write to it.
+    /// cannot create one in the database's directory, so it reads a copy
+    /// of the file, and cannot write to it.
     pub unshared: bool,
     /// What the schema lacks of what its version should have (see
     /// [`open::schema_gaps`]); empty when it is whole.

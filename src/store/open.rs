@@ -159,15 +159,27 @@ pub(super) fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
     name.into()
 }
 
-/// Opens a database whose -shm file cannot be made (see [`needs_shm`]).
-/// With no changes waiting in a -wal file, every commit is in the file
-/// itself and nobody can be writing it (a writer needs the same
-/// directory), so it is read as it is, without locks. Changes still in a
-/// -wal file cannot be read that way: refused rather than read without
-/// them.
-fn without_shm(path: &Path, options: &StoreOptions) -> Result<Connection> {
+/// A copy in memory of a database whose -shm file cannot be made (see
+/// [`needs_shm`]). Its owner may still be writing it (a writer can, in a
+/// directory this user cannot write to), and without the -shm file there
+/// are no locks to keep a reader from seeing half a write: so the file is
+/// copied whole, and the copy kept only if the file did not change while
+/// it was read and no changes wait in a -wal file. `None`: it changed, or
+/// a writer has made its -shm file since; look again.
+fn snapshot(path: &Path) -> Result<Option<Connection>> {
+    use std::os::unix::fs::MetadataExt as _;
     let wal = sibling(path, "-wal");
-    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+    let pending = || fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let stamp = || {
+        fs::metadata(path)
+            .map(|m| (m.dev(), m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+            .map_err(|e| open_error_any(anyhow::Error::new(e), path))
+    };
+    let before = stamp()?;
+    if pending() {
+        if sibling(path, "-shm").exists() {
+            return Ok(None);
+        }
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -181,23 +193,36 @@ fn without_shm(path: &Path, options: &StoreOptions) -> Result<Connection> {
         .hint("copy the database with its -wal file to a directory you can write to and read the copy, or run any inc command on it as a user who can write there")
         .into());
     }
-    let conn = Connection::open_with_flags(
-        format!("file:{}?immutable=1", uri_path(path)),
+    let file = Connection::open_with_flags(
+        format!("{}?immutable=1", uri(path)),
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| open_error(e, path))?;
-    conn.busy_timeout(options.busy_timeout)?;
-    Ok(conn)
+    let mut copy = Connection::open_in_memory()?;
+    let copied = rusqlite::backup::Backup::new(&file, &mut copy)
+        .and_then(|b| b.run_to_completion(1024, Duration::ZERO, None));
+    drop(file);
+    if stamp()? != before || pending() {
+        return Ok(None);
+    }
+    copied.map_err(|e| open_error(e, path))?;
+    Ok(Some(copy))
 }
 
-/// A path as the path of an SQLite `file:` URI: every byte but plain
-/// letters, digits, `/` and `-._~` percent-encoded.
-fn uri_path(path: &Path) -> String {
+/// A path as an SQLite `file:` URI: every byte but plain letters, digits,
+/// `/` and `-._~` percent-encoded, and an absolute path after an empty
+/// authority (`file:///tmp/x`), so that one starting `//` is not taken for
+/// a host.
+fn uri(path: &Path) -> String {
     use std::fmt::Write as _;
     use std::os::unix::ffi::OsStrExt as _;
-    let mut out = String::new();
+    let mut out = String::from(if path.is_absolute() {
+        "file://"
+    } else {
+        "file:"
+    });
     for &b in path.as_os_str().as_bytes() {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
             out.push(char::from(b));
@@ -210,24 +235,40 @@ fn uri_path(path: &Path) -> String {
 
 /// Opens an existing inc database read-only and returns it with its
 /// schema version, and whether it is read without a -shm file (see
-/// [`without_shm`]). Any other file is refused.
+/// [`snapshot`]). Any other file is refused.
 pub(super) fn existing_to_read(
     path: &Path,
     options: &StoreOptions,
 ) -> Result<(Connection, i64, bool)> {
-    let mut conn = existing_read_only(path, options)?;
-    let mut unshared = false;
-    let read = match identity(&conn) {
-        Err(e) if needs_shm(&e) && !sibling(path, "-shm").exists() => {
-            conn = without_shm(path, options)?;
-            unshared = true;
-            identity(&conn)
+    for _ in 0..SNAPSHOT_TRIES {
+        let conn = existing_read_only(path, options)?;
+        match identity(&conn) {
+            Err(e) if needs_shm(&e) && !sibling(path, "-shm").exists() => {
+                if let Some(copy) = snapshot(path)? {
+                    let read = identity(&copy).map_err(|e| open_error(e, path))?;
+                    return Ok((copy, ours(read, path)?, true));
+                }
+            }
+            read => {
+                return Ok((
+                    conn,
+                    ours(read.map_err(|e| open_error(e, path))?, path)?,
+                    false,
+                ));
+            }
         }
-        read => read,
-    };
-    let version = ours(read.map_err(|e| open_error(e, path))?, path)?;
-    Ok((conn, version, unshared))
+    }
+    Err(UserError::new(format!(
+        "the database at {} kept changing while inc read it without its -shm file",
+        path.display()
+    ))
+    .hint("its owner is writing it; try again in a moment")
+    .into())
 }
+
+/// How many times inc looks again at a database that changed while it
+/// was copied (see [`snapshot`]) before it gives up.
+const SNAPSHOT_TRIES: usize = 5;
 
 /// What a database at schema `version` lacks of what its migrations made:
 /// each missing table, index, trigger or view, and each missing column of
@@ -602,6 +643,17 @@ fn missing_from_schema(err: &rusqlite::Error) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_becomes_a_uri_that_names_only_it() {
+        assert_eq!(uri(Path::new("/tmp/inc.db")), "file:///tmp/inc.db");
+        assert_eq!(uri(Path::new("//tmp/inc.db")), "file:////tmp/inc.db");
+        assert_eq!(uri(Path::new("data/inc.db")), "file:data/inc.db");
+        assert_eq!(
+            uri(Path::new("/a b/x?y#z%.db")),
+            "file:///a%20b/x%3Fy%23z%25.db"
+        );
+    }
 
     #[test]
     fn migrations_reach_the_current_version_once() {
