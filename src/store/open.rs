@@ -243,8 +243,16 @@ pub(super) fn existing_to_read(
     for _ in 0..SNAPSHOT_TRIES {
         let conn = existing_read_only(path, options)?;
         match identity(&conn) {
-            Err(e) if needs_shm(&e) && !sibling(path, "-shm").exists() => {
-                if let Some(copy) = snapshot(path)? {
+            Err(e) if needs_shm(&e) => {
+                // A writer may have made the -shm file since SQLite looked
+                // for it (then open again and read through it), or removed
+                // it (then copy the file).
+                let shm = sibling(path, "-shm");
+                if shm.exists() {
+                    if fs::File::open(&shm).is_err() {
+                        return Err(open_error(e, path));
+                    }
+                } else if let Some(copy) = snapshot(path)? {
                     let read = identity(&copy).map_err(|e| open_error(e, path))?;
                     return Ok((copy, ours(read, path)?, true));
                 }
