@@ -87,6 +87,10 @@ pub struct Notify {
     /// A Slack-compatible incoming webhook (https, or http to this machine);
     /// none by default.
     pub webhook: Option<String>,
+    /// A webhook the config file names but inc does not post to (a plain
+    /// http:// address elsewhere than this machine): why, with its line.
+    /// Only the commands that post refuse to go on; the others work.
+    pub refused: Option<String>,
     /// The most a post may take, connecting and answering included.
     pub timeout: Duration,
 }
@@ -146,6 +150,7 @@ impl Default for Config {
             }),
             notify: Notify {
                 webhook: None,
+                refused: None,
                 timeout: Duration::from_millis(5000),
             },
             security_checklist: DEFAULT_CHECKLIST
@@ -209,18 +214,16 @@ impl Config {
                 path.display()
             ))
             // A [severity.N] table's keys are in the message itself.
-            .hint(if problem.contains(CLEARTEXT_WEBHOOK) {
-                "write the https:// address the service gave; http:// is accepted only \
-                     for a server on this machine (localhost, 127.0.0.1 or ::1)"
-                    .to_string()
-            } else if problem.contains("unknown field") && !problem.contains(", expected") {
-                format!(
-                    "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
-                    KEYS.join(", ")
-                )
-            } else {
-                "fix it with `inc config edit`; docs/config.md describes every key".to_string()
-            })
+            .hint(
+                if problem.contains("unknown field") && !problem.contains(", expected") {
+                    format!(
+                        "fix it with `inc config edit`; valid keys are {}; see docs/config.md",
+                        KEYS.join(", ")
+                    )
+                } else {
+                    "fix it with `inc config edit`; docs/config.md describes every key".to_string()
+                },
+            )
             .into()
         })
     }
@@ -418,6 +421,20 @@ const DEFAULT_CHECKLIST: [(&str, &str); 6] = [
     ),
 ];
 
+impl Notify {
+    /// The webhook to post to, if any; an error when the config file names
+    /// one inc refuses (see [`Notify::refused`]).
+    pub fn webhook_to_post(&self) -> Result<Option<&str>, UserError> {
+        match &self.refused {
+            Some(problem) => Err(UserError::new(format!(
+                "the config file's webhook is not used: {problem}"
+            ))
+            .hint(CLEARTEXT_WEBHOOK_HINT)),
+            None => Ok(self.webhook.as_deref()),
+        }
+    }
+}
+
 /// The `[notify]` table, checked; `text` is the file, for line numbers.
 fn notify(file: Option<&NotifyFile>, text: &str) -> Result<Notify, String> {
     let mut notify = Config::default().notify;
@@ -431,9 +448,15 @@ fn notify(file: Option<&NotifyFile>, text: &str) -> Result<Notify, String> {
             .matches('\n')
             .count()
             + 1;
-        let url =
-            webhook(spanned.get_ref()).map_err(|problem| format!("line {line}: {problem}"))?;
-        notify.webhook = Some(url.to_string());
+        match webhook(spanned.get_ref()) {
+            Ok(url) => notify.webhook = Some(url.to_string()),
+            // Refused only by the commands that post: a config that worked
+            // before must not stop `inc tl` in the middle of an incident.
+            Err(problem) if problem.starts_with(CLEARTEXT_WEBHOOK) => {
+                notify.refused = Some(format!("line {line}: {problem}"));
+            }
+            Err(problem) => return Err(format!("line {line}: {problem}")),
+        }
     }
     notify.timeout = match file.timeout_ms {
         None => notify.timeout,
@@ -447,9 +470,12 @@ fn notify(file: Option<&NotifyFile>, text: &str) -> Result<Notify, String> {
     Ok(notify)
 }
 
-/// What starts the message of a webhook refused for being plain http://,
-/// which [`Config::load`] gives its own hint.
+/// What starts the message of a webhook refused for being plain http://
+/// (see [`Notify::refused`]).
 const CLEARTEXT_WEBHOOK: &str = "[notify] webhook must be an https:// address";
+
+/// How to make such a webhook one inc posts to.
+pub const CLEARTEXT_WEBHOOK_HINT: &str = "write the https:// address the service gave; http:// is accepted only for a server on this machine (localhost, 127.0.0.1 or ::1)";
 
 /// A webhook URL, checked: http or https with a host, and https unless the
 /// host is this machine. The URL is a secret (its path is the key to the
@@ -763,7 +789,10 @@ mod tests {
             "http://127.0.0.1.example.com/x",
             "http://2130706433/x",
         ] {
-            let err = hook(url).unwrap_err();
+            // Read, but refused by the commands that post (see Notify).
+            let c = hook(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+            assert_eq!(c.notify.webhook, None, "{url}");
+            let err = c.notify.refused.unwrap_or_default();
             assert!(
                 err.starts_with("line 2: [notify] webhook must be an https:// address:"),
                 "{url}: {err}"

@@ -167,6 +167,13 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
     line(String::new(), "");
     line("[notify]".to_string(), "");
     match &config.notify.webhook {
+        _ if config.notify.refused.is_some() => line(
+            format!(
+                "# webhook: not used: {}",
+                safe_line(config.notify.refused.as_deref().unwrap_or_default())
+            ),
+            "config file",
+        ),
         // The URL is a secret: only where it points is shown.
         Some(url) => line(
             format!(

@@ -183,7 +183,15 @@ fn check_config(global: &GlobalArgs, checks: &mut Vec<Check>) -> (Option<PathBuf
             } else {
                 format!("{}: not present, defaults in use", path.display())
             };
-            checks.push(Check::new("config", Status::Ok, message));
+            checks.push(match &config.notify.refused {
+                Some(problem) => Check::new(
+                    "config",
+                    Status::Warn,
+                    format!("{message}: the webhook is not used: {problem}"),
+                )
+                .hint(config::CLEARTEXT_WEBHOOK_HINT),
+                None => Check::new("config", Status::Ok, message),
+            });
             (Some(path), Some(config))
         }
         Err(e) => {

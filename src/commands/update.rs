@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let zone = ctx.zone()?;
     let author = ctx.author()?;
-    let url = ctx.config().notify.webhook.as_deref();
+    let url = ctx.config().notify.webhook_to_post()?;
     let mut store = ctx.store_for_change()?;
     let (incident, stored, claim) =
         store.record_update(target, &author, at, url.map(|_| claim_for(ctx)), |at| {
@@ -156,7 +156,7 @@ fn post(
 /// expires).
 fn retry(ctx: &Context, args: &Args) -> Result<()> {
     let target = args.incident.target(IncidentRef::Current)?;
-    let Some(url) = ctx.config().notify.webhook.as_deref() else {
+    let Some(url) = ctx.config().notify.webhook_to_post()? else {
         return Err(
             UserError::new("no webhook is configured, so there is nothing to retry")
                 .hint("set `webhook` under `[notify]` in the config file (see `inc config edit`)")
