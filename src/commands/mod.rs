@@ -138,7 +138,7 @@ pub struct Context {
 
 /// A database path with no file, and where the path came from.
 struct MissingDb {
-    shown: String,
+    path: PathBuf,
     source: DbSource,
 }
 
@@ -256,8 +256,10 @@ impl Context {
         let ((path, options), source) = self.db_with_source()?;
         if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
         {
-            let shown = safe_line(&path.display().to_string()).into_owned();
-            self.missing_db.set(Some(MissingDb { shown, source }));
+            self.missing_db.set(Some(MissingDb {
+                path: path.clone(),
+                source,
+            }));
         }
         Ok((path, options))
     }
@@ -267,9 +269,15 @@ impl Context {
     /// was named, the failure's hint, since the path is the likelier
     /// mistake.
     fn tell_of_missing_db(&self, result: Result<()>) -> Result<()> {
-        let Some(MissingDb { shown, source }) = self.missing_db.take() else {
+        let Some(MissingDb { path, source }) = self.missing_db.take() else {
             return result;
         };
+        // A command that read first may have written since (`inc open`
+        // asking its questions): then there is a file.
+        if std::fs::symlink_metadata(&path).is_ok() {
+            return result;
+        }
+        let shown = safe_line(&path.display().to_string()).into_owned();
         let named = format!(
             "{shown} (from {}) does not exist, so nothing is recorded there",
             source.name()

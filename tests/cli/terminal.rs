@@ -49,6 +49,8 @@ fn open_asks_for_title_severity_and_security() {
     let (code, out) = finish(p);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("#1 SEV3 Checkout returns 502s"), "{out}");
+    // The database it read before asking did not exist; it does now.
+    assert!(!out.contains("does not exist"), "{out}");
     let shown = env.json(&["show"]);
     assert_eq!(shown["severity"], "SEV3");
     assert_eq!(shown["security"], true);
