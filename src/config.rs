@@ -168,23 +168,46 @@ impl Default for Config {
 /// The largest config file inc reads: far more than any real one.
 const CONFIG_LIMIT: u64 = 1 << 20;
 
+/// The text of the config file at `path`, or None when there is none.
+/// Only a plain file (a link is followed) of UTF-8 text up to
+/// [`CONFIG_LIMIT`] is read: a named pipe named by mistake must not hang
+/// every command.
+pub fn read_text(path: &Path) -> Result<Option<String>> {
+    let unreadable = |why: String| -> anyhow::Error {
+        UserError::new(format!(
+            "could not read the config file {}: {why}",
+            path.display()
+        ))
+        .hint("name a plain file of settings with --config or INC_CONFIG, or remove this one")
+        .into()
+    };
+    match crate::files::read_plain(path, CONFIG_LIMIT, Links::Follow) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| unreadable("it is not UTF-8 text".to_string())),
+        Err(Unread::Missing) => Ok(None),
+        Err(Unread::Kind(what)) => Err(unreadable(format!("it is {what}, not a plain file"))),
+        Err(Unread::TooLarge) => Err(unreadable(format!(
+            "it holds more than {} MiB",
+            CONFIG_LIMIT >> 20
+        ))),
+        Err(Unread::Io(e)) => Err(anyhow::Error::new(e)
+            .context(format!("could not read the config file {}", path.display()))),
+    }
+}
+
 impl Config {
     /// Reads and checks the config file at `path`. A missing file is an
     /// empty config, unless the user named it explicitly.
     pub fn load(path: &Path, explicit: bool) -> Result<Config> {
-        let unreadable = |why: String| -> anyhow::Error {
-            UserError::new(format!(
-                "could not read the config file {}: {why}",
-                path.display()
-            ))
-            .hint("name a plain file of settings with --config or INC_CONFIG, or remove this one")
-            .into()
-        };
-        let text = match crate::files::read_plain(path, CONFIG_LIMIT, Links::Follow) {
-            Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| unreadable("it is not UTF-8 text".to_string()))?,
-            Err(Unread::Missing) if !explicit => return Ok(Config::default()),
-            Err(Unread::Missing) => {
+        // `INC_CONFIG=/dev/null`: no settings, as scripts often say.
+        if path == Path::new("/dev/null") {
+            return Ok(Config::default());
+        }
+        let text = match read_text(path)? {
+            Some(text) => text,
+            None if !explicit => return Ok(Config::default()),
+            None => {
                 return Err(UserError::new(format!(
                     "the config file {} does not exist",
                     path.display()
@@ -193,19 +216,6 @@ impl Config {
                     "create it with `inc config edit`, or name another with --config or INC_CONFIG",
                 )
                 .into());
-            }
-            Err(Unread::Kind(what)) => {
-                return Err(unreadable(format!("it is {what}, not a plain file")));
-            }
-            Err(Unread::TooLarge) => {
-                return Err(unreadable(format!(
-                    "it holds more than {} MiB",
-                    CONFIG_LIMIT >> 20
-                )));
-            }
-            Err(Unread::Io(e)) => {
-                return Err(anyhow::Error::new(e)
-                    .context(format!("could not read the config file {}", path.display())));
             }
         };
         Config::parse(&text).map_err(|problem| {

@@ -280,14 +280,7 @@ fn edit(global: &GlobalArgs, path: &Path) -> Result<()> {
     // A symbolic link (a dotfiles repository, say) is followed, so the
     // file it points to is the one changed, even if it does not exist yet.
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| link_target(path));
-    let original = match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(anyhow::Error::new(e)
-                .context(format!("could not read the config file {}", path.display())));
-        }
-    };
+    let original = crate::config::read_text(&path)?;
     let shown = safe_line(&path.display().to_string()).into_owned();
     let start = original.clone().unwrap_or_else(template);
     let mut text = start.clone();

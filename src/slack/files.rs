@@ -18,7 +18,7 @@ pub const MAX_DAY_FILE: u64 = 4 * crate::model::MAX_TEXT as u64;
 
 /// The most `users.json`, `channels.json` and the other lists may hold:
 /// a workspace of a hundred thousand people fits many times over.
-pub const MAX_LIST_FILE: u64 = 1024 * 1024 * 1024;
+pub const MAX_LIST_FILE: u64 = 256 * 1024 * 1024;
 
 /// The bytes of the export's file at `path`, or None when there is none.
 /// Anything but a plain file of at most `limit` bytes is refused, named

@@ -473,6 +473,29 @@ fn a_named_pipe_as_the_config_file_is_refused_without_waiting_on_it() {
     assert!(out.status.success(), "{out:?}");
     let printed = String::from_utf8(out.stdout).unwrap();
     assert!(printed.contains("config.toml"), "{printed}");
+    // Nor does `inc config edit` wait on it.
+    let mut cmd = env.std_cmd();
+    cmd.env("INC_CONFIG", &config)
+        .env("TERM", "xterm")
+        .args(["config", "edit"]);
+    let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).unwrap();
+    let said = p.exp_eof().unwrap();
+    assert!(
+        said.contains("it is a named pipe, not a plain file"),
+        "{said}"
+    );
+}
+
+#[test]
+fn dev_null_as_the_config_file_is_no_settings() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("INC_CONFIG", "/dev/null")
+        .args(["open", "Configured by script"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
 }
 
 /// `inc ARGS` on `db` as a user who cannot write in its directory (root
