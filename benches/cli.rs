@@ -417,21 +417,37 @@ fn run_once(case: &Case) -> (Duration, i64) {
         fields.next().expect("time"),
         fields.next().expect("memory"),
     );
-    assert!(
-        status == 0,
-        "{} failed (wait status {status})",
-        case.row.name
-    );
+    if status != 0 {
+        // Run once more with its standard error shown, to say why.
+        let mut again = Command::new(&case.program);
+        again
+            .args(&case.args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null());
+        again
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in &case.env {
+            again.env(k, v);
+        }
+        let _ = again.status();
+        panic!("{} failed (wait status {status})", case.row.name);
+    }
     (Duration::from_nanos(nanos as u64), maxrss)
 }
 
-/// The launcher: runs one command with output discarded, and prints its wait
-/// status, wall time in nanoseconds and peak memory in KiB.
+/// The launcher: runs one command with output discarded (notes on standard
+/// error too, such as search's "more than 10000 matches": a failure is run
+/// again to show them), and prints its wait status, wall time in
+/// nanoseconds and peak memory in KiB.
 // The child is reaped by wait4 below, which std does not know about.
 #[allow(clippy::zombie_processes)]
 fn run_one(program: &str, args: &[String]) {
     let mut cmd = Command::new(program);
-    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::null());
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     let started = Instant::now();
     let child = cmd.spawn().unwrap_or_else(|e| panic!("{program}: {e}"));
     let (status, maxrss) = wait4(child.id());
