@@ -17,8 +17,7 @@ use super::schema::{APPLICATION_ID, MIGRATIONS, Migration, current_version};
 use crate::error::UserError;
 
 pub(super) fn read_write(path: &Path, options: &StoreOptions) -> Result<Connection> {
-    refuse_non_file(path)?;
-    refuse_by_header(path)?;
+    refuse_before_writing(path)?;
     ensure_parent(path, options.create_dir)?;
     create_private_file(path)?;
     let mut conn = Connection::open_with_flags(
@@ -443,18 +442,28 @@ fn refuse_newer(version: i64, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuses another program's SQLite file, or a newer inc's, from its
-/// header alone, before SQLite opens it for writing. (The header may lag
+/// Refuses, before SQLite opens it for writing, a path that is no
+/// database file (see [`refuse_non_file`]) and, from its header alone,
+/// another program's SQLite file or a newer inc's. (The header may lag
 /// behind changes still in the -wal file: those are caught once it is
 /// open, and closing then leaves the -wal file alone.)
-fn refuse_by_header(path: &Path) -> Result<()> {
+fn refuse_before_writing(path: &Path) -> Result<()> {
+    use std::io::Read as _;
+    // Opened without waiting on a pipe; what was opened is looked at.
+    let Ok(mut file) = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    else {
+        // Missing (a new database), or not to be read: SQLite says which.
+        return Ok(());
+    };
+    if let Ok(meta) = file.metadata() {
+        refuse_kind(path, &meta)?;
+    }
     let mut header = [0u8; 100];
-    let read = fs::File::open(path).and_then(|mut f| {
-        use std::io::Read as _;
-        f.read_exact(&mut header)
-    });
-    if read.is_err() || !header.starts_with(b"SQLite format 3\0") {
-        // Missing, new, short or not SQLite at all: SQLite says which.
+    if file.read_exact(&mut header).is_err() || !header.starts_with(b"SQLite format 3\0") {
+        // New, short or not SQLite at all: SQLite says which.
         return Ok(());
     }
     let field = |at: usize| {
@@ -495,9 +504,14 @@ pub(super) fn exists(path: &Path) -> Result<bool> {
 /// a FIFO, socket or device that SQLite would wait on or misread. (A link
 /// is followed: it is the file at its end that counts.)
 pub(super) fn refuse_non_file(path: &Path) -> Result<()> {
-    let Ok(meta) = fs::metadata(path) else {
-        return Ok(());
-    };
+    match fs::metadata(path) {
+        Ok(meta) => refuse_kind(path, &meta),
+        Err(_) => Ok(()),
+    }
+}
+
+/// [`refuse_non_file`] for what is at `path`, described by `meta`.
+fn refuse_kind(path: &Path, meta: &fs::Metadata) -> Result<()> {
     if meta.is_dir() {
         return Err(UserError::new(format!(
             "{} is a directory, not a database file",
@@ -513,7 +527,7 @@ pub(super) fn refuse_non_file(path: &Path) -> Result<()> {
         return Err(UserError::new(format!(
             "{} is {}, not a database file; it was left unchanged",
             path.display(),
-            crate::files::kind_of(&meta)
+            crate::files::kind_of(meta)
         ))
         .hint("point --db or INC_DB at a regular file, or at a new file")
         .into());
