@@ -61,7 +61,10 @@ fn read(path: &std::path::Path, name: &str) -> Result<String> {
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
     };
-    result.map_err(|e| UserError::new(format!("cannot read {name}: {e}")))?;
+    result.map_err(|e| {
+        UserError::new(format!("cannot read {name}: {e}"))
+            .hint("give the path of a file written by `inc export`, or - for standard input")
+    })?;
     String::from_utf8(bytes).map_err(|_| {
         UserError::new(format!(
             "{name} is not an inc export (it is not UTF-8 text)"
