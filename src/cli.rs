@@ -246,6 +246,12 @@ pub enum Command {
     Export(commands::export::Args),
     /// Merge incidents from a file `inc export` wrote: adds what is new, takes later changes
     Import(commands::import::Args),
+    /// Work as a team through a PostgreSQL hub: join, status, grant, leave
+    Team(commands::team::Args),
+    /// Send this laptop's queued changes to the team hub and bring the team's, now
+    Sync(commands::sync::Args),
+    /// The team hub's schema in PostgreSQL: print its SQL, install it, migrate it
+    Hub(commands::hub::Args),
 }
 
 /// Commands by phase, as `inc --help` lists them.
@@ -296,6 +302,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "list", "stats", "search", "actions", "reviews", "export", "import",
         ],
     ),
+    ("As a team", &["team", "sync", "hub"]),
     (
         "Setting up",
         &["demo", "config", "doctor", "completions", "help"],

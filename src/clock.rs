@@ -86,3 +86,10 @@ fn read() -> DateTime<Utc> {
 fn millis(t: DateTime<Utc>) -> DateTime<Utc> {
     t.duration_trunc(TimeDelta::milliseconds(1)).unwrap_or(t)
 }
+
+/// The real time in Unix milliseconds, whatever `INC_NOW` says: for pacing
+/// calls to the team hub (a back-off, a pull every few seconds), which
+/// are about the network, not about what is recorded.
+pub fn wall_ms() -> i64 {
+    read().timestamp_millis()
+}

@@ -11,6 +11,7 @@ pub mod error;
 pub mod files;
 #[cfg(test)]
 mod fuzz;
+pub mod hub;
 pub mod identity;
 pub mod interrupt;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod notify;
 pub mod report;
 pub mod slack;
 pub mod store;
+pub mod sync;
 pub mod time;
 
 pub use commands::run;

@@ -16,6 +16,7 @@ pub mod entry;
 pub mod export;
 pub mod factor;
 pub mod handoff;
+pub mod hub;
 pub mod import;
 pub mod import_slack;
 pub mod lesson;
@@ -38,7 +39,9 @@ pub mod sev;
 pub mod show;
 pub mod stats;
 pub mod status;
+pub mod sync;
 pub mod task;
+pub mod team;
 pub mod timeline;
 pub mod times;
 pub mod tl;
@@ -69,6 +72,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // broken config or database cannot block them.
     match &cli.command {
         Command::Completions(args) => return completions::run(args),
+        Command::Hub(args) => return hub::run(args),
         Command::Config(args) => return config::run(&cli.global, args),
         // Doctor reads the config itself, to report a broken one.
         Command::Doctor(args) => return doctor::run(&cli.global, args),
@@ -118,10 +122,22 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Reviews(args) => reviews::run(&ctx, &args),
         Command::Search(args) => search::run(&ctx, &args),
         Command::ImportSlack(args) => import_slack::run(&ctx, &args),
-        Command::Completions(_) | Command::Config(_) | Command::Demo(_) | Command::Doctor(_) => {
+        Command::Team(args) => team::run(&ctx, &args),
+        Command::Sync(args) => sync::run(&ctx, &args),
+        Command::Completions(_)
+        | Command::Config(_)
+        | Command::Demo(_)
+        | Command::Doctor(_)
+        | Command::Hub(_) => {
             unreachable!("handled above")
         }
     };
+    // Committed here first; only now does anything go to the team hub.
+    if ctx.team_writes.get()
+        && let Ok((path, options)) = ctx.db()
+    {
+        crate::sync::after_write(&path, &options);
+    }
     ctx.tell_of_missing_db(result)
 }
 
@@ -134,6 +150,9 @@ pub struct Context {
     /// Set when a command read a database file that does not exist: what
     /// to tell the user once the command is done.
     missing_db: std::cell::Cell<Option<MissingDb>>,
+    /// Set when a command wrote changes for the team hub, to push once it
+    /// is done.
+    team_writes: std::rc::Rc<std::cell::Cell<bool>>,
 }
 
 /// A database path with no file, and where the path came from.
@@ -152,6 +171,7 @@ impl Context {
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
             missing_db: std::cell::Cell::new(None),
+            team_writes: std::rc::Rc::default(),
         })
     }
 
@@ -165,6 +185,7 @@ impl Context {
             clock: Clock::from_env()?,
             zone: std::cell::OnceCell::new(),
             missing_db: std::cell::Cell::new(None),
+            team_writes: std::rc::Rc::default(),
         })
     }
 
@@ -308,19 +329,30 @@ impl Context {
     /// bad input never touches the database.
     pub fn store_write(&self) -> Result<Store> {
         let (path, options) = self.db()?;
-        Store::open_write(&path, &options)
+        let mut store = Store::open_write(&path, &options)?;
+        store.report_team_writes_to(self.team_writes.clone());
+        Ok(store)
     }
 
     /// Opens the store to change an existing incident; a missing database
     /// is not created (see [`Store::open_for_change`]).
     pub fn store_for_change(&self) -> Result<Store> {
         let (path, options) = self.db_to_read()?;
-        Store::open_for_change(&path, &options)
+        let mut store = Store::open_for_change(&path, &options)?;
+        store.report_team_writes_to(self.team_writes.clone());
+        Ok(store)
     }
 
-    /// Opens the store read-only: creates and changes nothing.
+    /// Opens the store read-only: creates and changes nothing here. On a
+    /// team, the hub's news is pulled first (see [`crate::sync::before_read`]).
     pub fn store_read(&self) -> Result<Store> {
         let (path, options) = self.db_to_read()?;
+        let store = Store::open_read(&path, &options)?;
+        let Some(team) = store.team()? else {
+            return Ok(store);
+        };
+        drop(store);
+        crate::sync::before_read(&path, &options, &team);
         Store::open_read(&path, &options)
     }
 

@@ -17,6 +17,7 @@ mod schema;
 mod search;
 mod slack;
 mod stats;
+mod sync;
 mod tasks;
 #[cfg(test)]
 mod testing;
@@ -43,6 +44,7 @@ pub use schema::current_version as schema_version;
 pub use search::{RANK_CAP, SearchFilter};
 pub use slack::{Fate, GivenNote, Imported};
 pub use stats::StatsFilter;
+pub use sync::{Applied, Team};
 pub use tasks::TaskChange;
 pub use timeline::Noted;
 pub use updates::{PostClaim, Unposted};
@@ -76,6 +78,19 @@ pub struct Store {
     path: PathBuf,
     busy_timeout: Duration,
     clock: Clock,
+    /// Set once a write committed changes a team hub should get (the
+    /// database is on a team), for whoever opened the store to push them
+    /// once the command is done.
+    team_writes: std::rc::Rc<Cell<bool>>,
+}
+
+/// Whether a write may run on an observer's laptop.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shared {
+    /// A change to the team's record: refused.
+    Refused,
+    /// What sync keeps of its own: allowed.
+    SyncOnly,
 }
 
 /// A write in progress: one IMMEDIATE transaction, who writes, the time
@@ -121,6 +136,7 @@ impl Store {
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
             clock: options.clock,
+            team_writes: std::rc::Rc::default(),
         })
     }
 
@@ -146,6 +162,7 @@ impl Store {
             path: path.to_path_buf(),
             busy_timeout: options.busy_timeout,
             clock: options.clock,
+            team_writes: std::rc::Rc::default(),
         })
     }
 
@@ -158,6 +175,7 @@ impl Store {
             path: PathBuf::from(":memory:"),
             busy_timeout: Duration::ZERO,
             clock,
+            team_writes: std::rc::Rc::default(),
         })
     }
 
@@ -165,6 +183,12 @@ impl Store {
     /// its story goes).
     pub fn set_clock(&mut self, clock: Clock) {
         self.clock = clock;
+    }
+
+    /// Sets `flag` once a write commits changes for the team hub, for the
+    /// caller to push once the command is done.
+    pub fn report_team_writes_to(&mut self, flag: std::rc::Rc<Cell<bool>>) {
+        self.team_writes = flag;
     }
 
     /// Copies the whole database to a new file at `path` (0600). A file
@@ -178,18 +202,39 @@ impl Store {
     /// fail half-way for want of a lock, and commits all or nothing. The
     /// time and the change clock are read once the lock is held.
     fn write<T>(&mut self, author: &str, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_as(author, Shared::Refused, f)
+    }
+
+    /// [`Store::write`], saying whether the write may run on an
+    /// observer's laptop: only what sync itself keeps (the queue, the
+    /// cursors, what was pulled) may.
+    fn write_as<T>(
+        &mut self,
+        author: &str,
+        observer: Shared,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
         let timeout = self.busy_timeout;
         let clock = self.clock;
-        let run = || -> Result<T> {
+        let run = || -> Result<(T, bool)> {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let now = clock.current();
+            let (last, team) = rows::state::clock_and_team(&tx)?;
+            if team == rows::state::OnTeam::Observer && observer == Shared::Refused {
+                return Err(UserError::new(
+                    "this laptop is on its team as an observer: it cannot change the team's incidents",
+                )
+                .hint("ask the hub's administrator to add your database user to inc_responders, then `inc sync`")
+                .into());
+            }
+            let team = team != rows::state::OnTeam::No;
             let write = Tx {
                 conn: &tx,
                 author,
                 now,
-                clock: Cell::new(rows::state::clock(&tx)?.unwrap_or(Hlc::at(now))),
+                clock: Cell::new(last.unwrap_or(Hlc::at(now))),
                 ticked: Cell::new(false),
             };
             let value = f(&write)?;
@@ -197,9 +242,13 @@ impl Store {
                 rows::state::set_clock(&tx, write.clock.get())?;
             }
             tx.commit()?;
-            Ok(value)
+            Ok((value, team))
         };
-        run().map_err(|e| classify(e, timeout, &self.path))
+        let (value, team) = run().map_err(|e| classify(e, timeout, &self.path))?;
+        if team {
+            self.team_writes.set(true);
+        }
+        Ok(value)
     }
 
     /// Runs several reads against one snapshot of the database, so that they

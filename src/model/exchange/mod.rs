@@ -16,7 +16,7 @@ mod validate;
 
 pub use merge::{IncidentMerge, Merged, RecordKind, merge, merge_entry};
 pub use v1::legacy_entries;
-pub use validate::{ParseError, parse};
+pub use validate::{Known, ParseError, check_part, parse};
 
 use std::collections::BTreeMap;
 

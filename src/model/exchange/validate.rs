@@ -387,9 +387,30 @@ fn validate(doc: &mut Document, now: DateTime<Utc>) -> Result<(), ParseError> {
     let mut seen = Seen::default();
     for (i, incident) in doc.incidents.iter_mut().enumerate() {
         let at = At(format!("incidents[{i}]"));
-        validate_incident(&at, incident, &mut seen, now)?;
+        validate_incident(&at, incident, &mut seen, now, &Known::default())?;
     }
     Ok(())
+}
+
+/// What a database already holds of an incident, that a part of it (the
+/// changes pulled from the team hub) may name without carrying.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// The UUIDs of its tasks.
+    pub tasks: HashSet<String>,
+    /// The UUIDs of its checklist items.
+    pub items: HashSet<String>,
+    /// The UUIDs of its status updates.
+    pub updates: HashSet<String>,
+    /// The UUID of its declared entry.
+    pub declared: Option<String>,
+}
+
+/// Checks a part of an incident: records pulled from the team hub, which
+/// may name records the database already holds (`known`) rather than
+/// carry them. Every value is checked as an import checks it.
+pub fn check_part(x: &mut ExIncident, known: &Known, now: DateTime<Utc>) -> Result<(), ParseError> {
+    validate_incident(&At("incident".into()), x, &mut Seen::default(), now, known)
 }
 
 fn validate_incident(
@@ -397,6 +418,7 @@ fn validate_incident(
     x: &mut ExIncident,
     seen: &mut Seen,
     now: DateTime<Utc>,
+    known: &Known,
 ) -> Result<(), ParseError> {
     uuid(at, "uuid", &mut x.uuid, &mut seen.incidents)?;
     clock(at, "clock", &x.clock, now)?;
@@ -447,16 +469,19 @@ fn validate_incident(
             ("done_by", c.done_by.is_some()),
         )?;
     }
-    let tasks: HashSet<&str> = x.tasks.iter().map(|t| t.uuid.as_str()).collect();
-    let items: HashSet<&str> = x.checklist.iter().map(|c| c.uuid.as_str()).collect();
-    let mut declared = 0;
+    let mut tasks: HashSet<&str> = x.tasks.iter().map(|t| t.uuid.as_str()).collect();
+    let mut items: HashSet<&str> = x.checklist.iter().map(|c| c.uuid.as_str()).collect();
+    tasks.extend(known.tasks.iter().map(String::as_str));
+    items.extend(known.items.iter().map(String::as_str));
+    let mut declared: HashSet<String> = known.declared.iter().cloned().collect();
     for (i, e) in x.timeline.iter_mut().enumerate() {
         let at = at.item("timeline", i);
         entry(&at, e, seen, now, (&tasks, &items))?;
         if e.kind == EntryKind::Declared.as_str() {
-            declared += 1;
+            declared.insert(e.uuid.clone());
         }
     }
+    let declared = declared.len();
     if declared != 1 {
         return Err(at.bad(
             "timeline",
@@ -543,11 +568,14 @@ fn validate_incident(
         one_of(&at, "status", &a.status, &names, "an action status")?;
         opt_time(&at, "closed_at", &mut a.closed_at, now)?;
     }
-    let updates: HashMap<&str, bool> = x
+    let mut updates: HashMap<&str, bool> = x
         .timeline
         .iter()
         .map(|e| (e.uuid.as_str(), e.kind == EntryKind::Update.as_str()))
         .collect();
+    for u in &known.updates {
+        updates.entry(u.as_str()).or_insert(true);
+    }
     for (i, p) in x.update_posts.iter_mut().enumerate() {
         let at = at.item("update_posts", i);
         uuid(&at, "uuid", &mut p.uuid, &mut seen.posts)?;

@@ -40,7 +40,7 @@ impl Store {
     }
 }
 
-fn merge_document(tx: &Tx<'_>, doc: &Document) -> Result<Vec<IncidentMerge>> {
+pub(in crate::store) fn merge_document(tx: &Tx<'_>, doc: &Document) -> Result<Vec<IncidentMerge>> {
     let mut touched = BTreeSet::new();
     let mut merged = doc
         .incidents
@@ -308,6 +308,7 @@ impl Store {
             path: std::path::PathBuf::from(":memory:"),
             busy_timeout: std::time::Duration::ZERO,
             clock: self.clock,
+            team_writes: std::rc::Rc::default(),
         })
     }
 }

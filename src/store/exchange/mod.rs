@@ -5,4 +5,4 @@
 #[cfg(test)]
 mod convergence;
 mod export;
-mod import;
+pub(super) mod import;

@@ -11,13 +11,13 @@ use crate::model::Hlc;
 const CURRENT: &str = "current_incident";
 const CLOCK: &str = "clock";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     one(conn, "SELECT value FROM state WHERE key = ?1", [key], |r| {
         r.get(0)
     })
 }
 
-fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     // An UPDATE is cheaper to prepare than an upsert, and the key is
     // almost always there: `inc tl` pays for this on every note.
     let changed = conn
@@ -39,11 +39,58 @@ pub(crate) fn select(conn: &Connection, id: i64) -> Result<()> {
     set(conn, CURRENT, &id.to_string())
 }
 
-/// The latest change clock this database issued or saw.
-pub(crate) fn clock(conn: &Connection) -> Result<Option<Hlc>> {
-    Ok(get(conn, CLOCK)?.as_deref().and_then(Hlc::parse))
+/// The key whose presence means this database shares its incidents with
+/// a team hub (its value is the hub's URL).
+pub(crate) const TEAM_URL: &str = "team.url";
+/// "1" when this database's hub user may write, "0" for an observer.
+pub(crate) const TEAM_WRITER: &str = "team.writer";
+
+/// Whether this database is on a team, and as what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnTeam {
+    No,
+    Writer,
+    Observer,
+}
+
+/// The change clock, and whether this database is on a team: one query,
+/// since every write asks both.
+pub(crate) fn clock_and_team(conn: &Connection) -> Result<(Option<Hlc>, OnTeam)> {
+    let rows = super::all(
+        conn,
+        "SELECT key, value FROM state WHERE key IN ('clock', 'team.url', 'team.writer')",
+        [],
+        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    let value = |key: &str| rows.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let clock = value(CLOCK).and_then(Hlc::parse);
+    let team = match (value(TEAM_URL), value(TEAM_WRITER)) {
+        (None, _) => OnTeam::No,
+        (Some(_), Some("0")) => OnTeam::Observer,
+        (Some(_), _) => OnTeam::Writer,
+    };
+    Ok((clock, team))
 }
 
 pub(crate) fn set_clock(conn: &Connection, clock: Hlc) -> Result<()> {
     set(conn, CLOCK, &clock.to_string())
+}
+
+/// Every key that starts with `prefix`, with its value.
+pub(crate) fn with_prefix(conn: &Connection, prefix: &str) -> Result<Vec<(String, String)>> {
+    super::all(
+        conn,
+        "SELECT key, value FROM state WHERE key >= ?1 AND key < ?1 || char(0x10FFFF)",
+        [prefix],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
+/// Forgets every key that starts with `prefix`.
+pub(crate) fn remove_prefix(conn: &Connection, prefix: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM state WHERE key >= ?1 AND key < ?1 || char(0x10FFFF)",
+        [prefix],
+    )?;
+    Ok(())
 }
