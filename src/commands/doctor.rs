@@ -1,10 +1,12 @@
 //! `inc doctor`: for the person whose `inc` misbehaves, what it uses and
 //! whether that is healthy: the config file, the database and its
 //! directory, SQLite's version, the schema, the journal mode, permissions,
-//! the filesystem, and an integrity check. It creates and changes nothing,
+//! the filesystem, an integrity check, and the team hub when the database
+//! is on a team. It creates and changes nothing,
 //! and it runs before the config is loaded, so that a broken config is
 //! reported rather than fatal.
 
+mod hub;
 #[cfg(target_os = "linux")]
 mod mounts;
 
@@ -140,6 +142,9 @@ fn examine(global: &GlobalArgs, thoroughness: Thoroughness) -> Doctor {
     checks.push(check);
     if let Some(Some(integrity)) = inspection.as_ref().map(|i| &i.integrity) {
         checks.push(check_integrity(&db, integrity, thoroughness));
+    }
+    if inspection.is_some() {
+        hub::check_all(&db, &options, &mut checks);
     }
     doctor.checks = checks;
     doctor

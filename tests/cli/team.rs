@@ -1,0 +1,463 @@
+//! A team on one incident from several laptops through a PostgreSQL hub:
+//! a throwaway cluster per test (see [`crate::hub`]), laptops as
+//! databases of their own, each with its own login role.
+
+use std::time::{Duration, Instant};
+
+use crate::hub::Hub;
+use crate::hub::proxy::{Mode, Proxy};
+
+/// The export of a laptop, with the moment of the export left out.
+fn export(laptop: &crate::hub::Laptop) -> String {
+    let text = laptop.ok(&["export"]);
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("\"exported_at\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn two_laptops_work_one_incident_and_end_identical() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.laptop("alice");
+    alice.ok(&["open", "Elevated 500s from API", "--sev", "2"]);
+    alice.ok(&["tl", "restarted the message queue"]);
+    let joined = alice.ok(&["team", "join", &hub.url("alice")]);
+    assert!(joined.contains("as alice, a responder"), "{joined}");
+    assert!(joined.contains("shared 1 incident"), "{joined}");
+
+    let bob = hub.joined("bob", None);
+    assert_eq!(bob.notes("1"), ["restarted the message queue"]);
+    bob.ok(&["tl", "queue depth back to normal"]);
+    alice.ok(&["sync"]);
+    assert_eq!(
+        alice.notes("1"),
+        ["restarted the message queue", "queue depth back to normal"]
+    );
+    bob.ok(&["sync"]);
+    assert_eq!(export(&alice), export(&bob));
+    assert_eq!(
+        alice.ok(&["review", "--markdown"]),
+        bob.ok(&["review", "--markdown"])
+    );
+    // Each change is on the hub once, numbered without a gap.
+    assert_eq!(
+        hub.sql(
+            "SELECT count(*) = max(seq), count(DISTINCT change_id) = count(*) FROM inc.changes"
+        ),
+        "t|t"
+    );
+    assert_eq!(
+        hub.sql("SELECT DISTINCT pushed_by FROM inc.changes ORDER BY 1"),
+        "alice\nbob"
+    );
+}
+
+#[test]
+fn an_unreachable_hub_never_costs_a_note_and_is_not_waited_on_twice() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let proxy = Proxy::start(hub.cluster.port);
+    let alice = hub.joined("alice", Some(proxy.port));
+    alice.ok(&["open", "Checkout errors", "--sev", "1"]);
+
+    for (mode, name) in [
+        (Mode::Refuse, "refused"),
+        (Mode::BlackHole, "black hole"),
+        (Mode::Reset, "reset"),
+    ] {
+        proxy.set(mode);
+        // Let any back-off of the mode before run out.
+        std::thread::sleep(Duration::from_millis(2100));
+        let started = Instant::now();
+        let out = alice.run(&["tl", &format!("noted while the network is {name}")]);
+        let took = started.elapsed();
+        assert!(out.status.success(), "{name}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("queued"), "{name}: {stderr}");
+        assert!(
+            took < Duration::from_millis(2000),
+            "{name}: inc tl took {took:?}, over the deadline and half a second"
+        );
+        // The next write does not wait on the hub again.
+        let tried = proxy.connections();
+        let started = Instant::now();
+        let out = alice.run(&["tl", &format!("and again while {name}")]);
+        assert!(out.status.success());
+        assert!(
+            started.elapsed() < Duration::from_millis(500),
+            "{name}: waited again"
+        );
+        assert_eq!(
+            proxy.connections(),
+            tried,
+            "{name}: tried the hub during the back-off"
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("queued"));
+    }
+
+    proxy.set(Mode::Pass);
+    alice.ok(&["sync"]);
+    assert_eq!(
+        alice
+            .ok(&["team", "status"])
+            .lines()
+            .find(|l| l.starts_with("queued:")),
+        Some("queued:     0")
+    );
+    let notes =
+        hub.sql("SELECT count(*) FROM inc.changes WHERE kind = 'entry' AND record LIKE '%while%'");
+    assert_eq!(notes, "6");
+}
+
+#[test]
+fn an_observer_never_holds_a_private_note_and_cannot_write() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    alice.ok(&["open", "Payments declined", "--sev", "2"]);
+    alice.ok(&["tl", "public note"]);
+    alice.ok(&["tl", "--private", "the customer's name is in this one"]);
+    let olga = hub.joined("olga", None);
+    assert_eq!(olga.notes("1"), ["public note"]);
+    let held = olga.env.sql().query_row(
+        "SELECT count(*) FROM timeline_entries WHERE private = 1",
+        [],
+        |r| r.get::<_, i64>(0),
+    );
+    assert_eq!(held.unwrap(), 0);
+    let err = olga.fails(&["tl", "an observer's note"]);
+    assert!(err.contains("observer"), "{err}");
+    assert_eq!(olga.notes("1"), ["public note"]);
+}
+
+#[test]
+fn a_security_incident_reaches_nobody_until_granted_then_all_of_it() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    let sam = hub.joined("sam", None);
+    alice.ok(&["open", "--security", "--sev", "1", "Leaked API keys"]);
+    alice.ok(&["tl", "rotated the keys"]);
+    alice.ok(&["open", "Slow search", "--sev", "3"]);
+    bob.ok(&["sync"]);
+    let rows_of = |laptop: &crate::hub::Laptop, title: &str| -> i64 {
+        laptop
+            .env
+            .sql()
+            .query_row(
+                "SELECT count(*) FROM timeline_entries e JOIN incidents i ON i.id = e.incident_id \
+                 WHERE i.title = ?1",
+                [title],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(rows_of(&bob, "Leaked API keys"), 0, "bob got a row of it");
+    assert!(rows_of(&bob, "Slow search") > 0);
+    // The security group sees it.
+    sam.ok(&["sync"]);
+    assert!(rows_of(&sam, "Leaked API keys") > 0);
+
+    let granted = alice.ok(&["team", "grant", "bob", "--incident", "1"]);
+    assert!(granted.contains("bob may now see incident"), "{granted}");
+    bob.ok(&["sync"]);
+    assert_eq!(
+        rows_of(&bob, "Leaked API keys"),
+        rows_of(&alice, "Leaked API keys")
+    );
+}
+
+#[test]
+fn the_hub_itself_enforces_who_writes_and_who_reads() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    alice.ok(&["open", "DNS failures", "--sev", "2"]);
+    let conn = |user: &str| {
+        format!(
+            "host=127.0.0.1 port={} dbname=hub user={user} sslmode=verify-full sslrootcert={}",
+            hub.cluster.port,
+            hub.cluster.ca.display()
+        )
+    };
+    let as_user = |user: &str, sql: &str| {
+        hub.cluster
+            .psql_tcp(&conn(user), Some(&format!("pw-{user}")), sql)
+    };
+    // No table rights beyond reading: writes go through inc.push, which
+    // stamps the real user.
+    let err = as_user(
+        "alice",
+        "INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record, pushed_by) \
+         SELECT uuid, 99, gen_random_uuid(), 'entry', 2, false, '{}', 'bob' FROM inc.incidents",
+    )
+    .unwrap_err();
+    assert!(err.contains("permission denied"), "{err}");
+    let err = as_user("olga", "SELECT * FROM inc.push('[]'::jsonb)").unwrap_err();
+    assert!(
+        err.contains("permission denied") || err.contains("may not write"),
+        "{err}"
+    );
+    // No view of the schema runs with its owner's rights.
+    assert_eq!(
+        hub.sql(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'inc' AND c.relkind = 'v' \
+             AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)"
+        ),
+        "0"
+    );
+    // A login in no group sees nothing.
+    hub.cluster.create_login("mallory", "pw-mallory", &[]);
+    let err = as_user("mallory", "SELECT count(*) FROM inc.changes").unwrap_err();
+    assert!(err.contains("permission denied"), "{err}");
+}
+
+#[test]
+fn credentials_come_only_from_a_private_password_file_and_are_never_shown() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.laptop("alice");
+    let with_password = hub.url("alice").replacen("alice@", "alice:pw-alice@", 1);
+    let err = alice.fails(&["team", "join", &with_password]);
+    assert!(err.contains("holds a password"), "{err}");
+    assert!(!err.contains("pw-alice"), "{err}");
+
+    let pgpass = alice.env.dir().join(".pgpass");
+    std::fs::set_permissions(&pgpass, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let err = alice.fails(&["team", "join", &hub.url("alice")]);
+    assert!(err.contains("may be read by others"), "{err}");
+    assert!(err.contains("chmod 600"), "{err}");
+    assert!(!err.contains("pw-alice"), "{err}");
+
+    std::fs::set_permissions(&pgpass, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    // A certificate authority that did not sign the hub's is refused.
+    let wrong_ca = format!(
+        "postgres://alice@127.0.0.1:{}/hub?sslrootcert={}",
+        hub.cluster.port,
+        hub.cluster.other_ca.display()
+    );
+    let err = alice.fails(&["team", "join", &wrong_ca]);
+    assert!(err.contains("certificate"), "{err}");
+    // A wrong password is refused, and not shown.
+    std::fs::write(
+        &pgpass,
+        hub.cluster.pgpass_line("alice", "not-the-password"),
+    )
+    .unwrap();
+    let err = alice.fails(&["team", "join", &hub.url("alice")]);
+    assert!(err.contains("refused"), "{err}");
+    assert!(!err.contains("not-the-password"), "{err}");
+
+    std::fs::write(&pgpass, hub.cluster.pgpass_line("alice", "pw-alice")).unwrap();
+    alice.ok(&["team", "join", &hub.url("alice")]);
+    for args in [
+        &["team", "status"][..],
+        &["config", "show"][..],
+        &["doctor"][..],
+        &["export"][..],
+    ] {
+        let out = alice.run(args);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !all.contains("pw-alice"),
+            "inc {args:?} showed the password"
+        );
+    }
+    let status = alice.ok(&["team", "status"]);
+    assert!(status.contains("credential: a password from"), "{status}");
+    // Nothing of the password in the database either.
+    let db = std::fs::read(&alice.env.db).unwrap();
+    assert!(!db.windows(8).any(|w| w == b"pw-alice"));
+}
+
+#[test]
+fn fifty_writers_on_three_laptops_lose_nothing_and_duplicate_nothing() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let laptops = [
+        hub.joined("alice", None),
+        hub.joined("bob", None),
+        hub.joined("carol", None),
+    ];
+    laptops[0].ok(&["open", "Cache stampede", "--sev", "1"]);
+    for laptop in &laptops[1..] {
+        laptop.ok(&["sync"]);
+    }
+    let mut writers = Vec::new();
+    for i in 0..50 {
+        let laptop = &laptops[i % 3];
+        let child = laptop
+            .cmd()
+            .args(["tl", &format!("note {i:02}")])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run inc tl");
+        writers.push((i, child));
+        if i % 10 == 0 {
+            // Readers pull while the writers push.
+            for laptop in &laptops {
+                laptop.run(&["timeline"]);
+            }
+        }
+    }
+    let mut noted = Vec::new();
+    for (i, child) in writers {
+        let out = child.wait_with_output().expect("wait for inc tl");
+        assert!(
+            out.status.success(),
+            "note {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if String::from_utf8_lossy(&out.stdout).starts_with("noted") {
+            noted.push(format!("note {i:02}"));
+        }
+    }
+    assert_eq!(noted.len(), 50);
+    for _ in 0..2 {
+        for laptop in &laptops {
+            laptop.ok(&["sync"]);
+        }
+    }
+    for laptop in &laptops {
+        let mut notes = laptop.notes("1");
+        notes.sort();
+        assert_eq!(notes, noted, "{}", laptop.user);
+    }
+    assert_eq!(
+        hub.sql(
+            "SELECT count(*), count(DISTINCT record) FROM inc.changes \
+             WHERE kind = 'entry' AND record LIKE '%\"body\":\"note %'"
+        ),
+        "50|50"
+    );
+    assert_eq!(
+        hub.sql("SELECT bool_and(n = m) FROM (SELECT count(*) AS n, max(seq) AS m FROM inc.changes GROUP BY incident) x"),
+        "t"
+    );
+    let exports: Vec<String> = laptops.iter().map(export).collect();
+    assert_eq!(exports[0], exports[1]);
+    assert_eq!(exports[0], exports[2]);
+}
+
+#[test]
+fn killed_commands_and_hub_backends_lose_and_duplicate_nothing() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let proxy = Proxy::start(hub.cluster.port);
+    let alice = hub.joined("alice", Some(proxy.port));
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Disk full on db-3", "--sev", "2"]);
+    proxy.set(Mode::Slow(Duration::from_millis(30)));
+    let commands: [&[&str]; 3] = [&["tl", "x"], &["sync"], &["timeline"]];
+    for round in 0..24u64 {
+        let args = commands[usize::try_from(round % 3).unwrap()];
+        let note = format!("kill round {round}");
+        let args: Vec<&str> = if args[0] == "tl" {
+            vec!["tl", &note]
+        } else {
+            args.to_vec()
+        };
+        let mut child = alice
+            .cmd()
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("run inc");
+        // A spread of moments: before, during and after the local commit
+        // and the network calls.
+        std::thread::sleep(Duration::from_millis(5 + (round * 37) % 250));
+        child.kill().ok();
+        child.wait().ok();
+        if round % 5 == 4 {
+            hub.cluster.kill_backends(crate::hub::DB);
+        }
+    }
+    proxy.set(Mode::Pass);
+    assert_eq!(alice.env.integrity(), "ok");
+    alice.ok(&["sync"]);
+    bob.ok(&["sync"]);
+    assert_eq!(bob.env.integrity(), "ok");
+    let mine = alice.notes("1");
+    assert_eq!(bob.notes("1"), mine);
+    assert_eq!(
+        hub.sql(
+            "SELECT count(DISTINCT record) FROM inc.changes \
+             WHERE kind = 'entry' AND record LIKE '%kill round%'"
+        ),
+        mine.len().to_string()
+    );
+    assert_eq!(hub.sql("SELECT count(*) = max(seq) FROM inc.changes"), "t");
+}
+
+#[test]
+fn a_laptop_ten_minutes_ahead_still_loses_to_a_later_edit() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let real_now = inc::clock::Clock::system().now();
+    let ahead = (real_now + chrono::TimeDelta::minutes(10)).to_rfc3339();
+    let now = real_now.to_rfc3339();
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    let run = |laptop: &crate::hub::Laptop, at: &str, args: &[&str]| {
+        let out = laptop.cmd().env("INC_NOW", at).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&alice, &ahead, &["open", "Clock trouble", "--sev", "3"]);
+    run(&alice, &ahead, &["tl", "first words"]);
+    run(&alice, &ahead, &["entry", "edit", "last", "alice's words"]);
+    run(&bob, &now, &["sync"]);
+    // Bob corrects it after seeing Alice's edit, with a clock ten minutes
+    // behind hers.
+    let timeline: serde_json::Value =
+        serde_json::from_str(&run(&bob, &now, &["timeline", "--json"])).unwrap();
+    let note = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .expect("alice's note reached bob");
+    let reference = note["ref"].as_str().unwrap().to_string();
+    run(
+        &bob,
+        &now,
+        &["entry", "edit", &reference, "bob's words, later"],
+    );
+    run(&alice, &ahead, &["sync"]);
+    run(&bob, &now, &["sync"]);
+    assert_eq!(alice.notes("1"), ["bob's words, later"]);
+    assert_eq!(bob.notes("1"), ["bob's words, later"]);
+    let doctor = alice
+        .cmd()
+        .env("INC_NOW", &ahead)
+        .args(["doctor"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(said.contains("ahead of the hub"), "{said}");
+}
