@@ -461,3 +461,102 @@ fn a_laptop_ten_minutes_ahead_still_loses_to_a_later_edit() {
     let said = String::from_utf8_lossy(&doctor.stdout);
     assert!(said.contains("ahead of the hub"), "{said}");
 }
+
+/// An export with one incident per count in `notes`, each with that many
+/// notes besides its declared entry: the incident and its entries are
+/// `2 + n` changes on the hub.
+fn incidents_with_notes(template: &serde_json::Value, notes: &[usize]) -> String {
+    let base = &template["incidents"][0];
+    let declared = base["timeline"][0].clone();
+    let mut incidents = Vec::new();
+    for (i, &n) in notes.iter().enumerate() {
+        let mut incident = base.clone();
+        incident["uuid"] = format!("00000000-0000-7000-8000-{:012x}", i + 1).into();
+        let mut first = declared.clone();
+        first["uuid"] = format!("00000000-0000-7000-9000-{:012x}", i + 1).into();
+        first["body"] = format!("{n} notes").into();
+        let mut timeline = vec![first];
+        for k in 0..n {
+            let mut note = declared.clone();
+            note["uuid"] = format!("00000000-{:04x}-7000-a000-{k:012x}", i + 1).into();
+            note["kind"] = "note".into();
+            note["body"] = format!("note {k}").into();
+            note["to_value"] = serde_json::Value::Null;
+            timeline.push(note);
+        }
+        incident["timeline"] = timeline.into();
+        incidents.push(incident);
+    }
+    let mut doc = template.clone();
+    doc["incidents"] = incidents.into();
+    doc.to_string()
+}
+
+#[test]
+fn pulls_end_exactly_at_page_boundaries() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    // 500 changes (a page), 501 (a page and one), 1000 (two pages).
+    let counts = [498, 499, 998];
+    let alice = hub.laptop("alice");
+    alice.ok(&["open", "template", "--sev", "3"]);
+    let template: serde_json::Value = serde_json::from_str(&alice.ok(&["export"])).unwrap();
+    let file = alice.env.dir().join("pages.json");
+    std::fs::write(&file, incidents_with_notes(&template, &counts)).unwrap();
+    let fresh = hub.laptop("alice");
+    fresh.ok(&["import", file.to_str().unwrap()]);
+    fresh.ok(&["team", "join", &hub.url("alice")]);
+    assert_eq!(
+        hub.sql("SELECT string_agg(head::text, ',' ORDER BY number) FROM inc.incidents"),
+        "500,501,1000"
+    );
+    let bob = hub.joined("bob", None);
+    let count = |laptop: &crate::hub::Laptop, id: &str| laptop.notes(id).len();
+    let ids = ["1", "2", "3"];
+    for (id, n) in ids.iter().zip(counts) {
+        assert_eq!(count(&bob, id), n, "incident {id}");
+    }
+    // The cursor sits exactly at the end: one more change comes, once.
+    for id in ids {
+        fresh.ok(&["tl", "-i", id, "one more"]);
+    }
+    bob.ok(&["sync"]);
+    for (id, n) in ids.iter().zip(counts) {
+        assert_eq!(count(&bob, id), n + 1, "incident {id}");
+    }
+    assert_eq!(export(&fresh), export(&bob));
+}
+
+#[test]
+fn a_change_in_a_newer_format_stops_that_incident_but_not_the_laptops_own_pushes() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Future trouble", "--sev", "2"]);
+    bob.ok(&["sync"]);
+    // What a newer inc would push.
+    hub.sql(
+        "WITH i AS (UPDATE inc.incidents SET head = head + 1 RETURNING uuid, head) \
+         INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record, pushed_by) \
+         SELECT uuid, head, gen_random_uuid(), 'hypothesis', 9, false, '{}', 'carol' FROM i",
+    );
+    alice.ok(&["tl", "after the newer change"]);
+    let out = bob.run(&["sync"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("upgrade inc"), "{said}");
+    assert!(bob.notes("1").is_empty(), "the pull went past the change it cannot read");
+    // Bob's own notes still go (every laptop of this version stops at the
+    // same change, so they reach the hub, and newer laptops).
+    bob.ok(&["tl", "bob is still heard"]);
+    assert_eq!(
+        hub.sql(
+            "SELECT pushed_by FROM inc.changes WHERE record LIKE '%bob is still heard%'"
+        ),
+        "bob"
+    );
+    assert!(bob.run(&["sync"]).stderr.windows(11).any(|w| w == b"upgrade inc"));
+}
