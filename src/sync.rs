@@ -274,3 +274,72 @@ fn local(e: anyhow::Error) -> HubError {
         Err(e) => HubError::Settings(crate::error::UserError::new(format!("{e:#}"))),
     }
 }
+
+/// How often `inc timeline --follow` looks at this laptop's own record,
+/// and waits on the hub at most before looking again.
+const FOLLOW_TICK: Duration = Duration::from_millis(500);
+
+/// `inc timeline --follow`: calls `show` now and again whenever the
+/// record may have changed: at once when the hub says something was
+/// pushed (after pulling it), and every [`FOLLOW_TICK`] for what this
+/// laptop writes itself. Off a team, or while the hub does not answer,
+/// it watches this laptop's record alone, and says so once. Returns only
+/// when `show` fails; Ctrl-C ends it.
+pub fn follow(path: &Path, options: &StoreOptions, mut show: impl FnMut() -> Result<()>) -> Result<()> {
+    let mut hub: Option<Hub> = None;
+    let mut next_try = std::time::Instant::now();
+    let mut said_lost = false;
+    loop {
+        let team = Store::open_read(path, options)?.team()?;
+        if let Some(team) = &team
+            && hub.is_none()
+            && std::time::Instant::now() >= next_try
+        {
+            match listening(team) {
+                Ok(mut found) => {
+                    // What was pushed while nobody listened.
+                    let mut store = Store::open_write(path, options)?;
+                    if pull_all(&mut store, &mut found).is_ok() {
+                        hub = Some(found);
+                        if said_lost {
+                            eprintln!("inc: the team hub answers again");
+                            said_lost = false;
+                        }
+                    }
+                }
+                Err(e) => {
+                    if !said_lost {
+                        eprintln!(
+                            "inc: the team hub does not answer ({e}); showing this laptop's record, and trying again"
+                        );
+                        said_lost = true;
+                    }
+                    next_try = std::time::Instant::now() + backoff(1);
+                }
+            }
+        }
+        match hub.as_mut() {
+            Some(found) => match found.wait_for_news(FOLLOW_TICK) {
+                Ok(false) => {}
+                Ok(true) => {
+                    found.extend(DEADLINE);
+                    let mut store = Store::open_write(path, options)?;
+                    if pull_all(&mut store, found).is_err() {
+                        hub = None;
+                    }
+                }
+                Err(_) => hub = None,
+            },
+            None => std::thread::sleep(FOLLOW_TICK),
+        }
+        show()?;
+    }
+}
+
+fn listening(team: &Team) -> Result<Hub, HubError> {
+    let url = HubUrl::parse(&team.url).map_err(HubError::Settings)?;
+    let mut hub = Hub::connect(&url, DEADLINE)?;
+    hub.listen()?;
+    hub.extend(DEADLINE);
+    Ok(hub)
+}

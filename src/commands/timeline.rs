@@ -14,7 +14,8 @@ use crate::report::{json, table};
   inc timeline
   inc timeline 12
   inc timeline --history
-  inc timeline -i 12 --json > timeline-12.json"#)]
+  inc timeline -i 12 --json > timeline-12.json
+  inc timeline --follow"#)]
 pub struct Args {
     #[command(flatten)]
     pub incident: ShownIncident,
@@ -26,6 +27,10 @@ pub struct Args {
     /// Print JSON (fields documented in docs/json.md)
     #[arg(long)]
     pub json: bool,
+
+    /// Keep printing new entries as they are written, here or on a teammate's laptop, until Ctrl-C
+    #[arg(short, long, conflicts_with_all = ["json", "history"])]
+    pub follow: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -84,5 +89,37 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             incident.id
         ));
     }
-    ctx.print(&out)
+    ctx.print(&out)?;
+    if args.follow {
+        follow(ctx, incident.id, &entries)?;
+    }
+    Ok(())
+}
+
+/// Prints each entry written from now on, as it arrives.
+fn follow(ctx: &Context, id: i64, shown: &[crate::model::TimelineEntry]) -> Result<()> {
+    let mut seen: std::collections::HashSet<String> =
+        shown.iter().map(|e| e.uuid.clone()).collect();
+    let (path, options) = ctx.db()?;
+    let zone = ctx.zone()?;
+    crate::sync::follow(&path, &options, || {
+        let store = crate::store::Store::open_read(&path, &options)?;
+        let entries = store.timeline(id, None)?;
+        let new: Vec<_> = entries
+            .into_iter()
+            .filter(|e| !seen.contains(&e.uuid))
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let names = Names {
+            refs: store.entry_refs(id, &new)?,
+            ..Names::default()
+        };
+        seen.extend(new.iter().map(|e| e.uuid.clone()));
+        let rows = table::timeline(&new, &names, zone, terminal_width(), true);
+        // The header was printed with the first entries.
+        let body: String = rows.lines().skip(1).map(|l| format!("{l}\n")).collect();
+        ctx.print(&body)
+    })
 }

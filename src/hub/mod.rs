@@ -13,6 +13,7 @@ pub mod address;
 pub mod schema;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::runtime::Runtime;
@@ -72,6 +73,34 @@ pub struct Hub {
     deadline: Instant,
     /// Where the credential came from, for `inc team status`.
     pub credential: Credential,
+    signals: Signals,
+}
+
+/// What the task that drives the connection saw: a notification (whose
+/// payload is empty by design), or the connection's end.
+#[derive(Clone, Default)]
+struct Signals {
+    news: Arc<AtomicBool>,
+    closed: Arc<AtomicBool>,
+}
+
+/// Drives a connection: carries the client's requests, and notes the
+/// notifications and the end of the connection.
+async fn drive<S, T>(mut conn: tokio_postgres::Connection<S, T>, signals: Signals)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    while let Some(message) = std::future::poll_fn(|cx| conn.poll_message(cx)).await {
+        match message {
+            Ok(tokio_postgres::AsyncMessage::Notification(_)) => {
+                signals.news.store(true, Ordering::SeqCst);
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    signals.closed.store(true, Ordering::SeqCst);
 }
 
 impl Hub {
@@ -84,18 +113,19 @@ impl Hub {
             .build()
             .map_err(|e| HubError::Unreachable(e.to_string()))?;
         let (config, credential) = config(url, within)?;
+        let signals = Signals::default();
         let client = runtime.block_on(async {
             let connected = match url.tls {
                 Tls::Off => {
                     let (client, conn) =
                         within_deadline(deadline, config.connect(tokio_postgres::NoTls)).await?;
-                    tokio::spawn(conn);
+                    tokio::spawn(drive(conn, signals.clone()));
                     client
                 }
                 Tls::Verified => {
                     let tls = tls_connector(url)?;
                     let (client, conn) = within_deadline(deadline, config.connect(tls)).await?;
-                    tokio::spawn(conn);
+                    tokio::spawn(drive(conn, signals.clone()));
                     client
                 }
             };
@@ -106,6 +136,34 @@ impl Hub {
             client,
             deadline,
             credential,
+            signals,
+        })
+    }
+
+    /// Asks the hub to say when any change is pushed (`inc timeline
+    /// --follow`): see [`Hub::wait_for_news`].
+    pub fn listen(&mut self) -> Result<(), HubError> {
+        self.run(async |c| c.batch_execute(&format!("LISTEN {}", schema::CHANNEL)).await)
+    }
+
+    /// Waits up to `within` for the hub to say something was pushed.
+    /// Returns whether it did; an error when the connection is gone.
+    pub fn wait_for_news(&mut self, within: Duration) -> Result<bool, HubError> {
+        let until = Instant::now() + within;
+        let signals = self.signals.clone();
+        self.runtime.block_on(async {
+            loop {
+                if signals.news.swap(false, Ordering::SeqCst) {
+                    return Ok(true);
+                }
+                if signals.closed.load(Ordering::SeqCst) {
+                    return Err(HubError::Unreachable("the connection to the hub closed".into()));
+                }
+                if Instant::now() >= until {
+                    return Ok(false);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
         })
     }
 

@@ -560,3 +560,59 @@ fn a_change_in_a_newer_format_stops_that_incident_but_not_the_laptops_own_pushes
     );
     assert!(bob.run(&["sync"]).stderr.windows(11).any(|w| w == b"upgrade inc"));
 }
+
+#[test]
+fn a_note_reaches_a_teammates_follow_within_a_second() {
+    use std::io::BufRead;
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Live view", "--sev", "2"]);
+    bob.ok(&["sync"]);
+    let mut follow = bob
+        .cmd()
+        .args(["timeline", "--follow"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run inc timeline --follow");
+    let (lines, arrived) = std::sync::mpsc::channel();
+    let stdout = follow.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines.send((line, Instant::now())).is_err() {
+                break;
+            }
+        }
+    });
+    // The timeline as it is, first.
+    let (first, _) = arrived.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(first.contains("Live view"), "{first}");
+    std::thread::sleep(Duration::from_millis(800));
+    let mut worst = Duration::ZERO;
+    for i in 0..3 {
+        let text = format!("live note {i}");
+        let before = Instant::now();
+        alice.ok(&["tl", &text]);
+        let written = Instant::now();
+        let seen_at = loop {
+            let (line, at) = arrived
+                .recv_timeout(Duration::from_secs(5))
+                .unwrap_or_else(|_| panic!("{text} never reached bob's --follow"));
+            if line.contains(&text) {
+                break at;
+            }
+        };
+        // From the moment alice's command returned (its push done).
+        let took = seen_at.saturating_duration_since(written);
+        assert!(seen_at > before);
+        worst = worst.max(took);
+    }
+    follow.kill().ok();
+    follow.wait().ok();
+    assert!(worst < Duration::from_secs(1), "a note took {worst:?} to show");
+}
