@@ -45,6 +45,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         };
         let mut names = Names {
             refs: store.entry_refs(incident.id, &entries)?,
+            pushed_by: store.pushers(incident.id)?,
             ..Names::default()
         };
         // A correction names the entries, tasks and incidents it is about
@@ -114,6 +115,7 @@ fn follow(ctx: &Context, id: i64, shown: &[crate::model::TimelineEntry]) -> Resu
         }
         let names = Names {
             refs: store.entry_refs(id, &new)?,
+            pushed_by: store.pushers(id)?,
             ..Names::default()
         };
         seen.extend(new.iter().map(|e| e.uuid.clone()));

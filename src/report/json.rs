@@ -148,6 +148,10 @@ struct EntryJson<'a> {
     /// Only on entries struck from the record (`inc timeline --history`).
     #[serde(skip_serializing_if = "Option::is_none")]
     struck: Option<StruckJson<'a>>,
+    /// On a team: the database user who pushed it, where that is not
+    /// its author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pushed_by: Option<String>,
 }
 
 /// Who struck an entry from the record, when, and why.
@@ -286,6 +290,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
             by: &s.by,
             reason: &s.reason,
         }),
+        pushed_by: None,
     }
 }
 
@@ -666,6 +671,7 @@ fn with_refs<'a>(entries: &'a [TimelineEntry], names: &Names) -> Vec<EntryJson<'
         .iter()
         .map(|e| EntryJson {
             reference: names.refs.get(&e.uuid).cloned(),
+            pushed_by: names.pushed_by.get(&e.uuid).cloned(),
             ..entry_json(e)
         })
         .collect()

@@ -160,10 +160,14 @@ pub fn timeline(
         } else {
             names.refs.get(&e.uuid).cloned().unwrap_or_default()
         };
+        let who = match names.pushed_by.get(&e.uuid) {
+            Some(by) => format!("{} (pushed by {})", safe_line(&e.author), safe_line(by)),
+            None => safe_line(&e.author).into_owned(),
+        };
         t.add_row(vec![
             reference,
             zone.format(e.event_at),
-            safe_line(&e.author).into_owned(),
+            who,
             e.kind.to_string(),
             what,
         ]);

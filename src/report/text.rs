@@ -126,6 +126,9 @@ pub struct Names {
     /// Records a correction names in words rather than by ref: the title
     /// (the declared entry), a task by its text.
     pub labels: std::collections::HashMap<String, String>,
+    /// On a team: the database user who pushed an entry to the hub, where
+    /// it is not its recorded author (an entry written as someone else).
+    pub pushed_by: std::collections::HashMap<String, String>,
 }
 
 impl Names {

@@ -295,6 +295,26 @@ impl Store {
         })
     }
 
+    /// On a team: the database user who first pushed each entry of an
+    /// incident, where it is not the entry's recorded author.
+    pub fn pushers(&self, incident_id: i64) -> Result<std::collections::HashMap<String, String>> {
+        if self.team()?.is_none() {
+            return Ok(std::collections::HashMap::new());
+        }
+        self.read(|conn| {
+            Ok(all(
+                conn,
+                "SELECT e.uuid, p.pushed_by FROM timeline_entries e \
+                 JOIN sync_pushers p ON p.uuid = e.uuid \
+                 WHERE e.incident_id = ?1 AND p.pushed_by <> e.author",
+                [incident_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .into_iter()
+            .collect())
+        })
+    }
+
     /// How far each incident's log has been pulled, by incident UUID.
     pub fn cursors(&self) -> Result<BTreeMap<String, i64>> {
         self.read(|conn| {
@@ -488,7 +508,7 @@ fn apply(tx: &Tx<'_>, head: &Head, pulled: &[Pulled], now: DateTime<Utc>) -> Res
     for (uuid, by) in pushers {
         conn.execute(
             "INSERT INTO sync_pushers (uuid, pushed_by) VALUES (?1, ?2) \
-             ON CONFLICT (uuid) DO UPDATE SET pushed_by = excluded.pushed_by",
+             ON CONFLICT (uuid) DO NOTHING",
             [uuid, by],
         )?;
     }

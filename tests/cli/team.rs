@@ -616,3 +616,29 @@ fn a_note_reaches_a_teammates_follow_within_a_second() {
     follow.wait().ok();
     assert!(worst < Duration::from_secs(1), "a note took {worst:?} to show");
 }
+
+#[test]
+fn a_note_written_as_someone_else_shows_who_pushed_it() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Who wrote this", "--sev", "3"]);
+    alice.ok(&["--as", "mallory", "tl", "it was not me"]);
+    bob.ok(&["sync"]);
+    let timeline: serde_json::Value =
+        serde_json::from_str(&bob.ok(&["timeline", "--json"])).unwrap();
+    let note = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .unwrap();
+    assert_eq!(note["author"], "mallory");
+    assert_eq!(note["pushed_by"], "alice");
+    let declared = &timeline[0];
+    assert!(declared.get("pushed_by").is_none(), "{declared}");
+    let history = bob.ok(&["timeline", "--history"]);
+    assert!(history.contains("mallory (pushed by alice)"), "{history}");
+}
