@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeDelta, TimeZone, Utc};
-use inc::model::{NewEntry, NewIncident, Severity};
+use inc::model::{IncidentRef, NewEntry, NewIncident, Severity};
 use inc::store::{Store, StoreOptions};
 
 const INCIDENTS: usize = 10_000;
@@ -153,6 +153,53 @@ fn main() {
         cases.push(Case::new(&name, &inc, args, &e, 1));
     }
 
+    // The same commands by an earlier build (INC_BENCH_BASE=path/to/inc),
+    // on the same databases: what a change costs commands that do not use
+    // what it adds.
+    if let Some(base) = std::env::var_os("INC_BENCH_BASE").map(PathBuf::from) {
+        for (name, args, db) in [
+            ("inc --version", &["--version"][..], &small),
+            ("inc tl (empty)", &["tl", "bench note"], &small),
+            ("inc tl (large)", &["tl", "bench note"], &large),
+            ("inc show 1 (large)", &["show", "1"], &large),
+            ("inc list (large)", &["list"], &large),
+        ] {
+            cases.push(Case::new(
+                &format!("base: {name}"),
+                &base,
+                args,
+                &env(db),
+                1,
+            ));
+        }
+    }
+    // On a team (INC_BENCH_HUB=URL of a hub inc may install itself in):
+    // a note pushed to a hub on this machine.
+    let hub = std::env::var("INC_BENCH_HUB").ok();
+    if let Some(url) = &hub {
+        let team = dir.join("team.db");
+        let _ = std::fs::remove_file(&team);
+        build(&team, 1, 10, 10, 1);
+        let inc_with = |db: &Path, args: &[&str]| {
+            std::process::Command::new(&inc)
+                .args(args)
+                .envs(env(db))
+                .output()
+                .expect("run inc")
+        };
+        // Installed once; "already holds" on later runs.
+        inc_with(&team, &["hub", "init", url]);
+        let joined = inc_with(&team, &["team", "join", url]);
+        assert!(joined.status.success(), "{joined:?}");
+        cases.push(Case::new(
+            "inc tl (empty, on a team, hub on loopback)",
+            &inc,
+            &["tl", "bench note"],
+            &env(&team),
+            1,
+        ));
+    }
+
     // Interleaved: each round runs every case once (the slow ones every few
     // rounds), so drift in the machine's speed touches all cases alike.
     let warmup = 3;
@@ -179,6 +226,94 @@ fn main() {
         })
         .collect();
     print_report(&results);
+    if let Some(url) = &hub {
+        follow_latency(&inc, &dir, url, &env);
+    }
+}
+
+/// How long a note takes to appear in a teammate's `inc timeline
+/// --follow`, from the moment the writer's `inc tl` returns: 20 notes.
+fn follow_latency(
+    inc: &Path,
+    dir: &Path,
+    url: &str,
+    env: &dyn Fn(&Path) -> Vec<(&'static str, String)>,
+) {
+    use std::io::BufRead;
+    let (writer, reader) = (dir.join("writer.db"), dir.join("reader.db"));
+    for db in [&writer, &reader] {
+        let _ = std::fs::remove_file(db);
+    }
+    let run = |db: &Path, args: &[&str]| {
+        let out = std::process::Command::new(inc)
+            .args(args)
+            .envs(env(db))
+            .output()
+            .expect("run inc");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    run(&writer, &["open", "Follow latency", "--sev", "3"]);
+    run(&writer, &["team", "join", url]);
+    run(&reader, &["team", "join", url]);
+    // The hub may hold other incidents: the writer's by its team number.
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(&writer, &["show", "--json"])).expect("JSON");
+    let number = shown["incident"]["number"]
+        .as_str()
+        .or(shown["number"].as_str())
+        .expect("a number")
+        .trim_start_matches('#')
+        .to_string();
+    let mut follow = std::process::Command::new(inc)
+        .args(["timeline", "--follow", "-i", &number])
+        .envs(env(&reader))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run inc timeline --follow");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = follow.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send((line, Instant::now())).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let mut took = Vec::new();
+    for i in 0..20 {
+        let text = format!("latency note {i}");
+        run(&writer, &["tl", "-i", &number, &text]);
+        let written = Instant::now();
+        loop {
+            let (line, at) = rx
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the note reached --follow");
+            if line.contains(&text) {
+                took.push(at.saturating_duration_since(written));
+                break;
+            }
+        }
+    }
+    let _ = follow.kill();
+    let _ = follow.wait();
+    took.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "a note in a teammate's --follow: median {:.0} ms, worst {:.0} ms of 20 (target < 1 s): {}",
+        ms(took[took.len() / 2]),
+        ms(took[took.len() - 1]),
+        if took[took.len() - 1] < Duration::from_secs(1) {
+            "met"
+        } else {
+            "MISSED"
+        }
+    );
 }
 
 /// One command to time.
@@ -282,7 +417,9 @@ fn build(path: &Path, incidents: usize, entries: usize, first: usize, second: us
         }
     }
     // `inc tl` without -i goes to the newest open incident.
-    store.select_incident(incidents as i64).expect("select");
+    store
+        .select_incident(IncidentRef::Id(incidents as i64))
+        .expect("select");
     drop(store);
     let resolved = incidents.saturating_sub(OPEN_AT_THE_END);
     let mut conn = rusqlite::Connection::open(path).expect("open bench db");
@@ -529,6 +666,23 @@ fn print_report(all: &[Row]) {
             t.median(),
             verdict(t.median() < 50.0)
         );
+    }
+    for r in rows.iter().filter(|r| r.name.starts_with("base: ")) {
+        let name = &r.name["base: ".len()..];
+        if let Some(now) = find(name) {
+            let change = now.median() / r.median() - 1.0;
+            println!(
+                "{name} vs the base build: {:+.1}% (target within 2%): {}",
+                change * 100.0,
+                verdict(change <= 0.02)
+            );
+        }
+    }
+    if let Some(change) = ratio(
+        "inc tl (empty, on a team, hub on loopback)",
+        "inc tl (empty)",
+    ) {
+        println!("inc tl on a team, hub on loopback: {change:.2}x inc tl alone");
     }
     for r in rows.iter().filter(|r| r.name.contains("(across)")) {
         println!(

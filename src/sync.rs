@@ -285,7 +285,11 @@ const FOLLOW_TICK: Duration = Duration::from_millis(500);
 /// laptop writes itself. Off a team, or while the hub does not answer,
 /// it watches this laptop's record alone, and says so once. Returns only
 /// when `show` fails; Ctrl-C ends it.
-pub fn follow(path: &Path, options: &StoreOptions, mut show: impl FnMut() -> Result<()>) -> Result<()> {
+pub fn follow(
+    path: &Path,
+    options: &StoreOptions,
+    mut show: impl FnMut() -> Result<()>,
+) -> Result<()> {
     let mut hub: Option<Hub> = None;
     let mut next_try = std::time::Instant::now();
     let mut said_lost = false;

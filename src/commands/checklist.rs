@@ -166,10 +166,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
                     Ok(())
                 } else {
                     Err(
-                        UserError::new(format!("#{} is not a security incident", incident.id))
+                        UserError::new(format!("{} is not a security incident", incident.number))
                             .hint(format!(
                                 "mark it as one with `inc security on -i {}` first",
-                                incident.id
+                                incident.number.bare()
                             )),
                     )
                 }

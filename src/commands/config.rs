@@ -56,6 +56,37 @@ pub fn run(global: &GlobalArgs, args: &Args) -> Result<()> {
     }
 }
 
+/// The team hub the database is on, if any, and where the credential for
+/// it comes from: never the credential itself.
+fn team_lines(db: &Path, config: &Config) -> Vec<(String, &'static str)> {
+    if std::fs::symlink_metadata(db).is_err() {
+        return Vec::new();
+    }
+    let options = crate::store::StoreOptions {
+        busy_timeout: config.busy_timeout,
+        create_dir: false,
+        clock: crate::clock::Clock::system(),
+    };
+    let Ok(Some(team)) = crate::store::Store::open_read(db, &options).and_then(|s| s.team()) else {
+        return Vec::new();
+    };
+    let mut lines = vec![(
+        format!("# team hub: {}", safe_line(&team.url)),
+        "the database (inc team join)",
+    )];
+    if let Ok(url) = crate::hub::address::HubUrl::parse(&team.url) {
+        let credential = match crate::hub::address::credential_for(&url) {
+            Ok(found) => found.to_string(),
+            Err(e) => e.to_string(),
+        };
+        lines.push((
+            format!("# hub credential: {}", safe_line(&credential)),
+            "PGPASSFILE, ~/.pgpass or the URL's sslcert",
+        ));
+    }
+    lines
+}
+
 /// Paths only: a broken config leaves the database path unknown, which is
 /// said rather than failed on, since this is how users find the file.
 fn path(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
@@ -108,6 +139,9 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
         format!("db = {}", toml_str(&db.display().to_string())),
         source.name(),
     );
+    for (setting, source) in team_lines(&db, &config) {
+        line(setting, source);
+    }
     line(
         format!("default_severity = {}", config.default_severity.level()),
         from("default_severity"),

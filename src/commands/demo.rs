@@ -736,7 +736,7 @@ mod tests {
         let view = parts.view(&config, &zone);
         let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
         let findings = check(&CheckInput {
-            incident_id: id,
+            incident: id.to_string(),
             description: view.description,
             factors: view.factors,
             actions: view.actions,

@@ -95,8 +95,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 let zone = ctx.zone()?;
                 if at < incident.created_at {
                     return Err(UserError::new(format!(
-                        "the {name} cannot change before #{} was declared ({})",
-                        incident.id,
+                        "the {name} cannot change before {} was declared ({})",
+                        incident.number,
                         zone.format(incident.created_at)
                     ))
                     .hint(format!(

@@ -547,7 +547,7 @@ impl StateChangeArg {
     /// one chosen in a terminal, or an error naming them.
     pub fn target(&self, ctx: &Context) -> Result<IncidentRef> {
         if let Some(id) = &self.incident {
-            return Ok(IncidentRef::Id(crate::model::parse_incident_id(id)?));
+            return Ok(crate::model::parse_incident_id(id)?);
         }
         let (mut open, selected) = ctx
             .store_read()?
@@ -555,16 +555,19 @@ impl StateChangeArg {
         if open.len() < 2 {
             return Ok(IncidentRef::Current);
         }
-        let first: Vec<(i64, String)> = open
+        let first: Vec<(crate::model::Number, String)> = open
             .iter()
             .take(crate::model::NAMED_WHEN_AMBIGUOUS)
-            .map(|i| (i.id, i.title.clone()))
+            .map(|i| (i.number, i.title.clone()))
             .collect();
         let current = selected.filter(|id| open.iter().any(|i| i.id == *id));
         let hint = match current {
-            Some(id) => {
-                format!("name the incident to change with -i ID (the current one is #{id})")
-            }
+            Some(id) => format!(
+                "name the incident to change with -i ID (the current one is {})",
+                open.iter()
+                    .find(|i| i.id == id)
+                    .map_or_else(|| format!("#{id}"), |i| i.number.to_string())
+            ),
             None => "name the incident to change with -i ID".to_string(),
         };
         let ask = ask::Asker::new(
@@ -586,7 +589,7 @@ impl StateChangeArg {
                 } else {
                     ""
                 };
-                format!("#{} {}{mark}", i.id, safe_line(&i.title))
+                format!("{} {}{mark}", i.number, safe_line(&i.title))
             })
             .collect();
         let choice = ask.select("Which incident?", &items, 0)?;

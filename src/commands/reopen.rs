@@ -23,7 +23,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let target = match args.id.as_deref() {
-        Some(id) => IncidentRef::Id(parse_incident_id(id)?),
+        Some(id) => parse_incident_id(id)?,
         None => last_closed(ctx)?,
     };
     change(
@@ -54,8 +54,8 @@ fn last_closed(ctx: &Context) -> Result<IncidentRef> {
             "resolved"
         };
         return Err(UserError::new(format!(
-            "#{}, the incident you last {did}, is open again ({})",
-            incident.id, incident.status
+            "{}, the incident you last {did}, is open again ({})",
+            incident.number, incident.status
         ))
         .hint("name the one to reopen: `inc reopen ID` (`inc list --all` shows them)")
         .into());

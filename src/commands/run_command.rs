@@ -106,9 +106,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             let note = format!("ran `{}` ({})", entry.text, run.summary());
             let by_hand = shell_line(&[note.into()]);
             let problem = UserError::new(format!(
-                "the command ran ({}) but could not be noted on #{}: {}",
+                "the command ran ({}) but could not be noted on {}: {}",
                 run.summary(),
-                incident.id,
+                incident.number,
                 crate::error::message(&e)
             ))
             .hint(format!(

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::Context;
-use crate::model::{IncidentRef, fts_query, parse_incident_id};
+use crate::model::{fts_query, parse_incident_id};
 use crate::report::search;
 use crate::store::SearchFilter;
 
@@ -64,16 +64,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .map(|s| ctx.config().parse_severity(s))
         .transpose()?;
     let zone = ctx.zone()?;
-    let filter = SearchFilter {
-        incident,
-        severity,
-        limit: args.limit as usize,
-    };
     let found = ctx.store_read()?.snapshot(|store| {
-        if let Some(id) = incident {
-            // A mistyped id says so, rather than "nothing found".
-            store.incident(IncidentRef::Id(id))?;
-        }
+        // A mistyped id says so, rather than "nothing found".
+        let incident = incident
+            .map(|which| store.incident(which).map(|i| i.id))
+            .transpose()?;
+        let filter = SearchFilter {
+            incident,
+            severity,
+            limit: args.limit as usize,
+        };
         store.search(&query, &filter)
     })?;
     if let Some(cap) = found.ranked_only {

@@ -54,8 +54,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         |incident, at| {
             if at < incident.created_at {
                 return Err(UserError::new(format!(
-                    "#{} cannot change before it was declared ({})",
-                    incident.id,
+                    "{} cannot change before it was declared ({})",
+                    incident.number,
                     zone.format(incident.created_at)
                 ))
                 .hint(format!(

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::Context;
 use crate::error::UserError;
-use crate::hub::address::{Credential, HubUrl};
+use crate::hub::address::HubUrl;
 use crate::hub::schema::current_version;
 use crate::hub::{Hub, HubInfo};
 use crate::model::IncidentRef;
@@ -187,16 +187,12 @@ fn status(ctx: &Context) -> Result<()> {
 /// and `inc doctor`.
 pub fn reachability(url: &HubUrl) -> Vec<String> {
     let mut lines = Vec::new();
-    let credential = match url.client_cert.as_ref() {
-        Some((cert, _)) => Credential::Certificate(cert.clone()),
-        None => match crate::hub::address::password_for(url) {
-            Ok(Some((_, file))) => Credential::PasswordFile(file),
-            Ok(None) => Credential::Nothing,
-            Err(e) => {
-                lines.push(format!("credential: {e}"));
-                return lines;
-            }
-        },
+    let credential = match crate::hub::address::credential_for(url) {
+        Ok(found) => found,
+        Err(e) => {
+            lines.push(format!("credential: {e}"));
+            return lines;
+        }
     };
     lines.push(format!("credential: {credential}"));
     let tls = match url.tls {

@@ -11,7 +11,6 @@ use crate::report::{json, table};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
-  inc timeline
   inc timeline 12
   inc timeline --history
   inc timeline -i 12 --json > timeline-12.json
@@ -66,7 +65,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 if let Some(other) = store.incident_by_uuid(uuid)? {
                     names
                         .incidents
-                        .insert(uuid.clone(), format!("#{}", other.id));
+                        .insert(uuid.clone(), other.number.to_string());
                 }
             }
         }
@@ -87,7 +86,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     {
         out.push_str(&format!(
             "{corrected}: `inc timeline --history -i {}` shows every version.\n",
-            incident.id
+            incident.number.bare()
         ));
     }
     ctx.print(&out)?;

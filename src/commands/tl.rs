@@ -114,7 +114,7 @@ fn noted(
     let private = if private { " (private)" } else { "" };
     format!(
         "noted on {}{private} at {}",
-        crate::report::text::label(incident.id, &incident.title),
+        crate::report::text::label(incident.number, &incident.title),
         zone.format(stored.event_at)
     )
 }

@@ -122,8 +122,8 @@ fn post(
     entry: &TimelineEntry,
 ) -> Result<Posted> {
     let message = notify::slack_escape(&format!(
-        "#{} {} {}, {}",
-        incident.id,
+        "{} {} {}, {}",
+        incident.number,
         incident.severity,
         incident.title,
         describe(entry, &crate::time::Zone::utc(), &Default::default())

@@ -267,6 +267,19 @@ impl std::fmt::Display for Credential {
     }
 }
 
+/// Where the credential for `url` comes from: its client certificate, a
+/// line of the password file, or nothing. A password file others may read
+/// is an error.
+pub fn credential_for(url: &HubUrl) -> Result<Credential, UserError> {
+    if let Some((cert, _)) = &url.client_cert {
+        return Ok(Credential::Certificate(cert.clone()));
+    }
+    Ok(match password_for(url)? {
+        Some((_, file)) => Credential::PasswordFile(file),
+        None => Credential::Nothing,
+    })
+}
+
 /// The password file libpq reads: `PGPASSFILE`, else `~/.pgpass`.
 pub fn password_file() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PGPASSFILE").filter(|p| !p.is_empty()) {

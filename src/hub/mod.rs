@@ -143,7 +143,10 @@ impl Hub {
     /// Asks the hub to say when any change is pushed (`inc timeline
     /// --follow`): see [`Hub::wait_for_news`].
     pub fn listen(&mut self) -> Result<(), HubError> {
-        self.run(async |c| c.batch_execute(&format!("LISTEN {}", schema::CHANNEL)).await)
+        self.run(async |c| {
+            c.batch_execute(&format!("LISTEN {}", schema::CHANNEL))
+                .await
+        })
     }
 
     /// Waits up to `within` for the hub to say something was pushed.
@@ -157,7 +160,9 @@ impl Hub {
                     return Ok(true);
                 }
                 if signals.closed.load(Ordering::SeqCst) {
-                    return Err(HubError::Unreachable("the connection to the hub closed".into()));
+                    return Err(HubError::Unreachable(
+                        "the connection to the hub closed".into(),
+                    ));
                 }
                 if Instant::now() >= until {
                     return Ok(false);

@@ -83,7 +83,7 @@ pub fn check_done(
     at: DateTime<Utc>,
     zone: &Zone,
 ) -> Result<(), UserError> {
-    let n = incident.id;
+    let n = incident.number.bare();
     if !incident.security {
         return Err(
             UserError::new(format!("#{n} is not a security incident")).hint(format!(
@@ -121,7 +121,8 @@ pub fn check_done(
 
 /// `inc review --check` on a security incident: a warning for each duty
 /// not done yet, naming the command that records it.
-pub fn open_duties(incident_id: i64, security: bool, items: &[ChecklistItem]) -> Vec<Finding> {
+/// `incident` is the incident as typed after `-i` (`12`, `L3`).
+pub fn open_duties(incident: &str, security: bool, items: &[ChecklistItem]) -> Vec<Finding> {
     if !security {
         return Vec::new();
     }
@@ -136,7 +137,7 @@ pub fn open_duties(incident_id: i64, security: bool, items: &[ChecklistItem]) ->
                 i.text()
             ),
             fix: format!(
-                "once it is, record it with `inc checklist done {} -i {incident_id} --note TEXT`",
+                "once it is, record it with `inc checklist done {} -i {incident} --note TEXT`",
                 i.position
             ),
         })
@@ -185,7 +186,7 @@ mod tests {
     #[test]
     fn open_duties_of_a_security_incident_are_warnings_with_the_fix() {
         let items = [item(1, true), item(2, false)];
-        let found = open_duties(12, true, &items);
+        let found = open_duties("12", true, &items);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].level, Level::Warning);
         assert!(found[0].message.contains("item 2"), "{}", found[0].message);
@@ -194,6 +195,6 @@ mod tests {
             "{}",
             found[0].fix
         );
-        assert!(open_duties(12, false, &items).is_empty());
+        assert!(open_duties("12", false, &items).is_empty());
     }
 }

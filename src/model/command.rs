@@ -121,8 +121,8 @@ pub fn check_handoff(
 ) -> Result<DateTime<Utc>, UserError> {
     if same_person(&current.name, to) {
         return Err(UserError::new(format!(
-            "{} is already the commander of #{}",
-            current.name, incident.id
+            "{} is already the commander of {}",
+            current.name, incident.number
         ))
         .hint("hand off to someone else; `inc show` lists the commanders"));
     }
@@ -365,6 +365,7 @@ mod tests {
         let zone = Zone::utc();
         let incident_for = |id| Incident {
             links: Default::default(),
+            number: crate::model::Number::Local(id),
             drill: false,
             review_held: None,
             id,
@@ -402,6 +403,7 @@ mod tests {
         let started = t(5) + chrono::TimeDelta::seconds(20);
         let inc = Incident {
             links: Default::default(),
+            number: crate::model::Number::Local(7),
             drill: false,
             review_held: None,
             id: 7,

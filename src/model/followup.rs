@@ -101,7 +101,7 @@ pub fn record_held(
     correct: bool,
     zone: &Zone,
 ) -> Result<(), UserError> {
-    let id = incident.id;
+    let id = incident.number.bare();
     let resolved = match incident.resolved_at {
         Some(resolved) if incident.status == Status::Resolved => resolved,
         _ => {

@@ -7,10 +7,43 @@ use super::{EntryKind, NewEntry, Severity, Status};
 use crate::error::UserError;
 use crate::time::Zone;
 
+/// How people name an incident: `#12`. On a team, that is its team-wide
+/// number, the same on every laptop; one not yet on the hub has only its
+/// local number, in a form of its own (`#L3`) so that it is never taken for
+/// a team-wide one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    /// Off a team: the local id.
+    Local(i64),
+    /// On a team, once the hub has it.
+    Team(i64),
+    /// On a team, not yet on the hub: the local id.
+    Unshared(i64),
+}
+
+impl Number {
+    /// As typed after `-i`: `12`, or `L3`.
+    pub fn bare(self) -> String {
+        match self {
+            Number::Local(n) | Number::Team(n) => n.to_string(),
+            Number::Unshared(n) => format!("L{n}"),
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.bare())
+    }
+}
+
 /// An incident as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incident {
+    /// This database's own id for it.
     pub id: i64,
+    /// How people name it.
+    pub number: Number,
     pub uuid: String,
     pub title: String,
     pub severity: Severity,
@@ -95,12 +128,12 @@ impl Incident {
             return Ok(());
         }
         Err(UserError::new(format!(
-            "#{} is {}, so it cannot be the current incident",
-            self.id, self.status
+            "{} is {}, so it cannot be the current incident",
+            self.number, self.status
         ))
         .hint(format!(
             "reopen it with `inc reopen {0}`, or name it with -i {0} to add to it",
-            self.id
+            self.number.bare()
         )))
     }
 
@@ -122,7 +155,7 @@ impl Incident {
             return Err(
                 UserError::new("an incident is cancelled with a reason").hint(format!(
                     "`inc cancel -i {} --reason \"false alarm\"`",
-                    self.id
+                    self.number.bare()
                 )),
             );
         }
@@ -181,21 +214,24 @@ impl Incident {
     pub fn mitigate(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
         if let Some(done) = self.mitigated_at {
             return Err(UserError::new(format!(
-                "#{} was already mitigated at {}",
-                self.id,
+                "{} was already mitigated at {}",
+                self.number,
                 zone.format(done)
             ))
             .hint(format!(
                 "each incident has one mitigation time; correct it with `inc times -i {} --mitigated TIME`",
-                self.id
+                self.number.bare()
             )));
         }
         if self.status == Status::Cancelled {
             return Err(UserError::new(format!(
-                "#{} is cancelled: it was not an incident, so it has no mitigation",
-                self.id
+                "{} is cancelled: it was not an incident, so it has no mitigation",
+                self.number
             ))
-            .hint(format!("reopen it first with `inc reopen {}`", self.id)));
+            .hint(format!(
+                "reopen it first with `inc reopen {}`",
+                self.number.bare()
+            )));
         }
         self.not_before_start(EntryKind::Mitigated, at, zone)?;
         KeyTimes {
@@ -237,8 +273,8 @@ impl Incident {
     pub fn reopen(&mut self, at: DateTime<Utc>, zone: &Zone) -> Result<Vec<NewEntry>, UserError> {
         if self.status.is_open() {
             return Err(UserError::new(format!(
-                "#{} is not resolved or cancelled (it is {})",
-                self.id, self.status
+                "{} is not resolved or cancelled (it is {})",
+                self.number, self.status
             ))
             .hint("only a resolved or cancelled incident can be reopened"));
         }
@@ -265,8 +301,12 @@ impl Incident {
         zone: &Zone,
     ) -> Result<Vec<NewEntry>, UserError> {
         if self.status == Status::Cancelled {
-            return Err(UserError::new(format!("#{} is already cancelled", self.id))
-                .hint(format!("reopen it with `inc reopen {}`", self.id)));
+            return Err(
+                UserError::new(format!("{} is already cancelled", self.number)).hint(format!(
+                    "reopen it with `inc reopen {}`",
+                    self.number.bare()
+                )),
+            );
         }
         self.refuse_if_resolved(zone)?;
         self.not_before_start(EntryKind::Cancelled, at, zone)?;
@@ -293,9 +333,9 @@ impl Incident {
     ) -> Result<(), UserError> {
         if at < self.status_at {
             return Err(UserError::new(format!(
-                "{what} at {} would come before #{} became {} at {}, which would still be its status",
+                "{what} at {} would come before {} became {} at {}, which would still be its status",
                 zone.format(at),
-                self.id,
+                self.number,
                 self.status,
                 zone.format(self.status_at)
             ))
@@ -309,14 +349,20 @@ impl Incident {
 
     fn refuse_if_resolved(&self, zone: &Zone) -> Result<(), UserError> {
         match (self.status, self.resolved_at) {
-            (Status::Resolved, Some(at)) => {
-                Err(
-                    UserError::new(format!("#{} was resolved at {}", self.id, zone.format(at)))
-                        .hint(format!("reopen it first with `inc reopen {}`", self.id)),
-                )
-            }
-            (Status::Cancelled, _) => Err(UserError::new(format!("#{} is cancelled", self.id))
-                .hint(format!("reopen it first with `inc reopen {}`", self.id))),
+            (Status::Resolved, Some(at)) => Err(UserError::new(format!(
+                "{} was resolved at {}",
+                self.number,
+                zone.format(at)
+            ))
+            .hint(format!(
+                "reopen it first with `inc reopen {}`",
+                self.number.bare()
+            ))),
+            (Status::Cancelled, _) => Err(UserError::new(format!("{} is cancelled", self.number))
+                .hint(format!(
+                    "reopen it first with `inc reopen {}`",
+                    self.number.bare()
+                ))),
             _ => Ok(()),
         }
     }
@@ -468,6 +514,7 @@ mod tests {
     fn sample() -> Incident {
         Incident {
             links: Default::default(),
+            number: crate::model::Number::Local(1),
             drill: false,
             review_held: None,
             id: 1,
@@ -615,6 +662,7 @@ mod tests {
     fn derived_durations() {
         let inc = Incident {
             links: Default::default(),
+            number: crate::model::Number::Local(1),
             drill: false,
             review_held: None,
             id: 1,

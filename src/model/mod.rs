@@ -32,7 +32,7 @@ pub use current::{
     Current, IncidentRef, NAMED_WHEN_AMBIGUOUS, choose_current, name_incidents, parse_incident_id,
 };
 pub use hlc::{Hlc, max_ahead};
-pub use incident::{Incident, KeyTimes, Links, NewIncident, OrderConflict, ReviewHeld};
+pub use incident::{Incident, KeyTimes, Links, NewIncident, Number, OrderConflict, ReviewHeld};
 pub use refs::{CorrectionVerb, EntryRef, MIN_REF, short_refs};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,

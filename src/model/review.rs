@@ -525,7 +525,8 @@ fn says_how_long(text: &str) -> bool {
 
 /// What the readiness check looks at.
 pub struct CheckInput<'a> {
-    pub incident_id: i64,
+    /// The incident as typed after `-i` (`12`, `L3`).
+    pub incident: String,
     pub description: &'a Description,
     pub factors: &'a [Factor],
     pub actions: &'a [Action],
@@ -548,7 +549,7 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             fix,
         });
     };
-    let n = input.incident_id;
+    let n = &input.incident;
     let d = input.description;
     match d.summary.as_deref() {
         None if *d == Description::default() => say(

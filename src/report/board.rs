@@ -115,7 +115,7 @@ pub fn status_board(
             out,
             "Latest timeline entries ({} of {total}; `inc timeline -i {}` shows all):",
             latest.len(),
-            incident.id
+            incident.number.bare()
         );
         out.push_str(&table::timeline(latest, names, zone, width, false));
     }
@@ -142,7 +142,7 @@ pub fn checklist(incident: &Incident, items: &[ChecklistItem], zone: &Zone) -> S
         out,
         "\nSecurity checklist ({open} of {} open{kept}; `inc checklist done N -i {}` records one):",
         items.len(),
-        incident.id
+        incident.number.bare()
     );
     for item in items {
         let _ = writeln!(

@@ -42,7 +42,7 @@ pub fn link_label(name: &str) -> &str {
 pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
     let i = b.incident;
     let mut out = String::new();
-    let _ = writeln!(out, "## #{} {}: {}", i.id, i.severity, inline(&i.title));
+    let _ = writeln!(out, "## {} {}: {}", i.number, i.severity, inline(&i.title));
     let _ = writeln!(out);
     let _ = writeln!(out, "- **Status:** {}, {}", i.status, i.severity);
     let impact = match i.ended_at() {
@@ -120,7 +120,7 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
             out,
             "\nRecord each when done: {}.",
             code(
-                &format!("inc checklist done N -i {} --note TEXT", i.id),
+                &format!("inc checklist done N -i {} --note TEXT", i.number.bare()),
                 false
             )
         );
@@ -185,6 +185,7 @@ mod tests {
     fn a_briefing_reads_well_and_user_text_stays_in_place() {
         let incident = Incident {
             links: Default::default(),
+            number: crate::model::Number::Local(12),
             drill: false,
             review_held: None,
             id: 12,

@@ -18,6 +18,9 @@ use crate::model::{
 #[derive(Serialize)]
 struct IncidentJson<'a> {
     id: i64,
+    /// How it is named: `#12`; on a team its team-wide number, or `#L3`
+    /// until the hub has it.
+    number: String,
     uuid: &'a str,
     title: &'a str,
     severity: String,
@@ -203,6 +206,7 @@ fn time(t: DateTime<Utc>) -> String {
 fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
     IncidentJson {
         id: i.id,
+        number: i.number.to_string(),
         uuid: &i.uuid,
         title: &i.title,
         severity: i.severity.to_string(),

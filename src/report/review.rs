@@ -349,7 +349,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     // The heading without trailing punctuation (markdownlint's MD026); the
     // title as written is the table's first row.
     let heading = i.title.trim_end_matches(['.', ',', ';', ':', '!', '。']);
-    let _ = writeln!(out, "# Incident #{}: {}\n", i.id, inline(heading));
+    let _ = writeln!(out, "# Incident {}: {}\n", i.number, inline(heading));
     if r.public {
         paragraph(
             &mut out,
@@ -535,7 +535,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             format!(
                 "{corrected}: `inc timeline --history -i {}` shows every version, with who \
                  changed what and when.",
-                r.incident.id
+                r.incident.number.bare()
             )
         };
         // One line, unwrapped: a wrap would split the command.

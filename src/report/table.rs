@@ -99,7 +99,7 @@ pub fn incidents(
     }
     for i in list {
         t.add_row(vec![
-            Cell::new(format!("#{}", i.id)),
+            Cell::new(i.number.to_string()),
             style.severity_cell(i.severity),
             style.status_cell(i.status),
             Cell::new(cell(&i.title)),

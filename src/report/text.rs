@@ -86,18 +86,18 @@ pub fn duration(d: TimeDelta) -> String {
 /// wrote on, so that a note on the wrong incident is seen at once. A long
 /// title is cut short.
 pub fn incident_label(incident: &Incident) -> String {
-    label(incident.id, &incident.title)
+    label(incident.number, &incident.title)
 }
 
 /// [`incident_label`] from the incident's id and title alone.
-pub fn label(id: i64, title: &str) -> String {
+pub fn label(number: crate::model::Number, title: &str) -> String {
     const MAX: usize = 48;
     let title = safe_line(title);
     if title.chars().count() > MAX {
         let cut: String = title.chars().take(MAX - 1).collect();
-        format!("#{id} {}…", cut.trim_end())
+        format!("{number} {}…", cut.trim_end())
     } else {
-        format!("#{id} {title}")
+        format!("{number} {title}")
     }
 }
 
@@ -109,8 +109,8 @@ pub fn incident_name(incident: &Incident) -> String {
 /// The same, with the severity coloured when `style` says so.
 pub fn incident_heading(incident: &Incident, style: Style) -> String {
     format!(
-        "#{} {} {}",
-        incident.id,
+        "{} {} {}",
+        incident.number,
         style.severity(incident.severity, &incident.severity.to_string()),
         safe_line(&incident.title)
     )

@@ -120,8 +120,9 @@ impl Store {
     /// Makes an incident the current one (`inc use`). Only an open one can
     /// be: commands fall back to the only open incident when the current one
     /// is closed, so choosing a closed one would send notes elsewhere.
-    pub fn select_incident(&mut self, id: i64) -> Result<Incident> {
+    pub fn select_incident(&mut self, which: IncidentRef) -> Result<Incident> {
         self.write("", |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
             incident.can_be_current()?;
             state::select(tx.conn, id)?;

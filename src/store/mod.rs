@@ -102,6 +102,8 @@ pub(crate) struct Tx<'t> {
     pub now: DateTime<Utc>,
     clock: Cell<Hlc>,
     ticked: Cell<bool>,
+    /// The database is on a team (its incidents have team-wide numbers).
+    pub team: bool,
 }
 
 impl Tx<'_> {
@@ -229,18 +231,19 @@ impl Store {
                 .hint("ask the hub's administrator to add your database user to inc_responders, then `inc sync`")
                 .into());
             }
-            let team = team != rows::state::OnTeam::No;
             let write = Tx {
                 conn: &tx,
                 author,
                 now,
                 clock: Cell::new(last.unwrap_or(Hlc::at(now))),
                 ticked: Cell::new(false),
+                team: team != rows::state::OnTeam::No,
             };
             let value = f(&write)?;
             if write.ticked.get() {
                 rows::state::set_clock(&tx, write.clock.get())?;
             }
+            let team = write.team;
             tx.commit()?;
             Ok((value, team))
         };

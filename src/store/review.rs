@@ -325,8 +325,10 @@ fn same_incident(
     belongs_to: i64,
 ) -> Result<()> {
     let id = match which {
-        IncidentRef::Id(id) => incidents::load(conn, id)?.id,
-        _ => incidents::resolve(conn, which).unwrap_or(belongs_to),
+        IncidentRef::Current | IncidentRef::Viewing => {
+            incidents::resolve(conn, which).unwrap_or(belongs_to)
+        }
+        named => incidents::load(conn, incidents::resolve(conn, named)?)?.id,
     };
     if id != belongs_to {
         return Err(

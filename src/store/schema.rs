@@ -640,6 +640,24 @@ CREATE TABLE update_claims (
 ) STRICT;
 ",
     ),
+    // 10: the team hub's numbers. On a team, each incident has a team-wide
+    // number, given by the hub on its first push, and a cursor saying how
+    // far its log on the hub has been pulled. Every command that names an
+    // incident reads its number, so the table is here on every database;
+    // it stays empty off a team. The rest of what sync keeps (its queue,
+    // its triggers) is made by `inc team join`, so that a database on no
+    // team parses none of it. Never exported. (`IF NOT EXISTS`: builds
+    // before this schema made the table when joining a team.)
+    Migration::sql(
+        r"
+CREATE TABLE IF NOT EXISTS sync_incidents (
+    uuid   TEXT PRIMARY KEY,
+    number INTEGER,
+    cursor INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX IF NOT EXISTS sync_incidents_by_number ON sync_incidents (number);
+",
+    ),
 ];
 
 /// What migration 7 does that SQL cannot: each description gets the UUID

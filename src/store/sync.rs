@@ -54,11 +54,6 @@ CREATE TABLE IF NOT EXISTS sync_outbox (
     tbl    TEXT NOT NULL,
     row_id INTEGER NOT NULL
 ) STRICT;
-CREATE TABLE IF NOT EXISTS sync_incidents (
-    uuid   TEXT PRIMARY KEY,
-    number INTEGER,
-    cursor INTEGER NOT NULL DEFAULT 0
-) STRICT;
 CREATE TABLE IF NOT EXISTS sync_pushers (
     uuid      TEXT PRIMARY KEY,
     pushed_by TEXT NOT NULL
@@ -169,8 +164,8 @@ impl Store {
                 }
             }
             tx.conn.execute_batch(
-                "DROP TABLE IF EXISTS sync_outbox; DROP TABLE IF EXISTS sync_incidents; \
-                 DROP TABLE IF EXISTS sync_pushers;",
+                "DROP TABLE IF EXISTS sync_outbox; DROP TABLE IF EXISTS sync_pushers; \
+                 DELETE FROM sync_incidents;",
             )?;
             state::remove_prefix(tx.conn, "team.")?;
             Ok(queued)

@@ -158,8 +158,10 @@ impl Store {
 fn own_task(tx: &Tx<'_>, which: IncidentRef, task_id: i64, verb: &str) -> Result<Task> {
     let task = tasks::load(tx.conn, task_id)?;
     let id = match which {
-        IncidentRef::Id(id) => id,
-        _ => incidents::resolve(tx.conn, which).unwrap_or(task.incident_id),
+        IncidentRef::Current | IncidentRef::Viewing => {
+            incidents::resolve(tx.conn, which).unwrap_or(task.incident_id)
+        }
+        named => incidents::resolve(tx.conn, named)?,
     };
     if id != task.incident_id {
         return Err(UserError::new(format!(

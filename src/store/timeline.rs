@@ -24,6 +24,7 @@ const CURRENT: &str = "e.struck_at IS NULL AND e.kind <> 'correction'";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Noted {
     pub id: i64,
+    pub number: crate::model::Number,
     pub title: String,
 }
 
@@ -161,10 +162,15 @@ impl Store {
         self.write(author, |tx| {
             let id = incidents::resolve(tx.conn, which)?;
             let title = incidents::title(tx.conn, id)?;
+            let number = if tx.team {
+                incidents::number(tx.conn, id)?
+            } else {
+                crate::model::Number::Local(id)
+            };
             let entry = make(tx.now);
             debug_assert!(!entry.kind.tells_state(), "a change of state is not a note");
             let stored = entries::add(tx, id, &entry)?;
-            Ok((Noted { id, title }, stored))
+            Ok((Noted { id, number, title }, stored))
         })
     }
 

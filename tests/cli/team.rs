@@ -548,17 +548,23 @@ fn a_change_in_a_newer_format_stops_that_incident_but_not_the_laptops_own_pushes
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("upgrade inc"), "{said}");
-    assert!(bob.notes("1").is_empty(), "the pull went past the change it cannot read");
+    assert!(
+        bob.notes("1").is_empty(),
+        "the pull went past the change it cannot read"
+    );
     // Bob's own notes still go (every laptop of this version stops at the
     // same change, so they reach the hub, and newer laptops).
     bob.ok(&["tl", "bob is still heard"]);
     assert_eq!(
-        hub.sql(
-            "SELECT pushed_by FROM inc.changes WHERE record LIKE '%bob is still heard%'"
-        ),
+        hub.sql("SELECT pushed_by FROM inc.changes WHERE record LIKE '%bob is still heard%'"),
         "bob"
     );
-    assert!(bob.run(&["sync"]).stderr.windows(11).any(|w| w == b"upgrade inc"));
+    assert!(
+        bob.run(&["sync"])
+            .stderr
+            .windows(11)
+            .any(|w| w == b"upgrade inc")
+    );
 }
 
 #[test]
@@ -614,7 +620,10 @@ fn a_note_reaches_a_teammates_follow_within_a_second() {
     }
     follow.kill().ok();
     follow.wait().ok();
-    assert!(worst < Duration::from_secs(1), "a note took {worst:?} to show");
+    assert!(
+        worst < Duration::from_secs(1),
+        "a note took {worst:?} to show"
+    );
 }
 
 #[test]
@@ -641,4 +650,52 @@ fn a_note_written_as_someone_else_shows_who_pushed_it() {
     assert!(declared.get("pushed_by").is_none(), "{declared}");
     let history = bob.ok(&["timeline", "--history"]);
     assert!(history.contains("mallory (pushed by alice)"), "{history}");
+}
+
+#[test]
+fn an_incident_has_one_number_on_every_laptop_and_a_local_one_until_shared() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.laptop("alice");
+    alice.ok(&["open", "API errors", "--sev", "2"]);
+    alice.ok(&["team", "join", &hub.url("alice")]);
+    let proxy = Proxy::start(hub.cluster.port);
+    let bob = hub.laptop("bob");
+    bob.ok(&["open", "Bob's own", "--sev", "3"]);
+    bob.ok(&[
+        "team",
+        "join",
+        &hub.cluster.url_via(proxy.port, "bob", crate::hub::DB),
+    ]);
+    // Bob's incident was #1 on his laptop; on the team it is #2, and
+    // alice's is #1 on both.
+    let list = bob.ok(&["list"]);
+    assert!(
+        list.contains("#1  ") && list.contains("API errors"),
+        "{list}"
+    );
+    assert!(
+        list.contains("#2  ") && list.contains("Bob's own"),
+        "{list}"
+    );
+    bob.ok(&["tl", "-i", "1", "seen from bob"]);
+    alice.ok(&["sync"]);
+    assert_eq!(alice.notes("1"), ["seen from bob"]);
+    assert!(alice.ok(&["show", "2"]).contains("#2 SEV3 Bob's own"));
+
+    // Offline, a new incident has only its local number, in its own form.
+    proxy.set(Mode::Refuse);
+    let out = bob.run(&["open", "Offline one", "--sev", "3"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.starts_with("#L3 SEV3 Offline one"), "{said}");
+    assert!(bob.ok(&["show", "L3"]).contains("#L3 SEV3 Offline one"));
+    let err = bob.fails(&["show", "3"]);
+    assert!(err.contains("no incident #3 on this team"), "{err}");
+    proxy.set(Mode::Pass);
+    bob.ok(&["sync"]);
+    assert!(bob.ok(&["show", "3"]).contains("#3 SEV3 Offline one"));
+    alice.ok(&["sync"]);
+    assert!(alice.ok(&["show", "3"]).contains("#3 SEV3 Offline one"));
 }

@@ -101,24 +101,18 @@ pub fn check_all(db: &Path, options: &StoreOptions, checks: &mut Vec<Check>) {
 /// Where the credential comes from, and whether the password file is
 /// private.
 fn credential(url: &HubUrl) -> Check {
-    if let Some((cert, _)) = &url.client_cert {
-        return Check::new(
-            "hub_credential",
-            Status::Ok,
-            Credential::Certificate(cert.clone()).to_string(),
-        );
-    }
-    match address::password_for(url) {
-        Ok(Some((_, file))) => Check::new(
-            "hub_credential",
-            Status::Ok,
-            format!("{}, mode 0600 or stricter", Credential::PasswordFile(file)),
-        ),
-        Ok(None) => Check::new(
+    match address::credential_for(url) {
+        Ok(Credential::Nothing) => Check::new(
             "hub_credential",
             Status::Ok,
             "none: no line of the password file matches the hub, and no client certificate is set",
         ),
+        Ok(Credential::PasswordFile(file)) => Check::new(
+            "hub_credential",
+            Status::Ok,
+            format!("{}, mode 0600 or stricter", Credential::PasswordFile(file)),
+        ),
+        Ok(found) => Check::new("hub_credential", Status::Ok, found.to_string()),
         Err(e) => {
             let check = Check::new("hub_credential", Status::Fail, e.to_string());
             match e.hint_text() {

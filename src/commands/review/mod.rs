@@ -235,8 +235,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             // On stderr, so a script's standard output stays empty.
             let public = if view.public { "public " } else { "" };
             eprintln!(
-                "wrote the {public}review of #{} to {}",
-                view.incident.id,
+                "wrote the {public}review of {} to {}",
+                view.incident.number,
                 crate::report::text::safe_line(&path.display().to_string())
             );
             Ok(())
@@ -264,7 +264,7 @@ fn check_ready(
     }
     let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
     let findings = check(&CheckInput {
-        incident_id: i.id,
+        incident: i.number.bare(),
         description: view.description,
         factors: view.factors,
         actions: view.actions,
@@ -273,7 +273,11 @@ fn check_ready(
         deadline,
         today: ctx.zone()?.date(ctx.now()),
     });
-    let findings = [findings, open_duties(i.id, i.security, view.checklist)].concat();
+    let findings = [
+        findings,
+        open_duties(&i.number.bare(), i.security, view.checklist),
+    ]
+    .concat();
     let mut out = String::new();
     for f in &findings {
         let level = match f.level {
@@ -294,8 +298,8 @@ fn check_ready(
     if errors > 0 {
         let noun = if errors == 1 { "error" } else { "errors" };
         return Err(UserError::new(format!(
-            "the review of #{} is not ready: {errors} {noun}",
-            i.id
+            "the review of {} is not ready: {errors} {noun}",
+            i.number
         ))
         .hint(format!(
             "fix the errors above, then run `inc review --check -i {}` again",

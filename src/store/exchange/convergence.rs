@@ -976,6 +976,7 @@ impl World {
         let public = parts.public();
         let public = local(review::markdown(&public.view(&config, &zone), &zone));
         incident.id = 0;
+        incident.number = crate::model::Number::Local(0);
         Ok(Seen {
             id,
             incident,

@@ -12,16 +12,19 @@ use super::{all, bad, changed_at, changed_to_sql, entries, one, state};
 use crate::error::UserError;
 use crate::model::exchange::ExIncident;
 use crate::model::{
-    Current, Incident, IncidentRef, IncidentState, Links, NAMED_WHEN_AMBIGUOUS, ReviewHeld,
-    Severity, Status, choose_current,
+    Current, Incident, IncidentRef, IncidentState, Links, NAMED_WHEN_AMBIGUOUS, Number, ReviewHeld,
+    Severity, choose_current,
 };
 use crate::store::{opt_time_at, time_at, time_to_sql};
 
 /// The columns every query of incidents selects, in this order.
+/// The last two are its team-wide number (on a team, once the hub has it)
+/// and whether the database is on a team.
 pub(crate) const COLUMNS: &str = "id, uuid, clock, first_commander, drill, review_held_at, \
     review_held_by, changed, title, severity, status, security, commander, started_at, \
     detected_at, created_at, created_by, mitigated_at, resolved_at, channel, bridge, ticket, \
-    status_at";
+    status_at, (SELECT s.number FROM sync_incidents s WHERE s.uuid = i.uuid), \
+    EXISTS (SELECT 1 FROM state WHERE key = 'team.url')";
 
 /// Incidents in the order they were declared, the same on every machine.
 pub(crate) const ORDER: &str = "i.created_at, i.clock, i.uuid";
@@ -30,8 +33,15 @@ pub(crate) const ORDER: &str = "i.created_at, i.clock, i.uuid";
 pub(crate) fn incident(r: &Row<'_>) -> rusqlite::Result<Incident> {
     let level: u8 = r.get(9)?;
     let status: String = r.get(10)?;
+    let id = r.get(0)?;
+    let number = match (r.get::<_, Option<i64>>(23)?, r.get::<_, bool>(24)?) {
+        (Some(n), true) => Number::Team(n),
+        (None, true) => Number::Unshared(id),
+        (_, false) => Number::Local(id),
+    };
     Ok(Incident {
-        id: r.get(0)?,
+        id,
+        number,
         uuid: r.get(1)?,
         first_commander: r.get(3)?,
         drill: r.get(4)?,
@@ -217,6 +227,20 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Incident> {
     })
 }
 
+/// How people name the incident with local id `id`, on a team: its
+/// team-wide number once the hub has it.
+pub(crate) fn number(conn: &Connection, id: i64) -> Result<Number> {
+    let team = one(
+        conn,
+        "SELECT s.number FROM incidents i JOIN sync_incidents s ON s.uuid = i.uuid \
+         WHERE i.id = ?1",
+        [id],
+        |r| r.get::<_, Option<i64>>(0),
+    )?
+    .flatten();
+    Ok(team.map_or(Number::Unshared(id), Number::Team))
+}
+
 /// An incident's title, or an error that names it.
 pub(crate) fn title(conn: &Connection, id: i64) -> Result<String> {
     one(
@@ -268,22 +292,21 @@ pub(crate) fn open(conn: &Connection) -> Result<Vec<Incident>> {
 
 /// The id an [`IncidentRef`] stands for, or an error that says how to pick.
 pub(crate) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
-    let selected = state::selected(conn)?;
     match which {
-        IncidentRef::Id(id) => Ok(id),
+        IncidentRef::Id(id) | IncidentRef::Local(id) => Ok(id),
+        IncidentRef::Typed(n) => typed(conn, n),
         IncidentRef::Current | IncidentRef::Viewing => {
-            let selected_status = match selected {
+            let selected = match state::selected(conn)? {
                 Some(id) => one(
                     conn,
-                    "SELECT status FROM incidents WHERE id = ?1",
+                    &format!("SELECT {COLUMNS} FROM incidents i WHERE i.id = ?1"),
                     [id],
-                    |r| r.get::<_, String>(0),
+                    incident,
                 )?
-                .and_then(|s| s.parse::<Status>().ok())
-                .map(|s| (id, s)),
+                .map(|i| (i.id, i.number, i.status)),
                 None => None,
             };
-            if let Some((id, status)) = selected_status
+            if let Some((id, _, status)) = selected
                 && status.is_open()
             {
                 return Ok(id);
@@ -296,19 +319,40 @@ pub(crate) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
             let first_open = all(
                 conn,
                 &format!(
-                    "SELECT i.id, i.title FROM incidents i \
+                    "SELECT {COLUMNS} FROM incidents i \
                      WHERE i.status NOT IN ('resolved', 'cancelled') ORDER BY {ORDER} LIMIT ?1"
                 ),
                 [NAMED_WHEN_AMBIGUOUS as i64],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| incident(r).map(|i| (i.id, i.number, i.title)),
             )?;
             let open_count = usize::try_from(open_count).unwrap_or(usize::MAX);
-            match choose_current(selected_status, open_count, first_open) {
+            match choose_current(selected, open_count, first_open) {
                 Current::NoneOpen {
-                    last: Some((id, _)),
+                    last: Some((id, _, _)),
                 } if which == IncidentRef::Viewing => Ok(id),
                 other => Ok(other.into_id()?),
             }
         }
     }
+}
+
+/// The incident a number typed on the command line names: on a team, the
+/// one with that team-wide number; otherwise the one with that local id.
+fn typed(conn: &Connection, n: i64) -> Result<i64> {
+    let on_team = state::get(conn, state::TEAM_URL)?.is_some();
+    if !on_team {
+        return Ok(n);
+    }
+    one(
+        conn,
+        "SELECT i.id FROM incidents i JOIN sync_incidents s ON s.uuid = i.uuid \
+         WHERE s.number = ?1",
+        [n],
+        |r| r.get(0),
+    )?
+    .ok_or_else(|| {
+        UserError::new(format!("there is no incident #{n} on this team"))
+            .hint("`inc list --all` shows every incident; one not on the hub yet is named like #L3")
+            .into()
+    })
 }
