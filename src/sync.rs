@@ -120,14 +120,21 @@ pub fn sync_now(store: &mut Store, team: &Team, within: Duration) -> Result<Repo
             return Err(e.into_user(&url).into());
         }
     };
-    let result = push_all(store, &mut hub).and_then(|pushed| {
+    // Whether this user may write, as the hub says now: an observer made
+    // a responder can write from this sync on.
+    let result = hub.info().and_then(|info| {
+        let pushed = if info.writer {
+            push_all(store, &mut hub)?
+        } else {
+            0
+        };
         let mut report = pull_all(store, &mut hub)?;
         report.pushed = pushed;
-        Ok(report)
+        Ok((report, info.writer))
     });
     match result {
-        Ok(report) => {
-            store.hub_answered(Some(wall_ms()), None)?;
+        Ok((report, writer)) => {
+            store.hub_answered(Some(wall_ms()), Some(writer))?;
             Ok(report)
         }
         Err(e) => {
@@ -210,8 +217,18 @@ fn push_all(store: &mut Store, hub: &mut Hub) -> Result<usize, HubError> {
         } else {
             hub.push(&batch)?
         };
+        for (change, place) in batch.iter().zip(&places) {
+            if let Some(why) = &place.refused {
+                eprintln!(
+                    "inc: the team hub refused a change ({} of incident {}): {why}; it stays on this laptop only",
+                    change.kind, change.incident
+                );
+            }
+        }
+        // Refused changes leave the queue too: the hub would refuse them
+        // again, and they must not hold back the rest.
         store.pushed(last, &batch, &places).map_err(local)?;
-        pushed += batch.len();
+        pushed += places.iter().filter(|p| p.refused.is_none()).count();
     }
 }
 
@@ -225,12 +242,21 @@ fn pull_all(store: &mut Store, hub: &mut Hub) -> Result<Report, HubError> {
         if head.head <= from {
             continue;
         }
-        let (n, stopped) = pull_incident(store, hub, &head, from)?;
-        if n > 0 {
-            report.pulled_incidents += 1;
-            report.pulled_changes += n;
+        // An incident that cannot be merged here stops alone: the others
+        // still come, and the hub is not taken for unreachable.
+        match pull_incident(store, hub, &head, from) {
+            Ok((n, stopped)) => {
+                if n > 0 {
+                    report.pulled_incidents += 1;
+                    report.pulled_changes += n;
+                }
+                report.stopped.extend(stopped);
+            }
+            Err(HubError::Settings(e)) => report
+                .stopped
+                .push(format!("incident #{} was not pulled: {e}", head.number)),
+            Err(e) => return Err(e),
         }
-        report.stopped.extend(stopped);
     }
     Ok(report)
 }
@@ -330,9 +356,13 @@ pub fn follow(
                     let mut store = Store::open_write(path, options)?;
                     if pull_all(&mut store, found).is_err() {
                         hub = None;
+                        next_try = std::time::Instant::now() + backoff(1);
                     }
                 }
-                Err(_) => hub = None,
+                Err(_) => {
+                    hub = None;
+                    next_try = std::time::Instant::now() + backoff(1);
+                }
             },
             None => std::thread::sleep(FOLLOW_TICK),
         }

@@ -343,6 +343,13 @@ impl Context {
         Ok(store)
     }
 
+    /// Opens the store read-only as it is on this laptop, without asking
+    /// the team hub for news: for commands about to write.
+    pub fn store_local(&self) -> Result<Store> {
+        let (path, options) = self.db_to_read()?;
+        Store::open_read(&path, &options)
+    }
+
     /// Opens the store read-only: creates and changes nothing here. On a
     /// team, the hub's news is pulled first (see [`crate::sync::before_read`]).
     pub fn store_read(&self) -> Result<Store> {
@@ -549,8 +556,9 @@ impl StateChangeArg {
         if let Some(id) = &self.incident {
             return Ok(crate::model::parse_incident_id(id)?);
         }
+        // As they are on this laptop: a write never waits on the team hub.
         let (mut open, selected) = ctx
-            .store_read()?
+            .store_local()?
             .snapshot(|store| Ok((store.open_incidents()?, store.selected_incident()?)))?;
         if open.len() < 2 {
             return Ok(IncidentRef::Current);

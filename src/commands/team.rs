@@ -242,7 +242,7 @@ fn grant(ctx: &Context, user: &str, incident: Option<&str>) -> Result<()> {
     let found = store.incident(which)?;
     let Some(number) = store.team_number(&found.uuid)? else {
         return Err(
-            UserError::new(format!("incident #{} is not on the hub yet", found.id))
+            UserError::new(format!("incident {} is not on the hub yet", found.number))
                 .hint("`inc sync` shares it first")
                 .into(),
         );

@@ -258,7 +258,7 @@ impl Hub {
         );
         let rows = self.run(async |c| {
             c.query(
-                "SELECT change_id::text, number, seq FROM inc.push($1::text::jsonb)",
+                "SELECT change_id::text, number, seq, refused FROM inc.push($1::text::jsonb)",
                 &[&json.to_string()],
             )
             .await
@@ -269,6 +269,7 @@ impl Hub {
                 id: r.get(0),
                 number: r.get(1),
                 seq: r.get(2),
+                refused: r.get(3),
             })
             .collect())
     }

@@ -82,11 +82,15 @@ CREATE TABLE inc.changes (
     kind      text NOT NULL CHECK (kind ~ '^[a-z_]{1,32}$'),
     format    integer NOT NULL CHECK (format > 0),
     private   boolean NOT NULL,
-    record    text NOT NULL CHECK (length(record) <= 4194304),
+    record_uuid text NOT NULL,
+    -- The record an entry is about (a correction's note), if any.
+    about     text,
+    record    text NOT NULL CHECK (length(record) <= 134217728),
     pushed_by name NOT NULL,
     pushed_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (incident, seq)
 );
+CREATE INDEX changes_by_record ON inc.changes (incident, record_uuid) WHERE private;
 
 -- Whether the session's user may see an incident at all.
 CREATE FUNCTION inc.may_see(which uuid) RETURNS boolean
@@ -101,25 +105,39 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                           WHERE g.incident = i.uuid AND g.grantee = session_user)))
 $$;
 
+-- Whether any version of a record of an incident was private: then every
+-- version of it, and every entry about it, is for responders only.
+CREATE FUNCTION inc.private_record(which uuid, rec text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT rec IS NOT NULL AND EXISTS (
+        SELECT 1 FROM inc.changes x
+        WHERE x.incident = which AND x.record_uuid = rec AND x.private)
+$$;
+
 ALTER TABLE inc.incidents ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seen ON inc.incidents FOR SELECT USING (inc.may_see(uuid));
 ALTER TABLE inc.changes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seen ON inc.changes FOR SELECT USING (
     inc.may_see(incident)
-    AND (NOT private OR pg_has_role(session_user, 'inc_responders', 'MEMBER')));
+    AND (pg_has_role(session_user, 'inc_responders', 'MEMBER')
+         OR NOT (private OR inc.private_record(incident, record_uuid)
+                 OR inc.private_record(incident, about))));
 ALTER TABLE inc.grants ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seen ON inc.grants FOR SELECT USING (inc.may_see(incident));
 
 -- Adds changes, in order, each at most once (by its id): a retried push
--- gets the numbers of the first. Returns each change's incident number
--- and its place in the incident's log.
+-- gets the places of the first. Returns each change's incident number and
+-- its place in the incident's log, or why it was refused (a change this
+-- user may not make, or that is not well formed: refused alone, so that
+-- the rest still go; a retry would be refused again).
 CREATE FUNCTION inc.push(changes jsonb)
-RETURNS TABLE (change_id uuid, number bigint, seq bigint)
+RETURNS TABLE (change_id uuid, number bigint, seq bigint, refused text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
     c jsonb;
     target uuid;
+    rid text;
     inc_row inc.incidents;
     taken bigint;
     is_private boolean;
@@ -128,12 +146,24 @@ BEGIN
         RAISE EXCEPTION 'inc: % may not write to this hub', session_user
             USING ERRCODE = '42501', HINT = 'ask its administrator to add you to inc_responders';
     END IF;
+    -- Every lock this call takes, first and in one order (the numbering
+    -- lock, then the incidents by UUID), so that two pushes never wait on
+    -- each other in a circle.
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements(changes) e
+               WHERE NOT EXISTS (SELECT 1 FROM inc.incidents i
+                                 WHERE i.uuid = (e.value->>'incident')::uuid)) THEN
+        PERFORM 1 FROM inc.meta WHERE key = 'next_number' FOR UPDATE;
+    END IF;
+    PERFORM 1 FROM inc.incidents i
+        WHERE i.uuid IN (SELECT (e.value->>'incident')::uuid FROM jsonb_array_elements(changes) e)
+        ORDER BY i.uuid FOR UPDATE;
     FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP
-        target := (c->>'incident')::uuid;
-        SELECT * INTO inc_row FROM inc.incidents i WHERE i.uuid = target FOR UPDATE;
-        IF NOT FOUND THEN
-            -- One new incident at a time, so that numbers have no gaps.
-            PERFORM 1 FROM inc.meta WHERE key = 'next_number' FOR UPDATE;
+        change_id := (c->>'id')::uuid;
+        number := NULL;
+        seq := NULL;
+        refused := NULL;
+        BEGIN
+            target := (c->>'incident')::uuid;
             SELECT * INTO inc_row FROM inc.incidents i WHERE i.uuid = target FOR UPDATE;
             IF NOT FOUND THEN
                 UPDATE inc.meta SET value = (value::bigint + 1)::text
@@ -143,32 +173,47 @@ BEGIN
                             session_user);
                 SELECT * INTO inc_row FROM inc.incidents i WHERE i.uuid = target FOR UPDATE;
             END IF;
-        END IF;
-        IF inc_row.security AND NOT (inc_row.created_by = session_user
-                OR pg_has_role(session_user, 'inc_security', 'MEMBER')
-                OR EXISTS (SELECT 1 FROM inc.grants g
-                           WHERE g.incident = target AND g.grantee = session_user)) THEN
-            RAISE EXCEPTION 'inc: % may not write to restricted incident #%', session_user, inc_row.number
-                USING ERRCODE = '42501';
-        END IF;
-        IF coalesce((c->>'security')::boolean, false) AND NOT inc_row.security THEN
-            UPDATE inc.incidents SET security = true WHERE uuid = target;
-        END IF;
-        SELECT x.seq INTO taken FROM inc.changes x WHERE x.change_id = (c->>'id')::uuid;
-        IF NOT FOUND THEN
-            UPDATE inc.incidents SET head = head + 1 WHERE uuid = target RETURNING head INTO taken;
-            -- Whether a change is private is read from the record itself,
-            -- not taken from the laptop's word.
-            is_private := c->>'kind' = 'entry'
-                AND coalesce(((c->>'record')::jsonb->>'private')::boolean, false);
-            INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record,
-                                     pushed_by)
-                VALUES (target, taken, (c->>'id')::uuid, c->>'kind', (c->>'format')::integer,
-                        is_private, c->>'record', session_user);
-        END IF;
-        change_id := (c->>'id')::uuid;
-        number := inc_row.number;
-        seq := taken;
+            IF inc_row.security AND NOT (inc_row.created_by = session_user
+                    OR pg_has_role(session_user, 'inc_security', 'MEMBER')
+                    OR EXISTS (SELECT 1 FROM inc.grants g
+                               WHERE g.incident = target AND g.grantee = session_user)) THEN
+                RAISE EXCEPTION 'inc: % may not write to this restricted incident', session_user
+                    USING ERRCODE = '42501';
+            END IF;
+            IF coalesce((c->>'security')::boolean, false) AND NOT inc_row.security THEN
+                UPDATE inc.incidents SET security = true WHERE uuid = target;
+            END IF;
+            SELECT x.seq INTO taken FROM inc.changes x
+                WHERE x.incident = target AND x.change_id = (c->>'id')::uuid;
+            IF NOT FOUND THEN
+                rid := (c->>'record')::jsonb->>'uuid';
+                -- Whether a note is private is read from the record, not
+                -- taken from the laptop's word; and once any version of it
+                -- was private, every later one is, and so is every entry
+                -- about it (a correction carries its text), since the
+                -- laptop that pushed this one may not have seen it made
+                -- private.
+                is_private := c->>'kind' = 'entry'
+                    AND (coalesce(((c->>'record')::jsonb->>'private')::boolean, false)
+                         OR inc.private_record(target, rid)
+                         OR inc.private_record(target, (c->>'record')::jsonb->>'target'));
+                UPDATE inc.incidents SET head = head + 1 WHERE uuid = target
+                    RETURNING head INTO taken;
+                INSERT INTO inc.changes (incident, seq, change_id, kind, format, private,
+                                         record_uuid, about, record, pushed_by)
+                    VALUES (target, taken, (c->>'id')::uuid, c->>'kind',
+                            (c->>'format')::integer, is_private, rid,
+                            (c->>'record')::jsonb->>'target', c->>'record', session_user);
+            END IF;
+            number := inc_row.number;
+            seq := taken;
+        EXCEPTION
+            WHEN insufficient_privilege OR check_violation OR not_null_violation
+                OR invalid_text_representation OR invalid_parameter_value
+                OR string_data_right_truncation OR program_limit_exceeded
+                OR unique_violation THEN
+                refused := SQLERRM;
+        END;
         RETURN NEXT;
     END LOOP;
     PERFORM pg_notify('inc_changes', '');
@@ -202,7 +247,8 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA inc FROM PUBLIC;
 GRANT USAGE ON SCHEMA inc TO inc_responders, inc_observers, inc_security;
 GRANT SELECT ON inc.meta, inc.incidents, inc.changes, inc.grants
     TO inc_responders, inc_observers;
-GRANT EXECUTE ON FUNCTION inc.may_see(uuid) TO inc_responders, inc_observers;
+GRANT EXECUTE ON FUNCTION inc.may_see(uuid), inc.private_record(uuid, text)
+    TO inc_responders, inc_observers;
 GRANT EXECUTE ON FUNCTION inc.push(jsonb), inc.grant_access(bigint, name) TO inc_responders;
 "];
 

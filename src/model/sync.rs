@@ -43,13 +43,16 @@ pub fn change_id(incident: &str, kind: &str, record: &str) -> String {
     derived_uuid(incident, &format!("change/{kind}/{record}"))
 }
 
-/// Where the hub put a change.
+/// Where the hub put a change, or why it refused it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pushed {
     pub id: String,
-    /// The incident's team-wide number.
-    pub number: i64,
-    pub seq: i64,
+    /// The incident's team-wide number (none when refused).
+    pub number: Option<i64>,
+    pub seq: Option<i64>,
+    /// Why the hub refused it: a change this user may not make, or not
+    /// well formed. Pushing it again would be refused again.
+    pub refused: Option<String>,
 }
 
 /// An incident as the hub lists it.

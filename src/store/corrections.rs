@@ -372,7 +372,7 @@ impl Store {
             let from = incidents::load(tx.conn, entry.incident_id)?;
             let dest = incidents::load(tx.conn, incidents::resolve(tx.conn, to)?)?;
             if dest.id == from.id {
-                return Err(UserError::new(format!("the entry is already on #{}", dest.id))
+                return Err(UserError::new(format!("the entry is already on {}", dest.number))
                     .hint("name the incident it belongs on with --to")
                     .into());
             }
@@ -508,10 +508,16 @@ fn correction(
     to: Option<String>,
     reason: &str,
 ) -> Result<TimelineEntry> {
+    // A correction of a private note's text carries that text: it is as
+    // private as the note.
+    let private = entry.private && field == Field::Text;
     entries::add(
         tx,
         entry.incident_id,
-        &NewEntry::correction(&entry.uuid, field, from, to, reason.to_string(), tx.now),
+        &NewEntry {
+            private,
+            ..NewEntry::correction(&entry.uuid, field, from, to, reason.to_string(), tx.now)
+        },
     )
 }
 

@@ -121,7 +121,9 @@ impl Store {
     /// be: commands fall back to the only open incident when the current one
     /// is closed, so choosing a closed one would send notes elsewhere.
     pub fn select_incident(&mut self, which: IncidentRef) -> Result<Incident> {
-        self.write("", |tx| {
+        // Which incident is current is this laptop's own business: an
+        // observer's laptop may choose one too.
+        self.write_as("", super::Shared::SyncOnly, |tx| {
             let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
             incident.can_be_current()?;

@@ -48,9 +48,12 @@ const TABLES: &[(&str, RecordKind)] = &[
 const INCIDENT_RECORD: &str =
     "clock, first_commander, drill, review_held_at, review_held_by, changed";
 
+/// The queue's ids are never reused (AUTOINCREMENT): a push drops every
+/// row up to the last id it read, which must never be a row queued after
+/// another process emptied the queue.
 const TABLES_SQL: &str = r"
 CREATE TABLE IF NOT EXISTS sync_outbox (
-    id     INTEGER PRIMARY KEY,
+    id     INTEGER PRIMARY KEY AUTOINCREMENT,
     tbl    TEXT NOT NULL,
     row_id INTEGER NOT NULL
 ) STRICT;
@@ -266,10 +269,13 @@ impl Store {
             tx.conn
                 .execute("DELETE FROM sync_outbox WHERE id <= ?1", [last])?;
             for (change, place) in changes.iter().zip(pushed) {
+                let Some(number) = place.number else {
+                    continue;
+                };
                 tx.conn.execute(
                     "INSERT INTO sync_incidents (uuid, number) VALUES (?1, ?2) \
                      ON CONFLICT (uuid) DO UPDATE SET number = excluded.number",
-                    rusqlite::params![change.incident, place.number],
+                    rusqlite::params![change.incident, number],
                 )?;
             }
             Ok(())
@@ -441,20 +447,13 @@ fn apply(tx: &Tx<'_>, head: &Head, pulled: &[Pulled], now: DateTime<Utc>) -> Res
         pushers.push((uuid, change.pushed_by.clone()));
         cursor = Some(change.seq);
     }
-    // Every change up to the head the hub listed had committed when it
-    // listed it: a pull that did not stop early is complete to there,
-    // including the changes this user may not see.
-    let cursor = match (cursor, &applied.stopped) {
-        (last, Some(_)) => last,
-        (last, None) => Some(last.unwrap_or(0).max(head.head)),
-    };
+    // The cursor moves to the last change received, never further: a
+    // change this user could not see when pulling (an incident restricted
+    // in between) must come once they may.
     let Some(cursor) = cursor else {
         return Ok(applied);
     };
     set_cursor(conn, head, cursor)?;
-    if pushers.is_empty() {
-        return Ok(applied);
-    }
     let here = incidents::find(conn, &head.incident)?;
     if !has_head {
         let Some((_, record)) = &here else {

@@ -196,8 +196,8 @@ fn the_hub_itself_enforces_who_writes_and_who_reads() {
     // stamps the real user.
     let err = as_user(
         "alice",
-        "INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record, pushed_by) \
-         SELECT uuid, 99, gen_random_uuid(), 'entry', 2, false, '{}', 'bob' FROM inc.incidents",
+        "INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record_uuid, record, pushed_by) \
+         SELECT uuid, 99, gen_random_uuid(), 'entry', 2, false, 'x', '{}', 'bob' FROM inc.incidents",
     )
     .unwrap_err();
     assert!(err.contains("permission denied"), "{err}");
@@ -540,8 +540,8 @@ fn a_change_in_a_newer_format_stops_that_incident_but_not_the_laptops_own_pushes
     // What a newer inc would push.
     hub.sql(
         "WITH i AS (UPDATE inc.incidents SET head = head + 1 RETURNING uuid, head) \
-         INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record, pushed_by) \
-         SELECT uuid, head, gen_random_uuid(), 'hypothesis', 9, false, '{}', 'carol' FROM i",
+         INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record_uuid, record, pushed_by) \
+         SELECT uuid, head, gen_random_uuid(), 'hypothesis', 9, false, 'x', '{}', 'carol' FROM i",
     );
     alice.ok(&["tl", "after the newer change"]);
     let out = bob.run(&["sync"]);
@@ -698,4 +698,105 @@ fn an_incident_has_one_number_on_every_laptop_and_a_local_one_until_shared() {
     assert!(bob.ok(&["show", "3"]).contains("#3 SEV3 Offline one"));
     alice.ok(&["sync"]);
     assert!(alice.ok(&["show", "3"]).contains("#3 SEV3 Offline one"));
+}
+
+#[test]
+fn a_change_the_hub_refuses_holds_back_nothing_else() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Shared one", "--sev", "2"]);
+    alice.ok(&["open", "Other one", "--sev", "3"]);
+    bob.ok(&["sync"]);
+    // Bob restricts an incident he did not open and is not in the
+    // security group: from then on the hub refuses his changes to it.
+    bob.ok(&["security", "on", "-i", "1"]);
+    let out = bob.run(&["tl", "-i", "1", "bob can no longer write here"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("refused a change"), "{said}");
+    assert!(said.contains("stays on this laptop only"), "{said}");
+    // Nothing stays queued, and his other notes still go.
+    bob.ok(&["tl", "-i", "2", "but here he can"]);
+    let status = bob.ok(&["team", "status"]);
+    assert!(status.contains("queued:     0"), "{status}");
+    alice.ok(&["sync"]);
+    assert_eq!(alice.notes("2"), ["but here he can"]);
+    assert!(
+        !alice
+            .notes("1")
+            .contains(&"bob can no longer write here".to_string())
+    );
+}
+
+#[test]
+fn an_incident_that_cannot_be_merged_holds_back_no_other() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "First", "--sev", "2"]);
+    alice.ok(&["open", "Second", "--sev", "3"]);
+    bob.ok(&["sync"]);
+    // A record no inc would write, on the first incident.
+    hub.sql(
+        "WITH i AS (UPDATE inc.incidents SET head = head + 1 WHERE number = 1 \
+                    RETURNING uuid, head) \
+         INSERT INTO inc.changes (incident, seq, change_id, kind, format, private, record_uuid, \
+                                  record, pushed_by) \
+         SELECT uuid, head, gen_random_uuid(), 'entry', 2, false, 'x', '{\"uuid\": 1}', 'carol' \
+         FROM i",
+    );
+    alice.ok(&["tl", "-i", "2", "still arrives"]);
+    let out = bob.run(&["sync"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("incident #1 was not pulled"), "{said}");
+    assert_eq!(bob.notes("2"), ["still arrives"]);
+    // The hub is not taken for unreachable: no back-off.
+    let status = bob.ok(&["team", "status"]);
+    assert!(!status.contains("last error"), "{status}");
+}
+
+#[test]
+fn a_note_made_private_stays_hidden_from_observers_whoever_edits_it_later() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Customer data", "--sev", "2"]);
+    alice.ok(&["tl", "called the customer"]);
+    bob.ok(&["sync"]);
+    let timeline: serde_json::Value =
+        serde_json::from_str(&bob.ok(&["timeline", "--json"])).unwrap();
+    let reference = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .unwrap()["ref"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    alice.ok(&[
+        "entry",
+        "edit",
+        &reference,
+        "--private",
+        "--reason",
+        "names a customer",
+    ]);
+    // Bob has not pulled that, and adds the customer's name.
+    bob.ok(&["entry", "edit", &reference, "called ACME's Jane Doe"]);
+    let olga = hub.joined("olga", None);
+    let export = olga.ok(&["export"]);
+    assert!(
+        !export.contains("Jane Doe"),
+        "the observer got the private text"
+    );
+    assert!(!export.contains("called the customer"));
 }
