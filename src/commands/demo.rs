@@ -628,7 +628,7 @@ fn replay(
             }
             TaskDone(n) => {
                 let task = nth(&tasks, n, "task")?;
-                store.complete_task(which, task, who, Some(at))?;
+                store.complete_task(which, &task.to_string(), who, Some(at))?;
             }
             Describe {
                 summary,

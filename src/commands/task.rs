@@ -4,7 +4,6 @@
 use anyhow::Result;
 
 use super::{At, Context, IncidentArg, ShownIncident, terminal_width};
-use crate::error::UserError;
 use crate::model::{IncidentRef, clean_name, clean_text};
 use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
@@ -61,7 +60,7 @@ pub struct AddArgs {
   inc task done 1
   inc task done 3 -i 12"#)]
 pub struct DoneArgs {
-    /// The task's number, as `inc task list` shows it
+    /// The task's number, as `inc task list` shows it (on a team, its ref)
     #[arg(value_name = "TASK")]
     pub id: String,
 
@@ -76,7 +75,7 @@ pub struct DoneArgs {
 #[command(after_long_help = r#"Examples:
   inc task edit 1 "drain eu-west-1 traffic to Dublin""#)]
 pub struct EditArgs {
-    /// The task's number, as `inc task list --all` shows it
+    /// The task's number, as `inc task list --all` shows it (on a team, its ref)
     #[arg(value_name = "TASK")]
     pub id: String,
 
@@ -93,7 +92,7 @@ pub struct EditArgs {
   inc task assign 1 carol
   inc task assign 1 --nobody"#)]
 pub struct AssignArgs {
-    /// The task's number, as `inc task list --all` shows it
+    /// The task's number, as `inc task list --all` shows it (on a team, its ref)
     #[arg(value_name = "TASK")]
     pub id: String,
 
@@ -164,40 +163,31 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         .unwrap_or_default();
     ctx.say(&format!(
         "task {} added to {}: {}{owner}",
-        task.id,
+        task.name(),
         incident_label(&incident),
         safe_line(&task.text)
     ))
 }
 
-/// A task's number, as typed.
-fn task_number(s: &str) -> Result<i64> {
-    Ok(s.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| {
-            UserError::new(format!("`{}` is not a task number", safe_line(s)))
-                .hint("task numbers are shown by `inc task list`")
-        })?)
-}
-
 /// `edit` and `assign`: a correction of a task, noted on the timeline.
 fn change(ctx: &Context, id: &str, incident: &IncidentArg, change: TaskChange) -> Result<()> {
-    let id = task_number(id)?;
     let target = incident.target(IncidentRef::Current)?;
     let author = ctx.author()?;
     let (incident, task) = ctx
         .store_for_change()?
         .change_task(target, id, &author, &change)?;
     let label = incident_label(&incident);
+    let id = safe_line(id.trim());
     let line = match (task, &change) {
         (None, _) => format!("task {id} on {label}: nothing to change"),
-        (Some(task), TaskChange::Text(_)) => {
-            format!("task {id} on {label} now reads: {}", safe_line(&task.text))
-        }
+        (Some(task), TaskChange::Text(_)) => format!(
+            "task {} on {label} now reads: {}",
+            task.name(),
+            safe_line(&task.text)
+        ),
         (Some(task), TaskChange::Owner(_)) => format!(
-            "task {id} on {label} is now {}",
+            "task {} on {label} is now {}",
+            task.name(),
             task.owner
                 .as_deref()
                 .map_or("nobody's".into(), |o| format!("{}'s", safe_line(o)))
@@ -207,16 +197,15 @@ fn change(ctx: &Context, id: &str, incident: &IncidentArg, change: TaskChange) -
 }
 
 fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
-    let id = task_number(&args.id)?;
     let target = args.incident.target(IncidentRef::Current)?;
     let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let (incident, task) = ctx
         .store_for_change()?
-        .complete_task(target, id, &author, at)?;
+        .complete_task(target, &args.id, &author, at)?;
     ctx.say(&format!(
         "task {} on {} done at {}: {}",
-        task.id,
+        task.name(),
         incident_label(&incident),
         ctx.zone()?.format(task.done_at.unwrap_or(ctx.now())),
         safe_line(&task.text)

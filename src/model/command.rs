@@ -51,11 +51,26 @@ pub struct Task {
     pub created_by: String,
     pub done_at: Option<DateTime<Utc>>,
     pub done_by: Option<String>,
+    /// On a team: its ref, the shortest end of its UUID that no other task
+    /// of the incident ends with, the same on every laptop. Empty off a
+    /// team, where its number names it.
+    #[serde(default)]
+    pub reference: String,
 }
 
 impl Task {
     pub fn is_open(&self) -> bool {
         self.done_at.is_none()
+    }
+
+    /// How it is named, shown and typed: its ref on a team, else its
+    /// number.
+    pub fn name(&self) -> String {
+        if self.reference.is_empty() {
+            self.id.to_string()
+        } else {
+            self.reference.clone()
+        }
     }
 }
 
@@ -326,6 +341,7 @@ mod tests {
             created_by: "carol".into(),
             done_at: done.then(|| t(25)),
             done_by: None,
+            reference: String::new(),
         };
         let tasks = [
             task("frank", false),

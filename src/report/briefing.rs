@@ -100,7 +100,7 @@ pub fn markdown(b: &Briefing<'_>, now: DateTime<Utc>, zone: &Zone) -> String {
             || "no owner".to_string(),
             |o| format!("owner: {}", inline(o)),
         );
-        let _ = writeln!(out, "- Task {}: {} ({owner})", t.id, inline(&t.text));
+        let _ = writeln!(out, "- Task {}: {} ({owner})", t.name(), inline(&t.text));
     }
 
     // Duties the incident owes (regulators, customers, insurers) outlast
@@ -241,6 +241,7 @@ mod tests {
             created_by: "carol".into(),
             done_at: None,
             done_by: None,
+            reference: String::new(),
         }];
         let roles = [RoleHolder {
             role: "scribe".into(),

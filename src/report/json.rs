@@ -76,6 +76,9 @@ struct AssignmentJson<'a> {
 #[derive(Serialize)]
 struct TaskJson<'a> {
     id: i64,
+    /// On a team: how the task is named on every laptop.
+    #[serde(rename = "ref", skip_serializing_if = "str::is_empty")]
+    reference: &'a str,
     uuid: &'a str,
     incident_id: i64,
     text: &'a str,
@@ -250,6 +253,7 @@ fn assignment_json(a: &Assignment) -> AssignmentJson<'_> {
 fn task_json(t: &Task) -> TaskJson<'_> {
     TaskJson {
         id: t.id,
+        reference: &t.reference,
         uuid: &t.uuid,
         incident_id: t.incident_id,
         text: &t.text,

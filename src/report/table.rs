@@ -204,7 +204,7 @@ pub fn tasks(list: &[Task], zone: &Zone, width: Option<u16>) -> String {
     let mut t = table(&["TASK", "WHAT", "OWNER", "ADDED", "DONE"], 1, width);
     for task in list {
         t.add_row(vec![
-            task.id.to_string(),
+            task.name(),
             cell(&task.text),
             task.owner
                 .as_deref()

@@ -12,7 +12,7 @@ use super::rows::tasks::{self, Tasks};
 use crate::error::UserError;
 use crate::model::exchange::ExTask;
 use crate::model::ids::new_uuid;
-use crate::model::{EntryKind, Field, Incident, IncidentRef, NewEntry, Task};
+use crate::model::{EntryKind, Field, Incident, IncidentRef, MIN_REF, NewEntry, Task, short_refs};
 use crate::store::{Tx, time_to_sql};
 
 /// A change to a task already recorded.
@@ -28,7 +28,7 @@ impl Store {
     /// An incident's tasks in the order they were added; open ones only
     /// unless `all`.
     pub fn tasks(&self, incident_id: i64, all: bool) -> Result<Vec<Task>> {
-        self.read(|conn| tasks::of(conn, incident_id, all))
+        self.read(|conn| named(conn, tasks::of(conn, incident_id, all)?))
     }
 
     /// Adds a task, with a task entry on the timeline at `at` (now if
@@ -65,7 +65,7 @@ impl Store {
             entries::add(tx, id, &entry)?;
             let task = tasks::by_uuid(tx.conn, &record.uuid)?
                 .ok_or_else(|| anyhow::anyhow!("the task just added is not there"))?;
-            Ok((incident, task))
+            Ok((incident, one_named(tx.conn, task)?))
         })
     }
 
@@ -73,27 +73,29 @@ impl Store {
     /// with a task-done entry on the timeline. `check` sees the task and
     /// the time, and may refuse. A task of another incident is refused:
     /// task numbers are shared by all incidents, and a typo must not close
-    /// someone else's step.
+    /// someone else's step. `typed` names the task as people do (see
+    /// [`task_id`]).
     pub fn complete_task(
         &mut self,
         which: IncidentRef,
-        task_id: i64,
+        typed: &str,
         author: &str,
         at: Option<DateTime<Utc>>,
     ) -> Result<(Incident, Task)> {
         self.write(author, |tx| {
-            let task = own_task(tx, which, task_id, "finish")?;
+            let task_id = task_id(tx, which, typed)?;
+            let task = own_task(tx, which, task_id, typed, "finish")?;
             if let Some(done_by) = &task.done_by {
-                return Err(UserError::new(format!(
-                    "task {task_id} is already done (by {done_by})"
-                ))
-                .hint("`inc task list --all` shows every task")
-                .into());
+                return Err(
+                    UserError::new(format!("task {typed} is already done (by {done_by})"))
+                        .hint("`inc task list --all` shows every task")
+                        .into(),
+                );
             }
             let at = at.unwrap_or(tx.now);
             if at < task.created_at {
                 return Err(UserError::new(format!(
-                    "task {task_id} would be done before it was added"
+                    "task {typed} would be done before it was added"
                 ))
                 .hint("give a --at time after the task was added, or add it with --at too")
                 .into());
@@ -110,7 +112,7 @@ impl Store {
             entries::add(tx, task.incident_id, &entry)?;
             Ok((
                 incidents::load(tx.conn, task.incident_id)?,
-                tasks::load(tx.conn, task_id)?,
+                one_named(tx.conn, tasks::load(tx.conn, task_id)?)?,
             ))
         })
     }
@@ -121,12 +123,13 @@ impl Store {
     pub fn change_task(
         &mut self,
         which: IncidentRef,
-        task_id: i64,
+        typed: &str,
         author: &str,
         change: &TaskChange,
     ) -> Result<(Incident, Option<Task>)> {
         self.write(author, |tx| {
-            let task = own_task(tx, which, task_id, "change")?;
+            let task_id = task_id(tx, which, typed)?;
+            let task = own_task(tx, which, task_id, typed, "change")?;
             let incident = incidents::load(tx.conn, task.incident_id)?;
             let mut record = tasks::Tasks::by_id(tx.conn, task_id)?;
             let (field, from, to) = match change {
@@ -148,14 +151,99 @@ impl Store {
             Tasks::update(tx.conn, task.incident_id, &record)?;
             let entry = NewEntry::correction(&task.uuid, field, from, to, String::new(), tx.now);
             entries::add(tx, task.incident_id, &entry)?;
-            Ok((incident, Some(tasks::load(tx.conn, task_id)?)))
+            Ok((
+                incident,
+                Some(one_named(tx.conn, tasks::load(tx.conn, task_id)?)?),
+            ))
         })
     }
 }
 
+/// The local id of the task `typed` names. Off a team, a task is named by
+/// its number; on a team, where numbers differ from laptop to laptop, by
+/// its ref: the end of its UUID, on the incident `which` names (or any, if
+/// none is current).
+fn task_id(tx: &Tx<'_>, which: IncidentRef, typed: &str) -> Result<i64> {
+    let typed = typed.trim();
+    if !tx.team {
+        return typed.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            UserError::new(format!("`{typed}` is not a task number"))
+                .hint("task numbers are shown by `inc task list`")
+                .into()
+        });
+    }
+    let hex = typed.to_ascii_lowercase();
+    if hex.len() < MIN_REF || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(UserError::new(format!(
+            "on a team, a task is named by its ref, such as 3f2a, not `{typed}`"
+        ))
+        .hint("`inc task list` shows each task's ref, the same on every laptop")
+        .into());
+    }
+    let incident = incidents::resolve(tx.conn, which).ok();
+    let found: Vec<(i64, i64)> = super::rows::all(
+        tx.conn,
+        "SELECT id, incident_id FROM tasks WHERE substr(uuid, -length(?1)) = ?1 \
+         AND (?2 IS NULL OR incident_id = ?2)",
+        rusqlite::params![hex, incident],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    match found.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => Err(UserError::new(format!("no task is named {hex}"))
+            .hint("`inc task list --all` shows every task of an incident, with its ref")
+            .into()),
+        many => Err(UserError::new(format!(
+            "{} tasks end with {hex}: give more of its digits",
+            many.len()
+        ))
+        .hint("`inc task list --all` shows each task's ref")
+        .into()),
+    }
+}
+
+/// Tasks with their refs, on a team: each against every task of its
+/// incident.
+fn named(conn: &rusqlite::Connection, mut list: Vec<Task>) -> Result<Vec<Task>> {
+    if super::rows::state::get(conn, super::rows::state::TEAM_URL)?.is_none() {
+        return Ok(list);
+    }
+    let mut incidents: Vec<i64> = list.iter().map(|t| t.incident_id).collect();
+    incidents.sort_unstable();
+    incidents.dedup();
+    for incident in incidents {
+        let all: Vec<String> = super::rows::all(
+            conn,
+            "SELECT uuid FROM tasks WHERE incident_id = ?1",
+            [incident],
+            |r| r.get(0),
+        )?;
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let mine: Vec<usize> = (0..list.len())
+            .filter(|&i| list[i].incident_id == incident)
+            .collect();
+        let uuids: Vec<String> = mine.iter().map(|&i| list[i].uuid.clone()).collect();
+        let refs = short_refs(uuids.iter().map(String::as_str), &all);
+        for (i, reference) in mine.into_iter().zip(refs) {
+            list[i].reference = reference;
+        }
+    }
+    Ok(list)
+}
+
+fn one_named(conn: &rusqlite::Connection, task: Task) -> Result<Task> {
+    Ok(named(conn, vec![task])?.pop().expect("the task given"))
+}
+
 /// Task `task_id`, refused unless it belongs to the incident `which` names
 /// (when it names one).
-fn own_task(tx: &Tx<'_>, which: IncidentRef, task_id: i64, verb: &str) -> Result<Task> {
+fn own_task(
+    tx: &Tx<'_>,
+    which: IncidentRef,
+    task_id: i64,
+    typed: &str,
+    verb: &str,
+) -> Result<Task> {
     let task = tasks::load(tx.conn, task_id)?;
     let id = match which {
         IncidentRef::Current | IncidentRef::Viewing => {
@@ -164,11 +252,15 @@ fn own_task(tx: &Tx<'_>, which: IncidentRef, task_id: i64, verb: &str) -> Result
         named => incidents::resolve(tx.conn, named)?,
     };
     if id != task.incident_id {
+        let (on, not_on) = (
+            incidents::load(tx.conn, task.incident_id)?.number,
+            incidents::load(tx.conn, id)?.number,
+        );
         return Err(UserError::new(format!(
-            "task {task_id} belongs to #{}, not #{id}",
-            task.incident_id
+            "task {} belongs to {on}, not {not_on}",
+            typed.trim()
         ))
-        .hint(format!("to {verb} it anyway, add -i {}", task.incident_id))
+        .hint(format!("to {verb} it anyway, add -i {}", on.bare()))
         .into());
     }
     Ok(task)

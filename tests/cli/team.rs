@@ -800,3 +800,50 @@ fn a_note_made_private_stays_hidden_from_observers_whoever_edits_it_later() {
     );
     assert!(!export.contains("called the customer"));
 }
+
+#[test]
+fn a_task_has_one_name_on_every_laptop() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Queue backlog", "--sev", "2"]);
+    let added = alice.ok(&[
+        "task",
+        "add",
+        "drain the dead-letter queue",
+        "--owner",
+        "alice",
+    ]);
+    bob.ok(&["sync"]);
+    let refs = |laptop: &crate::hub::Laptop| -> Vec<String> {
+        let tasks: serde_json::Value =
+            serde_json::from_str(&laptop.ok(&["task", "list", "--all", "--json"])).unwrap();
+        tasks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["ref"].as_str().expect("a ref on a team").to_string())
+            .collect()
+    };
+    let mine = refs(&alice);
+    assert_eq!(mine.len(), 1);
+    assert_eq!(refs(&bob), mine);
+    assert!(
+        added.starts_with(&format!("task {} added", mine[0])),
+        "{added}"
+    );
+    // Local numbers differ between laptops: refused, with the way out.
+    let err = bob.fails(&["task", "done", "1"]);
+    assert!(err.contains("named by its ref"), "{err}");
+    let done = bob.ok(&["task", "done", &mine[0]]);
+    assert!(
+        done.starts_with(&format!("task {} on #1", mine[0])),
+        "{done}"
+    );
+    alice.ok(&["sync"]);
+    let tasks: serde_json::Value =
+        serde_json::from_str(&alice.ok(&["task", "list", "--all", "--json"])).unwrap();
+    assert_eq!(tasks[0]["done_by"], "bob");
+}

@@ -1219,14 +1219,14 @@ impl On<'_> {
                     return Ok(false);
                 };
                 self.store
-                    .complete_task(inc, task, who, Some(self.ago(back)))?;
+                    .complete_task(inc, &task.to_string(), who, Some(self.ago(back)))?;
             }
             Act::TaskText { .. } => {
                 let Some(task) = self.task(&record)? else {
                     return Ok(false);
                 };
                 self.store
-                    .change_task(inc, task, who, &TaskChange::Text(text))?;
+                    .change_task(inc, &task.to_string(), who, &TaskChange::Text(text))?;
             }
             Act::TaskOwner { owner, .. } => {
                 let Some(task) = self.task(&record)? else {
@@ -1234,7 +1234,7 @@ impl On<'_> {
                 };
                 let owner = owner.map(|o| person(o).to_string());
                 self.store
-                    .change_task(inc, task, who, &TaskChange::Owner(owner))?;
+                    .change_task(inc, &task.to_string(), who, &TaskChange::Owner(owner))?;
             }
             Act::Describe { parts, scope } => {
                 let parts = if parts % 16 == 0 { 1 } else { parts };
