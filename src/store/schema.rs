@@ -655,7 +655,6 @@ CREATE TABLE IF NOT EXISTS sync_incidents (
     number INTEGER,
     cursor INTEGER NOT NULL DEFAULT 0
 ) STRICT;
-CREATE INDEX IF NOT EXISTS sync_incidents_by_number ON sync_incidents (number);
 ",
     ),
 ];

@@ -13,7 +13,7 @@ use crate::error::UserError;
 use crate::model::exchange::ExIncident;
 use crate::model::{
     Current, Incident, IncidentRef, IncidentState, Links, NAMED_WHEN_AMBIGUOUS, Number, ReviewHeld,
-    Severity, choose_current,
+    Severity, Status, choose_current,
 };
 use crate::store::{opt_time_at, time_at, time_to_sql};
 
@@ -296,21 +296,28 @@ pub(crate) fn resolve(conn: &Connection, which: IncidentRef) -> Result<i64> {
         IncidentRef::Id(id) | IncidentRef::Local(id) => Ok(id),
         IncidentRef::Typed(n) => typed(conn, n),
         IncidentRef::Current | IncidentRef::Viewing => {
-            let selected = match state::selected(conn)? {
+            // The usual case first, and cheaply (`inc tl` pays for it):
+            // the incident chosen is open.
+            let selected_status = match state::selected(conn)? {
                 Some(id) => one(
                     conn,
-                    &format!("SELECT {COLUMNS} FROM incidents i WHERE i.id = ?1"),
+                    "SELECT status FROM incidents WHERE id = ?1",
                     [id],
-                    incident,
+                    |r| r.get::<_, String>(0),
                 )?
-                .map(|i| (i.id, i.number, i.status)),
+                .and_then(|s| s.parse::<Status>().ok())
+                .map(|s| (id, s)),
                 None => None,
             };
-            if let Some((id, _, status)) = selected
+            if let Some((id, status)) = selected_status
                 && status.is_open()
             {
                 return Ok(id);
             }
+            let selected = match selected_status {
+                Some((id, status)) => Some((id, load(conn, id)?.number, status)),
+                None => None,
+            };
             let open_count: i64 = conn.query_row(
                 "SELECT count(*) FROM incidents WHERE status NOT IN ('resolved', 'cancelled')",
                 [],

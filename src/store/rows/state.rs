@@ -53,21 +53,15 @@ pub(crate) enum OnTeam {
     Observer,
 }
 
-/// The change clock, and whether this database is on a team: one query,
-/// since every write asks both.
+/// The change clock, and whether this database is on a team: every write
+/// asks both, through the one cached statement that reads a key.
 pub(crate) fn clock_and_team(conn: &Connection) -> Result<(Option<Hlc>, OnTeam)> {
-    let rows = super::all(
-        conn,
-        "SELECT key, value FROM state WHERE key IN ('clock', 'team.url', 'team.writer')",
-        [],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
-    )?;
-    let value = |key: &str| rows.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
-    let clock = value(CLOCK).and_then(Hlc::parse);
-    let team = match (value(TEAM_URL), value(TEAM_WRITER)) {
-        (None, _) => OnTeam::No,
-        (Some(_), Some("0")) => OnTeam::Observer,
-        (Some(_), _) => OnTeam::Writer,
+    let clock = get(conn, CLOCK)?.as_deref().and_then(Hlc::parse);
+    // `team.writer` is set with `team.url` on joining and goes with it.
+    let team = match get(conn, TEAM_WRITER)?.as_deref() {
+        None => OnTeam::No,
+        Some("0") => OnTeam::Observer,
+        Some(_) => OnTeam::Writer,
     };
     Ok((clock, team))
 }
