@@ -463,18 +463,7 @@ fn apply(tx: &Tx<'_>, head: &Head, pulled: &[Pulled], now: DateTime<Utc>) -> Res
             ))
             .into());
         };
-        let records = std::mem::take(&mut part);
-        part = ExIncident {
-            timeline: records.timeline,
-            tasks: records.tasks,
-            description: records.description,
-            factors: records.factors,
-            actions: records.actions,
-            lessons: records.lessons,
-            checklist: records.checklist,
-            update_posts: records.update_posts,
-            ..record.clone()
-        };
+        part.set_head(record);
     }
     let known = match &here {
         Some((id, _)) => known(conn, *id)?,
@@ -544,20 +533,8 @@ fn fold(
                 record.head()
             };
             *has_head = true;
-            let uuid = record.uuid.clone();
-            let records = std::mem::take(part);
-            *part = ExIncident {
-                timeline: records.timeline,
-                tasks: records.tasks,
-                description: records.description,
-                factors: records.factors,
-                actions: records.actions,
-                lessons: records.lessons,
-                checklist: records.checklist,
-                update_posts: records.update_posts,
-                ..record
-            };
-            Ok(uuid)
+            part.set_head(&record);
+            Ok(record.uuid)
         }
         RecordKind::Entry => into(&mut part.timeline, json),
         RecordKind::Task => into(&mut part.tasks, json),

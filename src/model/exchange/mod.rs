@@ -116,6 +116,23 @@ pub struct ExIncident {
 }
 
 impl ExIncident {
+    /// Takes `head`'s own record (see [`ExIncident::head`]), keeping the
+    /// records this one holds.
+    pub fn set_head(&mut self, head: &ExIncident) {
+        let records = std::mem::take(self);
+        *self = ExIncident {
+            timeline: records.timeline,
+            tasks: records.tasks,
+            description: records.description,
+            factors: records.factors,
+            actions: records.actions,
+            lessons: records.lessons,
+            checklist: records.checklist,
+            update_posts: records.update_posts,
+            ..head.head()
+        };
+    }
+
     /// The incident's own record, without the records it holds.
     pub fn head(&self) -> ExIncident {
         ExIncident {
