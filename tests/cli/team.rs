@@ -847,3 +847,34 @@ fn a_task_has_one_name_on_every_laptop() {
         serde_json::from_str(&alice.ok(&["task", "list", "--all", "--json"])).unwrap();
     assert_eq!(tasks[0]["done_by"], "bob");
 }
+
+#[test]
+fn version_help_and_completions_never_touch_the_network() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let proxy = Proxy::start(hub.cluster.port);
+    let alice = hub.joined("alice", Some(proxy.port));
+    alice.ok(&["open", "Quiet", "--sev", "3"]);
+    let before = proxy.connections();
+    for args in [
+        &["--version"][..],
+        &["help"],
+        &["help", "timeline"],
+        &["tl", "--help"],
+        &["completions", "bash"],
+    ] {
+        alice.ok(args);
+    }
+    let complete = alice
+        .cmd()
+        .env("INC_COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .args(["--", "inc", "show", ""])
+        .output()
+        .unwrap();
+    assert!(complete.status.success());
+    assert!(String::from_utf8_lossy(&complete.stdout).contains('1'));
+    assert_eq!(proxy.connections(), before, "a command went to the hub");
+}
