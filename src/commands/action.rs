@@ -158,7 +158,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Action::Add(a) => add(ctx, a),
         Action::List(a) => list(ctx, a),
         Action::Done(a) => {
-            let id = number("action", &a.id)?;
+            let id = typed_item(&a.id)?;
             let target = only_named(&a.incident)?;
             // The plain rule, not `at_on`: follow-up work is done long
             // after the incident, not on its days.
@@ -166,7 +166,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             let author = ctx.author()?;
             let (incident, action) =
                 ctx.store_for_change()?
-                    .update_action(target, id, &author, at, |action| {
+                    .update_action(target, &a.id, &author, at, |action| {
                         if action.status != ActionStatus::Open {
                             return Err(UserError::new(format!(
                                 "action item {id} is already {}",
@@ -180,7 +180,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                         Ok(())
                     })?;
             ctx.say(&format!(
-                "action {id} on {} done at {}: {}",
+                "action {} on {} done at {}: {}",
+                action.name(),
                 incident_label(&incident),
                 when(ctx.zone()?, action.closed_at),
                 safe_line(&action.text)
@@ -213,11 +214,23 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     ctx.say(&format!(
         "action {} added to {}: {} (owner: {}{due})",
-        action.id,
+        action.name(),
         incident_label(&incident),
         safe_line(&action.text),
         safe_line(&action.owner)
     ))
+}
+
+/// An action item as typed: its number, or on a team its ref (the store
+/// tells which it takes). Anything else is refused before the database is
+/// opened.
+fn typed_item(typed: &str) -> Result<String> {
+    let t = typed.trim();
+    let is_ref = t.len() >= crate::model::MIN_REF && t.chars().all(|c| c.is_ascii_hexdigit());
+    if !is_ref {
+        number("action", t)?;
+    }
+    Ok(safe_line(t).into_owned())
 }
 
 /// The incident an item must belong to: only the one named with -i. Without
@@ -308,7 +321,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
 }
 
 fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
-    let id = number("action", &args.id)?;
+    let id = typed_item(&args.id)?;
     let today = ctx.zone()?.date(ctx.now());
     let text = args
         .text
@@ -353,7 +366,7 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
     let author = ctx.author()?;
     let (incident, action) =
         ctx.store_for_change()?
-            .update_action(target, id, &author, None, |a| {
+            .update_action(target, &args.id, &author, None, |a| {
                 if let Some(t) = text {
                     a.text = t;
                 }

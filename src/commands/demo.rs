@@ -665,7 +665,7 @@ fn replay(
             }
             ActionDone(n) => {
                 let action = nth(&actions, n, "action item")?;
-                store.update_action(Some(which), action, who, Some(at), |a| {
+                store.update_action(Some(which), &action.to_string(), who, Some(at), |a| {
                     a.status = ActionStatus::Done;
                     Ok(())
                 })?;

@@ -87,9 +87,23 @@ pub struct Action {
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub closed_at: Option<DateTime<Utc>>,
+    /// On a team: its ref, the same on every laptop (see
+    /// [`crate::model::Task::reference`]). Empty off a team.
+    #[serde(default)]
+    pub reference: String,
 }
 
 impl Action {
+    /// How it is named, shown and typed: its ref on a team, else its
+    /// number.
+    pub fn name(&self) -> String {
+        if self.reference.is_empty() {
+            self.id.to_string()
+        } else {
+            self.reference.clone()
+        }
+    }
+
     /// Open and past its due date on `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == ActionStatus::Open && self.due.is_some_and(|due| due < today)
@@ -337,6 +351,7 @@ mod tests {
             created_at: DateTime::<Utc>::MIN_UTC,
             created_by: "a".into(),
             closed_at: None,
+            reference: String::new(),
         };
         let today = d("2026-11-26");
         assert!(action(ActionStatus::Open, Some("2026-11-25")).is_overdue(today));
@@ -604,8 +619,11 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
     for a in input.actions.iter().filter(|a| a.owner.trim().is_empty()) {
         say(
             Level::Error,
-            format!("action item {} has no owner", a.id),
-            format!("set one with `inc action edit {} -i {n} --owner WHO`", a.id),
+            format!("action item {} has no owner", a.name()),
+            format!(
+                "set one with `inc action edit {} -i {n} --owner WHO`",
+                a.name()
+            ),
         );
     }
     if input.factors.is_empty() {
@@ -629,8 +647,11 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
     {
         say(
             Level::Warning,
-            format!("action item {} has no due date", a.id),
-            format!("set one with `inc action edit {} -i {n} --due DATE`", a.id),
+            format!("action item {} has no due date", a.name()),
+            format!(
+                "set one with `inc action edit {} -i {n} --due DATE`",
+                a.name()
+            ),
         );
     }
     if !input.factors.is_empty()

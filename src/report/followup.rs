@@ -49,7 +49,7 @@ pub fn actions(list: &[ActionOf], today: NaiveDate, width: Option<u16>) -> Strin
             None => "-".to_string(),
         };
         t.add_row(vec![
-            item.id.to_string(),
+            item.name(),
             due,
             incident_cell(item.incident_id, None, &a.incident_title, a.drill),
             cell(&item.text),

@@ -402,6 +402,9 @@ struct FactorJson<'a> {
 #[derive(Serialize)]
 struct ActionJson<'a> {
     id: i64,
+    /// On a team: how the item is named on every laptop.
+    #[serde(rename = "ref", skip_serializing_if = "str::is_empty")]
+    reference: &'a str,
     uuid: &'a str,
     incident_id: i64,
     text: &'a str,
@@ -454,6 +457,7 @@ fn factor_json(f: &Factor) -> FactorJson<'_> {
 fn action_json(a: &Action) -> ActionJson<'_> {
     ActionJson {
         id: a.id,
+        reference: &a.reference,
         uuid: &a.uuid,
         incident_id: a.incident_id,
         text: &a.text,

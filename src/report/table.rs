@@ -250,7 +250,7 @@ pub fn actions(list: &[Action], width: Option<u16>) -> String {
     );
     for a in list {
         t.add_row(vec![
-            a.id.to_string(),
+            a.name(),
             format!("#{}", a.incident_id),
             cell(&a.text),
             safe_line(&a.owner).into_owned(),

@@ -39,7 +39,7 @@ impl Store {
     pub fn actions_across(&self, filter: &ActionFilter) -> Result<Vec<ActionOf>> {
         self.read(|conn| {
             let (condition, values) = filter.condition(1);
-            super::rows::models(
+            let list: Vec<ActionOf> = super::rows::models(
                 conn,
                 "a",
                 &format!(
@@ -53,7 +53,21 @@ impl Store {
                     actions::ORDER
                 ),
                 rusqlite::params_from_iter(values),
-            )
+            )?;
+            let (mut actions, rest): (Vec<_>, Vec<_>) = list
+                .into_iter()
+                .map(|a| (a.action, (a.incident_title, a.drill)))
+                .unzip();
+            actions = super::review::named_actions(conn, actions)?;
+            Ok(actions
+                .into_iter()
+                .zip(rest)
+                .map(|(action, (incident_title, drill))| ActionOf {
+                    action,
+                    incident_title,
+                    drill,
+                })
+                .collect())
         })
     }
 
@@ -159,14 +173,14 @@ mod tests {
         let (_d, mut s) = store_with(&[("First", false), ("Second", false)]);
         add(&mut s, 1, "first's", None);
         let (_, changed) = s
-            .update_action(None, 1, "alice", None, |a| {
+            .update_action(None, "1", "alice", None, |a| {
                 a.owner = "bob".into();
                 Ok(())
             })
             .unwrap();
         assert_eq!((changed.incident_id, changed.owner.as_str()), (1, "bob"));
         let err = s
-            .update_action(Some(IncidentRef::Id(2)), 1, "alice", None, |a| {
+            .update_action(Some(IncidentRef::Id(2)), "1", "alice", None, |a| {
                 a.owner = "carol".into();
                 Ok(())
             })

@@ -10,6 +10,7 @@ mod exchange;
 mod followup;
 mod incidents;
 mod leadership;
+mod names;
 mod open;
 mod review;
 mod rows;

@@ -6,11 +6,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::Store;
 use super::rows::actions::{self, Actions};
 use super::rows::descriptions::{self, Descriptions};
 use super::rows::items::{self, Factors, Items, Lessons};
 use super::rows::{Table, incidents};
+use super::{Store, names};
 use crate::error::UserError;
 use crate::model::exchange::{ExAction, ExDescription};
 use crate::model::ids::{derived_uuid, new_uuid};
@@ -182,7 +182,7 @@ impl Store {
             let (condition, values) = filter.condition(2);
             let mut all = vec![filter.incident.map(|i| i.to_string())];
             all.extend(values);
-            super::rows::models(
+            let list: Vec<Action> = super::rows::models(
                 conn,
                 "a",
                 actions::ACTION,
@@ -194,7 +194,8 @@ impl Store {
                     actions::ORDER
                 ),
                 rusqlite::params_from_iter(all),
-            )
+            )?;
+            named_actions(conn, list)
         })
     }
 
@@ -223,7 +224,7 @@ impl Store {
             };
             Actions::insert(tx.conn, id, &record)?;
             let action = actions::load(tx.conn, tx.conn.last_insert_rowid())?;
-            Ok((incident, action))
+            Ok((incident, one_named(tx.conn, action)?))
         })
     }
 
@@ -236,13 +237,18 @@ impl Store {
     pub fn update_action(
         &mut self,
         which: Option<IncidentRef>,
-        action_id: i64,
+        typed: &str,
         author: &str,
         closed_at: Option<chrono::DateTime<chrono::Utc>>,
         change: impl FnOnce(&mut Action) -> Result<(), UserError>,
     ) -> Result<(Incident, Action)> {
         self.write(author, |tx| {
-            let before = actions::load(tx.conn, action_id)?;
+            let within = match which {
+                Some(which) if tx.team => Some(incidents::resolve(tx.conn, which)?),
+                _ => None,
+            };
+            let action_id = names::resolve(tx, &names::ACTIONS, within, typed)?;
+            let before = one_named(tx.conn, actions::load(tx.conn, action_id)?)?;
             if let Some(which) = which {
                 same_incident(tx.conn, which, "action", action_id, before.incident_id)?;
             }
@@ -254,7 +260,8 @@ impl Store {
             }
             if after.closed_at.is_some_and(|at| at < before.created_at) {
                 return Err(UserError::new(format!(
-                    "action item {action_id} would be closed before it was added"
+                    "action item {} would be closed before it was added",
+                    before.name()
                 ))
                 .hint("give a --at time after the item was added")
                 .into());
@@ -282,10 +289,27 @@ impl Store {
             Actions::update(tx.conn, before.incident_id, &record)?;
             Ok((
                 incidents::load(tx.conn, before.incident_id)?,
-                actions::load(tx.conn, action_id)?,
+                one_named(tx.conn, actions::load(tx.conn, action_id)?)?,
             ))
         })
     }
+}
+
+/// Action items with their refs, on a team (see [`names`]).
+pub(super) fn named_actions(conn: &rusqlite::Connection, list: Vec<Action>) -> Result<Vec<Action>> {
+    names::name_all(
+        conn,
+        &names::ACTIONS,
+        list,
+        |a| (a.incident_id, a.uuid.as_str()),
+        |a, reference| a.reference = reference,
+    )
+}
+
+fn one_named(conn: &rusqlite::Connection, action: Action) -> Result<Action> {
+    Ok(named_actions(conn, vec![action])?
+        .pop()
+        .expect("the action given"))
 }
 
 /// Adds a factor or a lesson.

@@ -4,15 +4,15 @@
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
-use super::Store;
 use super::rows::Table;
 use super::rows::entries;
 use super::rows::incidents;
 use super::rows::tasks::{self, Tasks};
+use super::{Store, names};
 use crate::error::UserError;
 use crate::model::exchange::ExTask;
 use crate::model::ids::new_uuid;
-use crate::model::{EntryKind, Field, Incident, IncidentRef, MIN_REF, NewEntry, Task, short_refs};
+use crate::model::{EntryKind, Field, Incident, IncidentRef, NewEntry, Task};
 use crate::store::{Tx, time_to_sql};
 
 /// A change to a task already recorded.
@@ -159,76 +159,22 @@ impl Store {
     }
 }
 
-/// The local id of the task `typed` names. Off a team, a task is named by
-/// its number; on a team, where numbers differ from laptop to laptop, by
-/// its ref: the end of its UUID, on the incident `which` names (or any, if
-/// none is current).
+/// The local id of the task `typed` names (see [`super::names`]), among
+/// the tasks of the incident `which` names (or any, if none is current).
 fn task_id(tx: &Tx<'_>, which: IncidentRef, typed: &str) -> Result<i64> {
-    let typed = typed.trim();
-    if !tx.team {
-        return typed.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            UserError::new(format!("`{typed}` is not a task number"))
-                .hint("task numbers are shown by `inc task list`")
-                .into()
-        });
-    }
-    let hex = typed.to_ascii_lowercase();
-    if hex.len() < MIN_REF || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(UserError::new(format!(
-            "on a team, a task is named by its ref, such as 3f2a, not `{typed}`"
-        ))
-        .hint("`inc task list` shows each task's ref, the same on every laptop")
-        .into());
-    }
-    let incident = incidents::resolve(tx.conn, which).ok();
-    let found: Vec<(i64, i64)> = super::rows::all(
-        tx.conn,
-        "SELECT id, incident_id FROM tasks WHERE substr(uuid, -length(?1)) = ?1 \
-         AND (?2 IS NULL OR incident_id = ?2)",
-        rusqlite::params![hex, incident],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    match found.as_slice() {
-        [(id, _)] => Ok(*id),
-        [] => Err(UserError::new(format!("no task is named {hex}"))
-            .hint("`inc task list --all` shows every task of an incident, with its ref")
-            .into()),
-        many => Err(UserError::new(format!(
-            "{} tasks end with {hex}: give more of its digits",
-            many.len()
-        ))
-        .hint("`inc task list --all` shows each task's ref")
-        .into()),
-    }
+    let within = incidents::resolve(tx.conn, which).ok();
+    names::resolve(tx, &names::TASKS, within, typed)
 }
 
-/// Tasks with their refs, on a team: each against every task of its
-/// incident.
-fn named(conn: &rusqlite::Connection, mut list: Vec<Task>) -> Result<Vec<Task>> {
-    if super::rows::state::get(conn, super::rows::state::TEAM_URL)?.is_none() {
-        return Ok(list);
-    }
-    let mut incidents: Vec<i64> = list.iter().map(|t| t.incident_id).collect();
-    incidents.sort_unstable();
-    incidents.dedup();
-    for incident in incidents {
-        let all: Vec<String> = super::rows::all(
-            conn,
-            "SELECT uuid FROM tasks WHERE incident_id = ?1",
-            [incident],
-            |r| r.get(0),
-        )?;
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let mine: Vec<usize> = (0..list.len())
-            .filter(|&i| list[i].incident_id == incident)
-            .collect();
-        let uuids: Vec<String> = mine.iter().map(|&i| list[i].uuid.clone()).collect();
-        let refs = short_refs(uuids.iter().map(String::as_str), &all);
-        for (i, reference) in mine.into_iter().zip(refs) {
-            list[i].reference = reference;
-        }
-    }
-    Ok(list)
+/// Tasks with their refs, on a team.
+fn named(conn: &rusqlite::Connection, list: Vec<Task>) -> Result<Vec<Task>> {
+    names::name_all(
+        conn,
+        &names::TASKS,
+        list,
+        |t| (t.incident_id, t.uuid.as_str()),
+        |t, reference| t.reference = reference,
+    )
 }
 
 fn one_named(conn: &rusqlite::Connection, task: Task) -> Result<Task> {

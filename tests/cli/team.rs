@@ -802,7 +802,7 @@ fn a_note_made_private_stays_hidden_from_observers_whoever_edits_it_later() {
 }
 
 #[test]
-fn a_task_has_one_name_on_every_laptop() {
+fn a_task_and_an_action_item_have_one_name_on_every_laptop() {
     let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
         return;
     };
@@ -846,6 +846,34 @@ fn a_task_has_one_name_on_every_laptop() {
     let tasks: serde_json::Value =
         serde_json::from_str(&alice.ok(&["task", "list", "--all", "--json"])).unwrap();
     assert_eq!(tasks[0]["done_by"], "bob");
+
+    // Action items too.
+    alice.ok(&[
+        "action",
+        "add",
+        "alert on queue depth",
+        "--owner",
+        "platform",
+    ]);
+    bob.ok(&["sync"]);
+    let action_ref = |laptop: &crate::hub::Laptop| -> String {
+        let items: serde_json::Value =
+            serde_json::from_str(&laptop.ok(&["action", "list", "--json"])).unwrap();
+        items[0]["ref"]
+            .as_str()
+            .expect("a ref on a team")
+            .to_string()
+    };
+    let named = action_ref(&alice);
+    assert_eq!(action_ref(&bob), named);
+    let err = bob.fails(&["action", "done", "1"]);
+    assert!(err.contains("named by its ref"), "{err}");
+    let done = bob.ok(&["action", "done", &named]);
+    assert!(done.starts_with(&format!("action {named} on #1")), "{done}");
+    alice.ok(&["sync"]);
+    let items: serde_json::Value =
+        serde_json::from_str(&alice.ok(&["action", "list", "--json"])).unwrap();
+    assert_eq!(items[0]["status"], "done");
 }
 
 #[test]

@@ -1298,7 +1298,7 @@ impl On<'_> {
                 };
                 let v = usize::from(value);
                 self.store
-                    .update_action(Some(inc), action.id, who, None, |a| {
+                    .update_action(Some(inc), &action.id.to_string(), who, None, |a| {
                         match field % 6 {
                             0 => a.text = text,
                             1 => a.owner = person(value).to_string(),
