@@ -120,9 +120,33 @@ pub fn sync_now(store: &mut Store, team: &Team, within: Duration) -> Result<Repo
             return Err(e.into_user(&url).into());
         }
     };
+    let info = match hub.info() {
+        Ok(info) => info,
+        Err(e) => {
+            failed(store, team, &e)?;
+            return Err(e.into_user(&url).into());
+        }
+    };
+    // Another hub at the same address (replaced, or restored from a
+    // backup into a new database) holds none of what this laptop pulled:
+    // said, rather than merged into.
+    if let Some(id) = info.hub_id.as_deref()
+        && !team.hub_id.is_empty()
+        && id != team.hub_id
+    {
+        return Err(crate::error::UserError::new(format!(
+            "the hub at {} is not the one this laptop joined (its id was {}, it is now {id})",
+            url.to_text(),
+            team.hub_id
+        ))
+        .hint(
+            "`inc team leave`, then `inc team join URL`, shares this laptop's record with it again",
+        )
+        .into());
+    }
     // Whether this user may write, as the hub says now: an observer made
     // a responder can write from this sync on.
-    let result = hub.info().and_then(|info| {
+    let result = (|| {
         let pushed = if info.writer {
             push_all(store, &mut hub)?
         } else {
@@ -131,7 +155,7 @@ pub fn sync_now(store: &mut Store, team: &Team, within: Duration) -> Result<Repo
         let mut report = pull_all(store, &mut hub)?;
         report.pushed = pushed;
         Ok((report, info.writer))
-    });
+    })();
     match result {
         Ok((report, writer)) => {
             store.hub_answered(Some(wall_ms()), Some(writer))?;
@@ -239,7 +263,16 @@ fn pull_all(store: &mut Store, hub: &mut Hub) -> Result<Report, HubError> {
     let cursors = store.cursors().map_err(local)?;
     for head in heads {
         let from = cursors.get(&head.incident).copied().unwrap_or(0);
-        if head.head <= from {
+        if head.head < from {
+            // The hub lost changes this laptop pulled: restored from a
+            // backup. Nothing of it is pulled until it is whole again.
+            report.stopped.push(format!(
+                "incident #{} on the hub ends at change {}, but this laptop pulled it to {from}: was the hub restored from a backup? `inc team leave` and `inc team join URL` push this laptop's record to it again",
+                head.number, head.head
+            ));
+            continue;
+        }
+        if head.head == from {
             continue;
         }
         // An incident that cannot be merged here stops alone: the others

@@ -906,3 +906,37 @@ fn version_help_and_completions_never_touch_the_network() {
     assert!(String::from_utf8_lossy(&complete.stdout).contains('1'));
     assert_eq!(proxy.connections(), before, "a command went to the hub");
 }
+
+#[test]
+fn a_hub_replaced_or_restored_from_a_backup_is_said_not_merged_into() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let bob = hub.joined("bob", None);
+    alice.ok(&["open", "Restore drill", "--sev", "3"]);
+    alice.ok(&["tl", "one"]);
+    alice.ok(&["tl", "two"]);
+    bob.ok(&["sync"]);
+    // Restored from a backup taken after the first change.
+    hub.sql("DELETE FROM inc.changes WHERE seq > 1; UPDATE inc.incidents SET head = 1");
+    let out = bob.run(&["sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("restored from a backup"), "{said}");
+    assert_eq!(
+        bob.notes("1"),
+        ["one", "two"],
+        "nothing of bob's record is lost"
+    );
+    // Replaced by another hub at the same address.
+    hub.sql("UPDATE inc.meta SET value = gen_random_uuid()::text WHERE key = 'hub_id'");
+    let err = bob.fails(&["sync"]);
+    assert!(err.contains("not the one this laptop joined"), "{err}");
+    bob.ok(&["team", "leave"]);
+    bob.ok(&["team", "join", &hub.url("bob")]);
+    // Joining again gave the hub bob's record back.
+    assert_eq!(
+        hub.sql("SELECT count(*) FROM inc.changes WHERE record LIKE '%\"body\":\"two\"%'"),
+        "1"
+    );
+}
