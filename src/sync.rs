@@ -251,7 +251,9 @@ fn push_all(store: &mut Store, hub: &mut Hub) -> Result<usize, HubError> {
         }
         // Refused changes leave the queue too: the hub would refuse them
         // again, and they must not hold back the rest.
-        store.pushed(last, &batch, &places).map_err(local)?;
+        for (id, number) in store.pushed(last, &batch, &places).map_err(local)? {
+            eprintln!("inc: #L{id} is #{number} on the team from now on");
+        }
         pushed += places.iter().filter(|p| p.refused.is_none()).count();
     }
 }

@@ -263,22 +263,34 @@ impl Store {
     }
 
     /// The hub has every queued record up to position `last`: they leave
-    /// the queue, and the incidents' team numbers are kept.
-    pub fn pushed(&mut self, last: i64, changes: &[Change], pushed: &[Pushed]) -> Result<()> {
+    /// the queue, and the incidents' team numbers are kept. Returns the
+    /// incidents numbered for the first time: their local id and their
+    /// team-wide number.
+    pub fn pushed(
+        &mut self,
+        last: i64,
+        changes: &[Change],
+        pushed: &[Pushed],
+    ) -> Result<Vec<(i64, i64)>> {
         self.write_as("", Shared::SyncOnly, |tx| {
             tx.conn
                 .execute("DELETE FROM sync_outbox WHERE id <= ?1", [last])?;
+            let mut numbered = Vec::new();
             for (change, place) in changes.iter().zip(pushed) {
                 let Some(number) = place.number else {
                     continue;
                 };
-                tx.conn.execute(
+                let first = tx.conn.execute(
                     "INSERT INTO sync_incidents (uuid, number) VALUES (?1, ?2) \
-                     ON CONFLICT (uuid) DO UPDATE SET number = excluded.number",
+                     ON CONFLICT (uuid) DO UPDATE SET number = excluded.number \
+                     WHERE number IS NOT excluded.number",
                     rusqlite::params![change.incident, number],
-                )?;
+                )? > 0;
+                if first && let Some(id) = incidents::id_of(tx.conn, &change.incident)? {
+                    numbered.push((id, number));
+                }
             }
-            Ok(())
+            Ok(numbered)
         })
     }
 
