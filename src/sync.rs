@@ -29,8 +29,10 @@ pub const DEADLINE: Duration = Duration::from_millis(1500);
 pub const SYNC_DEADLINE: Duration = Duration::from_secs(30);
 /// Commands that show incidents ask the hub for news at most this often.
 pub const PULL_EVERY: Duration = Duration::from_secs(3);
-/// Changes pushed in one call.
+/// Changes pushed in one call, at most, and their size in bytes (one
+/// call's changes go as one JSON value, which PostgreSQL caps).
 const PUSH_BATCH: usize = 500;
+const PUSH_BYTES: usize = 32 << 20;
 /// Changes pulled in one call.
 pub const PAGE: i64 = 500;
 
@@ -70,7 +72,7 @@ fn push_queued(path: &Path, options: &StoreOptions) -> Result<()> {
     let Some(mut hub) = reach(&mut store, &team, DEADLINE)? else {
         return Ok(());
     };
-    match push_all(&mut store, &mut hub) {
+    match push_all(&mut store, &mut hub, &team.hub_id) {
         Ok(_) => store.hub_answered(None, None)?,
         Err(e) => failed(&mut store, &team, &e)?,
     }
@@ -93,7 +95,7 @@ pub fn before_read(path: &Path, options: &StoreOptions, team: &Team) {
         let Some(mut hub) = reach(&mut store, team, DEADLINE)? else {
             return Ok(());
         };
-        match pull_all(&mut store, &mut hub) {
+        match pull_all(&mut store, &mut hub, &team.hub_id) {
             Ok(report) => {
                 for line in &report.stopped {
                     eprintln!("inc: {line}");
@@ -134,25 +136,17 @@ pub fn sync_now(store: &mut Store, team: &Team, within: Duration) -> Result<Repo
         && !team.hub_id.is_empty()
         && id != team.hub_id
     {
-        return Err(crate::error::UserError::new(format!(
-            "the hub at {} is not the one this laptop joined (its id was {}, it is now {id})",
-            url.to_text(),
-            team.hub_id
-        ))
-        .hint(
-            "`inc team leave`, then `inc team join URL`, shares this laptop's record with it again",
-        )
-        .into());
+        return Err(crate::hub::another_hub().into());
     }
     // Whether this user may write, as the hub says now: an observer made
     // a responder can write from this sync on.
     let result = (|| {
         let pushed = if info.writer {
-            push_all(store, &mut hub)?
+            push_all(store, &mut hub, &team.hub_id)?
         } else {
             0
         };
-        let mut report = pull_all(store, &mut hub)?;
+        let mut report = pull_all(store, &mut hub, &team.hub_id)?;
         report.pushed = pushed;
         Ok((report, info.writer))
     })();
@@ -229,23 +223,27 @@ fn changes(n: usize) -> String {
 }
 
 /// Pushes the whole queue, batch by batch. Returns how many changes went.
-fn push_all(store: &mut Store, hub: &mut Hub) -> Result<usize, HubError> {
+fn push_all(store: &mut Store, hub: &mut Hub, hub_id: &str) -> Result<usize, HubError> {
     let mut pushed = 0;
     loop {
-        let (batch, last) = store.queued(PUSH_BATCH).map_err(local)?;
+        let (batch, last) = store.queued(PUSH_BATCH, PUSH_BYTES).map_err(local)?;
         let Some(last) = last else {
             return Ok(pushed);
         };
         let places = if batch.is_empty() {
             Vec::new()
         } else {
-            hub.push(&batch)?
+            hub.push(&batch, hub_id)?
         };
         for (change, place) in batch.iter().zip(&places) {
             if let Some(why) = &place.refused {
+                let incident = match store.team_number(&change.incident).map_err(local)? {
+                    Some(n) => format!("#{n}"),
+                    None => change.incident.clone(),
+                };
                 eprintln!(
-                    "inc: the team hub refused a change ({} of incident {}): {why}; it stays on this laptop only",
-                    change.kind, change.incident
+                    "inc: the team hub refused a change ({} of incident {incident}): {why}; it stays on this laptop only",
+                    change.kind
                 );
             }
         }
@@ -259,9 +257,9 @@ fn push_all(store: &mut Store, hub: &mut Hub) -> Result<usize, HubError> {
 }
 
 /// Pulls every incident whose log grew since this laptop last pulled it.
-fn pull_all(store: &mut Store, hub: &mut Hub) -> Result<Report, HubError> {
+fn pull_all(store: &mut Store, hub: &mut Hub, hub_id: &str) -> Result<Report, HubError> {
     let mut report = Report::default();
-    let heads = hub.heads()?;
+    let heads = hub.heads(hub_id)?;
     let cursors = store.cursors().map_err(local)?;
     for head in heads {
         let from = cursors.get(&head.incident).copied().unwrap_or(0);
@@ -269,7 +267,7 @@ fn pull_all(store: &mut Store, hub: &mut Hub) -> Result<Report, HubError> {
             // The hub lost changes this laptop pulled: restored from a
             // backup. Nothing of it is pulled until it is whole again.
             report.stopped.push(format!(
-                "incident #{} on the hub ends at change {}, but this laptop pulled it to {from}: was the hub restored from a backup? `inc team leave` and `inc team join URL` push this laptop's record to it again",
+                "incident #{} on the hub ends at change {}, but this laptop pulled it to {from}: was the hub restored from a backup? `inc team leave --force` and `inc team join URL` push this laptop's whole record to it again",
                 head.number, head.head
             ));
             continue;
@@ -364,12 +362,14 @@ pub fn follow(
                 Ok(mut found) => {
                     // What was pushed while nobody listened.
                     let mut store = Store::open_write(path, options)?;
-                    if pull_all(&mut store, &mut found).is_ok() {
+                    if pull_all(&mut store, &mut found, &team.hub_id).is_ok() {
                         hub = Some(found);
-                        if said_lost {
-                            eprintln!("inc: the team hub answers again");
-                            said_lost = false;
-                        }
+                    } else {
+                        next_try = std::time::Instant::now() + backoff(1);
+                    }
+                    if hub.is_some() && said_lost {
+                        eprintln!("inc: the team hub answers again");
+                        said_lost = false;
                     }
                 }
                 Err(e) => {
@@ -389,7 +389,8 @@ pub fn follow(
                 Ok(true) => {
                     found.extend(DEADLINE);
                     let mut store = Store::open_write(path, options)?;
-                    if pull_all(&mut store, found).is_err() {
+                    let hub_id = team.as_ref().map_or("", |t| t.hub_id.as_str());
+                    if pull_all(&mut store, found, hub_id).is_err() {
                         hub = None;
                         next_try = std::time::Instant::now() + backoff(1);
                     }

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 "{} cancelled: {}; `inc reopen {}` opens it again",
                 incident_label(incident),
                 safe_line(&shown),
-                incident.id
+                incident.number.bare()
             )
         },
     )

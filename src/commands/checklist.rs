@@ -98,7 +98,7 @@ fn list(ctx: &Context, args: &Args) -> Result<()> {
         } else {
             format!(
                 "{name} is not a security incident; `inc security on -i {}` gives it the checklist of duties.",
-                incident.id
+                incident.number.bare()
             )
         });
     }

@@ -129,7 +129,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             safe_line(&entry.author),
             safe_line(&entry.text),
             refs.get(&entry.uuid).map_or(entry.uuid.as_str(), String::as_str),
-            incident.id,
+            incident.number.bare(),
         ));
     }
     let skipped: Vec<(Skip, usize)> = selection.skipped.into_iter().collect();

@@ -113,7 +113,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ))
             .hint(format!(
                 "it is not run again; to note it by hand: inc tl -i {} --at {} {by_hand}",
-                incident.id,
+                incident.number.bare(),
                 started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ));
             // The command's own failure is passed on; a success that was

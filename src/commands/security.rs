@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         },
     )?;
     let name = incident_label(&change.incident);
-    let id = change.incident.id;
+    let id = change.incident.number.bare();
     let open = change.checklist.iter().filter(|i| !i.is_done()).count();
     let line = match (on, change.changed) {
         (true, _) if change.attached > 0 => format!(

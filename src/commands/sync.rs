@@ -17,6 +17,15 @@ pub fn run(ctx: &Context, _args: &Args) -> Result<()> {
     let mut store = ctx.store_for_change()?;
     let team = on_team(&store)?;
     let report = sync_now(&mut store, &team, SYNC_DEADLINE)?;
+    if let Some(now) = store.team()?
+        && now.writer != team.writer
+    {
+        ctx.say(if now.writer {
+            "this laptop may now write to the team's incidents (its user became a responder)"
+        } else {
+            "this laptop is now an observer: it can no longer change the team's incidents"
+        })?;
+    }
     for line in &report.stopped {
         eprintln!("inc: {line}");
     }

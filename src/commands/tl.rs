@@ -140,7 +140,7 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
     let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
     let mut store = ctx.store_for_change()?;
-    let id = store.check_writable(target)?.id;
+    let id = store.check_writable(target)?.number.bare();
     let written = editor::edit_text(
         &format!(
             "{}\n\n{}\n# Write the timeline note above the line; it may span lines.\n# An empty note records nothing.\n",

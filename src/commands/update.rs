@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ))
         .hint(format!(
             "retry with `inc update --retry -i {}`",
-            incident.id
+            incident.number.bare()
         ))
         .into()),
     }
@@ -207,7 +207,7 @@ fn retry(ctx: &Context, args: &Args) -> Result<()> {
             ))
             .hint(format!(
                 "retry later with `inc update --retry -i {}`",
-                incident.id
+                incident.number.bare()
             ))
             .into());
         }

@@ -240,7 +240,7 @@ impl Hub {
 
     /// Adds changes to the log, in one call: a change already there (by
     /// its id) keeps its place. Returns each change's place.
-    pub fn push(&mut self, changes: &[Change]) -> Result<Vec<Pushed>, HubError> {
+    pub fn push(&mut self, changes: &[Change], hub_id: &str) -> Result<Vec<Pushed>, HubError> {
         let json = serde_json::Value::Array(
             changes
                 .iter()
@@ -258,8 +258,8 @@ impl Hub {
         );
         let rows = self.run(async |c| {
             c.query(
-                "SELECT change_id::text, number, seq, refused FROM inc.push($1::text::jsonb)",
-                &[&json.to_string()],
+                "SELECT change_id::text, number, seq, refused FROM inc.push($1::text::jsonb, $2)",
+                &[&json.to_string(), &hub_id],
             )
             .await
         })?;
@@ -276,14 +276,24 @@ impl Hub {
 
     /// Every incident this user may see, with its number and the place of
     /// its latest change.
-    pub fn heads(&mut self) -> Result<Vec<Head>, HubError> {
+    /// Refused when the hub is not the one with id `hub_id` (another one
+    /// at the same address).
+    pub fn heads(&mut self, hub_id: &str) -> Result<Vec<Head>, HubError> {
         let rows = self.run(async |c| {
             c.query(
-                "SELECT uuid::text, number, head, security FROM inc.incidents ORDER BY number",
+                "SELECT uuid::text, number, head, security, \
+                        (SELECT m.value FROM inc.meta m WHERE m.key = 'hub_id') \
+                 FROM inc.incidents ORDER BY number",
                 &[],
             )
             .await
         })?;
+        if rows
+            .first()
+            .is_some_and(|r| r.get::<_, Option<String>>(4).as_deref() != Some(hub_id))
+        {
+            return Err(HubError::Settings(another_hub()));
+        }
         Ok(rows
             .iter()
             .map(|r| Head {
@@ -363,9 +373,20 @@ async fn within_deadline<T>(
     }
 }
 
+/// The error of a hub that is not the one this laptop joined (another at
+/// the same address): nothing goes to it or comes from it.
+pub fn another_hub() -> UserError {
+    UserError::new("the hub at this address is not the one this laptop joined").hint(
+        "`inc team leave --force`, then `inc team join URL`: joining queues every record anew, so nothing is lost",
+    )
+}
+
 /// Sorts a PostgreSQL error: the hub said no, or the way there failed.
 fn classify(e: &tokio_postgres::Error) -> HubError {
     if let Some(db) = e.as_db_error() {
+        if db.code().code() == "IHUB1" {
+            return HubError::Settings(another_hub());
+        }
         let mut text = db.message().to_string();
         if let Some(hint) = db.hint() {
             text.push_str(&format!(" ({hint})"));

@@ -90,7 +90,7 @@ CREATE TABLE inc.changes (
     pushed_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (incident, seq)
 );
-CREATE INDEX changes_by_record ON inc.changes (incident, record_uuid) WHERE private;
+CREATE INDEX changes_by_record ON inc.changes (record_uuid) WHERE private;
 
 -- Whether the session's user may see an incident at all.
 CREATE FUNCTION inc.may_see(which uuid) RETURNS boolean
@@ -107,11 +107,12 @@ $$;
 
 -- Whether any version of a record of an incident was private: then every
 -- version of it, and every entry about it, is for responders only.
+-- (On any incident: a note moved after it was made private is private
+-- where it was too.)
 CREATE FUNCTION inc.private_record(which uuid, rec text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT rec IS NOT NULL AND EXISTS (
-        SELECT 1 FROM inc.changes x
-        WHERE x.incident = which AND x.record_uuid = rec AND x.private)
+    SELECT rec IS NOT NULL AND inc.may_see(which) AND EXISTS (
+        SELECT 1 FROM inc.changes x WHERE x.record_uuid = rec AND x.private)
 $$;
 
 ALTER TABLE inc.incidents ENABLE ROW LEVEL SECURITY;
@@ -125,12 +126,19 @@ CREATE POLICY seen ON inc.changes FOR SELECT USING (
 ALTER TABLE inc.grants ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seen ON inc.grants FOR SELECT USING (inc.may_see(incident));
 
+-- A UUID, or NULL for text that is not one.
+CREATE FUNCTION inc.as_uuid(t text) RETURNS uuid
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN t ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                THEN t::uuid END
+$$;
+
 -- Adds changes, in order, each at most once (by its id): a retried push
 -- gets the places of the first. Returns each change's incident number and
 -- its place in the incident's log, or why it was refused (a change this
 -- user may not make, or that is not well formed: refused alone, so that
 -- the rest still go; a retry would be refused again).
-CREATE FUNCTION inc.push(changes jsonb)
+CREATE FUNCTION inc.push(changes jsonb, hub text)
 RETURNS TABLE (change_id uuid, number bigint, seq bigint, refused text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 #variable_conflict use_column
@@ -146,23 +154,31 @@ BEGIN
         RAISE EXCEPTION 'inc: % may not write to this hub', session_user
             USING ERRCODE = '42501', HINT = 'ask its administrator to add you to inc_responders';
     END IF;
+    -- A laptop pushes only to the hub it joined, not to another one at
+    -- the same address.
+    IF hub IS DISTINCT FROM (SELECT m.value FROM inc.meta m WHERE m.key = 'hub_id') THEN
+        RAISE EXCEPTION 'inc: this is not the hub this laptop joined' USING ERRCODE = 'IHUB1';
+    END IF;
     -- Every lock this call takes, first and in one order (the numbering
     -- lock, then the incidents by UUID), so that two pushes never wait on
     -- each other in a circle.
+    -- (A malformed UUID is refused with its change, below, not here.)
     IF EXISTS (SELECT 1 FROM jsonb_array_elements(changes) e
                WHERE NOT EXISTS (SELECT 1 FROM inc.incidents i
-                                 WHERE i.uuid = (e.value->>'incident')::uuid)) THEN
+                                 WHERE i.uuid = inc.as_uuid(e.value->>'incident'))) THEN
         PERFORM 1 FROM inc.meta WHERE key = 'next_number' FOR UPDATE;
     END IF;
     PERFORM 1 FROM inc.incidents i
-        WHERE i.uuid IN (SELECT (e.value->>'incident')::uuid FROM jsonb_array_elements(changes) e)
+        WHERE i.uuid IN (SELECT inc.as_uuid(e.value->>'incident')
+                         FROM jsonb_array_elements(changes) e)
         ORDER BY i.uuid FOR UPDATE;
     FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP
-        change_id := (c->>'id')::uuid;
+        change_id := NULL;
         number := NULL;
         seq := NULL;
         refused := NULL;
         BEGIN
+            change_id := (c->>'id')::uuid;
             target := (c->>'incident')::uuid;
             SELECT * INTO inc_row FROM inc.incidents i WHERE i.uuid = target FOR UPDATE;
             IF NOT FOUND THEN
@@ -182,11 +198,17 @@ BEGIN
             END IF;
             IF coalesce((c->>'security')::boolean, false) AND NOT inc_row.security THEN
                 UPDATE inc.incidents SET security = true WHERE uuid = target;
+                -- Whoever restricts an incident keeps it.
+                IF NOT (inc_row.created_by = session_user
+                        OR pg_has_role(session_user, 'inc_security', 'MEMBER')) THEN
+                    INSERT INTO inc.grants (incident, grantee, granted_by)
+                        VALUES (target, session_user, session_user) ON CONFLICT DO NOTHING;
+                END IF;
             END IF;
             SELECT x.seq INTO taken FROM inc.changes x
                 WHERE x.incident = target AND x.change_id = (c->>'id')::uuid;
             IF NOT FOUND THEN
-                rid := (c->>'record')::jsonb->>'uuid';
+                rid := (c->>'record')::json->>'uuid';
                 -- Whether a note is private is read from the record, not
                 -- taken from the laptop's word; and once any version of it
                 -- was private, every later one is, and so is every entry
@@ -194,24 +216,22 @@ BEGIN
                 -- laptop that pushed this one may not have seen it made
                 -- private.
                 is_private := c->>'kind' = 'entry'
-                    AND (coalesce(((c->>'record')::jsonb->>'private')::boolean, false)
+                    AND (coalesce(((c->>'record')::json->>'private')::boolean, false)
                          OR inc.private_record(target, rid)
-                         OR inc.private_record(target, (c->>'record')::jsonb->>'target'));
+                         OR inc.private_record(target, (c->>'record')::json->>'target'));
                 UPDATE inc.incidents SET head = head + 1 WHERE uuid = target
                     RETURNING head INTO taken;
                 INSERT INTO inc.changes (incident, seq, change_id, kind, format, private,
                                          record_uuid, about, record, pushed_by)
                     VALUES (target, taken, (c->>'id')::uuid, c->>'kind',
                             (c->>'format')::integer, is_private, rid,
-                            (c->>'record')::jsonb->>'target', c->>'record', session_user);
+                            (c->>'record')::json->>'target', c->>'record', session_user);
             END IF;
             number := inc_row.number;
             seq := taken;
         EXCEPTION
-            WHEN insufficient_privilege OR check_violation OR not_null_violation
-                OR invalid_text_representation OR invalid_parameter_value
-                OR string_data_right_truncation OR program_limit_exceeded
-                OR unique_violation THEN
+            WHEN insufficient_privilege OR data_exception
+                OR integrity_constraint_violation OR program_limit_exceeded THEN
                 refused := SQLERRM;
         END;
         RETURN NEXT;
@@ -249,7 +269,7 @@ GRANT SELECT ON inc.meta, inc.incidents, inc.changes, inc.grants
     TO inc_responders, inc_observers;
 GRANT EXECUTE ON FUNCTION inc.may_see(uuid), inc.private_record(uuid, text)
     TO inc_responders, inc_observers;
-GRANT EXECUTE ON FUNCTION inc.push(jsonb), inc.grant_access(bigint, name) TO inc_responders;
+GRANT EXECUTE ON FUNCTION inc.push(jsonb, text), inc.grant_access(bigint, name) TO inc_responders;
 "];
 
 /// The version a hub is at once every step has run.

@@ -429,12 +429,20 @@ impl Store {
                     KeyTime::Detected => incident.detected_at,
                     KeyTime::Declared => incident.created_at,
                     KeyTime::Mitigated => incident.mitigated_at.ok_or_else(|| {
-                        UserError::new(format!("#{id} is not mitigated yet"))
-                            .hint(format!("record it with `inc mitigated -i {id} --at TIME`"))
+                        UserError::new(format!("{} is not mitigated yet", incident.number)).hint(
+                            format!(
+                                "record it with `inc mitigated -i {} --at TIME`",
+                                incident.number.bare()
+                            ),
+                        )
                     })?,
                     KeyTime::Resolved => incident.resolved_at.ok_or_else(|| {
-                        UserError::new(format!("#{id} is not resolved"))
-                            .hint(format!("resolve it with `inc resolve -i {id} --at TIME`"))
+                        UserError::new(format!("{} is not resolved", incident.number)).hint(
+                            format!(
+                                "resolve it with `inc resolve -i {} --at TIME`",
+                                incident.number.bare()
+                            ),
+                        )
                     })?,
                 };
                 if was == at {

@@ -53,6 +53,27 @@ pub(super) fn resolve(tx: &Tx<'_>, kind: &Named, within: Option<i64>, typed: &st
         ))
         .into());
     }
+    // A number typed out of habit reads as a ref too: refused when it is
+    // a number here that is not that record's ref.
+    if let Ok(n) = hex.parse::<i64>()
+        && let Some(uuid) = super::rows::one(
+            tx.conn,
+            &format!("SELECT uuid FROM {} WHERE id = ?1", kind.table),
+            [n],
+            |r| r.get::<_, String>(0),
+        )?
+        && !uuid.ends_with(&hex)
+    {
+        return Err(UserError::new(format!(
+            "on a team, a {} is named by its ref: `{typed}` is a number on this laptop only",
+            kind.what
+        ))
+        .hint(format!(
+            "{} shows each {}'s ref, the same on every laptop",
+            kind.list, kind.what
+        ))
+        .into());
+    }
     let found: Vec<i64> = all(
         tx.conn,
         &format!(
@@ -73,7 +94,10 @@ pub(super) fn resolve(tx: &Tx<'_>, kind: &Named, within: Option<i64>, typed: &st
             many.len(),
             kind.what
         ))
-        .hint(format!("{} shows each {}'s ref", kind.list, kind.what))
+        .hint(format!(
+            "{} shows each {}'s ref; -i ID names the incident",
+            kind.list, kind.what
+        ))
         .into()),
     }
 }

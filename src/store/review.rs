@@ -355,12 +355,16 @@ fn same_incident(
         named => incidents::load(conn, incidents::resolve(conn, named)?)?.id,
     };
     if id != belongs_to {
+        let (on, not_on) = (
+            incidents::load(conn, belongs_to)?.number,
+            incidents::load(conn, id)?.number,
+        );
         return Err(
-            UserError::new(format!("{what} {item} belongs to #{belongs_to}, not #{id}"))
+            UserError::new(format!("{what} {item} belongs to {on}, not {not_on}"))
                 .hint(if what == "action" {
-                    format!("leave out -i, or give -i {belongs_to}")
+                    format!("leave out -i, or give -i {}", on.bare())
                 } else {
-                    format!("to change it anyway, add -i {belongs_to}")
+                    format!("to change it anyway, add -i {}", on.bare())
                 })
                 .into(),
         );

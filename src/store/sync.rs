@@ -135,14 +135,8 @@ impl Store {
             tx.conn.execute_batch(TABLES_SQL)?;
             tx.conn.execute_batch(&triggers_sql())?;
             // An observer's records could never be pushed.
-            for (table, _) in TABLES.iter().filter(|_| writer) {
-                tx.conn.execute(
-                    &format!(
-                        "INSERT INTO sync_outbox (tbl, row_id) SELECT '{table}', rowid FROM {table} \
-                         ORDER BY rowid"
-                    ),
-                    [],
-                )?;
+            if writer {
+                queue_everything(tx.conn)?;
             }
             state::set(tx.conn, state::TEAM_URL, url)?;
             state::set(tx.conn, HUB_ID, hub_id)?;
@@ -179,6 +173,10 @@ impl Store {
     /// `retry_after` (Unix milliseconds).
     pub fn hub_failed(&mut self, retry_after: i64, failures: u32, why: &str) -> Result<()> {
         self.write_as("", Shared::SyncOnly, |tx| {
+            // Left the team meanwhile (another inc ran `inc team leave`).
+            if state::get(tx.conn, state::TEAM_URL)?.is_none() {
+                return Ok(());
+            }
             state::set(tx.conn, RETRY_AFTER, &retry_after.to_string())?;
             state::set(tx.conn, FAILURES, &failures.to_string())?;
             state::set(tx.conn, LAST_ERROR, why)
@@ -188,6 +186,9 @@ impl Store {
     /// Remembers a call that got through (and, for a pull, when).
     pub fn hub_answered(&mut self, pulled_at: Option<i64>, writer: Option<bool>) -> Result<()> {
         self.write_as("", Shared::SyncOnly, |tx| {
+            if state::get(tx.conn, state::TEAM_URL)?.is_none() {
+                return Ok(());
+            }
             for key in [RETRY_AFTER, FAILURES, LAST_ERROR] {
                 tx.conn.execute("DELETE FROM state WHERE key = ?1", [key])?;
             }
@@ -195,6 +196,11 @@ impl Store {
                 state::set(tx.conn, PULLED_AT, &at.to_string())?;
             }
             if let Some(writer) = writer {
+                // An observer made a responder shares what it holds, as
+                // joining as one would have.
+                if writer && state::get(tx.conn, state::TEAM_WRITER)?.as_deref() == Some("0") {
+                    queue_everything(tx.conn)?;
+                }
                 state::set(tx.conn, state::TEAM_WRITER, if writer { "1" } else { "0" })?;
             }
             Ok(())
@@ -206,9 +212,10 @@ impl Store {
         self.read(queued_count)
     }
 
-    /// Up to `limit` queued records as changes, in the order to push them,
+    /// Up to `limit` queued records as changes (and up to about
+    /// `max_bytes` of them, but at least one), in the order to push them,
     /// and the last queue position read (to drop once the hub has them).
-    pub fn queued(&self, limit: usize) -> Result<(Vec<Change>, Option<i64>)> {
+    pub fn queued(&self, limit: usize, max_bytes: usize) -> Result<(Vec<Change>, Option<i64>)> {
         self.snapshot(|store| {
             store.read(|conn| {
                 let rows: Vec<(i64, String, i64)> = all(
@@ -217,17 +224,25 @@ impl Store {
                     [i64::try_from(limit).unwrap_or(i64::MAX)],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
-                let last = rows.last().map(|r| r.0);
+                let mut last = None;
+                let mut bytes = 0;
                 let mut seen = HashSet::new();
                 let mut incidents_seen: Vec<i64> = Vec::new();
                 let mut found = Vec::new();
                 for (id, tbl, row_id) in rows {
                     if !seen.insert((tbl.clone(), row_id)) {
+                        last = Some(id);
                         continue;
                     }
                     let Some((incident, kind, record)) = record_json(conn, &tbl, row_id)? else {
+                        last = Some(id);
                         continue;
                     };
+                    if !found.is_empty() && bytes + record.len() > max_bytes {
+                        break;
+                    }
+                    bytes += record.len();
+                    last = Some(id);
                     if !incidents_seen.contains(&incident) {
                         incidents_seen.push(incident);
                     }
@@ -354,6 +369,20 @@ impl Store {
     ) -> Result<Applied> {
         self.write_as("", Shared::SyncOnly, |tx| apply(tx, head, pulled, now))
     }
+}
+
+/// Queues every record this database holds.
+fn queue_everything(conn: &Connection) -> Result<()> {
+    for (table, _) in TABLES {
+        conn.execute(
+            &format!(
+                "INSERT INTO sync_outbox (tbl, row_id) SELECT '{table}', rowid FROM {table} \
+                 ORDER BY rowid"
+            ),
+            [],
+        )?;
+    }
+    Ok(())
 }
 
 fn queued_count(conn: &Connection) -> Result<usize> {

@@ -201,7 +201,7 @@ fn the_hub_itself_enforces_who_writes_and_who_reads() {
     )
     .unwrap_err();
     assert!(err.contains("permission denied"), "{err}");
-    let err = as_user("olga", "SELECT * FROM inc.push('[]'::jsonb)").unwrap_err();
+    let err = as_user("olga", "SELECT * FROM inc.push('[]'::jsonb, '')").unwrap_err();
     assert!(
         err.contains("permission denied") || err.contains("may not write"),
         "{err}"
@@ -707,12 +707,15 @@ fn a_change_the_hub_refuses_holds_back_nothing_else() {
     };
     let alice = hub.joined("alice", None);
     let bob = hub.joined("bob", None);
+    let sam = hub.joined("sam", None);
     alice.ok(&["open", "Shared one", "--sev", "2"]);
     alice.ok(&["open", "Other one", "--sev", "3"]);
     bob.ok(&["sync"]);
-    // Bob restricts an incident he did not open and is not in the
-    // security group: from then on the hub refuses his changes to it.
-    bob.ok(&["security", "on", "-i", "1"]);
+    sam.ok(&["sync"]);
+    // Sam, of the security group, restricts the first incident while bob,
+    // who is not, writes to it without having pulled that: the hub
+    // refuses his note.
+    sam.ok(&["security", "on", "-i", "1"]);
     let out = bob.run(&["tl", "-i", "1", "bob can no longer write here"]);
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
@@ -932,11 +935,23 @@ fn a_hub_replaced_or_restored_from_a_backup_is_said_not_merged_into() {
     hub.sql("UPDATE inc.meta SET value = gen_random_uuid()::text WHERE key = 'hub_id'");
     let err = bob.fails(&["sync"]);
     assert!(err.contains("not the one this laptop joined"), "{err}");
-    bob.ok(&["team", "leave"]);
+    // Nor does a write push into it: the note stays queued.
+    let out = bob.run(&["tl", "not for another hub"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not the one this laptop joined"));
+    assert_eq!(
+        hub.sql("SELECT count(*) FROM inc.changes WHERE record LIKE '%not for another hub%'"),
+        "0"
+    );
+    bob.ok(&["team", "leave", "--force"]);
     bob.ok(&["team", "join", &hub.url("bob")]);
     // Joining again gave the hub bob's record back.
     assert_eq!(
         hub.sql("SELECT count(*) FROM inc.changes WHERE record LIKE '%\"body\":\"two\"%'"),
+        "1"
+    );
+    assert_eq!(
+        hub.sql("SELECT count(*) FROM inc.changes WHERE record LIKE '%not for another hub%'"),
         "1"
     );
 }

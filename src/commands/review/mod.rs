@@ -303,7 +303,7 @@ fn check_ready(
         ))
         .hint(format!(
             "fix the errors above, then run `inc review --check -i {}` again",
-            i.id
+            i.number.bare()
         ))
         .into());
     }

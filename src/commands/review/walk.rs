@@ -29,9 +29,13 @@ pub struct Written<'a> {
 pub fn walk(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
     walk_through(ctx, id, written).map_err(|e| {
         if e.is::<Cancelled>() {
+            let typed = ctx
+                .store_local()
+                .and_then(|s| s.incident(IncidentRef::Id(id)))
+                .map_or_else(|_| id.to_string(), |i| i.number.bare());
             UserError::new("cancelled; the answers given before this question are saved")
                 .hint(format!(
-                    "`inc review --interactive -i {id}` asks for what is still missing; inc factor, action and lesson add more"
+                    "`inc review --interactive -i {typed}` asks for what is still missing; inc factor, action and lesson add more"
                 ))
                 .into()
         } else {
