@@ -91,9 +91,22 @@ pub struct Action {
     /// [`crate::model::Task::reference`]). Empty off a team.
     #[serde(default)]
     pub reference: String,
+    /// On a team: how its incident is named (`#12`, `#L3`). Empty off a
+    /// team, where its incident's number is its id.
+    #[serde(default)]
+    pub incident_number: String,
 }
 
 impl Action {
+    /// How its incident is named: `#12`.
+    pub fn incident_name(&self) -> String {
+        if self.incident_number.is_empty() {
+            format!("#{}", self.incident_id)
+        } else {
+            self.incident_number.clone()
+        }
+    }
+
     /// How it is named, shown and typed: its ref on a team, else its
     /// number.
     pub fn name(&self) -> String {
@@ -352,6 +365,7 @@ mod tests {
             created_by: "a".into(),
             closed_at: None,
             reference: String::new(),
+            incident_number: String::new(),
         };
         let today = d("2026-11-26");
         assert!(action(ActionStatus::Open, Some("2026-11-25")).is_overdue(today));

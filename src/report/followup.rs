@@ -22,13 +22,13 @@ pub fn days(n: i64) -> String {
 }
 
 /// `#12 Elevated 500s from API`, or `#12 [drill] ...`, with a long title cut.
-fn incident_cell(id: i64, severity: Option<String>, title: &str, drill: bool) -> String {
+fn incident_cell(name: &str, severity: Option<String>, title: &str, drill: bool) -> String {
     let title = safe_line(title);
     let short: String = title.chars().take(TITLE_WIDTH).collect();
     let cut = if short.len() < title.len() { "…" } else { "" };
     let drill = if drill { "[drill] " } else { "" };
     let severity = severity.map(|s| format!("{s} ")).unwrap_or_default();
-    format!("#{id} {severity}{drill}{short}{cut}")
+    format!("{name} {severity}{drill}{short}{cut}")
 }
 
 /// `inc actions`: one row per action item, overdue ones flagged in their
@@ -51,7 +51,7 @@ pub fn actions(list: &[ActionOf], today: NaiveDate, width: Option<u16>) -> Strin
         t.add_row(vec![
             item.name(),
             due,
-            incident_cell(item.incident_id, None, &a.incident_title, a.drill),
+            incident_cell(&item.incident_name(), None, &a.incident_title, a.drill),
             cell(&item.text),
             safe_line(&item.owner).into_owned(),
             item.status.to_string(),
@@ -94,7 +94,12 @@ pub fn reviews(list: &[ReviewDue], now: DateTime<Utc>, zone: &Zone, width: Optio
     for r in list {
         let i = &r.incident;
         t.add_row(vec![
-            incident_cell(i.id, Some(i.severity.to_string()), &i.title, i.drill),
+            incident_cell(
+                &i.number.to_string(),
+                Some(i.severity.to_string()),
+                &i.title,
+                i.drill,
+            ),
             i.resolved_at.map(|at| zone.format(at)).unwrap_or_default(),
             r.deadline.to_string(),
             standing_text(r, now, zone),

@@ -251,7 +251,7 @@ pub fn actions(list: &[Action], width: Option<u16>) -> String {
     for a in list {
         t.add_row(vec![
             a.name(),
-            format!("#{}", a.incident_id),
+            a.incident_name(),
             cell(&a.text),
             safe_line(&a.owner).into_owned(),
             a.due.map_or_else(|| "-".to_string(), |d| d.to_string()),

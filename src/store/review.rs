@@ -297,13 +297,18 @@ impl Store {
 
 /// Action items with their refs, on a team (see [`names`]).
 pub(super) fn named_actions(conn: &rusqlite::Connection, list: Vec<Action>) -> Result<Vec<Action>> {
-    names::name_all(
+    let mut list = names::name_all(
         conn,
         &names::ACTIONS,
         list,
         |a| (a.incident_id, a.uuid.as_str()),
         |a, reference| a.reference = reference,
-    )
+    )?;
+    // On a team (the refs say so), each with its incident's number.
+    for a in list.iter_mut().filter(|a| !a.reference.is_empty()) {
+        a.incident_number = incidents::number(conn, a.incident_id)?.to_string();
+    }
+    Ok(list)
 }
 
 fn one_named(conn: &rusqlite::Connection, action: Action) -> Result<Action> {

@@ -683,6 +683,10 @@ fn an_incident_has_one_number_on_every_laptop_and_a_local_one_until_shared() {
     alice.ok(&["sync"]);
     assert_eq!(alice.notes("1"), ["seen from bob"]);
     assert!(alice.ok(&["show", "2"]).contains("#2 SEV3 Bob's own"));
+    // Bob's action item on alice's incident names it #1 (his local id 2).
+    bob.ok(&["action", "add", "-i", "1", "retry budget", "--owner", "sre"]);
+    let listed = bob.ok(&["actions"]);
+    assert!(listed.contains("#1 API errors"), "{listed}");
 
     // Offline, a new incident has only its local number, in its own form.
     proxy.set(Mode::Refuse);
