@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use super::{At, Context, ReviewIncidentArg, ShownIncident, terminal_width};
 use crate::error::UserError;
-use crate::model::{NewChecklistItem, check_done, clean_text};
+use crate::model::{ItemRef, NewChecklistItem, check_done, clean_text};
 use crate::report::text::{incident_label, incident_name, safe_line};
 use crate::report::{json, table};
 use crate::store::ChecklistDone;
@@ -116,20 +116,7 @@ fn list(ctx: &Context, args: &Args) -> Result<()> {
 }
 
 fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
-    let position = args
-        .item
-        .trim()
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| {
-            UserError::new(format!(
-                "`{}` is not a checklist item number",
-                safe_line(&args.item)
-            ))
-            .hint("item numbers are shown by `inc checklist`")
-        })?;
+    let typed = ItemRef::parse(&args.item)?;
     let note = args
         .note
         .as_deref()
@@ -141,10 +128,16 @@ fn done(ctx: &Context, args: &DoneArgs) -> Result<()> {
     let author = ctx.author()?;
     let (incident, item) = ctx.store_for_change()?.complete_checklist_item(
         target,
-        position,
+        &typed,
         &ChecklistDone { at, note },
         &author,
-        |incident, item, at| check_done(incident, position, item, at, zone),
+        |incident, item, at| {
+            let position = match &typed {
+                ItemRef::Position(p) => *p,
+                ItemRef::Suffix(_) => item.map_or(0, |i| i.position),
+            };
+            check_done(incident, position, item, at, zone)
+        },
     )?;
     ctx.say(&format!(
         "checklist item {} on {} done at {}: {}",

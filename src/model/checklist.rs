@@ -76,6 +76,41 @@ impl NewChecklistItem {
 /// Whether item `position` of `incident` (`item`, if there is one) can be
 /// marked done at `at`: only on a security incident, only once, and not
 /// before the incident began.
+/// A checklist item as typed: its number (up to three digits), or the
+/// end of its UUID (four hex digits or more), which tells apart items that
+/// share a number once two machines' checklists are merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemRef {
+    Position(i64),
+    Suffix(String),
+}
+
+impl ItemRef {
+    pub fn parse(typed: &str) -> Result<ItemRef, UserError> {
+        let t = typed.trim().trim_start_matches('#');
+        if t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(n) = t.parse::<i64>().ok().filter(|n| *n > 0) {
+                return Ok(ItemRef::Position(n));
+            }
+        } else if t.len() >= super::MIN_REF && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(ItemRef::Suffix(t.to_ascii_lowercase()));
+        }
+        Err(
+            UserError::new(format!("`{typed}` is not a checklist item number"))
+                .hint("item numbers are shown by `inc checklist`"),
+        )
+    }
+}
+
+impl std::fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ItemRef::Position(n) => write!(f, "{n}"),
+            ItemRef::Suffix(s) => f.write_str(s),
+        }
+    }
+}
+
 pub fn check_done(
     incident: &Incident,
     position: i64,

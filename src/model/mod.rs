@@ -22,7 +22,7 @@ pub mod sync;
 mod text;
 mod timeline;
 
-pub use checklist::{ChecklistItem, NewChecklistItem, check_done, open_duties};
+pub use checklist::{ChecklistItem, ItemRef, NewChecklistItem, check_done, open_duties};
 pub use command::{
     Assignment, Authorship, DEFAULT_ROLES, Responder, RoleHolder, Task, check_handoff, check_role,
     handoff_time, responders, same_person, time_after,

@@ -11,7 +11,10 @@ use super::rows::checklist::{self, Checklist};
 use super::rows::{Table, entries, incidents};
 use crate::error::UserError;
 use crate::model::ids::new_uuid;
-use crate::model::{ChecklistItem, EntryKind, Incident, IncidentRef, NewChecklistItem, NewEntry};
+use crate::model::{
+    ChecklistItem, EntryKind, Incident, IncidentRef, ItemRef, NewChecklistItem, NewEntry,
+    short_refs,
+};
 use crate::store::time_to_sql;
 
 /// What `inc security on|off` did.
@@ -106,10 +109,15 @@ impl Store {
     /// incident, the item (none if there is no such item) and the time
     /// first, and may refuse: no such item, done already, not a security
     /// incident, a bad time.
+    ///
+    /// Items added by hand on two machines may share a number once merged
+    /// (on a team, say): such a number is refused, naming each item's ref
+    /// (the end of its UUID, the same everywhere), which `typed` may be
+    /// instead of a number.
     pub fn complete_checklist_item(
         &mut self,
         which: IncidentRef,
-        position: i64,
+        typed: &ItemRef,
         done: &ChecklistDone,
         author: &str,
         check: impl FnOnce(&Incident, Option<&ChecklistItem>, DateTime<Utc>) -> Result<(), UserError>,
@@ -117,15 +125,55 @@ impl Store {
         self.write(author, |tx| {
             let id = incidents::resolve(tx.conn, which)?;
             let incident = incidents::load(tx.conn, id)?;
-            let item = checklist::of(tx.conn, id)?
-                .into_iter()
-                .find(|i| i.position == position);
+            let all = checklist::of(tx.conn, id)?;
+            let matching: Vec<&ChecklistItem> = all
+                .iter()
+                .filter(|i| match typed {
+                    ItemRef::Position(p) => i.position == *p,
+                    ItemRef::Suffix(s) => i.uuid.ends_with(s.as_str()),
+                })
+                .collect();
+            if let [_, _, ..] = matching.as_slice() {
+                let uuids: Vec<&str> = all.iter().map(|i| i.uuid.as_str()).collect();
+                let refs = short_refs(matching.iter().map(|i| i.uuid.as_str()), &uuids);
+                let named: Vec<String> = matching
+                    .iter()
+                    .zip(&refs)
+                    .map(|(i, r)| format!("{r} ({})", i.text()))
+                    .collect();
+                return Err(UserError::new(format!(
+                    "{} names {} items of {}'s checklist: {}",
+                    typed,
+                    matching.len(),
+                    incident.number,
+                    named.join(", ")
+                ))
+                .hint(format!(
+                    "name one by its ref: `inc checklist done {}`",
+                    refs[0]
+                ))
+                .into());
+            }
+            if let (ItemRef::Suffix(s), []) = (typed, matching.as_slice()) {
+                return Err(UserError::new(format!(
+                    "no item of {}'s checklist is named {s}",
+                    incident.number
+                ))
+                .hint(format!(
+                    "`inc checklist -i {}` lists them",
+                    incident.number.bare()
+                ))
+                .into());
+            }
+            let item = matching.first().map(|i| (*i).clone());
             let at = done.at.unwrap_or(tx.now);
             check(&incident, item.as_ref(), at)?;
             let Some(item) = item else {
-                return Err(
-                    UserError::new(format!("#{id} has no checklist item {position}")).into(),
-                );
+                return Err(UserError::new(format!(
+                    "{} has no checklist item {typed}",
+                    incident.number
+                ))
+                .into());
             };
             let mut record = checklist::Checklist::by_id(tx.conn, item.id)?;
             record.done_at = Some(time_to_sql(at));

@@ -959,3 +959,47 @@ fn a_hub_replaced_or_restored_from_a_backup_is_said_not_merged_into() {
         "1"
     );
 }
+
+#[test]
+fn checklist_items_added_on_two_laptops_end_numbered_alike_and_take_refs() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let alice = hub.joined("alice", None);
+    let sam = hub.joined("sam", None);
+    alice.ok(&["open", "--security", "--sev", "1", "Token leak"]);
+    sam.ok(&["sync"]);
+    // Both add an item before seeing the other's: both call theirs the
+    // next number until they sync.
+    alice.ok(&["checklist", "add", "legal: tell the DPO"]);
+    sam.ok(&["checklist", "add", "comms: draft the notice"]);
+    alice.ok(&["sync"]);
+    sam.ok(&["sync"]);
+    let items = |laptop: &crate::hub::Laptop| -> Vec<(i64, String, String)> {
+        let list: serde_json::Value =
+            serde_json::from_str(&laptop.ok(&["checklist", "--json"])).unwrap();
+        list["items"]
+            .as_array()
+            .or_else(|| list.as_array())
+            .expect("checklist items")
+            .iter()
+            .map(|i| {
+                (
+                    i["item"].as_i64().unwrap_or_default(),
+                    i["text"]
+                        .as_str()
+                        .or(i["body"].as_str())
+                        .unwrap_or_default()
+                        .to_string(),
+                    i["uuid"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let mine = items(&alice);
+    assert_eq!(items(&sam), mine, "numbered alike once synced");
+    // The end of an item's UUID names it on any laptop, synced or not.
+    let (_, _, uuid) = mine.last().expect("an item").clone();
+    let done = sam.ok(&["checklist", "done", &uuid[uuid.len() - 8..]]);
+    assert!(done.contains("done at"), "{done}");
+}

@@ -1204,7 +1204,7 @@ impl On<'_> {
                 };
                 self.store.complete_checklist_item(
                     inc,
-                    item.position,
+                    &crate::model::ItemRef::Suffix(item.uuid.clone()),
                     &done,
                     who,
                     |i, found, at| check_done(i, item.position, found, at, zone),
