@@ -313,18 +313,19 @@ pub fn password_for(url: &HubUrl) -> Result<Option<(String, PathBuf)>, UserError
             )));
         }
     };
-    check_mode(&path)?;
+    check_mode(&path, "the password file")?;
     let text = String::from_utf8_lossy(&bytes);
     Ok(match_line(&text, url).map(|p| (p, path)))
 }
 
-/// Refuses a password file that group or others may read or write.
-pub fn check_mode(path: &Path) -> Result<(), UserError> {
+/// Refuses a secret (`what`: the password file, a client key) that group
+/// or others may read or write.
+pub fn check_mode(path: &Path, what: &str) -> Result<(), UserError> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode());
     if mode & 0o077 != 0 {
         return Err(UserError::new(format!(
-            "the password file {} may be read by others (mode {:04o}), so inc will not use it",
+            "{what} {} may be read by others (mode {:04o}), so inc will not use it",
             path.display(),
             mode & 0o7777
         ))

@@ -488,6 +488,7 @@ fn tls_connector(url: &HubUrl) -> Result<tokio_postgres_rustls::MakeRustlsConnec
                         "sslcert names a PEM certificate",
                     )
                 })?;
+            address::check_mode(key, "the client key").map_err(HubError::Settings)?;
             let key = PrivateKeyDer::from_pem_file(key).map_err(|e| {
                 settings(
                     format!("cannot read the client key {}: {e}", key.display()),

@@ -1003,3 +1003,38 @@ fn checklist_items_added_on_two_laptops_end_numbered_alike_and_take_refs() {
     let done = sam.ok(&["checklist", "done", &uuid[uuid.len() - 8..]]);
     assert!(done.contains("done at"), "{done}");
 }
+
+#[test]
+fn a_client_certificate_stands_for_a_password() {
+    let Some(hub) = Hub::start("the team hub over PostgreSQL") else {
+        return;
+    };
+    let user = crate::hub::cluster::CERT_USER;
+    hub.cluster.psql(
+        "postgres",
+        &format!("CREATE ROLE {user} LOGIN IN ROLE inc_responders"),
+    );
+    let (cert, key) = hub.cluster.client_cert();
+    let carl = hub.laptop(user);
+    std::fs::remove_file(carl.env.dir().join(".pgpass")).unwrap();
+    let url = format!(
+        "{}&sslcert={}&sslkey={}",
+        hub.url(user),
+        cert.display(),
+        key.display()
+    );
+    carl.ok(&["team", "join", &url]);
+    carl.ok(&["open", "By certificate", "--sev", "3"]);
+    carl.ok(&["tl", "no password anywhere"]);
+    assert_eq!(hub.sql("SELECT DISTINCT pushed_by FROM inc.changes"), user);
+    let status = carl.ok(&["team", "status"]);
+    assert!(
+        status.contains("credential: the client certificate"),
+        "{status}"
+    );
+    // A key others may read is refused, as libpq refuses it.
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let err = carl.fails(&["sync"]);
+    assert!(err.contains("the client key"), "{err}");
+    assert!(err.contains("may be read by others"), "{err}");
+}

@@ -16,6 +16,10 @@ use std::process::{Command, Output, Stdio};
 /// The superuser every cluster is made with.
 pub const ADMIN: &str = "inc_admin";
 
+/// The one login that proves who it is with a client certificate, not a
+/// password (see [`Cluster::client_cert`]).
+pub const CERT_USER: &str = "carl";
+
 /// The user the server runs as when the tests run as root.
 const SERVER_USER: &str = "postgres";
 
@@ -76,6 +80,71 @@ impl Cluster {
         cluster.init();
         cluster.launch();
         Some(cluster)
+    }
+
+    /// A client certificate for [`CERT_USER`], signed by the cluster's
+    /// authority, and its key (mode 0600): its certificate file and key
+    /// file.
+    pub fn client_cert(&self) -> (PathBuf, PathBuf) {
+        let openssl = on_path("openssl").expect("openssl, found at start");
+        let tls = self.dir.path().join("tls");
+        let (key, csr, cert) = ("client.key", "client.csr", "client.crt");
+        let subject = format!("/CN={CERT_USER}");
+        // A version 3 certificate, as TLS clients want.
+        std::fs::write(
+            tls.join("client.cnf"),
+            "[v3_client]\nbasicConstraints = critical, CA:FALSE\n\
+             keyUsage = critical, digitalSignature\n\
+             extendedKeyUsage = clientAuth\n",
+        )
+        .expect("write client.cnf");
+        run_openssl(
+            &openssl,
+            &tls,
+            &[
+                "req",
+                "-new",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-subj",
+                &subject,
+                "-keyout",
+                key,
+                "-out",
+                csr,
+            ],
+        );
+        run_openssl(
+            &openssl,
+            &tls,
+            &[
+                "x509",
+                "-req",
+                "-in",
+                csr,
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-set_serial",
+                "0x2a",
+                "-days",
+                "1",
+                "-extfile",
+                "client.cnf",
+                "-extensions",
+                "v3_client",
+                "-out",
+                cert,
+            ],
+        );
+        // rustls reads PKCS#8 keys; openssl writes EC keys so already.
+        std::fs::set_permissions(tls.join(key), std::fs::Permissions::from_mode(0o600))
+            .expect("chmod client.key");
+        (tls.join(cert), tls.join(key))
     }
 
     /// Runs SQL as the superuser in database `db` over the unix socket and
@@ -376,9 +445,12 @@ impl Cluster {
             .args(["--no-sync", "--no-instructions"]));
         std::fs::write(
             self.data_dir().join("pg_hba.conf"),
-            "local all all trust\n\
-             hostssl all all 127.0.0.1/32 scram-sha-256\n\
-             hostnossl all all 127.0.0.1/32 reject\n",
+            format!(
+                "local all all trust\n\
+                 hostssl all {CERT_USER} 127.0.0.1/32 cert\n\
+                 hostssl all all 127.0.0.1/32 scram-sha-256\n\
+                 hostnossl all all 127.0.0.1/32 reject\n"
+            ),
         )
         .expect("write pg_hba.conf");
     }
@@ -399,6 +471,7 @@ impl Cluster {
                  ssl = on\n\
                  ssl_cert_file = '{}'\n\
                  ssl_key_file = '{}'\n\
+                 ssl_ca_file = '{}'\n\
                  password_encryption = 'scram-sha-256'\n\
                  max_connections = 200\n\
                  fsync = off\n\
@@ -408,6 +481,7 @@ impl Cluster {
                 self.sock_dir().display(),
                 tls.join("server.crt").display(),
                 tls.join("server.key").display(),
+                tls.join("ca.crt").display(),
             );
             // Writing into the file initdb made keeps its owner and mode.
             std::fs::write(&conf_path, format!("{conf}{settings}")).expect("write postgresql.conf");
