@@ -109,6 +109,8 @@ pub struct Piece {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HitIncident {
     pub id: i64,
+    /// How it is named (on a team, its team-wide number).
+    pub number: super::Number,
     pub title: String,
     pub severity: Severity,
     pub status: Status,

@@ -27,8 +27,8 @@ pub fn hits(hits: &[Hit], zone: &Zone, style: Style) -> String {
         }
         let i = &hit.incident;
         out.push_str(&format!(
-            "#{} {} {} ({})\n",
-            i.id,
+            "{} {} {} ({})\n",
+            i.number,
             style.severity(i.severity, &i.severity.to_string()),
             safe_line(&i.title),
             style.status(i.status, i.status.as_str()),

@@ -687,6 +687,8 @@ fn an_incident_has_one_number_on_every_laptop_and_a_local_one_until_shared() {
     bob.ok(&["action", "add", "-i", "1", "retry budget", "--owner", "sre"]);
     let listed = bob.ok(&["actions"]);
     assert!(listed.contains("#1 API errors"), "{listed}");
+    let found = bob.ok(&["search", "retry"]);
+    assert!(found.starts_with("#1 SEV2 API errors"), "{found}");
 
     // Offline, a new incident has only its local number, in its own form.
     proxy.set(Mode::Refuse);

@@ -29,7 +29,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::UserError;
 use crate::model::{
-    EntryKind, Found, Hit, HitIncident, Location, Query, Severity, SourceKind, Status,
+    EntryKind, Found, Hit, HitIncident, Location, Number, Query, Severity, SourceKind, Status,
 };
 use crate::store::{Store, time_at};
 
@@ -331,16 +331,25 @@ fn locate(conn: &Connection, rowid: i64) -> Result<Option<(HitIncident, Location
     };
     let incident = conn
         .query_row(
-            "SELECT id, title, severity, status FROM incidents WHERE id = ?1",
+            "SELECT i.id, i.title, i.severity, i.status, \
+                    (SELECT s.number FROM sync_incidents s WHERE s.uuid = i.uuid), \
+                    EXISTS (SELECT 1 FROM state WHERE key = 'team.url') \
+             FROM incidents i WHERE i.id = ?1",
             [incident_id],
             |r| {
                 let level: u8 = r.get(2)?;
                 let status: String = r.get(3)?;
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, level, status))
+                let id = r.get::<_, i64>(0)?;
+                let number = match (r.get::<_, Option<i64>>(4)?, r.get::<_, bool>(5)?) {
+                    (Some(n), true) => Number::Team(n),
+                    (None, true) => Number::Unshared(id),
+                    (_, false) => Number::Local(id),
+                };
+                Ok((id, number, r.get::<_, String>(1)?, level, status))
             },
         )
         .optional()?;
-    let Some((id, title, level, status)) = incident else {
+    let Some((id, number, title, level, status)) = incident else {
         return Ok(None);
     };
     let (Some(severity), Ok(status)) = (Severity::new(level), status.parse::<Status>()) else {
@@ -349,6 +358,7 @@ fn locate(conn: &Connection, rowid: i64) -> Result<Option<(HitIncident, Location
     Ok(Some((
         HitIncident {
             id,
+            number,
             title,
             severity,
             status,
