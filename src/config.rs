@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::UserError;
 use crate::files::{Links, Unread};
+use crate::model::public::Rules as PublicRules;
 use crate::model::{DEFAULT_ROLES, NewChecklistItem, Severity};
 use crate::time::Zone;
 
@@ -30,6 +31,7 @@ struct ConfigFile {
     severity: Option<BTreeMap<String, SeverityFile>>,
     notify: Option<NotifyFile>,
     security: Option<SecurityFile>,
+    public: Option<PublicFile>,
 }
 
 /// The `[notify]` table: where status updates are posted.
@@ -48,6 +50,15 @@ struct SecurityFile {
     checklist: Option<Vec<String>>,
 }
 
+/// The `[public]` table: what `inc review --public` replaces and keeps.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicFile {
+    people: Option<Vec<String>>,
+    keep: Option<Vec<String>>,
+    redact: Option<Vec<String>>,
+}
+
 /// A `[severity.N]` table: how the team names and describes a level.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,7 +68,7 @@ struct SeverityFile {
 }
 
 /// The config keys, in the order `inc config show` prints them.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "user",
     "db",
     "default_severity",
@@ -70,6 +81,7 @@ pub const KEYS: [&str; 12] = [
     "severity",
     "notify",
     "security",
+    "public",
 ];
 
 /// How a team names and describes one severity level.
@@ -128,6 +140,8 @@ pub struct Config {
     pub notify: Notify,
     /// The checklist a security incident gets, in order.
     pub security_checklist: Vec<NewChecklistItem>,
+    /// What the public review replaces and keeps beyond people's names.
+    pub public: PublicRules,
     /// The keys the config file set, for `inc config show`.
     pub from_file: Vec<&'static str>,
 }
@@ -160,6 +174,7 @@ impl Default for Config {
                     body: (*body).to_string(),
                 })
                 .collect(),
+            public: PublicRules::default(),
             from_file: Vec::new(),
         }
     }
@@ -332,6 +347,7 @@ impl Config {
             None => Config::default().security_checklist,
             Some(items) => checklist(items)?,
         };
+        let public = public(file.public.as_ref())?;
         Ok(Config {
             user: file.user,
             db: file.db.filter(|p| !p.as_os_str().is_empty()),
@@ -345,6 +361,7 @@ impl Config {
             severities,
             notify,
             security_checklist,
+            public,
             from_file,
         })
     }
@@ -403,12 +420,41 @@ impl ConfigFile {
             self.severity.is_some(),
             self.notify.is_some(),
             self.security.is_some(),
+            self.public.is_some(),
         ];
         KEYS.iter()
             .zip(set)
             .filter_map(|(key, set)| set.then_some(*key))
             .collect()
     }
+}
+
+/// The `[public]` lists, checked: words of text only, each non-empty.
+fn public(file: Option<&PublicFile>) -> Result<PublicRules, String> {
+    let Some(file) = file else {
+        return Ok(PublicRules::default());
+    };
+    let list = |key: &str, words: Option<&Vec<String>>| -> Result<Vec<String>, String> {
+        let words: Vec<String> = words
+            .into_iter()
+            .flatten()
+            .map(|w| w.trim().to_string())
+            .collect();
+        if words
+            .iter()
+            .any(|w| w.is_empty() || w.chars().any(char::is_control))
+        {
+            return Err(format!(
+                "public.{key} must be a list of names or words, such as [\"Acme Pay\", \"@acmestatus\"]"
+            ));
+        }
+        Ok(words)
+    };
+    Ok(PublicRules {
+        people: list("people", file.people.as_ref())?,
+        keep: list("keep", file.keep.as_ref())?,
+        redact: list("redact", file.redact.as_ref())?,
+    })
 }
 
 /// The built-in checklist of a security incident: the communication duties

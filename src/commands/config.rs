@@ -244,6 +244,23 @@ fn show(global: &GlobalArgs, config_path: &Path, explicit: bool) -> Result<()> {
             "config file"
         },
     );
+    line(String::new(), "");
+    line("[public]".to_string(), "");
+    for (key, words) in [
+        ("people", &config.public.people),
+        ("keep", &config.public.keep),
+        ("redact", &config.public.redact),
+    ] {
+        let words: Vec<String> = words.iter().map(|w| toml_str(w)).collect();
+        line(
+            format!("{key} = [{}]", words.join(", ")),
+            if words.is_empty() {
+                "built-in"
+            } else {
+                "config file"
+            },
+        );
+    }
 
     let mut out = String::new();
     let state = if config_path.exists() {
@@ -295,6 +312,11 @@ fn template() -> String {
         "",
         "# [security]",
         "# checklist = [\"legal: statutory or regulatory reporting\", \"marketing: exposure of customer data\"]",
+        "",
+        "# [public]",
+        "# people = [\"quentin\"]",
+        "# keep = [\"Acme Pay\", \"@acmestatus\"]",
+        "# redact = [\"Project Falcon\"]",
     ] {
         out.push_str(line);
         out.push('\n');

@@ -503,15 +503,12 @@ impl KeyTimes {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn t(h: u32, m: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-    }
-
-    fn sample() -> Incident {
+impl Incident {
+    /// Incident 1 as a test needs it: started at 10:00 on 2026-11-26 and
+    /// detected at 10:05, by `commander`, still open.
+    pub fn sample(commander: &str) -> Incident {
+        use chrono::TimeZone;
+        let at = |m: u32| Utc.with_ymd_and_hms(2026, 11, 26, 10, m, 0).unwrap();
         Incident {
             links: Default::default(),
             number: crate::model::Number::Local(1),
@@ -522,17 +519,31 @@ mod tests {
             title: "x".into(),
             severity: Severity::DEFAULT,
             status: Status::Investigating,
-            status_at: t(10, 5),
+            status_at: at(5),
             security: false,
-            commander: "a".into(),
-            started_at: t(10, 0),
-            detected_at: t(10, 5),
+            commander: commander.into(),
+            started_at: at(0),
+            detected_at: at(5),
             mitigated_at: None,
             resolved_at: None,
-            created_at: t(10, 5),
-            created_by: "a".into(),
-            first_commander: "a".into(),
+            created_at: at(5),
+            created_by: commander.into(),
+            first_commander: commander.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
+    }
+
+    fn sample() -> Incident {
+        Incident::sample("a")
     }
 
     #[test]

@@ -505,7 +505,18 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         let roles: Vec<String> = r
             .roles
             .iter()
-            .map(|h| format!("{}: {}", inline(&h.role), inline(&h.name)))
+            .map(|h| {
+                // In the public version the holder is often named by the
+                // role itself ("Scribe"): said once.
+                if r.public
+                    && h.name
+                        .starts_with(&crate::model::public::role_title(&h.role))
+                {
+                    inline(&h.name)
+                } else {
+                    format!("{}: {}", inline(&h.role), inline(&h.name))
+                }
+            })
             .collect();
         paragraph(&mut out, &format!("Roles: {}.", roles.join("; ")));
         out.push('\n');

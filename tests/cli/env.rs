@@ -35,6 +35,13 @@ impl Env {
         self.dir.path()
     }
 
+    /// Writes the config file `inc` reads here.
+    pub fn config(&self, text: &str) {
+        let dir = self.dir().join("config/inc");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+
     /// `inc` with a cleared environment, writing to this env's database.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.std_cmd())

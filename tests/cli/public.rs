@@ -28,9 +28,11 @@ const PRIVATE: [&str; 2] = [
 
 /// A resolved security incident with two handoffs, roles, a task, private
 /// notes, and names written inside notes, briefings, the description,
-/// factors, actions, lessons and a checklist note.
+/// factors, actions, lessons and a checklist note. Quentin owns an action
+/// item and did nothing else: the config says he is a person.
 fn security_incident() -> Env {
     let env = Env::new();
+    env.config("[public]\npeople = [\"quentin\"]\n");
     let at = |m: u32| format!("2026-11-26T12:{m:02}:00Z");
     act(
         &env,
@@ -196,17 +198,17 @@ fn the_public_review_names_no_one_and_keeps_private_notes_out() {
     assert!(public.contains("**Public version:**"), "{public}");
     for part in [
         "| Commanders | Incident commander 1 → Incident commander 2 → Incident commander 1 |",
-        "Roles: scribe: Scribe; comms: Comms.",
+        "Roles: Scribe; Communications lead.",
         "Incident commander 1 paged Incident commander 2 and Responder 2 about the key",
         "★ **key revoked by Responder 1, checked by Responder 2**",
         "| Incident commander 2 | Incident commander 1 | 2026-11-26 13:08 CET | Responder 1 is revoking; Scribe keeps notes |",
         "task added: revoke the key (owner: Responder 1)",
         "Incident commander 1 had it revoked within 25",
-        "- keys were long-lived, as Owner 1 warned",
-        "| rotate keys daily, with Responder 2 | Owner 1 |",
+        "- keys were long-lived, as Responder 3 warned",
+        "| rotate keys daily, with Responder 2 | Responder 3 |",
         "- Scribe's notes were complete",
-        "| 2026-11-26 13:15 CET by Comms | - |",
-        "ran `echo 'token of Owner 1'` (exit 0,",
+        "| 2026-11-26 13:15 CET by Communications lead | - |",
+        "ran `echo 'token of Responder 3'` (exit 0,",
     ] {
         assert!(public.contains(part), "missing {part:?}:\n{public}");
     }
@@ -263,7 +265,7 @@ fn the_public_json_names_no_one_and_leaves_out_bookkeeping() {
         .find(|e| e["kind"] == "command")
         .expect("the command stays");
     assert_eq!(run["run"]["output"], serde_json::Value::Null);
-    assert_eq!(json["checklist"][0]["done_by"], "Comms");
+    assert_eq!(json["checklist"][0]["done_by"], "Communications lead");
 
     // The usual JSON keeps who recorded each handoff.
     let full = env.json(&["review"]);
@@ -333,4 +335,82 @@ fn internal_updates_stay_out_of_the_public_review() {
         env.ok(&["review"])
             .contains("internal: ask bruno before posting")
     );
+}
+
+#[test]
+fn people_are_found_in_every_spelling_and_teams_services_and_products_stay() {
+    let env = Env::new();
+    env.config("[public]\nkeep = [\"@acmestatus\"]\n");
+    let now = "2026-11-26T12:00:00Z";
+    act(
+        &env,
+        now,
+        "alice",
+        &["open", "--sev", "2", "Checkout errors"],
+    );
+    act(&env, now, "alice", &["role", "sme", "Zoë O'Brien"]);
+    act(&env, now, "alice", &["role", "comms", "Νίκος Παπαδόπουλος"]);
+    act(&env, now, "alice", &["role", "scribe", "田中 太郎"]);
+    for note in [
+        // Decomposed, with a curly apostrophe.
+        "Zoe\u{308} O\u{2019}Brien restarted payments-svc",
+        "O’Brien paged the payments team",
+        // Greek capitals, with and without the accent; a surname alone.
+        "ΝΊΚΟΣ confirmed, ΠΑΠΑΔΟΠΟΥΛΟΣ agreed",
+        // A surname inside Japanese text, which has no spaces.
+        "田中さんがキューを再起動した",
+        "@acmestatus posted; @marco asked; mail oncall@example.com",
+    ] {
+        act(&env, now, "alice", &["tl", note]);
+    }
+    act(
+        &env,
+        now,
+        "alice",
+        &[
+            "action",
+            "add",
+            "payments-svc OOMed: cap its heap",
+            "--owner",
+            "payments-team",
+        ],
+    );
+    let public = env.ok(&["review", "--public"]);
+    for leak in [
+        "Zo",
+        "Brien",
+        "Νίκος",
+        "ΝΊΚΟΣ",
+        "ΠΑΠΑΔΟΠΟΥΛΟΣ",
+        "Παπαδόπουλος",
+        "田中",
+        "太郎",
+        "marco",
+    ] {
+        assert!(!public.contains(leak), "{leak} is in:\n{public}");
+    }
+    for kept in [
+        "Subject-matter expert restarted payments-svc",
+        "Subject-matter expert paged the payments team",
+        "Communications lead confirmed, Communications lead agreed",
+        "Scribeさんがキューを再起動した",
+        "\\@acmestatus posted; someone asked; mail oncall\\@example.com",
+        "| payments-svc OOMed: cap its heap | payments-team |",
+    ] {
+        assert!(public.contains(kept), "missing {kept:?}:\n{public}");
+    }
+    // The check lists what a publisher must still look at: the address,
+    // but not the status account the config keeps.
+    let out = env
+        .cmd()
+        .args(["review", "--public", "--check"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("warning: the public review shows the email address oncall@example.com;"),
+        "{said}"
+    );
+    assert!(!said.contains("acmestatus"), "{said}");
+    assert!(!said.contains("still names"), "{said}");
 }

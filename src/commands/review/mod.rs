@@ -10,10 +10,10 @@ mod walk;
 use super::{Context, ShownIncident};
 use crate::config::Config;
 use crate::error::UserError;
-use crate::model::public::{Records, public};
+use crate::model::public::{Leak, Records, Rules, leaks, public};
 use crate::model::{
-    Action, Amendments, Assignment, CheckInput, ChecklistItem, Description, Factor, Incident,
-    Lesson, Level, Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline,
+    Action, Amendments, Assignment, CheckInput, ChecklistItem, Description, Factor, Finding,
+    Incident, Lesson, Level, Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline,
     meeting_target, open_duties, responders,
 };
 use crate::report::json;
@@ -126,20 +126,8 @@ impl Parts {
     /// The public version of these parts: each person named by their part
     /// in the response, and what only responders should see left out (the
     /// rules are in [`crate::model::public`]).
-    pub(crate) fn public(&self) -> Parts {
-        let p = public(&Records {
-            incident: &self.incident,
-            description: &self.description,
-            assignments: &self.assignments,
-            roles: &self.roles,
-            past_roles: &self.past_roles,
-            entries: &self.entries,
-            tasks: &self.tasks,
-            factors: &self.factors,
-            actions: &self.actions,
-            lessons: &self.lessons,
-            checklist: &self.checklist,
-        });
+    pub(crate) fn public(&self, rules: &Rules) -> Parts {
+        let p = public(&self.records(), rules);
         Parts {
             incident: p.incident,
             description: p.description,
@@ -155,6 +143,23 @@ impl Parts {
             checklist: p.checklist,
             amendments: self.amendments,
             public: true,
+        }
+    }
+
+    /// These parts as the public review's rules read them.
+    fn records(&self) -> Records<'_> {
+        Records {
+            incident: &self.incident,
+            description: &self.description,
+            assignments: &self.assignments,
+            roles: &self.roles,
+            past_roles: &self.past_roles,
+            entries: &self.entries,
+            tasks: &self.tasks,
+            factors: &self.factors,
+            actions: &self.actions,
+            lessons: &self.lessons,
+            checklist: &self.checklist,
         }
     }
 
@@ -210,20 +215,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .store_read()?
             .snapshot(|store| Parts::gather(store, id))?;
     }
-    // The readiness check looks at the records as they are (a name in a
-    // factor, say), whichever version is asked for.
-    if args.public && !args.check {
-        parts = parts.public();
-    }
-    let view = parts.view(ctx.config(), zone);
+    let rules = &ctx.config().public;
     if args.check || args.interactive {
+        // The readiness check looks at the records as they are (a name in
+        // a factor, say); with --public, also at what the public version
+        // still names.
+        let leaks = if args.public {
+            let public = parts.public(rules);
+            let text = review::markdown(&public.view(ctx.config(), zone), zone);
+            leaks(&parts.records(), rules, &text)
+        } else {
+            Vec::new()
+        };
+        let view = parts.view(ctx.config(), zone);
         // Once the meeting is recorded as held, its deadline no longer matters.
         let deadline = view
             .meeting
             .filter(|_| view.incident.review_held.is_none())
             .map(|(_, deadline)| deadline);
-        return check_ready(ctx, &view, deadline);
+        return check_ready(ctx, &view, deadline, &leaks);
     }
+    if args.public {
+        parts = parts.public(rules);
+    }
+    let view = parts.view(ctx.config(), zone);
     let text = if args.json {
         json::review(&view, ctx.now())
     } else {
@@ -245,10 +260,43 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
 }
 
+/// What `--public --check` says of something the public review still
+/// shows.
+fn leak_finding(leak: &Leak) -> Finding {
+    let finding = |level, message: String, fix: &str| Finding {
+        level,
+        message,
+        fix: fix.to_string(),
+    };
+    match leak {
+        Leak::Name(name) => finding(
+            Level::Error,
+            format!("the public review still names {name}"),
+            "rewrite the text that names them, or list the name under [public] keep if it is not a person",
+        ),
+        Leak::Part(word) => finding(
+            Level::Warning,
+            format!("the public review has \"{word}\", a word of a responder's name"),
+            "if it means the person, write it with a capital so it is replaced; else list it under [public] keep",
+        ),
+        Leak::Email(address) => finding(
+            Level::Warning,
+            format!("the public review shows the email address {address}"),
+            "list it under [public] keep or redact (see docs/config.md)",
+        ),
+        Leak::Mention(handle) => finding(
+            Level::Warning,
+            format!("the public review mentions {handle}"),
+            "list it under [public] keep or redact (see docs/config.md)",
+        ),
+    }
+}
+
 fn check_ready(
     ctx: &Context,
     view: &Review<'_>,
     deadline: Option<chrono::NaiveDate>,
+    leaks: &[Leak],
 ) -> Result<()> {
     let i = view.incident;
     let mut missing = Vec::new();
@@ -276,6 +324,7 @@ fn check_ready(
     let findings = [
         findings,
         open_duties(&i.number.bare(), i.security, view.checklist),
+        leaks.iter().map(leak_finding).collect(),
     ]
     .concat();
     let mut out = String::new();

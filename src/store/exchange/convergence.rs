@@ -973,7 +973,7 @@ impl World {
             )
         };
         let review = local(review::markdown(&parts.view(&config, &zone), &zone));
-        let public = parts.public();
+        let public = parts.public(&config.public);
         let public = local(review::markdown(&public.view(&config, &zone), &zone));
         incident.id = 0;
         incident.number = crate::model::Number::Local(0);
