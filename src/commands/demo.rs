@@ -734,14 +734,16 @@ mod tests {
         let config = Config::default();
         let zone = Zone::utc();
         let view = parts.view(&config, &zone);
-        let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
+        let people = crate::model::public::pseudonyms(&parts.records(), &config.public);
         let findings = check(&CheckInput {
             incident: id.to_string(),
             description: view.description,
             factors: view.factors,
             actions: view.actions,
+            lessons: view.lessons,
             key_times_missing: vec![],
-            people,
+            follow_up: true,
+            people: &people,
             deadline: view.meeting.map(|(_, deadline)| deadline),
             today: zone.date(now),
         });

@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::error::UserError;
+use crate::model::public::Pseudonyms;
 
 /// Who was affected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -411,9 +412,14 @@ pub struct Finding {
     pub fix: String,
 }
 
-/// Phrases that point at a person rather than the system, as whole words.
+/// Blaming a person, said of anyone: always worth a look.
+const HUMAN_ERROR: &str = "human error";
+
+/// Phrases that blame whoever they are said of, as whole words: flagged
+/// when the same sentence is about a person ("the engineer should have
+/// checked"), not when a company or team takes responsibility for itself
+/// ("we should have anticipated it", "the fault was ours").
 const BLAME: &[&str] = &[
-    "human error",
     "careless",
     "carelessness",
     "should have",
@@ -425,6 +431,27 @@ const BLAME: &[&str] = &[
     "negligence",
     "incompetent",
     "incompetence",
+];
+
+/// Words that make a sentence about a person, beside a responder's name.
+const PERSONAL: &[&str] = &[
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "someone",
+    "somebody",
+    "engineer",
+    "operator",
+    "developer",
+    "contractor",
+    "administrator",
+    "admin",
+    "intern",
+    "employee",
+    "individual",
 ];
 
 /// Words that say who was affected.
@@ -481,26 +508,6 @@ const UNITS: &[&str] = &[
     "hrs", "hour", "hours", "d", "day", "days", "week", "weeks",
 ];
 
-/// Names that are roles or teams, not people: never flagged in a factor.
-const NOT_PEOPLE: &[&str] = &[
-    "ops",
-    "sre",
-    "platform",
-    "team",
-    "oncall",
-    "on",
-    "call",
-    "support",
-    "security",
-    "infra",
-    "deputy",
-    "scribe",
-    "comms",
-    "sme",
-    "bot",
-    "automation",
-];
-
 /// Lower-case words of a text: letters, digits, and `.`/`:`/`~` inside
 /// numbers (so "1.5", "14:02" and "~15" stay whole).
 fn words(text: &str) -> Vec<String> {
@@ -552,6 +559,21 @@ fn says_how_long(text: &str) -> bool {
     number_then_unit || glued || spelled || from_to
 }
 
+/// The blame phrase in `text`, if a sentence of it blames a person (see
+/// [`BLAME`]).
+fn blame(text: &str, people: &Pseudonyms) -> Option<&'static str> {
+    text.split(['.', '!', '?', ';', '\n']).find_map(|sentence| {
+        let w = words(sentence);
+        if has_phrase(&w, HUMAN_ERROR) {
+            return Some(HUMAN_ERROR);
+        }
+        let phrase = BLAME.iter().find(|phrase| has_phrase(&w, phrase))?;
+        let personal = PERSONAL.iter().any(|p| w.iter().any(|x| x == p))
+            || people.person_in(sentence).is_some();
+        personal.then_some(*phrase)
+    })
+}
+
 /// What the readiness check looks at.
 pub struct CheckInput<'a> {
     /// The incident as typed after `-i` (`12`, `L3`).
@@ -559,9 +581,13 @@ pub struct CheckInput<'a> {
     pub description: &'a Description,
     pub factors: &'a [Factor],
     pub actions: &'a [Action],
+    pub lessons: &'a [Lesson],
     pub key_times_missing: Vec<&'static str>,
+    /// Whether the incident is over and needs follow-up: resolved, and
+    /// neither a drill nor cancelled (a false alarm).
+    pub follow_up: bool,
     /// Everyone involved, to spot a name in a factor.
-    pub people: Vec<&'a str>,
+    pub people: &'a Pseudonyms,
     /// The meeting deadline, if resolved, and today.
     pub deadline: Option<NaiveDate>,
     pub today: NaiveDate,
@@ -647,6 +673,22 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             format!("add them with `inc factor add -i {n} TEXT [--kind non-technical]`"),
         );
     }
+    if input.follow_up && input.actions.is_empty() {
+        say(
+            Level::Error,
+            "there are no corrective action items".into(),
+            format!(
+                "add them with `inc action add -i {n} TEXT --owner WHO --due DATE` (a drill or a cancelled false alarm needs none)"
+            ),
+        );
+    }
+    if input.follow_up && input.lessons.is_empty() {
+        say(
+            Level::Error,
+            "there are no lessons learned".into(),
+            format!("add them with `inc lesson add -i {n} --kind went-well|went-wrong|lucky TEXT`"),
+        );
+    }
     for t in &input.key_times_missing {
         let fix = match *t {
             "mitigated" => format!("record it with `inc mitigated -i {n} --at TIME`"),
@@ -681,10 +723,22 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
                 .into(),
         );
     }
-    let blame_in = |text: &str| {
-        let w = words(text);
-        BLAME.iter().find(|phrase| has_phrase(&w, phrase)).copied()
-    };
+    for a in input.actions.iter().filter(|a| a.is_overdue(input.today)) {
+        let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+        say(
+            Level::Warning,
+            format!(
+                "action item {} was due on {due} and is still open",
+                a.name()
+            ),
+            format!(
+                "mark it done with `inc action done {} -i {n}`, or give it a new date with `inc action edit {} -i {n} --due DATE`",
+                a.name(),
+                a.name()
+            ),
+        );
+    }
+    let blame_in = |text: &str| blame(text, input.people);
     for (place, text) in [
         ("summary", &d.summary),
         ("impact", &d.impact),
@@ -698,21 +752,7 @@ pub fn check(input: &CheckInput<'_>) -> Vec<Finding> {
             );
         }
     }
-    let person_in = |text: &str| {
-        let w = words(text);
-        input.people.iter().copied().find(|person| {
-            let parts = words(person);
-            // "ops", "payments-team", "sre on call": a team, not a person.
-            if parts.iter().any(|p| NOT_PEOPLE.contains(&p.as_str())) {
-                return false;
-            }
-            has_phrase(&w, person)
-                || parts
-                    .iter()
-                    .filter(|p| p.chars().count() >= 3 && !NOT_PEOPLE.contains(&p.as_str()))
-                    .any(|p| w.contains(p))
-        })
-    };
+    let person_in = |text: &str| input.people.person_in(text);
     for f in input.factors {
         if let Some(word) = blame_in(&f.text) {
             say(

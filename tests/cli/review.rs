@@ -537,6 +537,16 @@ fn check_reads_good_descriptions_kindly_and_words_whole() {
         "--kind",
         "non-technical",
     ]);
+    env.ok(&[
+        "action",
+        "add",
+        "graph the pool",
+        "--owner",
+        "ops",
+        "--due",
+        "2026-12-20",
+    ]);
+    env.ok(&["lesson", "add", "--kind", "lucky", "traffic was low"]);
     let out = env.ok(&["review", "--check"]);
     assert_eq!(out, "The review of #1 SEV2 Kind words is ready.\n", "{out}");
     env.ok(&[
@@ -591,4 +601,85 @@ fn check_reads_good_descriptions_kindly_and_words_whole() {
         stdout.contains("`inc describe -i 1 --detection TEXT`"),
         "{stdout}"
     );
+}
+
+/// `inc review --check`'s stdout, whether it passes or not.
+fn check_output(env: &Env, args: &[&str]) -> String {
+    let out = env.cmd().args(args).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn check_wants_follow_up_and_reads_blame_and_teams_from_the_record() {
+    let env = Env::new();
+    env.ok(&["open", "Checkout slow", "--as", "Steam Li"]);
+    env.ok(&["mitigated"]);
+    env.ok(&["resolve"]);
+    env.ok(&[
+        "describe",
+        "--summary",
+        "For 20 minutes our probe saw checkout slow for customers.",
+    ]);
+    for factor in [
+        // A company or team taking responsibility is not blame.
+        "The company says it should have anticipated the load; the fault was ours",
+        // A team owning an action item is not a person.
+        "payments-team had no load test",
+        "the engineer should have checked the pool",
+        // A person, even one whose name holds a team word.
+        "Steam should have waited",
+    ] {
+        env.ok(&["factor", "add", factor, "--kind", "non-technical"]);
+    }
+    let out = check_output(&env, &["review", "--check"]);
+    for finding in [
+        "error: there are no corrective action items;",
+        "error: there are no lessons learned;",
+        "warning: factor 3 uses blame language (\"should have\")",
+        "warning: factor 4 uses blame language (\"should have\")",
+        "warning: factor 4 names a person (Steam Li)",
+    ] {
+        assert!(out.contains(finding), "missing {finding:?} in\n{out}");
+    }
+    assert!(!out.contains("factor 1"), "{out}");
+    assert!(!out.contains("factor 2"), "{out}");
+
+    env.ok(&[
+        "action",
+        "add",
+        "load test payments",
+        "--owner",
+        "payments-team",
+        "--due",
+        "2026-11-20",
+    ]);
+    env.ok(&[
+        "lesson",
+        "add",
+        "--kind",
+        "went-wrong",
+        "the pool had no alert",
+    ]);
+    let out = check_output(&env, &["review", "--check"]);
+    assert!(!out.contains("error:"), "{out}");
+    assert!(
+        out.contains("warning: action item 1 was due on 2026-11-20 and is still open; mark it done with `inc action done 1 -i 1`"),
+        "{out}"
+    );
+    assert!(!out.contains("(payments-team)"), "{out}");
+
+    // A drill and a cancelled false alarm need no follow-up.
+    let drill = Env::new();
+    drill.ok(&["open", "--drill", "Game day"]);
+    drill.ok(&["mitigated"]);
+    drill.ok(&["resolve"]);
+    let out = check_output(&drill, &["review", "--check"]);
+    assert!(!out.contains("action items;"), "{out}");
+    assert!(!out.contains("lessons"), "{out}");
+    let cancelled = Env::new();
+    cancelled.ok(&["open", "Alarm"]);
+    cancelled.ok(&["cancel", "--reason", "a false alarm: the probe was broken"]);
+    let out = check_output(&cancelled, &["review", "--check"]);
+    assert!(!out.contains("action items;"), "{out}");
+    assert!(!out.contains("lessons"), "{out}");
 }

@@ -368,6 +368,13 @@ fn the_review_has_the_duties_and_check_warns_of_open_ones() {
     ]);
     env.ok(&["factor", "add", "keys were long-lived"]);
     env.ok(&[
+        "lesson",
+        "add",
+        "--kind",
+        "went-well",
+        "the scanner caught it",
+    ]);
+    env.ok(&[
         "factor",
         "add",
         "--kind",

@@ -10,7 +10,7 @@ mod walk;
 use super::{Context, ShownIncident};
 use crate::config::Config;
 use crate::error::UserError;
-use crate::model::public::{Leak, Records, Rules, leaks, public};
+use crate::model::public::{Leak, Pseudonyms, Records, Rules, leaks, pseudonyms, public};
 use crate::model::{
     Action, Amendments, Assignment, CheckInput, ChecklistItem, Description, Factor, Finding,
     Incident, Lesson, Level, Responder, RoleHolder, Task, TimelineEntry, check, meeting_deadline,
@@ -147,7 +147,7 @@ impl Parts {
     }
 
     /// These parts as the public review's rules read them.
-    fn records(&self) -> Records<'_> {
+    pub(crate) fn records(&self) -> Records<'_> {
         Records {
             incident: &self.incident,
             description: &self.description,
@@ -233,7 +233,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .meeting
             .filter(|_| view.incident.review_held.is_none())
             .map(|(_, deadline)| deadline);
-        return check_ready(ctx, &view, deadline, &leaks);
+        let people = pseudonyms(&parts.records(), rules);
+        return check_ready(ctx, &view, deadline, &people, &leaks);
     }
     if args.public {
         parts = parts.public(rules);
@@ -296,6 +297,7 @@ fn check_ready(
     ctx: &Context,
     view: &Review<'_>,
     deadline: Option<chrono::NaiveDate>,
+    people: &Pseudonyms,
     leaks: &[Leak],
 ) -> Result<()> {
     let i = view.incident;
@@ -310,13 +312,16 @@ fn check_ready(
             missing.push("resolved");
         }
     }
-    let people: Vec<&str> = view.responders.iter().map(|r| r.name.as_str()).collect();
+    let follow_up =
+        i.resolved_at.is_some() && !i.drill && i.status != crate::model::Status::Cancelled;
     let findings = check(&CheckInput {
         incident: i.number.bare(),
         description: view.description,
         factors: view.factors,
         actions: view.actions,
+        lessons: view.lessons,
         key_times_missing: missing,
+        follow_up,
         people,
         deadline,
         today: ctx.zone()?.date(ctx.now()),

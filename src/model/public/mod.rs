@@ -103,12 +103,17 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     people
 }
 
+/// The people of an incident and what stands for each in a public review.
+pub fn pseudonyms(r: &Records<'_>, rules: &Rules) -> Pseudonyms {
+    Pseudonyms::new(&people(r), rules)
+}
+
 /// The public version of an incident's records: each person named by
 /// their part in the response, everywhere (see [`Pseudonyms`]); notes for
 /// responders only, updates not written for customers and captured
 /// command output left out; where the response happened dropped.
 pub fn public(r: &Records<'_>, rules: &Rules) -> PublicRecords {
-    let p = Pseudonyms::new(&people(r), rules);
+    let p = pseudonyms(r, rules);
     let assignments: Vec<Assignment> = r.assignments.iter().map(|a| p.assignment(a)).collect();
     let roles: Vec<RoleHolder> = r.roles.iter().map(|h| p.role(h)).collect();
     let past_roles: Vec<RoleHolder> = r.past_roles.iter().map(|h| p.role(h)).collect();
@@ -143,6 +148,8 @@ pub fn public(r: &Records<'_>, rules: &Rules) -> PublicRecords {
 pub struct Pseudonyms {
     /// Each person's name, folded, with what stands for them.
     by_name: BTreeMap<String, String>,
+    /// What stands for each person, with their name as first written.
+    named: BTreeMap<String, String>,
     /// Each word of a name of several words, folded, with what stands
     /// for it.
     parts: BTreeMap<String, String>,
@@ -214,11 +221,14 @@ pub fn role_title(role: &str) -> String {
     }
 }
 
-/// The words of a name of several words, each of two characters or more:
-/// "Ingrid", "Nakamura" for "Ingrid Nakamura". None for a name of one word.
+/// The words of a name written as several words, each of two characters
+/// or more: "Ingrid", "Nakamura" for "Ingrid Nakamura". None for a name of
+/// one word, a handle or a team joined by hyphens or dots
+/// (`payments-team`, `wen.zhao`), which are found whole.
 fn parts(name: &str) -> Vec<&str> {
     let words: Vec<&str> = name
-        .split(|c: char| !matcher::is_word(c) && c != '\'' && c != '\u{2019}')
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !matcher::is_word(c)))
         .filter(|w| w.chars().count() >= 2)
         .collect();
     if words.len() < 2 { Vec::new() } else { words }
@@ -227,6 +237,15 @@ fn parts(name: &str) -> Vec<&str> {
 impl Pseudonyms {
     pub fn new(people: &People<'_>, rules: &Rules) -> Pseudonyms {
         let mut by_name: BTreeMap<String, String> = BTreeMap::new();
+        let everyone = || {
+            people
+                .commanders
+                .iter()
+                .chain(people.roles.iter().map(|(_, name)| name))
+                .chain(&people.others)
+                .copied()
+                .chain(rules.people.iter().map(String::as_str))
+        };
         let distinct = |names: &mut dyn Iterator<Item = &str>| {
             let mut seen: Vec<String> = Vec::new();
             for n in names {
@@ -289,13 +308,7 @@ impl Pseudonyms {
         // part two people share stands for either. Where the records write
         // the name with capitals ("Will Price"), a part counts only when
         // written with one too: "Price paged", not "the price rose".
-        let capitalized: Vec<String> = people
-            .commanders
-            .iter()
-            .chain(people.roles.iter().map(|(_, name)| name))
-            .chain(&people.others)
-            .copied()
-            .chain(rules.people.iter().map(String::as_str))
+        let capitalized: Vec<String> = everyone()
             .flat_map(parts)
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(key)
@@ -343,8 +356,17 @@ impl Pseudonyms {
                     .map(|w| pattern(w, false, Stand::Redact)),
             )
             .collect();
+        let mut named = BTreeMap::new();
+        for name in everyone() {
+            if let Some(label) = by_name.get(&key(name)) {
+                named
+                    .entry(label.clone())
+                    .or_insert_with(|| name.trim().to_string());
+            }
+        }
         Pseudonyms {
             by_name,
+            named,
             parts: part_labels,
             keep: rules.keep.iter().map(|w| key(w)).collect(),
             matcher: Matcher::new(patterns),
@@ -433,6 +455,23 @@ impl Pseudonyms {
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    /// The first person named in `text`, by their name as recorded (or as
+    /// written, for a word two people share), for the review's check.
+    pub fn person_in(&self, text: &str) -> Option<String> {
+        self.matcher
+            .find(text)
+            .into_iter()
+            .find_map(|f| match f.what {
+                Stand::Person(label) => Some(
+                    self.named
+                        .get(label)
+                        .cloned()
+                        .unwrap_or_else(|| text[f.start..f.end].to_string()),
+                ),
+                _ => None,
+            })
     }
 
     /// Who a handle (`wen`, `wen.zhao`, `wen_z`) or an email address's
