@@ -241,7 +241,7 @@ impl OutOfRange {
 
 fn not_a_time(input: &str) -> UserError {
     UserError::new(format!("`{input}` is not a time inc understands"))
-        .hint("use 14:05, 2026-11-26 14:05, -15m, 2h ago, or RFC 3339 such as 2026-11-26T14:05:00Z")
+        .hint("use 14:05, 2026-11-26 14:05, -15m, 2h ago, 2026-11-26T14:05-08:00, or a zone after the time: 2026-11-26 14:05 America/New_York")
 }
 
 /// How far ahead of now a time of day may be and still mean now: the
@@ -280,12 +280,49 @@ pub fn parse_time(
         }
     } else if let Some(naive) = parse_date_time(s) {
         resolve_wall_clock(naive, zone, input)?
-    } else if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        t.with_timezone(&Utc)
+    } else if let Some(t) = parse_with_offset(s) {
+        t
+    } else if let Some((rest, named)) = split_zone(s) {
+        return parse_time(rest, now, &named);
     } else {
         return Err(not_a_time(input));
     };
     in_range(t, input, now, zone)
+}
+
+/// A date and time with its offset from UTC: RFC 3339, and the forms
+/// published postmortems use beside it (no seconds, a space for the `T`,
+/// a space before the offset, an offset without a colon):
+/// `2017-02-28T09:37-08:00`, `2017-02-28 09:37 -0800`, `2017-02-28 17:37Z`.
+fn parse_with_offset(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let s = match s.strip_suffix(['Z', 'z']) {
+        Some(rest) => format!("{}+00:00", rest.trim_end()),
+        None => s.to_string(),
+    };
+    ["%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%z"]
+        .iter()
+        .find_map(|f| {
+            // One form for `T`, a space, and a space before the offset.
+            let (date, rest) = s.split_at_checked(10)?;
+            let rest = rest.strip_prefix([' ', 'T', 't'])?;
+            let glued: String = rest.split_whitespace().collect();
+            DateTime::parse_from_str(&format!("{date}T{glued}"), f).ok()
+        })
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// A time followed by a time zone's IANA name (`2017-02-28 09:37
+/// America/Los_Angeles`, `09:37 UTC`): the time, and the zone to read it in.
+fn split_zone(s: &str) -> Option<(&str, Zone)> {
+    let (rest, name) = s.trim_end().rsplit_once(char::is_whitespace)?;
+    let named = name.contains('/') || ["utc", "gmt"].iter().any(|u| name.eq_ignore_ascii_case(u));
+    if !named || rest.trim().is_empty() {
+        return None;
+    }
+    Some((rest.trim_end(), Zone::from_name(name).ok()?))
 }
 
 /// `t`, read from `input`, if it may be on the record (see
@@ -339,10 +376,13 @@ impl EventSpan {
     }
 }
 
-/// Whether `input` is a bare time of day (`21:18`, `21:18:30`): the one
-/// form whose day depends on the incident it is typed for.
+/// Whether `input` is a bare time of day (`21:18`, `21:18:30`, `21:18
+/// Asia/Tokyo`): the one form whose day depends on the incident it is
+/// typed for.
 pub fn is_time_of_day(input: &str) -> bool {
-    parse_time_of_day(input.trim()).is_some()
+    let s = input.trim();
+    let s = split_zone(s).map_or(s, |(rest, _)| rest);
+    parse_time_of_day(s).is_some()
 }
 
 /// Reads a time typed for an event on an incident whose events span
@@ -357,6 +397,9 @@ pub fn parse_time_on(
     zone: &Zone,
     span: EventSpan,
 ) -> Result<DateTime<Utc>, UserError> {
+    if let Some((rest, named)) = split_zone(input.trim()) {
+        return parse_time_on(rest, now, &named, span);
+    }
     match parse_time_of_day(input.trim()) {
         Some(time) if span.is_past(now) => {
             let (first, last) = span.days(zone);
@@ -826,6 +869,43 @@ mod tests {
         );
         assert!(parse_time("2026-02-30 10:00", now, &z).is_err());
         assert!(parse_time("2026-11-26T12:00:00", now, &zone("UTC")).is_ok());
+    }
+
+    #[test]
+    fn offsets_without_seconds_and_zone_names() {
+        let now = utc("2026-11-26T14:00:00Z");
+        let z = zone("Europe/Berlin");
+        for typed in [
+            "2026-11-26T09:37-01:00",
+            "2026-11-26 09:37-01:00",
+            "2026-11-26 09:37 -01:00",
+            "2026-11-26 09:37 -0100",
+            "2026-11-26T09:37:00 -01:00",
+            "2026-11-26T10:37Z",
+            "2026-11-26 10:37 Z",
+            "2026-11-26 02:37 America/Los_Angeles",
+            "2026-11-26 10:37 UTC",
+        ] {
+            assert_eq!(
+                parse_time(typed, now, &z).unwrap(),
+                utc("2026-11-26T10:37:00Z"),
+                "{typed}"
+            );
+        }
+        // A time of day in a named zone: the most recent such moment there.
+        assert_eq!(
+            parse_time("05:37 America/New_York", now, &z).unwrap(),
+            utc("2026-11-26T10:37:00Z")
+        );
+        assert!(parse_time("2026-11-26 10:37 Mars/Olympus", now, &z).is_err());
+        assert!(parse_time("2026-11-26 10:37 -25:00", now, &z).is_err());
+        // On an incident in the past, a time of day with a zone is read on
+        // the incident's days, in that zone.
+        let past = span("2026-10-01T08:00:00Z", "2026-10-01T12:00:00Z");
+        assert_eq!(
+            parse_time_on("06:00 America/New_York", now, &z, past).unwrap(),
+            utc("2026-10-01T10:00:00Z")
+        );
     }
 
     #[test]

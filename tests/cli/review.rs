@@ -683,3 +683,32 @@ fn check_wants_follow_up_and_reads_blame_and_teams_from_the_record() {
     assert!(!out.contains("action items;"), "{out}");
     assert!(!out.contains("lessons"), "{out}");
 }
+
+#[test]
+fn a_postmortem_s_times_are_typed_as_published() {
+    // Offsets without seconds and zone names, as published postmortems
+    // write them, read in the zone given whatever the display zone.
+    let env = Env::new();
+    env.ok(&[
+        "open",
+        "Storage outage",
+        "--started",
+        "2017-02-28 09:37 America/Los_Angeles",
+        "--declared",
+        "2017-02-28T09:52-08:00",
+    ]);
+    env.ok(&["tl", "restart began", "--at", "12:26 America/Los_Angeles"]);
+    env.ok(&["mitigated", "--at", "2017-02-28 21:54Z"]);
+    env.ok(&["resolve", "--at", "2017-02-28 13:54 -0800"]);
+    let review = env.ok(&["review"]);
+    for line in [
+        "| Impact started | 2017-02-28 18:37 CET |",
+        "| Declared | 2017-02-28 18:52 CET |",
+        "restart began",
+        "| 2017-02-28 21:26 CET |",
+        "| Time to mitigate | 4h 17m | mitigated − started |",
+        "| Time to resolve | 4h 17m | resolved − started |",
+    ] {
+        assert!(review.contains(line), "missing {line:?} in\n{review}");
+    }
+}
