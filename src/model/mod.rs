@@ -43,4 +43,6 @@ pub use scale::{Severity, Status};
 pub use search::{Found, Hit, HitIncident, Location, Piece, Query, SourceKind, Token, fts_query};
 pub use state::{IncidentState, before_start, check_record, settle_changes};
 pub use text::{MAX_TEXT, clean_name, clean_text};
-pub use timeline::{Amendments, Audience, EntryKind, Field, NewEntry, Struck, TimelineEntry};
+pub use timeline::{
+    Amendments, Audience, EntryKind, Field, NewEntry, Struck, TimelineEntry, with_milestones,
+};

@@ -240,15 +240,21 @@ pub struct TimelineEntry {
     pub amended: bool,
 }
 
-#[cfg(test)]
 impl TimelineEntry {
     /// An entry of incident 1 as a test needs it: written when it
     /// happened, nothing else set.
+    #[cfg(test)]
     pub fn sample(kind: EntryKind, text: &str, at: DateTime<Utc>, author: &str) -> TimelineEntry {
+        TimelineEntry::derived(kind, text, at, author)
+    }
+
+    /// An entry that is not on the record but told by it (a milestone row
+    /// of the review): no id, no UUID, written when it happened.
+    pub fn derived(kind: EntryKind, text: &str, at: DateTime<Utc>, author: &str) -> TimelineEntry {
         TimelineEntry {
             id: 0,
             uuid: String::new(),
-            incident_id: 1,
+            incident_id: 0,
             kind,
             text: text.into(),
             from: None,
@@ -267,6 +273,47 @@ impl TimelineEntry {
             amended: false,
         }
     }
+}
+
+/// Where an entry stands among entries of the same moment, in the
+/// review's timeline: impact starts, is noticed and is declared; then
+/// everything else, in the order written; then mitigated, then resolved.
+fn moment_rank(kind: EntryKind) -> u8 {
+    match kind {
+        EntryKind::Started => 0,
+        EntryKind::Detected => 1,
+        EntryKind::Declared => 2,
+        EntryKind::Mitigated => 4,
+        EntryKind::Resolved => 5,
+        _ => 3,
+    }
+}
+
+/// A timeline with every milestone row: where no entry marks the start of
+/// impact or the detection (they were typed as the same moment as a later
+/// milestone, so the record holds one entry for both), a row is made for
+/// each from the key times, by `author`; milestones of the same moment
+/// then stand in their natural order (see [`moment_rank`]), the rest as
+/// they were.
+pub fn with_milestones<'a>(
+    entries: &'a [TimelineEntry],
+    started: DateTime<Utc>,
+    detected: DateTime<Utc>,
+    author: &str,
+) -> Vec<std::borrow::Cow<'a, TimelineEntry>> {
+    use std::borrow::Cow;
+    let mut rows: Vec<Cow<'a, TimelineEntry>> = entries.iter().map(Cow::Borrowed).collect();
+    for (kind, at) in [
+        (EntryKind::Started, started),
+        (EntryKind::Detected, detected),
+    ] {
+        if !entries.iter().any(|e| e.kind == kind) {
+            rows.push(Cow::Owned(TimelineEntry::derived(kind, "", at, author)));
+        }
+    }
+    // Stable: entries of one moment and rank keep the record's order.
+    rows.sort_by_key(|e| (e.event_at, moment_rank(e.kind)));
+    rows
 }
 
 /// Who struck an entry from the record, when, and why.

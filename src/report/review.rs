@@ -553,7 +553,13 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         let _ = writeln!(out, "{line}\n");
     }
     header(&mut out, &["Time", "Who", "Kind", "What"]);
-    for e in r.entries {
+    let rows = crate::model::with_milestones(
+        r.entries,
+        r.incident.started_at,
+        r.incident.detected_at,
+        &r.incident.created_by,
+    );
+    for e in rows.iter().map(AsRef::as_ref) {
         let what = match e.kind {
             EntryKind::Command => progress(e, true),
             _ => inline(&describe(e, zone, &Names::default())),

@@ -712,3 +712,49 @@ fn a_postmortem_s_times_are_typed_as_published() {
         assert!(review.contains(line), "missing {line:?} in\n{review}");
     }
 }
+
+#[test]
+fn milestone_rows_are_always_shown_in_their_order_when_times_coincide() {
+    // Impact, detection and declaration at one moment, and mitigation and
+    // resolution at another, with a note typed at each.
+    let env = Env::new();
+    let now = "2026-11-26T12:00:00Z";
+    env.ok_at(
+        now,
+        &[
+            "open",
+            "Same minute",
+            "--started",
+            "10:00",
+            "--detected",
+            "10:00",
+            "--declared",
+            "10:00",
+        ],
+    );
+    env.ok_at(now, &["tl", "alert fired", "--at", "10:00"]);
+    env.ok_at(now, &["mitigated", "--at", "11:00"]);
+    env.ok_at(now, &["resolve", "--at", "11:00"]);
+    // Typed last, as a scribe catching up does.
+    env.ok_at(now, &["tl", "rolled back", "--at", "11:00", "-i", "1"]);
+    let review = env.ok(&["review"]);
+    let rows: Vec<&str> = review
+        .lines()
+        .filter(|l| l.starts_with("| 2026-11-26 1"))
+        .map(|l| l.split(" | ").nth(2).unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "started",
+            "detected",
+            "declared",
+            "note",
+            "note",
+            "mitigated",
+            "resolved"
+        ],
+        "{review}"
+    );
+    assert!(review.contains("| Time to detect | 0s |"), "{review}");
+}
