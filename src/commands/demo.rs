@@ -84,6 +84,8 @@ enum Event {
         text: &'static str,
         key: bool,
     },
+    /// `inc update --external`: a status page post.
+    Update(&'static str),
     Sev {
         to: u8,
         reason: &'static str,
@@ -139,7 +141,7 @@ enum Event {
 
 use Event::{
     Action, ActionDone, Describe, Factor, Handoff, Lesson, Mitigated, Note, Open, Resolve, Role,
-    Run, Sev, Task, TaskDone,
+    Run, Sev, Task, TaskDone, Update,
 };
 
 /// The incident: a config change starves checkout of connections to the
@@ -218,10 +220,7 @@ const STORY: &[Step] = &[
     at(
         36,
         "priya",
-        Note {
-            text: "Status page: \"Some customers cannot complete checkout; we are investigating\"",
-            key: false,
-        },
+        Update("Some customers cannot complete checkout; we are investigating"),
     ),
     at(
         38,
@@ -300,10 +299,7 @@ const STORY: &[Step] = &[
     at(
         64,
         "priya",
-        Note {
-            text: "Status page: \"A fix is in place and we are monitoring\"; support has a reply for affected customers",
-            key: false,
-        },
+        Update("A fix is in place and we are monitoring; support has a reply for affected customers"),
     ),
     at(
         84,
@@ -325,10 +321,7 @@ const STORY: &[Step] = &[
     at(
         91,
         "priya",
-        Note {
-            text: "Status page: \"Resolved\"",
-            key: false,
-        },
+        Update("Resolved: checkout works normally again"),
     ),
     at(92, "sam", Resolve),
     // The review material, written once it is over.
@@ -569,6 +562,12 @@ fn replay(
                         key,
                         ..NewEntry::note(text.to_string(), at)
                     }])
+                })?;
+            }
+            Update(text) => {
+                store.record_update(which, who, Some(at), None, |at| NewEntry {
+                    audience: Some(crate::model::Audience::External),
+                    ..NewEntry::of(EntryKind::Update, text.to_string(), at)
                 })?;
             }
             Run {

@@ -12,5 +12,5 @@ pub const EXAMPLES: &str = r#"Examples:
   inc resolve -i 12 --at -15m"#;
 
 pub fn run(ctx: &Context, args: &KeyTimeArgs) -> Result<()> {
-    key_time(ctx, args, Incident::resolve, "resolved", "to recover")
+    key_time(ctx, args, Incident::resolve, "resolved", "to resolve")
 }

@@ -104,8 +104,8 @@ impl Incident {
         self.detected_at - self.started_at
     }
 
-    /// Time to recover: from the start of impact until resolution, if resolved.
-    pub fn time_to_recover(&self) -> Option<chrono::TimeDelta> {
+    /// Time to resolve: from the start of impact until resolution, if resolved.
+    pub fn time_to_resolve(&self) -> Option<chrono::TimeDelta> {
         self.resolved_at.map(|r| r - self.started_at)
     }
 
@@ -693,7 +693,7 @@ mod tests {
             first_commander: "a".into(),
         };
         assert_eq!(inc.time_to_detect().num_minutes(), 5);
-        assert_eq!(inc.time_to_recover().unwrap().num_minutes(), 60);
+        assert_eq!(inc.time_to_resolve().unwrap().num_minutes(), 60);
         assert_eq!(inc.duration(t(12, 0)).num_minutes(), 60);
     }
 }

@@ -18,6 +18,7 @@ mod scale;
 mod search;
 mod state;
 pub mod stats;
+pub mod story;
 pub mod sync;
 mod text;
 mod timeline;

@@ -65,9 +65,9 @@ pub fn status_board(
     field("mitigated", when(zone, incident.mitigated_at));
     field(
         "resolved",
-        match incident.time_to_recover() {
+        match incident.time_to_resolve() {
             Some(ttr) => format!(
-                "{}  ({} to recover)",
+                "{}  ({} to resolve)",
                 when(zone, incident.resolved_at),
                 duration(ttr)
             ),

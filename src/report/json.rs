@@ -40,7 +40,7 @@ struct IncidentJson<'a> {
     duration_seconds: i64,
     time_to_detect_seconds: i64,
     time_to_mitigate_seconds: Option<i64>,
-    time_to_recover_seconds: Option<i64>,
+    time_to_resolve_seconds: Option<i64>,
     /// When the review meeting was held; null until recorded.
     review_held_at: Option<String>,
     /// Where the response happens; each null when not set.
@@ -226,7 +226,7 @@ fn incident_json<'a>(i: &'a Incident, now: DateTime<Utc>) -> IncidentJson<'a> {
         duration_seconds: i.duration(now).num_seconds(),
         time_to_detect_seconds: i.time_to_detect().num_seconds(),
         time_to_mitigate_seconds: i.mitigated_at.map(|m| (m - i.started_at).num_seconds()),
-        time_to_recover_seconds: i.time_to_recover().map(|d| d.num_seconds()),
+        time_to_resolve_seconds: i.time_to_resolve().map(|d| d.num_seconds()),
         review_held_at: i.review_held.as_ref().map(|h| time(h.at)),
         links: LinksJson {
             channel: i.links.channel.as_deref(),
@@ -517,11 +517,40 @@ struct ReviewJson<'a> {
     lessons: Vec<LessonJson<'a>>,
     /// A security incident's duties.
     checklist: Vec<ChecklistItemJson<'a>>,
+    /// How long the incident stood at each severity.
+    severities: Vec<SeverityPeriodJson>,
+    communications: CommunicationsJson<'a>,
     meeting: MeetingJson,
     /// How much of the record was corrected after the fact; the timeline
     /// above is the corrected one (`inc timeline --history --json` has
     /// every version).
     corrections: CorrectionsJson,
+}
+
+#[derive(Serialize)]
+struct SeverityPeriodJson {
+    severity: String,
+    from: String,
+    /// When it changed or the incident ended; null while it lasts.
+    until: Option<String>,
+    seconds: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct CommunicationsJson<'a> {
+    /// The status updates that went out, in order.
+    updates: Vec<UpdateSentJson<'a>>,
+    first_external_update_at: Option<String>,
+    /// First external update − started.
+    time_to_first_external_update_seconds: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct UpdateSentJson<'a> {
+    uuid: &'a str,
+    at: String,
+    audience: Option<&'static str>,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -580,6 +609,34 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         actions: r.actions.iter().map(action_json).collect(),
         lessons: r.lessons.iter().map(lesson_json).collect(),
         checklist: r.checklist.iter().map(checklist_item_json).collect(),
+        severities: crate::model::story::severity_periods(r.entries, r.incident.ended_at())
+            .into_iter()
+            .map(|p| SeverityPeriodJson {
+                seconds: p.length().map(|d| d.num_seconds()),
+                from: time(p.from),
+                until: p.until.map(time),
+                severity: p.severity,
+            })
+            .collect(),
+        communications: {
+            let c = crate::model::story::communications(r.entries);
+            CommunicationsJson {
+                updates: c
+                    .updates
+                    .iter()
+                    .map(|e| UpdateSentJson {
+                        uuid: &e.uuid,
+                        at: time(e.event_at),
+                        audience: e.audience.map(crate::model::Audience::as_str),
+                        text: &e.text,
+                    })
+                    .collect(),
+                first_external_update_at: c.first_external.map(|e| time(e.event_at)),
+                time_to_first_external_update_seconds: c
+                    .first_external
+                    .map(|e| (e.event_at - r.incident.started_at).num_seconds()),
+            }
+        },
         meeting: MeetingJson {
             target: r.meeting.map(|(t, _)| time(t)),
             deadline: r.meeting.map(|(_, d)| d.to_string()),

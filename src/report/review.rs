@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::briefing::progress;
 use super::markdown::inline;
 use super::text::{Names, captured_output, corrected, describe, duration, lines, safe};
+use crate::model::story::{self, severity_periods};
 use crate::model::{
     Action, Amendments, Assignment, ChecklistItem, Description, EntryKind, Factor, FactorKind,
     Incident, Lesson, LessonKind, Responder, RoleHolder, Task, TimelineEntry, same_person,
@@ -43,10 +44,11 @@ pub struct Review<'a> {
     pub deadline_days: u32,
 }
 
-/// Who must attend the review meeting: every commander, and everyone who
-/// recorded a step (a note, key or not, or a command run with `inc run`)
-/// or a task, owned one or finished one, in order of first appearance,
-/// each once.
+/// Who must attend the review meeting: every commander, everyone who held
+/// a role, recorded a step (a note, key or not, a command run with `inc
+/// run`, a status update) or a task, owned one or finished one, and every
+/// action item's owner (a person or a team's representative), in order of
+/// first appearance, each once.
 pub fn attendees(r: &Review<'_>) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut add = |name: &str| {
@@ -57,12 +59,16 @@ pub fn attendees(r: &Review<'_>) -> Vec<String> {
     for a in r.assignments {
         add(&a.name);
     }
-    for e in r
-        .entries
-        .iter()
-        .filter(|e| matches!(e.kind, EntryKind::Note | EntryKind::Command))
-    {
-        add(&e.author);
+    for e in r.entries {
+        match e.kind {
+            EntryKind::Note | EntryKind::Command | EntryKind::Update => add(&e.author),
+            EntryKind::Role => {
+                if let Some(holder) = &e.to {
+                    add(holder);
+                }
+            }
+            _ => {}
+        }
     }
     for t in r.tasks {
         add(&t.created_by);
@@ -70,7 +76,45 @@ pub fn attendees(r: &Review<'_>) -> Vec<String> {
             add(who);
         }
     }
+    for a in r.actions {
+        add(&a.owner);
+    }
     names
+}
+
+/// The Communications section: the status updates that went out, and
+/// how long customers waited for the first.
+fn communications(out: &mut String, r: &Review<'_>, zone: &Zone) {
+    let _ = writeln!(out, "\n## Communications\n");
+    let c = story::communications(r.entries);
+    if c.updates.is_empty() {
+        let _ = writeln!(out, "No status update was recorded (`inc update`).");
+        return;
+    }
+    header(out, &["Time", "Audience", "Update"]);
+    for e in &c.updates {
+        row(
+            out,
+            &[
+                zone.format(e.event_at),
+                e.audience
+                    .map_or_else(|| "-".to_string(), |a| a.to_string()),
+                inline(&e.text),
+            ],
+        );
+    }
+    let _ = writeln!(out);
+    match c.first_external {
+        Some(first) => paragraph(
+            out,
+            &format!(
+                "First external update: {}, {} after impact began (time to first external update: first external update − started).",
+                zone.format(first.event_at),
+                span(r.incident.started_at, first.event_at)
+            ),
+        ),
+        None => paragraph(out, "No update went out to customers."),
+    }
 }
 
 /// The severity's story: `SEV1 (SEV2 → SEV1 at 2026-11-26 14:33 CET)`.
@@ -480,6 +524,23 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     ] {
         row(&mut out, &[name.to_string(), value, definition.to_string()]);
     }
+    let periods = severity_periods(r.entries, i.ended_at());
+    if !periods.is_empty() {
+        let _ = writeln!(out, "\nTime at each severity:\n");
+        header(&mut out, &["Severity", "From", "Until", "Time"]);
+        for p in &periods {
+            row(
+                &mut out,
+                &[
+                    inline(&p.severity),
+                    zone.format(p.from),
+                    p.until
+                        .map_or_else(|| "ongoing".to_string(), |t| zone.format(t)),
+                    p.until.map_or_else(|| "-".to_string(), |t| span(p.from, t)),
+                ],
+            );
+        }
+    }
 
     let _ = writeln!(out, "\n## Incident command\n");
     header(&mut out, &["Commander", "From", "Took command", "Briefing"]);
@@ -592,6 +653,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
     // shows them belongs inside `if !r.public`.
 
     checklist(&mut out, r, zone);
+    communications(&mut out, r, zone);
 
     let _ = writeln!(out, "\n## Contributing factors\n");
     if r.factors.is_empty() {

@@ -160,7 +160,7 @@ fn the_whole_story_is_in_the_timeline() {
     env.ok_at("2026-11-26T13:45:00Z", &["status", "monitoring"]);
     assert_eq!(
         env.ok_at("2026-11-26T13:50:00Z", &["resolve"]),
-        "#1 Elevated 500s from API resolved at 2026-11-26 14:50 CET (1h 05m to recover)\n"
+        "#1 Elevated 500s from API resolved at 2026-11-26 14:50 CET (1h 05m to resolve)\n"
     );
 
     let entries = env.json(&["timeline"]);
@@ -190,7 +190,7 @@ fn the_whole_story_is_in_the_timeline() {
     assert_eq!(shown["status"], "resolved");
     assert_eq!(shown["mitigated_at"], "2026-11-26T13:35:00Z");
     assert_eq!(shown["resolved_at"], "2026-11-26T13:50:00Z");
-    assert_eq!(shown["time_to_recover_seconds"], 65 * 60);
+    assert_eq!(shown["time_to_resolve_seconds"], 65 * 60);
     assert_eq!(shown["latest_entries"].as_array().unwrap().len(), 5);
 
     let table = env.ok(&["timeline"]);

@@ -86,7 +86,7 @@ fn demo_prints_a_whole_review_and_leaves_nothing_behind() {
         "★ **Cause found:",
         "| P1 | prevent | open |",
         "| P3 | process | done |",
-        "- Attendees: maya, sam, lee, priya, dev",
+        "- Attendees: maya, sam, lee, priya, dev, checkout-team, platform, sre",
     ] {
         assert!(review.contains(part), "missing {part:?} in\n{review}");
     }

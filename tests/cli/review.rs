@@ -227,12 +227,15 @@ fn the_review_holds_the_key_times_and_durations() {
         "| Severity | SEV1 (SEV2 → SEV1 at 2026-11-26 14:33 CET) |",
         "| Commanders | alice → bob → carol |",
         "- Deadline: 2026-11-30 (2 business days after resolution)",
-        "- Attendees: alice, bob, carol, dave",
+        // Every role holder and action owner, a team among them.
+        "- Attendees: alice, bob, carol, frank, dave, platform, sre",
+        "| SEV2 | 2026-11-26 14:20 CET | 2026-11-26 14:33 CET | 13m |",
+        "| SEV1 | 2026-11-26 14:33 CET | 2026-11-26 15:00 CET | 27m |",
     ] {
         assert!(review.contains(line), "missing {line:?} in\n{review}");
     }
     let json = env.json(&["review", "1"]);
-    assert_eq!(json["incident"]["time_to_recover_seconds"], 58 * 60);
+    assert_eq!(json["incident"]["time_to_resolve_seconds"], 58 * 60);
     assert_eq!(json["incident"]["time_to_mitigate_seconds"], 38 * 60);
     assert_eq!(json["description"]["draft"], serde_json::Value::Null);
     assert_eq!(json["meeting"]["deadline"], "2026-11-30");
