@@ -241,6 +241,36 @@ fn the_review_holds_the_key_times_and_durations() {
     assert_eq!(json["meeting"]["deadline"], "2026-11-30");
     assert_eq!(json["factors"].as_array().unwrap().len(), 2);
     assert_eq!(json["draft"], false);
+    assert_eq!(json["severities"][0]["severity"], "SEV2");
+    assert_eq!(json["severities"][0]["seconds"], 13 * 60);
+    assert_eq!(json["severities"][1]["until"], "2026-11-26T14:00:00Z");
+    assert_eq!(json["severities"][1]["seconds"], 27 * 60);
+
+    // An internal update, then the first external one 40 minutes after
+    // impact began at 14:02.
+    env.ok(&["update", "rolling back", "--at", "14:30", "-i", "1"]);
+    env.ok(&[
+        "update",
+        "--external",
+        "We are recovering",
+        "--at",
+        "14:42",
+        "-i",
+        "1",
+    ]);
+    let json = env.json(&["review", "1"]);
+    let c = &json["communications"];
+    assert_eq!(c["updates"].as_array().unwrap().len(), 2);
+    assert_eq!(c["updates"][0]["audience"], "internal");
+    assert_eq!(c["first_external_update_at"], "2026-11-26T13:42:00Z");
+    assert_eq!(c["time_to_first_external_update_seconds"], 40 * 60);
+    let review = env.ok(&["review", "1"]);
+    assert!(
+        review.contains("First external update: 2026-11-26 14:42 CET, 40m after impact began"),
+        "{review}"
+    );
+    let public = env.ok(&["review", "1", "--public"]);
+    assert!(!public.contains("rolling back"), "{public}");
 }
 
 /// Checks markdown with a CommonMark parser (with GitHub tables): every
