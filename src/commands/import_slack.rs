@@ -1,18 +1,21 @@
 //! `inc import-slack`: turns the timeline notes of a channel in a Slack
 //! export (messages starting with `TL` or `timeline`) into timeline notes of
-//! an incident, each with its message's time and author. Importing again
-//! adds nothing: each note's UUID is derived from its message. Notes from a
-//! private channel or a group conversation are private.
+//! an incident, each with its message's time and author, and the handoffs,
+//! action items and status page posts it recognises (see
+//! [`crate::slack::intent`]) into handoffs, action items and external
+//! updates. Importing again adds nothing: each record's UUID is derived
+//! from its message. Notes from a private channel or a group conversation
+//! are private.
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::{Context, ReviewIncidentArg};
-use crate::model::NewEntry;
+use crate::model::{Audience, EntryKind, NewEntry, Priority};
 use crate::report::text::{safe, safe_line};
-use crate::slack::{Export, Skip};
-use crate::store::{Fate, GivenNote, Imported};
+use crate::slack::{Export, Note, Said, Skip};
+use crate::store::{Fate, GivenNote, Imported, NewAction};
 
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
@@ -53,15 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let notes: Vec<GivenNote> = selection
         .notes
         .iter()
-        .map(|n| GivenNote {
-            uuid: n.uuid.clone(),
-            author: n.author.clone(),
-            entry: NewEntry {
-                // What a private channel said stays out of the public review.
-                private: channel.private,
-                ..NewEntry::note(n.text.clone(), n.at)
-            },
-        })
+        .map(|n| given(n, channel.private))
         .collect();
     let zone = ctx.zone()?;
     let mut store = if args.dry_run {
@@ -76,7 +71,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } = store.import_notes(target, &notes, args.dry_run)?;
 
     let mut out = String::new();
-    let mut new = 0;
+    // New ones of each kind, in the order of [`Said`]'s kinds.
+    let mut made = [0usize; 4];
     let mut there = 0;
     let mut elsewhere = 0;
     for (note, fate) in selection.notes.iter().zip(&fates) {
@@ -84,14 +80,27 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let thread = if note.in_thread { " (in a thread)" } else { "" };
         match fate {
             Fate::New => {
-                new += 1;
+                made[kind_index(&note.said)] += 1;
                 if args.dry_run {
+                    let what = match &note.said {
+                        Said::Note => String::new(),
+                        Said::Handoff { to } => format!("handoff to {}: ", safe_line(to)),
+                        Said::Action { owner, .. } => format!(
+                            "action item (owner: {}): ",
+                            safe_line(owner.as_deref().unwrap_or(&note.author))
+                        ),
+                        Said::Update { .. } => "external update: ".to_string(),
+                    };
+                    let text = match &note.said {
+                        Said::Action { text, .. } | Said::Update { text } => text,
+                        _ => &note.text,
+                    };
                     out.push_str(&format!(
-                        "{when}  {}{thread}: {}\n",
+                        "{when}  {}{thread}: {what}{}\n",
                         safe_line(&note.author),
                         // Continuation lines indented, so that no line of a
                         // message reads as a line of inc's own.
-                        safe(&note.text).replace('\n', "\n    ")
+                        safe(text).replace('\n', "\n    ")
                     ));
                 }
             }
@@ -147,20 +156,88 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         "imported"
     };
-    let noun = if new == 1 {
-        "timeline note"
-    } else {
-        "timeline notes"
+    let counted =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut what = vec![counted(made[0], "timeline note", "timeline notes")];
+    for (n, one, many) in [
+        (made[1], "handoff", "handoffs"),
+        (made[2], "action item", "action items"),
+        (made[3], "status update", "status updates"),
+    ] {
+        if n > 0 {
+            what.push(counted(n, one, many));
+        }
+    }
+    let what = match what.as_slice() {
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
     };
     let mut tail = vec![format!("{there} already there")];
     if total > 0 {
         tail.push(format!("{total} skipped: {}", reasons.join(", ")));
     }
     out.push_str(&format!(
-        "{verb} {new} {noun} from #{} into #{} ({})\n",
+        "{verb} {what} from #{} into #{} ({})\n",
         safe_line(&channel.name),
         incident.id,
         tail.join(", ")
     ));
     ctx.print(&out)
+}
+
+/// Where a kind of message is counted in the report.
+fn kind_index(said: &Said) -> usize {
+    match said {
+        Said::Note => 0,
+        Said::Handoff { .. } => 1,
+        Said::Action { .. } => 2,
+        Said::Update { .. } => 3,
+    }
+}
+
+/// What a chosen message becomes: a note (private from a private channel,
+/// so that it stays out of the public review), a handoff (the message its
+/// briefing), an action item owned by whoever it mentions (else its
+/// author), or an external status update.
+fn given(n: &Note, private: bool) -> GivenNote {
+    let (entry, action) = match &n.said {
+        Said::Note => (
+            NewEntry {
+                private,
+                ..NewEntry::note(n.text.clone(), n.at)
+            },
+            None,
+        ),
+        Said::Handoff { to } => (
+            NewEntry {
+                to: Some(to.clone()),
+                ..NewEntry::of(EntryKind::Handoff, n.text.clone(), n.at)
+            },
+            None,
+        ),
+        Said::Update { text } => (
+            NewEntry {
+                audience: Some(Audience::External),
+                ..NewEntry::of(EntryKind::Update, text.clone(), n.at)
+            },
+            None,
+        ),
+        Said::Action { text, owner } => (
+            NewEntry::note(text.clone(), n.at),
+            Some(NewAction {
+                text: text.clone(),
+                owner: owner.clone().unwrap_or_else(|| n.author.clone()),
+                due: None,
+                priority: Priority::P2,
+                action_type: None,
+            }),
+        ),
+    };
+    GivenNote {
+        uuid: n.uuid.clone(),
+        author: n.author.clone(),
+        entry,
+        action,
+    }
 }

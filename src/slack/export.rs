@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::files::{self, MAX_DAY_FILE, MAX_LIST_FILE};
-use super::markup::{Names, to_plain};
+use super::intent::{self, Said};
+use super::markup::{Names, mentioned, to_plain};
 use crate::error::UserError;
 use crate::model::MAX_TEXT;
 
@@ -144,6 +145,8 @@ pub struct Note {
     pub text: String,
     /// A reply in a thread.
     pub in_thread: bool,
+    /// What it says beyond a note: a handoff, an action item, an update.
+    pub said: Said,
 }
 
 /// What an import takes from a channel, and what it leaves.
@@ -336,9 +339,26 @@ impl Export {
         if crate::time::out_of_range(at, now + crate::model::max_ahead()).is_some() {
             return Err(Skip::OutOfRange);
         }
-        let plain = to_plain(m.text.as_deref().unwrap_or_default(), &self.names);
+        let raw = m.text.as_deref().unwrap_or_default();
+        let plain = to_plain(raw, &self.names);
+        let poster = m
+            .bot_profile
+            .as_ref()
+            .and_then(|b| b.name.as_deref())
+            .or(m.username.as_deref())
+            .unwrap_or_default()
+            .to_lowercase();
+        let status_page = bot && (poster.contains("statuspage") || poster.contains("status page"));
+        let said = intent::read(
+            strip_prefix(&plain).unwrap_or(&plain),
+            &mentioned(raw, &self.names),
+            status_page,
+        );
         let text = match strip_prefix(&plain) {
             Some(rest) => rest.to_string(),
+            // Handoffs, action items and status page posts are taken
+            // whether or not they carry the prefix.
+            None if said != Said::Note => plain.clone(),
             None if bot => return Err(Skip::Bot),
             None if !all => return Err(Skip::NotNote),
             None if plain.trim().is_empty() && !m.files.is_empty() => {
@@ -387,6 +407,7 @@ impl Export {
             author,
             text,
             in_thread: m.thread_ts.as_deref().is_some_and(|t| t != ts),
+            said,
         })
     }
 }

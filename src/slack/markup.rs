@@ -35,6 +35,27 @@ pub fn to_plain(text: &str, names: &Names) -> String {
     out
 }
 
+/// The people a message mentions (`<@U1>`), by the names [`to_plain`]
+/// writes after their `@`, in order, each once.
+pub fn mentioned(text: &str, names: &Names) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (at, _) in text.match_indices("<@") {
+        let inner = &text[at + 1..];
+        let Some(close) = inner
+            .find(['>', '<'])
+            .filter(|&c| inner.as_bytes()[c] == b'>')
+        else {
+            continue;
+        };
+        let shown = token(&inner[..close], names);
+        let name = shown.trim_start_matches('@').to_string();
+        if !name.is_empty() && !found.contains(&name) {
+            found.push(name);
+        }
+    }
+    found
+}
+
 /// Decodes `&amp;`, `&lt;` and `&gt;`, the only entities Slack writes, in
 /// one pass (so `&amp;lt;` stays `&lt;`).
 pub fn decode(s: &str) -> String {

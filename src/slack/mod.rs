@@ -6,6 +6,8 @@
 
 pub mod export;
 mod files;
+pub mod intent;
 pub mod markup;
 
 pub use export::{Export, Note, Selection, Skip};
+pub use intent::Said;

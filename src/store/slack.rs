@@ -1,24 +1,31 @@
-//! Timeline notes imported from a Slack export: each with the UUID derived
-//! from its message, so that importing again adds nothing.
+//! Timeline notes, handoffs, status updates and action items imported from
+//! a Slack export: each with the UUID derived from its message, so that
+//! importing again adds nothing.
 
 use std::collections::HashMap;
 
 use anyhow::Result;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension as _};
 
 use super::Store;
 use super::rows::Table;
+use super::rows::actions::Actions;
 use super::rows::entries::{self, Entries};
-use super::rows::incidents::{load, resolve};
-use crate::model::{Incident, IncidentRef, NewEntry, TimelineEntry};
-use crate::store::time_to_sql;
+use super::rows::incidents::{self, load, resolve};
+use crate::model::exchange::ExAction;
+use crate::model::{ActionStatus, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry};
+use crate::store::{NewAction, time_to_sql};
 
-/// A note to import: its own UUID and author.
+/// A message to import: its own UUID and author, and the entry it
+/// becomes, or, with `action`, the action item (its text also the
+/// entry's, its time the entry's).
 #[derive(Debug, Clone)]
 pub struct GivenNote {
     pub uuid: String,
     pub author: String,
     pub entry: NewEntry,
+    pub action: Option<NewAction>,
 }
 
 /// What an import did, or would do.
@@ -97,17 +104,49 @@ impl Store {
             let incident = load(tx.conn, id)?;
             let mut fates = Vec::with_capacity(notes.len());
             let mut left_public = Vec::new();
+            let mut restate = false;
             for note in notes {
                 let (f, public) = fate(tx.conn, id, note)?;
                 left_public.extend(public);
                 if f == Fate::New {
-                    let mut record = entries::new_record(tx, &note.entry, None);
-                    record.uuid.clone_from(&note.uuid);
-                    record.author.clone_from(&note.author);
-                    record.recorded_at = time_to_sql(note.entry.event_at);
-                    Entries::insert(tx.conn, id, &record)?;
+                    match &note.action {
+                        Some(action) => {
+                            let at = time_to_sql(note.entry.event_at);
+                            let record = ExAction {
+                                uuid: note.uuid.clone(),
+                                clock: tx.tick(),
+                                body: action.text.clone(),
+                                owner: action.owner.clone(),
+                                due: action.due.map(|d| d.to_string()),
+                                priority: action.priority.as_str().to_string(),
+                                action_type: action.action_type.map(|t| t.as_str().to_string()),
+                                status: ActionStatus::Open.as_str().to_string(),
+                                closed_at: None,
+                                created_at: at,
+                                created_by: note.author.clone(),
+                                changed: Default::default(),
+                            };
+                            Actions::insert(tx.conn, id, &record)?;
+                        }
+                        None => {
+                            let mut entry = note.entry.clone();
+                            if entry.kind == EntryKind::Handoff {
+                                entry.from = commander_at(tx.conn, id, entry.event_at)?;
+                            }
+                            restate |= entry.kind.tells_state();
+                            let mut record = entries::new_record(tx, &entry, None);
+                            record.uuid.clone_from(&note.uuid);
+                            record.author.clone_from(&note.author);
+                            record.recorded_at = time_to_sql(note.entry.event_at);
+                            Entries::insert(tx.conn, id, &record)?;
+                        }
+                    }
                 }
                 fates.push(f);
+            }
+            if restate {
+                // A handoff changes who is in command.
+                incidents::refresh(tx.conn, id)?;
             }
             once_each(&mut left_public);
             Ok(Imported {
@@ -116,6 +155,31 @@ impl Store {
                 left_public,
             })
         })
+    }
+}
+
+/// Who was in command of an incident just before `at`, as its timeline
+/// tells: the last handoff's new commander, else the first commander.
+fn commander_at(conn: &Connection, incident_id: i64, at: DateTime<Utc>) -> Result<Option<String>> {
+    let last: Option<String> = conn
+        .prepare_cached(
+            "SELECT to_value FROM timeline_entries WHERE incident_id = ?1 AND kind = 'handoff' \
+             AND struck_at IS NULL AND event_at < ?2 ORDER BY event_at DESC, clock DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![incident_id, time_to_sql(at)], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    match last {
+        Some(name) => Ok(Some(name)),
+        None => Ok(conn
+            .query_row(
+                "SELECT first_commander FROM incidents WHERE id = ?1",
+                [incident_id],
+                |r| r.get(0),
+            )
+            .optional()?),
     }
 }
 
@@ -132,6 +196,21 @@ fn fate(
     incident_id: i64,
     note: &GivenNote,
 ) -> Result<(Fate, Option<TimelineEntry>)> {
+    if note.action.is_some() {
+        let found: Option<(i64, String)> = conn
+            .prepare_cached("SELECT incident_id, body FROM actions WHERE uuid = ?1")?
+            .query_row([&note.uuid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        return Ok((
+            match found {
+                None => Fate::New,
+                Some((id, _)) if id != incident_id => Fate::Elsewhere { incident_id: id },
+                Some((_, body)) if body == note.entry.text => Fate::There,
+                Some((_, body)) => Fate::Changed { kept: body },
+            },
+            None,
+        ));
+    }
     let found: Option<(i64, i64, String, bool)> = conn
         .prepare_cached(
             "SELECT id, incident_id, body, private FROM timeline_entries WHERE uuid = ?1",

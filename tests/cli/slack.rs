@@ -711,3 +711,117 @@ fn a_note_imported_as_public_from_a_private_channel_is_left_so_and_named() {
         "imported 0 timeline notes from #inc-payments-sec into #1 (1 already there)\n"
     );
 }
+
+/// The export with a channel where command is handed over twice, action
+/// items are written, and a status page integration and a person post
+/// updates, as Slack exports them.
+fn with_handoffs_and_actions(env: &Env) -> PathBuf {
+    let dir = copy(env);
+    let channels = std::fs::read_to_string(dir.join("channels.json")).unwrap();
+    let channels = channels.replacen(
+        '[',
+        r#"[{"id": "C03CHK", "name": "inc-checkout", "members": ["U01ALICE", "U02BOB"]},"#,
+        1,
+    );
+    std::fs::write(dir.join("channels.json"), channels).unwrap();
+    std::fs::create_dir(dir.join("inc-checkout")).unwrap();
+    std::fs::write(
+        dir.join("inc-checkout/2026-11-26.json"),
+        r#"[
+  {"type": "message", "user": "U01ALICE", "text": "TL: checkout errors rising", "ts": "1795694400.000100"},
+  {"type": "message", "user": "U01ALICE", "text": "handing IC to <@U02BOB>, I'm off shift", "ts": "1795694700.000100"},
+  {"type": "message", "user": "U02BOB", "text": "AI: add a canary stage <@U01ALICE>", "ts": "1795695000.000100"},
+  {"type": "message", "user": "U02BOB", "text": "action: alert on pool exhaustion", "ts": "1795695300.000100"},
+  {"type": "message", "subtype": "bot_message", "bot_id": "B09SP", "username": "Statuspage", "text": "Investigating - checkout errors", "ts": "1795695600.000100"},
+  {"type": "message", "user": "U02BOB", "text": "Status page: \"Resolved\"", "ts": "1795695900.000100"},
+  {"type": "message", "user": "U02BOB", "text": "<@U01ALICE> is IC now", "ts": "1795696200.000100"},
+  {"type": "message", "user": "U02BOB", "text": "who is IC?", "ts": "1795696500.000100"}
+]"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn handoffs_action_items_and_status_updates_are_recognised() {
+    let env = Env::new();
+    env.ok(&[
+        "open",
+        "Checkout errors",
+        "--started",
+        "2026-11-26T11:50:00Z",
+        "--declared",
+        "2026-11-26T11:55:00Z",
+    ]);
+    let dir = with_handoffs_and_actions(&env);
+    let d = dir.to_str().unwrap();
+    let before = env.snapshot();
+    let dry = env.ok(&["import-slack", d, "-c", "inc-checkout", "--dry-run"]);
+    assert_eq!(env.snapshot(), before, "a dry run writes nothing");
+    for line in [
+        "2026-11-26 13:05 CET  alice: handoff to Bob Builder: handing IC to @Bob Builder, I'm off shift",
+        "2026-11-26 13:10 CET  Bob Builder: action item (owner: alice): add a canary stage",
+        "2026-11-26 13:15 CET  Bob Builder: action item (owner: Bob Builder): alert on pool exhaustion",
+        "2026-11-26 13:20 CET  Statuspage: external update: Investigating - checkout errors",
+        "2026-11-26 13:25 CET  Bob Builder: external update: Resolved",
+        "would import 1 timeline note, 2 handoffs, 2 action items and 2 status updates from #inc-checkout into #1 (0 already there, 1 skipped: 1 other message)",
+    ] {
+        assert!(dry.contains(line), "missing {line:?} in\n{dry}");
+    }
+    let out = env.ok(&["import-slack", d, "-c", "inc-checkout"]);
+    assert!(
+        out.starts_with(
+            "imported 1 timeline note, 2 handoffs, 2 action items and 2 status updates"
+        ),
+        "{out}"
+    );
+    // Command went to Bob and back, on the record as handoffs.
+    let commanders: Vec<(String, String)> = env.json(&["review"])["commanders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["assigned_at"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        commanders,
+        [
+            ("alice".to_string(), "2026-11-26T11:55:00Z".to_string()),
+            (
+                "Bob Builder".to_string(),
+                "2026-11-26T12:05:00Z".to_string()
+            ),
+            ("alice".to_string(), "2026-11-26T12:30:00Z".to_string()),
+        ]
+    );
+    let actions = env.json(&["actions"]);
+    let actions: Vec<(&str, &str)> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["text"].as_str().unwrap(), a["owner"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("add a canary stage", "alice"),
+            ("alert on pool exhaustion", "Bob Builder")
+        ]
+    );
+    let review = env.ok(&["review"]);
+    assert!(
+        review.contains("| 2026-11-26 13:20 CET | external | Investigating - checkout errors |"),
+        "{review}"
+    );
+    // Importing again adds nothing.
+    let again = env.ok(&["import-slack", d, "-c", "inc-checkout"]);
+    assert!(
+        again.starts_with("imported 0 timeline notes from #inc-checkout into #1 (7 already there"),
+        "{again}"
+    );
+    assert_eq!(env.json(&["actions"]).as_array().unwrap().len(), 2);
+}
