@@ -61,6 +61,10 @@ pub struct AddArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub action_type: Option<String>,
 
+    /// Where the work is tracked: a ticket's id or URL, shown in the review
+    #[arg(long, value_name = "REF")]
+    pub ticket: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -149,6 +153,10 @@ pub struct EditArgs {
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 
+    /// Where the work is tracked: a ticket's id or URL (`none` removes it)
+    #[arg(long, value_name = "REF")]
+    pub ticket: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -191,6 +199,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
 }
 
+/// A ticket's id or URL, as typed: one line of plain text.
+fn ticket(typed: &str) -> Result<String, UserError> {
+    let t = typed.trim();
+    if t.is_empty() || t.chars().any(char::is_control) || t.len() > 2048 {
+        return Err(UserError::new(format!(
+            "{:?} is not a ticket: give its id or URL on one line",
+            crate::report::text::safe_line(typed)
+        ))
+        .hint("such as PAY-123 or https://tracker.example.com/PAY-123 (up to 2048 bytes)"));
+    }
+    Ok(t.to_string())
+}
+
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let today = ctx.zone()?.date(ctx.now());
     let new = NewAction {
@@ -207,6 +228,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             .as_deref()
             .map(ActionType::parse)
             .transpose()?,
+        link: args.ticket.as_deref().map(ticket).transpose()?,
     };
     let target = args.incident.target()?;
     let author = ctx.author()?;
@@ -349,16 +371,22 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
         .as_deref()
         .map(ActionStatus::parse)
         .transpose()?;
+    let link = match args.ticket.as_deref() {
+        Some(t) if t.trim().eq_ignore_ascii_case("none") => Some(None),
+        Some(t) => Some(Some(ticket(t)?)),
+        None => None,
+    };
     if text.is_none()
         && owner.is_none()
         && due.is_none()
         && priority.is_none()
         && action_type.is_none()
         && status.is_none()
+        && link.is_none()
     {
         return Err(
             UserError::new(format!("nothing to change in action item {id}"))
-                .hint("give --text, --owner, --due, --priority, --type or --status")
+                .hint("give --text, --owner, --due, --priority, --type, --status or --ticket")
                 .into(),
         );
     }
@@ -384,6 +412,9 @@ fn edit(ctx: &Context, args: &EditArgs) -> Result<()> {
                 }
                 if let Some(s) = status {
                     a.status = s;
+                }
+                if let Some(l) = link {
+                    a.link = l;
                 }
                 Ok(())
             })?;

@@ -119,6 +119,9 @@ enum Event {
         impact: &'static str,
         scope: Scope,
         detection: &'static str,
+        trigger: &'static str,
+        resolution: &'static str,
+        long_term: &'static str,
     },
     Factor {
         text: &'static str,
@@ -130,6 +133,8 @@ enum Event {
         due_in_days: u64,
         priority: Priority,
         kind: ActionType,
+        /// Its ticket in the team's tracker.
+        ticket: &'static str,
     },
     /// An action item, by its place in the story (1 is the first added).
     ActionDone(usize),
@@ -333,6 +338,9 @@ const STORY: &[Step] = &[
             impact: "Customers in every region: about 3,100 checkouts failed. Failed payments waited in the retry queue and went through later; no one was charged twice.",
             scope: Scope::External,
             detection: "Support escalated a spike in customer complaints 24 minutes after impact began; the 5xx alert fired 4 minutes later.",
+            trigger: "A routine config change to checkout-api set its pool to payments-gateway to 20 connections instead of 200.",
+            resolution: "The config change was rolled back and checkout-api's pods restarted with a pool of 200; the payment retry queue was drained.",
+            long_term: "Pool sizes are validated before a rollout, and config changes reach a canary first (the first two action items).",
         },
     ),
     at(
@@ -384,6 +392,7 @@ const STORY: &[Step] = &[
             due_in_days: 7,
             priority: Priority::P1,
             kind: ActionType::Prevent,
+            ticket: "CHK-1042",
         },
     ),
     at(
@@ -395,6 +404,7 @@ const STORY: &[Step] = &[
             due_in_days: 14,
             priority: Priority::P1,
             kind: ActionType::Prevent,
+            ticket: "PLAT-311",
         },
     ),
     at(
@@ -406,6 +416,7 @@ const STORY: &[Step] = &[
             due_in_days: 7,
             priority: Priority::P2,
             kind: ActionType::Detect,
+            ticket: "SRE-87",
         },
     ),
     at(
@@ -417,6 +428,7 @@ const STORY: &[Step] = &[
             due_in_days: 14,
             priority: Priority::P3,
             kind: ActionType::Process,
+            ticket: "CHK-1043",
         },
     ),
     at(
@@ -634,12 +646,18 @@ fn replay(
                 impact,
                 scope,
                 detection,
+                trigger,
+                resolution,
+                long_term,
             } => {
                 let description = Description {
                     summary: Some(summary.to_string()),
                     impact: Some(impact.to_string()),
                     scope: Some(scope),
                     detection: Some(detection.to_string()),
+                    triggered_by: Some(trigger.to_string()),
+                    resolution: Some(resolution.to_string()),
+                    long_term: Some(long_term.to_string()),
                 };
                 store.describe(which, who, &description)?;
             }
@@ -652,6 +670,7 @@ fn replay(
                 due_in_days,
                 priority,
                 kind,
+                ticket,
             } => {
                 let new = NewAction {
                     text: text.to_string(),
@@ -659,6 +678,7 @@ fn replay(
                     due: today.checked_add_days(Days::new(due_in_days)),
                     priority,
                     action_type: Some(kind),
+                    link: Some(ticket.to_string()),
                 };
                 actions.push(store.add_action(which, who, &new)?.1.id);
             }

@@ -1,5 +1,6 @@
 //! `inc describe`: the team's description of the incident, for the review:
-//! what was seen, who was affected, how it was found.
+//! what was seen, who was affected, how it was found, what triggered it,
+//! what ended it and the lasting fix.
 
 use anyhow::Result;
 
@@ -11,8 +12,8 @@ use crate::report::text::{incident_name, safe_line};
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = r#"Examples:
   inc describe --summary "the API hung until the message queue was restarted"
-  inc describe --impact "EU customers could not pay by card for 93 minutes"
   inc describe --scope external --detection "a 5-minute checkout check alerted"
+  inc describe --trigger "a config change cut the pool" --resolution "rolled it back"
   inc describe -i 12     # in a terminal: asks for each part not written yet"#)]
 pub struct Args {
     /// What was seen and what ended it
@@ -31,6 +32,18 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub detection: Option<String>,
 
+    /// What set it off: the change or event that started it
+    #[arg(long, value_name = "TEXT")]
+    pub trigger: Option<String>,
+
+    /// What ended the impact for now (a rollback, a failover)
+    #[arg(long, value_name = "TEXT")]
+    pub resolution: Option<String>,
+
+    /// The lasting fix, done or planned
+    #[arg(long, value_name = "TEXT")]
+    pub long_term: Option<String>,
+
     #[command(flatten)]
     pub incident: ReviewIncidentArg,
 }
@@ -44,6 +57,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         impact: text("impact", &args.impact)?,
         scope: args.scope.as_deref().map(Scope::parse).transpose()?,
         detection: text("detection", &args.detection)?,
+        triggered_by: text("trigger", &args.trigger)?,
+        resolution: text("resolution", &args.resolution)?,
+        long_term: text("long-term fix", &args.long_term)?,
     };
     let target = args.incident.target()?;
     if patch == Description::default() {
@@ -56,7 +72,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .map_or_else(|| "-".to_string(), |v| safe_line(v).into_owned())
     };
     ctx.print(&format!(
-        "{}\n  summary    {}\n  impact     {}\n  scope      {}\n  detection  {}\n",
+        "{}\n  summary     {}\n  impact      {}\n  scope       {}\n  detection   {}\n  trigger     {}\n  resolution  {}\n  long-term   {}\n",
         incident_name(&incident),
         show(&description.summary),
         show(&description.impact),
@@ -64,6 +80,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .scope
             .map_or_else(|| "-".to_string(), |s| s.to_string()),
         show(&description.detection),
+        show(&description.triggered_by),
+        show(&description.resolution),
+        show(&description.long_term),
     ))
 }
 
@@ -73,7 +92,7 @@ fn prompt(ctx: &Context, target: IncidentRef) -> Result<Description> {
     let ask = Asker::new(
         ctx,
         "no description given",
-        "use --summary, --impact, --scope (internal, external, both) or --detection",
+        "use --summary, --impact, --scope (internal, external, both), --detection, --trigger, --resolution or --long-term",
     )?;
     let current = ctx.store_read()?.snapshot(|s| {
         let id = s.incident(target)?.id;
@@ -91,6 +110,9 @@ pub fn ask_missing(ask: &Asker, current: &Description) -> Result<Description> {
             impact: part.impact.or(all.impact.take()),
             scope: part.scope.or(all.scope),
             detection: part.detection.or(all.detection.take()),
+            triggered_by: part.triggered_by.or(all.triggered_by.take()),
+            resolution: part.resolution.or(all.resolution.take()),
+            long_term: part.long_term.or(all.long_term.take()),
         };
         Ok(())
     })?;
@@ -132,6 +154,24 @@ pub fn ask_each_missing(
     if let Some(detection) = text("How was it found?", &current.detection)? {
         answered(Description {
             detection: Some(detection),
+            ..Description::default()
+        })?;
+    }
+    if let Some(trigger) = text("What set it off?", &current.triggered_by)? {
+        answered(Description {
+            triggered_by: Some(trigger),
+            ..Description::default()
+        })?;
+    }
+    if let Some(resolution) = text("What ended the impact?", &current.resolution)? {
+        answered(Description {
+            resolution: Some(resolution),
+            ..Description::default()
+        })?;
+    }
+    if let Some(fix) = text("What is the lasting fix?", &current.long_term)? {
+        answered(Description {
+            long_term: Some(fix),
             ..Description::default()
         })?;
     }

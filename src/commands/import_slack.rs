@@ -231,6 +231,7 @@ fn given(n: &Note, private: bool) -> GivenNote {
                 due: None,
                 priority: Priority::P2,
                 action_type: None,
+                link: None,
             }),
         ),
     };

@@ -28,6 +28,13 @@ pub struct Description {
     pub scope: Option<Scope>,
     /// How the problem was found.
     pub detection: Option<String>,
+    /// What set it off: the change or event that turned a latent cause
+    /// into an incident.
+    pub triggered_by: Option<String>,
+    /// What ended the impact for now (a rollback, a failover).
+    pub resolution: Option<String>,
+    /// The lasting fix, done or planned.
+    pub long_term: Option<String>,
 }
 
 /// Technical ("a configuration change was deployed") or not ("no budget
@@ -88,6 +95,9 @@ pub struct Action {
     pub created_at: DateTime<Utc>,
     pub created_by: String,
     pub closed_at: Option<DateTime<Utc>>,
+    /// Where the work is tracked: a ticket's id or URL.
+    #[serde(default)]
+    pub link: Option<String>,
     /// On a team: its ref, the same on every laptop (see
     /// [`crate::model::Task::reference`]). Empty off a team.
     #[serde(default)]
@@ -365,6 +375,7 @@ mod tests {
             created_at: DateTime::<Utc>::MIN_UTC,
             created_by: "a".into(),
             closed_at: None,
+            link: None,
             reference: String::new(),
             incident_number: String::new(),
         };

@@ -419,6 +419,8 @@ struct ActionJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     created_by: Option<&'a str>,
     closed_at: Option<String>,
+    /// Where the work is tracked: a ticket's id or URL.
+    ticket: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -469,6 +471,7 @@ fn action_json(a: &Action) -> ActionJson<'_> {
         created_at: time(a.created_at),
         created_by: Some(&a.created_by),
         closed_at: a.closed_at.map(time),
+        ticket: a.link.as_deref(),
     }
 }
 
@@ -571,6 +574,9 @@ struct DescriptionJson<'a> {
     impact: Option<&'a str>,
     scope: Option<&'static str>,
     detection: Option<&'a str>,
+    trigger: Option<&'a str>,
+    resolution: Option<&'a str>,
+    long_term: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -599,6 +605,9 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
             impact: r.description.impact.as_deref(),
             scope: r.description.scope.map(Scope::as_str),
             detection: r.description.detection.as_deref(),
+            trigger: r.description.triggered_by.as_deref(),
+            resolution: r.description.resolution.as_deref(),
+            long_term: r.description.long_term.as_deref(),
         },
         commanders: r.assignments.iter().map(assignment_json).collect(),
         roles: r.roles.iter().map(role_json).collect(),
@@ -817,7 +826,7 @@ mod tests {
     #[test]
     fn an_export_in_pieces_is_the_whole_document() {
         use crate::model::exchange::{Document, parse};
-        let one = r#"{"format": "inc-export", "version": 2, "schema": 7,
+        let one = r#"{"format": "inc-export", "version": 3, "schema": 7,
             "exported_at": "2026-11-26T14:00:00Z", "incidents": [{
             "uuid": "01a21827-ef00-7d63-a479-902771e5501c",
             "clock": "2026-11-26T13:00:00.000000000Z", "first_commander": "alice",

@@ -484,9 +484,16 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         paragraph(&mut out, &format!("**Impact:** {}", inline(impact)));
         out.push('\n');
     }
-    if let Some(detection) = r.description.detection.as_deref() {
-        paragraph(&mut out, &format!("**Detection:** {}", inline(detection)));
-        out.push('\n');
+    for (label, part) in [
+        ("Detection", &r.description.detection),
+        ("Trigger", &r.description.triggered_by),
+        ("Resolution", &r.description.resolution),
+        ("Long-term fix", &r.description.long_term),
+    ] {
+        if let Some(text) = part.as_deref() {
+            paragraph(&mut out, &format!("**{label}:** {}", inline(text)));
+            out.push('\n');
+        }
     }
 
     let _ = writeln!(out, "## Key times\n");
@@ -681,7 +688,9 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
         // one database to the next, and the review is the same on all.
         header(
             &mut out,
-            &["Action", "Owner", "Due", "Priority", "Type", "Status"],
+            &[
+                "Action", "Owner", "Due", "Priority", "Type", "Status", "Ticket",
+            ],
         );
         for a in r.actions {
             row(
@@ -694,6 +703,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
                     a.action_type
                         .map_or_else(|| "-".to_string(), |t| t.to_string()),
                     a.status.to_string(),
+                    a.link.as_deref().map_or_else(|| "-".to_string(), inline),
                 ],
             );
         }

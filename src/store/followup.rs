@@ -132,6 +132,7 @@ mod tests {
                 due: due.map(|d| d.parse::<NaiveDate>().unwrap()),
                 priority: Priority::P2,
                 action_type: None,
+                link: None,
             },
         )
         .unwrap();

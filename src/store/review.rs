@@ -66,6 +66,8 @@ pub struct NewAction {
     pub due: Option<NaiveDate>,
     pub priority: Priority,
     pub action_type: Option<ActionType>,
+    /// Where the work is tracked (a ticket's URL).
+    pub link: Option<String>,
 }
 
 impl Store {
@@ -94,6 +96,9 @@ impl Store {
                 impact: None,
                 scope: None,
                 detection: None,
+                triggered_by: None,
+                resolution: None,
+                long_term: None,
                 changed: Default::default(),
             });
             let clock = tx.tick();
@@ -106,6 +111,17 @@ impl Store {
                     patch.scope.map(|s| Scope::as_str(s).to_string()),
                 ),
                 ("detection", &mut record.detection, patch.detection.clone()),
+                (
+                    "triggered_by",
+                    &mut record.triggered_by,
+                    patch.triggered_by.clone(),
+                ),
+                (
+                    "resolution",
+                    &mut record.resolution,
+                    patch.resolution.clone(),
+                ),
+                ("long_term", &mut record.long_term, patch.long_term.clone()),
             ] {
                 if let Some(new) = new {
                     *value = Some(new);
@@ -220,6 +236,7 @@ impl Store {
                 closed_at: None,
                 created_at: time_to_sql(tx.now),
                 created_by: tx.author.to_string(),
+                link: new.link.clone(),
                 changed: Default::default(),
             };
             Actions::insert(tx.conn, id, &record)?;
@@ -279,6 +296,7 @@ impl Store {
             changed("priority", after.priority != before.priority);
             changed("type", after.action_type != before.action_type);
             changed("status", after.status != before.status);
+            changed("link", after.link != before.link);
             record.body.clone_from(&after.text);
             record.owner.clone_from(&after.owner);
             record.due = after.due.map(|d| d.to_string());
@@ -286,6 +304,7 @@ impl Store {
             record.action_type = after.action_type.map(|t| t.as_str().to_string());
             record.status = after.status.as_str().to_string();
             record.closed_at = after.closed_at.map(time_to_sql);
+            record.link.clone_from(&after.link);
             Actions::update(tx.conn, before.incident_id, &record)?;
             Ok((
                 incidents::load(tx.conn, before.incident_id)?,

@@ -657,6 +657,16 @@ CREATE TABLE IF NOT EXISTS sync_incidents (
 ) STRICT;
 ",
     ),
+    // 11: the rest of a review's story: what triggered the incident, what
+    // ended it and the lasting fix; where an action item is tracked.
+    Migration::sql(
+        r"
+ALTER TABLE descriptions ADD COLUMN triggered_by TEXT;
+ALTER TABLE descriptions ADD COLUMN resolution TEXT;
+ALTER TABLE descriptions ADD COLUMN long_term TEXT;
+ALTER TABLE actions ADD COLUMN link TEXT CHECK (length(link) > 0);
+",
+    ),
 ];
 
 /// What migration 7 does that SQL cannot: each description gets the UUID

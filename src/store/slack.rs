@@ -124,6 +124,7 @@ impl Store {
                                 closed_at: None,
                                 created_at: at,
                                 created_by: note.author.clone(),
+                                link: None,
                                 changed: Default::default(),
                             };
                             Actions::insert(tx.conn, id, &record)?;

@@ -139,7 +139,7 @@ fn an_export_imported_into_an_empty_database_exports_the_same_bytes() {
     let exported = export(&a);
     let doc: serde_json::Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(doc["format"], "inc-export");
-    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["version"], 3);
     let incident = &doc["incidents"][0];
     for list in [
         "timeline",
@@ -600,10 +600,10 @@ fn a_bad_file_changes_nothing_and_says_where_it_broke() {
     file(
         &b,
         "newer.json",
-        &whole.replacen("\"version\": 2", "\"version\": 3", 1),
+        &whole.replacen("\"version\": 3", "\"version\": 4", 1),
     );
     let f = b.fails(&["import", &name("newer.json")]);
-    assert!(f.stderr.contains("newer.json was written by a newer inc (export format version 3; this inc reads up to 2)"), "{}", f.stderr);
+    assert!(f.stderr.contains("newer.json was written by a newer inc (export format version 4; this inc reads up to 3)"), "{}", f.stderr);
     assert!(
         f.stderr.contains("hint: nothing was imported; upgrade inc"),
         "{}",

@@ -23,7 +23,7 @@ fn describe_merges_parts_and_needs_flags_without_a_terminal() {
     let out = env.ok(&["describe", "--impact", "EU customers could not pay"]);
     assert_eq!(
         out,
-        "#1 SEV2 Queue outage\n  summary    Checkout failed for 40 minutes\n  impact     EU customers could not pay\n  scope      external\n  detection  the 5-minute API check\n"
+        "#1 SEV2 Queue outage\n  summary     Checkout failed for 40 minutes\n  impact      EU customers could not pay\n  scope       external\n  detection   the 5-minute API check\n  trigger     -\n  resolution  -\n  long-term   -\n"
     );
     // No flags and no terminal: no waiting for input that will not come.
     let f = env.fails_with_stdin(&["describe"], b"");
@@ -261,5 +261,87 @@ fn lessons_and_key_notes() {
     assert!(
         env.ok(&["timeline"])
             .contains("note      ★ restarted the queue")
+    );
+}
+
+#[test]
+fn trigger_resolution_long_term_fix_and_tickets_reach_the_review() {
+    let env = Env::new();
+    env.ok(&["open", "Queue outage", "--started", "-1h"]);
+    env.ok(&[
+        "describe",
+        "--trigger",
+        "a config change cut the pool",
+        "--resolution",
+        "rolled the change back",
+        "--long-term",
+        "pool sizes are checked before rollout",
+    ]);
+    env.ok(&[
+        "action",
+        "add",
+        "check pool sizes",
+        "--owner",
+        "platform",
+        "--ticket",
+        "PLAT-9",
+    ]);
+    env.ok(&["action", "add", "canary config", "--owner", "platform"]);
+    env.ok(&[
+        "action",
+        "edit",
+        "2",
+        "--ticket",
+        "https://tracker.example.com/PLAT-10",
+    ]);
+    let review = env.ok(&["review"]);
+    for line in [
+        "**Trigger:** a config change cut the pool",
+        "**Resolution:** rolled the change back",
+        "**Long-term fix:** pool sizes are checked before rollout",
+        "| Action | Owner | Due | Priority | Type | Status | Ticket |",
+        "| check pool sizes | platform | - | P2 | - | open | PLAT-9 |",
+        "| canary config | platform | - | P2 | - | open | <https://tracker.example.com/PLAT-10> |",
+    ] {
+        assert!(review.contains(line), "missing {line:?} in\n{review}");
+    }
+    let json = env.json(&["review"]);
+    assert_eq!(
+        json["description"]["trigger"],
+        "a config change cut the pool"
+    );
+    assert_eq!(
+        json["description"]["long_term"],
+        "pool sizes are checked before rollout"
+    );
+    assert_eq!(json["actions"][0]["ticket"], "PLAT-9");
+    // A tracker's address is internal: the public review has none.
+    let public = env.ok(&["review", "--public"]);
+    assert!(!public.contains("PLAT-9"), "{public}");
+    assert!(
+        public.contains("**Trigger:** a config change cut the pool"),
+        "{public}"
+    );
+    // `none` takes a ticket off; a ticket of several lines is refused.
+    env.ok(&["action", "edit", "1", "--ticket", "none"]);
+    assert_eq!(
+        env.json(&["review"])["actions"][0]["ticket"],
+        serde_json::Value::Null
+    );
+    let f = env.fails(&["action", "edit", "1", "--ticket", "a\nb"]);
+    assert!(f.stderr.contains("is not a ticket"), "{}", f.stderr);
+    // They travel in an export to another database.
+    let out = env.dir().join("out.json");
+    env.ok(&["export", "--out", out.to_str().unwrap()]);
+    let other = Env::new();
+    other.ok(&["import", out.to_str().unwrap()]);
+    let copied = other.json(&["review", "1"]);
+    assert_eq!(
+        copied["description"]["resolution"],
+        "rolled the change back"
+    );
+    assert_eq!(
+        copied["actions"][1]["ticket"],
+        "https://tracker.example.com/PLAT-10"
     );
 }

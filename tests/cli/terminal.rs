@@ -158,6 +158,13 @@ fn describe_asks_in_a_terminal() {
     send(&mut p, "\r");
     p.exp_string("How was it found").unwrap();
     p.send_line("the synthetic check").unwrap();
+    p.exp_string("What set it off").unwrap();
+    p.send_line("a config change").unwrap();
+    // An empty answer leaves a part unwritten.
+    p.exp_string("What ended the impact").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("What is the lasting fix").unwrap();
+    p.send_line("").unwrap();
     let (code, out) = finish(p);
     assert_eq!(code, 0, "{out}");
     let json = env.json(&["review"]);
@@ -169,6 +176,8 @@ fn describe_asks_in_a_terminal() {
         "Enter takes the default: external users"
     );
     assert_eq!(d["detection"], "the synthetic check");
+    assert_eq!(d["trigger"], "a config change");
+    assert_eq!(d["resolution"], serde_json::Value::Null);
 }
 
 #[test]
@@ -197,6 +206,12 @@ fn review_interactive_walks_through_what_is_missing() {
     // Only the missing part of the description is asked for.
     p.exp_string("How was it found").unwrap();
     p.send_line("a customer ticket").unwrap();
+    p.exp_string("What set it off").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("What ended the impact").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("What is the lasting fix").unwrap();
+    p.send_line("").unwrap();
     p.exp_string("Contributing factor").unwrap();
     p.send_line("consumer pool too small").unwrap();
     p.exp_string("non-technical").unwrap();

@@ -105,6 +105,7 @@ fn walk_through(ctx: &Context, id: i64, written: &Written<'_>) -> Result<()> {
                 due,
                 priority,
                 action_type,
+                link: None,
             };
             ctx.store_for_change()?.add_action(target, &author, &new)?;
         }

@@ -27,8 +27,9 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "inc-export";
 /// The newest format version this binary writes and reads. Version 2 added
 /// change clocks, corrections and removals: an inc that reads only version
-/// 1 refuses it rather than drop them.
-pub const VERSION: u32 = 2;
+/// 1 refuses it rather than drop them. Version 3 added the description's
+/// trigger, resolution and long-term fix, and an action item's link.
+pub const VERSION: u32 = 3;
 
 /// For each group of a record's fields changed since it was made, the
 /// change clock of its latest change, by group name.
@@ -304,6 +305,12 @@ pub struct ExDescription {
     pub impact: Option<String>,
     pub scope: Option<String>,
     pub detection: Option<String>,
+    #[serde(default)]
+    pub triggered_by: Option<String>,
+    #[serde(default)]
+    pub resolution: Option<String>,
+    #[serde(default)]
+    pub long_term: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub changed: Changed,
 }
@@ -316,6 +323,9 @@ impl Record for ExDescription {
         ("impact", Rule::Edit("impact")),
         ("scope", Rule::Edit("scope")),
         ("detection", Rule::Edit("detection")),
+        ("triggered_by", Rule::Edit("triggered_by")),
+        ("resolution", Rule::Edit("resolution")),
+        ("long_term", Rule::Edit("long_term")),
         ("changed", Rule::Changed),
     ];
 
@@ -385,6 +395,9 @@ pub struct ExAction {
     pub closed_at: Option<String>,
     pub created_at: String,
     pub created_by: String,
+    /// Where the work is tracked: a ticket's or an issue's URL.
+    #[serde(default)]
+    pub link: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub changed: Changed,
 }
@@ -402,6 +415,7 @@ impl Record for ExAction {
         ("closed_at", Rule::Edit("status")),
         ("created_at", Rule::Fixed),
         ("created_by", Rule::Fixed),
+        ("link", Rule::Edit("link")),
         ("changed", Rule::Changed),
     ];
 
@@ -570,6 +584,9 @@ mod tests {
             impact: None,
             scope: None,
             detection: None,
+            triggered_by: None,
+            resolution: None,
+            long_term: None,
             changed: changed.clone(),
         });
         rules_cover(&ExItem {
@@ -595,6 +612,7 @@ mod tests {
             closed_at: None,
             created_at: "t".into(),
             created_by: "a".into(),
+            link: None,
             changed: changed.clone(),
         });
         rules_cover(&ExChecklistItem {

@@ -369,6 +369,9 @@ fn upgrade_incident(i: usize, x: ExIncident) -> Result<super::ExIncident, super:
             impact: d.impact,
             scope: d.scope,
             detection: d.detection,
+            triggered_by: None,
+            resolution: None,
+            long_term: None,
             changed,
         }
     });
@@ -429,6 +432,7 @@ fn upgrade_incident(i: usize, x: ExIncident) -> Result<super::ExIncident, super:
                     closed_at: a.closed_at,
                     created_at: a.created_at,
                     created_by: a.created_by,
+                    link: None,
                     changed,
                 }
             })

@@ -527,6 +527,9 @@ impl Pseudonyms {
             impact: self.opt_text(d.impact.as_ref()),
             scope: d.scope,
             detection: self.opt_text(d.detection.as_ref()),
+            triggered_by: self.opt_text(d.triggered_by.as_ref()),
+            resolution: self.opt_text(d.resolution.as_ref()),
+            long_term: self.opt_text(d.long_term.as_ref()),
         }
     }
 
@@ -609,6 +612,9 @@ impl Pseudonyms {
             text: self.text(&a.text),
             owner: self.name(&a.owner),
             created_by: self.name(&a.created_by),
+            // Where the work is tracked is internal, like the incident's
+            // own ticket.
+            link: None,
             ..a.clone()
         }
     }

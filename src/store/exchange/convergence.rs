@@ -1237,7 +1237,7 @@ impl On<'_> {
                     .change_task(inc, &task.to_string(), who, &TaskChange::Owner(owner))?;
             }
             Act::Describe { parts, scope } => {
-                let parts = if parts % 16 == 0 { 1 } else { parts };
+                let parts = if parts & 127 == 0 { 1 } else { parts };
                 let part =
                     |bit: u8, what: &str| (parts & bit != 0).then(|| format!("{what}: {text}"));
                 let patch = Description {
@@ -1245,6 +1245,9 @@ impl On<'_> {
                     impact: part(2, "impact"),
                     scope: (parts & 4 != 0).then(|| Scope::ALL[usize::from(scope) % 3]),
                     detection: part(8, "detection"),
+                    triggered_by: part(16, "trigger"),
+                    resolution: part(32, "resolution"),
+                    long_term: part(64, "long-term"),
                 };
                 self.store.describe(inc, who, &patch)?;
             }
@@ -1285,6 +1288,7 @@ impl On<'_> {
                     due: due.map(day),
                     priority: Priority::ALL[usize::from(priority) % 3],
                     action_type: due.map(|d| ActionType::ALL[usize::from(d) % 4]),
+                    link: None,
                 };
                 self.store.add_action(inc, who, &new)?;
             }
@@ -1299,12 +1303,13 @@ impl On<'_> {
                 let v = usize::from(value);
                 self.store
                     .update_action(Some(inc), &action.id.to_string(), who, None, |a| {
-                        match field % 6 {
+                        match field % 7 {
                             0 => a.text = text,
                             1 => a.owner = person(value).to_string(),
                             2 => a.due = Some(day(value)),
                             3 => a.priority = Priority::ALL[v % 3],
                             4 => a.action_type = Some(ActionType::ALL[v % 4]),
+                            5 => a.link = (v % 4 != 0).then(|| format!("PAY-{v}")),
                             _ => a.status = ActionStatus::ALL[v % 3],
                         }
                         Ok(())

@@ -13,7 +13,7 @@ use crate::model::exchange::ExAction;
 /// An action item's fields, read by name (see [`models`]; `a` is the
 /// table).
 pub(crate) const ACTION: &str = "id, uuid, incident_id, text = a.body, owner, due, priority, \
-    action_type = a.type, status, closed_at, created_at, created_by";
+    action_type = a.type, status, closed_at, created_at, created_by, link";
 
 /// In the order they were added, the same on every machine.
 pub(crate) const ORDER: &str = "a.clock, a.uuid";

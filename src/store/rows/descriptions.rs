@@ -14,7 +14,7 @@ pub(crate) fn of(conn: &Connection, incident_id: i64) -> Result<Description> {
     Ok(models(
         conn,
         "d",
-        "summary, impact, scope, detection",
+        "summary, impact, scope, detection, triggered_by, resolution, long_term",
         "descriptions d WHERE d.incident_id = ?1",
         [incident_id],
     )?
