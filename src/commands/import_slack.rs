@@ -71,30 +71,41 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } = store.import_notes(target, &notes, args.dry_run)?;
 
     let mut out = String::new();
-    // New ones of each kind, in the order of [`Said`]'s kinds.
+    // New ones of each kind, in the order of [`Made`].
     let mut made = [0usize; 4];
     let mut there = 0;
     let mut elsewhere = 0;
-    for (note, fate) in selection.notes.iter().zip(&fates) {
+    for ((note, given), fate) in selection.notes.iter().zip(&notes).zip(&fates) {
         let when = zone.format(note.at);
         let thread = if note.in_thread { " (in a thread)" } else { "" };
         match fate {
-            Fate::New => {
-                made[kind_index(&note.said)] += 1;
-                if args.dry_run {
-                    let what = match &note.said {
-                        Said::Note => String::new(),
-                        Said::Handoff { to } => format!("handoff to {}: ", safe_line(to)),
-                        Said::Action { owner, .. } => format!(
-                            "action item (owner: {}): ",
-                            safe_line(owner.as_deref().unwrap_or(&note.author))
+            Fate::New | Fate::NewNote { .. } => {
+                let kind = match fate {
+                    Fate::NewNote { .. } => Made::Note,
+                    _ => made_of(given),
+                };
+                made[kind as usize] += 1;
+                if let Fate::NewNote { why } = fate {
+                    out.push_str(&format!(
+                        "kept as a note, not a handoff ({}): {when} {}: {}\n",
+                        safe_line(why),
+                        safe_line(&note.author),
+                        safe_line(&note.text)
+                    ));
+                } else if args.dry_run {
+                    let what = match kind {
+                        Made::Note => String::new(),
+                        Made::Handoff => format!(
+                            "handoff to {}: ",
+                            safe_line(given.entry.to.as_deref().unwrap_or_default())
                         ),
-                        Said::Update { .. } => "external update: ".to_string(),
+                        Made::Action => format!(
+                            "action item (owner: {}): ",
+                            safe_line(given.action.as_ref().map_or("", |a| a.owner.as_str()))
+                        ),
+                        Made::Update => "external update: ".to_string(),
                     };
-                    let text = match &note.said {
-                        Said::Action { text, .. } | Said::Update { text } => text,
-                        _ => &note.text,
-                    };
+                    let text = given.action.as_ref().map_or(&given.entry.text, |a| &a.text);
                     out.push_str(&format!(
                         "{when}  {}{thread}: {what}{}\n",
                         safe_line(&note.author),
@@ -186,23 +197,32 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     ctx.print(&out)
 }
 
-/// Where a kind of message is counted in the report.
-fn kind_index(said: &Said) -> usize {
-    match said {
-        Said::Note => 0,
-        Said::Handoff { .. } => 1,
-        Said::Action { .. } => 2,
-        Said::Update { .. } => 3,
+/// What a message was made into, as the report counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Made {
+    Note,
+    Handoff,
+    Action,
+    Update,
+}
+
+fn made_of(given: &GivenNote) -> Made {
+    match (&given.action, given.entry.kind) {
+        (Some(_), _) => Made::Action,
+        (None, EntryKind::Handoff) => Made::Handoff,
+        (None, EntryKind::Update) => Made::Update,
+        _ => Made::Note,
     }
 }
 
 /// What a chosen message becomes: a note (private from a private channel,
 /// so that it stays out of the public review), a handoff (the message its
-/// briefing), an action item owned by whoever it mentions (else its
-/// author), or an external status update.
+/// briefing, unless said in a private channel), an action item owned by
+/// whoever it mentions, else its author (from a private channel, a private
+/// note instead: its text would be public), or an external status update.
 fn given(n: &Note, private: bool) -> GivenNote {
     let (entry, action) = match &n.said {
-        Said::Note => (
+        Said::Note | Said::Action { .. } if private || n.said == Said::Note => (
             NewEntry {
                 private,
                 ..NewEntry::note(n.text.clone(), n.at)
@@ -212,7 +232,15 @@ fn given(n: &Note, private: bool) -> GivenNote {
         Said::Handoff { to } => (
             NewEntry {
                 to: Some(to.clone()),
-                ..NewEntry::of(EntryKind::Handoff, n.text.clone(), n.at)
+                ..NewEntry::of(
+                    EntryKind::Handoff,
+                    if private {
+                        String::new()
+                    } else {
+                        n.text.clone()
+                    },
+                    n.at,
+                )
             },
             None,
         ),
@@ -223,6 +251,7 @@ fn given(n: &Note, private: bool) -> GivenNote {
             },
             None,
         ),
+        Said::Note => unreachable!("a note is taken above"),
         Said::Action { text, owner } => (
             NewEntry::note(text.clone(), n.at),
             Some(NewAction {

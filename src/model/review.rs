@@ -423,26 +423,22 @@ pub struct Finding {
     pub fix: String,
 }
 
-/// Blaming a person, said of anyone: always worth a look.
-const HUMAN_ERROR: &str = "human error";
-
-/// Phrases that blame whoever they are said of, as whole words: flagged
-/// when the same sentence is about a person ("the engineer should have
-/// checked"), not when a company or team takes responsibility for itself
-/// ("we should have anticipated it", "the fault was ours").
-const BLAME: &[&str] = &[
+/// Words that blame whoever they are said of, always worth a look.
+const ALWAYS_BLAME: &[&str] = &[
+    "human error",
     "careless",
     "carelessness",
-    "should have",
-    "fault",
-    "at fault",
-    "blame",
-    "blamed",
     "negligent",
     "negligence",
     "incompetent",
     "incompetence",
 ];
+
+/// Phrases that blame a person when said of one, as whole words: flagged
+/// when the same sentence is about a person ("the engineer should have
+/// checked"), not when a company or team takes responsibility for itself
+/// ("we should have anticipated it", "the fault was ours").
+const BLAME: &[&str] = &["should have", "fault", "at fault", "blame", "blamed"];
 
 /// Words that make a sentence about a person, beside a responder's name.
 const PERSONAL: &[&str] = &[
@@ -463,6 +459,13 @@ const PERSONAL: &[&str] = &[
     "intern",
     "employee",
     "individual",
+    "they",
+    "them",
+    "their",
+    "responder",
+    "oncall",
+    "on call",
+    "sre",
 ];
 
 /// Words that say who was affected.
@@ -574,13 +577,13 @@ fn says_how_long(text: &str) -> bool {
 /// [`BLAME`]).
 fn blame(text: &str, people: &Pseudonyms) -> Option<&'static str> {
     text.split(['.', '!', '?', ';', '\n']).find_map(|sentence| {
-        let w = words(sentence);
-        if has_phrase(&w, HUMAN_ERROR) {
-            return Some(HUMAN_ERROR);
+        let w = words(&sentence.replace('-', " "));
+        if let Some(word) = ALWAYS_BLAME.iter().find(|p| has_phrase(&w, p)) {
+            return Some(*word);
         }
         let phrase = BLAME.iter().find(|phrase| has_phrase(&w, phrase))?;
-        let personal = PERSONAL.iter().any(|p| w.iter().any(|x| x == p))
-            || people.person_in(sentence).is_some();
+        let personal =
+            PERSONAL.iter().any(|p| has_phrase(&w, p)) || people.person_in(sentence).is_some();
         personal.then_some(*phrase)
     })
 }

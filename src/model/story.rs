@@ -29,7 +29,12 @@ pub fn severity_periods(
     end: Option<DateTime<Utc>>,
 ) -> Vec<SeverityPeriod> {
     let mut periods: Vec<SeverityPeriod> = Vec::new();
-    for e in entries {
+    // A change after the end (a severity corrected once it was over) does
+    // not make the incident last longer.
+    for e in entries
+        .iter()
+        .filter(|e| end.is_none_or(|end| e.event_at < end))
+    {
         let severity = match e.kind {
             EntryKind::Declared | EntryKind::Severity => e.to.as_deref(),
             _ => None,
@@ -113,6 +118,13 @@ mod tests {
             lengths,
             [("SEV3", Some(10)), ("SEV1", Some(30)), ("SEV2", Some(60))]
         );
+        // Changes after the end are left out.
+        let clipped = severity_periods(&entries, Some(at(20)));
+        let lengths: Vec<(&str, Option<i64>)> = clipped
+            .iter()
+            .map(|p| (p.severity.as_str(), p.length().map(|d| d.num_minutes())))
+            .collect();
+        assert_eq!(lengths, [("SEV3", Some(10)), ("SEV1", Some(10))]);
         let open = severity_periods(&entries, None);
         assert_eq!(open.last().unwrap().until, None);
         assert!(severity_periods(&[], None).is_empty());

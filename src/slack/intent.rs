@@ -77,31 +77,40 @@ pub fn read(text: &str, mentioned: &[String], from_status_page: bool) -> Said {
             let rest = rest
                 .strip_prefix('"')
                 .and_then(|r| r.strip_suffix('"'))
-                .unwrap_or(rest);
+                .unwrap_or(rest)
+                .trim();
+            if rest.trim_matches('"').is_empty() {
+                return Said::Note;
+            }
             return Said::Update {
                 text: rest.to_string(),
             };
         }
     }
-    // Mentions as `@@`, longest names first, in order of appearance.
-    let mut names: Vec<&String> = mentioned.iter().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let mut shape = lower.clone();
-    for n in &names {
-        shape = shape.replace(&format!("@{}", n.to_lowercase()), "\u{1}");
+    // Each mention as `\u{1}`, in order (repeats too), the longest name
+    // that follows an `@` first.
+    let mut names: Vec<(String, &String)> =
+        mentioned.iter().map(|n| (n.to_lowercase(), n)).collect();
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    let mut shape = String::with_capacity(lower.len());
+    let mut in_order: Vec<&String> = Vec::new();
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('@') {
+        shape.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        match names.iter().find(|(n, _)| after.starts_with(n.as_str())) {
+            Some((n, name)) => {
+                shape.push('\u{1}');
+                in_order.push(name);
+                rest = &after[n.len()..];
+            }
+            None => {
+                shape.push('@');
+                rest = after;
+            }
+        }
     }
-    let in_order: Vec<&String> = {
-        let mut found: Vec<(usize, &String)> = names
-            .iter()
-            .filter_map(|n| {
-                lower
-                    .find(&format!("@{}", n.to_lowercase()))
-                    .map(|at| (at, *n))
-            })
-            .collect();
-        found.sort();
-        found.into_iter().map(|(_, n)| n).collect()
-    };
+    shape.push_str(rest);
     for start in ACTIONS {
         if let Some(rest) = after(start) {
             if rest.is_empty() {
@@ -117,49 +126,76 @@ pub fn read(text: &str, mentioned: &[String], from_status_page: bool) -> Said {
                         .strip_suffix(&format!("@{o}"))
                 })
                 .map(|cut| {
-                    let mut cut = cut;
-                    loop {
-                        let shorter = cut.trim_end_matches([' ', '-', '(', ',', ':']);
-                        let shorter = shorter
-                            .strip_suffix("owner")
-                            .or_else(|| shorter.strip_suffix("Owner"))
-                            .unwrap_or(shorter);
-                        if shorter.len() == cut.len() {
-                            break cut.to_string();
-                        }
-                        cut = shorter;
-                    }
+                    // "(owner: @dana)", "owner @dana", "- @dana", ", @dana".
+                    let cut = cut.trim_end_matches([' ', ':']);
+                    let cut = ["owner", "Owner"]
+                        .iter()
+                        .find_map(|w| {
+                            cut.strip_suffix(w)
+                                .filter(|before| before.is_empty() || before.ends_with([' ', '(']))
+                        })
+                        .unwrap_or(cut);
+                    cut.trim_end_matches([' ', '-', '(', ',', ':']).to_string()
                 })
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| rest.to_string());
             return Said::Action { text, owner };
         }
     }
-    // A question hands nothing over: "@marco is IC now?".
-    if trimmed.ends_with('?') {
-        return Said::Note;
-    }
-    let words = |s: &str| -> String {
+    // A handoff is said at the start of a sentence, after a few words
+    // that change nothing ("OK, I'm handing IC to @marco"); not in a
+    // question, nor in talk about one ("the handoff to @bob failed",
+    // "not handing IC to @bob yet").
+    let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '\u{1}'))
             .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+            .map(str::to_string)
+            .collect()
     };
-    let plain = format!(" {} ", words(&shape));
-    for phrase in HANDOFFS {
-        let wanted = format!(" {} ", words(&phrase.replace("@@", "\u{1}")));
-        if let Some(at) = plain.find(&wanted) {
-            // The mention the phrase names: count those before it.
-            let index = plain[..at + wanted.find('\u{1}').unwrap_or(0)]
-                .matches('\u{1}')
-                .count();
-            if let Some(to) = in_order.get(index) {
-                return Said::Handoff { to: (*to).clone() };
+    let phrases: Vec<Vec<String>> = HANDOFFS
+        .iter()
+        .map(|p| words(&p.replace("@@", "\u{1}")))
+        .collect();
+    let mut seen = 0;
+    let mut sentence = String::new();
+    for c in shape.chars().chain(std::iter::once('\n')) {
+        if !matches!(c, '.' | '!' | '?' | ';' | '\n') {
+            sentence.push(c);
+            continue;
+        }
+        let w = words(&sentence);
+        sentence.clear();
+        let mentions = w.iter().filter(|x| *x == "\u{1}").count();
+        if c != '?' {
+            for phrase in &phrases {
+                let Some(at) = w.windows(phrase.len()).position(|x| x == phrase.as_slice()) else {
+                    continue;
+                };
+                if !w[..at]
+                    .iter()
+                    .all(|x| x == "\u{1}" || FILLERS.contains(&x.as_str()))
+                {
+                    continue;
+                }
+                let before = w[..at].iter().filter(|x| *x == "\u{1}").count();
+                let within = phrase.iter().position(|x| x == "\u{1}").unwrap_or(0);
+                let index =
+                    seen + before + phrase[..within].iter().filter(|x| *x == "\u{1}").count();
+                if let Some(to) = in_order.get(index) {
+                    return Said::Handoff { to: (*to).clone() };
+                }
             }
         }
+        seen += mentions;
     }
     Said::Note
 }
+
+/// Words that may come before a handoff in its sentence.
+const FILLERS: [&str; 20] = [
+    "ok", "okay", "so", "now", "i", "m", "am", "alright", "right", "all", "fyi", "cc", "thanks",
+    "thank", "you", "thx", "hey", "hi", "folks", "and",
+];
 
 #[cfg(test)]
 mod tests {
@@ -199,9 +235,31 @@ mod tests {
             }
         );
         // Talk about IC without handing it over stays a note.
-        for text in ["who is IC?", "@marco is IC now?", "handing IC to you"] {
+        for text in [
+            "who is IC?",
+            "@marco is IC now?",
+            "handing IC to you",
+            "the handoff to @marco failed, I am still IC",
+            "not handing IC to @marco yet",
+        ] {
             assert_eq!(said(text, &["marco"]), Said::Note, "{text}");
         }
+        // The mention the phrase names, among repeated ones.
+        assert_eq!(
+            said(
+                "thanks @Bob, thanks again @Bob; handing IC to @alice, fyi @carol",
+                &["Bob", "alice", "carol"]
+            ),
+            Said::Handoff { to: "alice".into() }
+        );
+        assert_eq!(
+            said("ping @bob. handing IC to @bob", &["bob"]),
+            Said::Handoff { to: "bob".into() }
+        );
+        assert_eq!(
+            said("@alice.b: handing IC to @alice", &["alice", "alice.b"]),
+            Said::Handoff { to: "alice".into() }
+        );
         assert_eq!(said("the ic is now stable", &[]), Said::Note);
     }
 
@@ -235,6 +293,13 @@ mod tests {
                 owner: None
             }
         );
+        assert_eq!(
+            said("AI: notify the co-owner @dana", &["dana"]),
+            Said::Action {
+                text: "notify the co-owner".into(),
+                owner: Some("dana".into())
+            }
+        );
         assert_eq!(said("AI:", &[]), Said::Note);
         assert_eq!(said("aim: faster deploys", &[]), Said::Note);
     }
@@ -254,5 +319,6 @@ mod tests {
             }
         );
         assert_eq!(said("the status page is slow", &[]), Said::Note);
+        assert_eq!(said("status update: \"", &[]), Said::Note);
     }
 }

@@ -15,7 +15,7 @@ use super::rows::entries::{self, Entries};
 use super::rows::incidents::{self, load, resolve};
 use crate::model::exchange::ExAction;
 use crate::model::{ActionStatus, EntryKind, Incident, IncidentRef, NewEntry, TimelineEntry};
-use crate::store::{NewAction, time_to_sql};
+use crate::store::{NewAction, time_at, time_to_sql};
 
 /// A message to import: its own UUID and author, and the entry it
 /// becomes, or, with `action`, the action item (its text also the
@@ -45,6 +45,9 @@ pub struct Imported {
 pub enum Fate {
     /// New: imported (or, in a dry run, would be).
     New,
+    /// A handoff `inc handoff` would refuse, imported as a note instead
+    /// (or, in a dry run, would be): why.
+    NewNote { why: String },
     /// Already on this incident's timeline with the same text.
     There,
     /// Already imported, and the text changed since: the first import's
@@ -74,6 +77,8 @@ impl Store {
                 // A message seen twice in the export (in two day files)
                 // is imported once: the dry run says so too.
                 let mut seen: HashMap<&str, &str> = HashMap::new();
+                // The handoffs the import would write, for the next ones.
+                let mut pending: Vec<(DateTime<Utc>, String)> = Vec::new();
                 let fates = notes
                     .iter()
                     .map(|n| match seen.get(n.uuid.as_str()) {
@@ -82,9 +87,18 @@ impl Store {
                             kept: (*text).to_string(),
                         }),
                         None => {
-                            let (f, public) = fate(conn, id, n)?;
+                            let (mut f, public) = fate(conn, id, n)?;
                             if f == Fate::New {
                                 seen.insert(&n.uuid, &n.entry.text);
+                                if n.action.is_none() && n.entry.kind == EntryKind::Handoff {
+                                    match handoff_refused(conn, &incident, &n.entry, &pending)? {
+                                        Some(why) => f = Fate::NewNote { why },
+                                        None => pending.push((
+                                            n.entry.event_at,
+                                            n.entry.to.clone().unwrap_or_default(),
+                                        )),
+                                    }
+                                }
                             }
                             left_public.extend(public);
                             Ok(f)
@@ -106,7 +120,7 @@ impl Store {
             let mut left_public = Vec::new();
             let mut restate = false;
             for note in notes {
-                let (f, public) = fate(tx.conn, id, note)?;
+                let (mut f, public) = fate(tx.conn, id, note)?;
                 left_public.extend(public);
                 if f == Fate::New {
                     match &note.action {
@@ -132,7 +146,17 @@ impl Store {
                         None => {
                             let mut entry = note.entry.clone();
                             if entry.kind == EntryKind::Handoff {
-                                entry.from = commander_at(tx.conn, id, entry.event_at)?;
+                                match handoff_refused(tx.conn, &incident, &entry, &[])? {
+                                    Some(why) => {
+                                        entry.kind = EntryKind::Note;
+                                        entry.to = None;
+                                        f = Fate::NewNote { why };
+                                    }
+                                    None => {
+                                        entry.from =
+                                            commander_at(tx.conn, id, entry.event_at, &[])?;
+                                    }
+                                }
                             }
                             restate |= entry.kind.tells_state();
                             let mut record = entries::new_record(tx, &entry, None);
@@ -159,22 +183,55 @@ impl Store {
     }
 }
 
+/// Why `inc handoff` would refuse a handoff imported as `entry`, if it
+/// would: it comes before the incident was declared, or hands command to
+/// whoever already held it.
+fn handoff_refused(
+    conn: &Connection,
+    incident: &Incident,
+    entry: &NewEntry,
+    pending: &[(DateTime<Utc>, String)],
+) -> Result<Option<String>> {
+    if entry.event_at < incident.created_at {
+        return Ok(Some("it was said before the incident was declared".into()));
+    }
+    let to = entry.to.as_deref().unwrap_or_default();
+    let from = commander_at(conn, incident.id, entry.event_at, pending)?;
+    Ok(from
+        .filter(|from| crate::model::same_person(from, to))
+        .map(|_| format!("{to} was already in command")))
+}
+
 /// Who was in command of an incident just before `at`, as its timeline
-/// tells: the last handoff's new commander, else the first commander.
-fn commander_at(conn: &Connection, incident_id: i64, at: DateTime<Utc>) -> Result<Option<String>> {
-    let last: Option<String> = conn
+/// tells (the last handoff's new commander, else the first commander),
+/// with the handoffs of this import not yet written (`pending`: when, to
+/// whom) taken into account.
+fn commander_at(
+    conn: &Connection,
+    incident_id: i64,
+    at: DateTime<Utc>,
+    pending: &[(DateTime<Utc>, String)],
+) -> Result<Option<String>> {
+    let last: Option<(DateTime<Utc>, Option<String>)> = conn
         .prepare_cached(
-            "SELECT to_value FROM timeline_entries WHERE incident_id = ?1 AND kind = 'handoff' \
-             AND struck_at IS NULL AND event_at < ?2 ORDER BY event_at DESC, clock DESC LIMIT 1",
+            "SELECT event_at, to_value FROM timeline_entries WHERE incident_id = ?1 \
+             AND kind = 'handoff' AND struck_at IS NULL AND event_at < ?2 \
+             ORDER BY event_at DESC, clock DESC LIMIT 1",
         )?
         .query_row(rusqlite::params![incident_id, time_to_sql(at)], |r| {
-            r.get(0)
+            Ok((time_at(r, 0)?, r.get(1)?))
         })
-        .optional()?
-        .flatten();
-    match last {
-        Some(name) => Ok(Some(name)),
-        None => Ok(conn
+        .optional()?;
+    let recorded = last.and_then(|(when, to)| Some((when, to?)));
+    let planned = pending
+        .iter()
+        .filter(|(when, _)| *when < at)
+        .max_by_key(|(when, _)| *when);
+    match (recorded, planned) {
+        (Some((r, to)), Some((p, _))) if r >= *p => Ok(Some(to)),
+        (_, Some((_, to))) => Ok(Some(to.clone())),
+        (Some((_, to)), None) => Ok(Some(to)),
+        (None, None) => Ok(conn
             .query_row(
                 "SELECT first_commander FROM incidents WHERE id = ?1",
                 [incident_id],
@@ -197,6 +254,25 @@ fn fate(
     incident_id: i64,
     note: &GivenNote,
 ) -> Result<(Fate, Option<TimelineEntry>)> {
+    // A message imported before as another kind of record (an earlier inc
+    // took an action item for a note) is there already, as it was.
+    let other_table = if note.action.is_some() {
+        "SELECT incident_id FROM timeline_entries WHERE uuid = ?1"
+    } else {
+        "SELECT incident_id FROM actions WHERE uuid = ?1"
+    };
+    let other: Option<i64> = conn
+        .prepare_cached(other_table)?
+        .query_row([&note.uuid], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = other {
+        let fate = if id == incident_id {
+            Fate::There
+        } else {
+            Fate::Elsewhere { incident_id: id }
+        };
+        return Ok((fate, None));
+    }
     if note.action.is_some() {
         let found: Option<(i64, String)> = conn
             .prepare_cached("SELECT incident_id, body FROM actions WHERE uuid = ?1")?

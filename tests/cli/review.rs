@@ -661,6 +661,9 @@ fn check_wants_follow_up_and_reads_blame_and_teams_from_the_record() {
         "the engineer should have checked the pool",
         // A person, even one whose name holds a team word.
         "Steam should have waited",
+        "the on-call should have checked the pool",
+        "They should have rolled back",
+        "the SRE was careless",
     ] {
         env.ok(&["factor", "add", factor, "--kind", "non-technical"]);
     }
@@ -671,6 +674,9 @@ fn check_wants_follow_up_and_reads_blame_and_teams_from_the_record() {
         "warning: factor 3 uses blame language (\"should have\")",
         "warning: factor 4 uses blame language (\"should have\")",
         "warning: factor 4 names a person (Steam Li)",
+        "warning: factor 5 uses blame language (\"should have\")",
+        "warning: factor 6 uses blame language (\"should have\")",
+        "warning: factor 7 uses blame language (\"careless\")",
     ] {
         assert!(out.contains(finding), "missing {finding:?} in\n{out}");
     }

@@ -728,6 +728,7 @@ fn with_handoffs_and_actions(env: &Env) -> PathBuf {
     std::fs::write(
         dir.join("inc-checkout/2026-11-26.json"),
         r#"[
+  {"type": "message", "user": "U02BOB", "text": "handing IC to <@U02BOB>", "ts": "1795693920.000100"},
   {"type": "message", "user": "U01ALICE", "text": "TL: checkout errors rising", "ts": "1795694400.000100"},
   {"type": "message", "user": "U01ALICE", "text": "handing IC to <@U02BOB>, I'm off shift", "ts": "1795694700.000100"},
   {"type": "message", "user": "U02BOB", "text": "AI: add a canary stage <@U01ALICE>", "ts": "1795695000.000100"},
@@ -735,6 +736,7 @@ fn with_handoffs_and_actions(env: &Env) -> PathBuf {
   {"type": "message", "subtype": "bot_message", "bot_id": "B09SP", "username": "Statuspage", "text": "Investigating - checkout errors", "ts": "1795695600.000100"},
   {"type": "message", "user": "U02BOB", "text": "Status page: \"Resolved\"", "ts": "1795695900.000100"},
   {"type": "message", "user": "U02BOB", "text": "<@U01ALICE> is IC now", "ts": "1795696200.000100"},
+  {"type": "message", "user": "U02BOB", "text": "<@U01ALICE> is IC now", "ts": "1795696380.000100"},
   {"type": "message", "user": "U02BOB", "text": "who is IC?", "ts": "1795696500.000100"}
 ]"#,
     )
@@ -764,15 +766,16 @@ fn handoffs_action_items_and_status_updates_are_recognised() {
         "2026-11-26 13:15 CET  Bob Builder: action item (owner: Bob Builder): alert on pool exhaustion",
         "2026-11-26 13:20 CET  Statuspage: external update: Investigating - checkout errors",
         "2026-11-26 13:25 CET  Bob Builder: external update: Resolved",
-        "would import 1 timeline note, 2 handoffs, 2 action items and 2 status updates from #inc-checkout into #1 (0 already there, 1 skipped: 1 other message)",
+        // What `inc handoff` would refuse is kept as a note, and said.
+        "kept as a note, not a handoff (it was said before the incident was declared): 2026-11-26 12:52 CET Bob Builder: handing IC to @Bob Builder",
+        "kept as a note, not a handoff (alice was already in command): 2026-11-26 13:33 CET Bob Builder: @alice is IC now",
+        "would import 3 timeline notes, 2 handoffs, 2 action items and 2 status updates from #inc-checkout into #1 (0 already there, 1 skipped: 1 other message)",
     ] {
         assert!(dry.contains(line), "missing {line:?} in\n{dry}");
     }
     let out = env.ok(&["import-slack", d, "-c", "inc-checkout"]);
     assert!(
-        out.starts_with(
-            "imported 1 timeline note, 2 handoffs, 2 action items and 2 status updates"
-        ),
+        out.contains("imported 3 timeline notes, 2 handoffs, 2 action items and 2 status updates"),
         "{out}"
     );
     // Command went to Bob and back, on the record as handoffs.
@@ -820,8 +823,38 @@ fn handoffs_action_items_and_status_updates_are_recognised() {
     // Importing again adds nothing.
     let again = env.ok(&["import-slack", d, "-c", "inc-checkout"]);
     assert!(
-        again.starts_with("imported 0 timeline notes from #inc-checkout into #1 (7 already there"),
+        again.starts_with("imported 0 timeline notes from #inc-checkout into #1 (9 already there"),
         "{again}"
     );
     assert_eq!(env.json(&["actions"]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_private_channel_hands_over_command_without_its_words() {
+    let env = Env::new();
+    env.ok(&["open", "Leak", "--declared", "2026-11-26T11:55:00Z"]);
+    let dir = copy(&env);
+    std::fs::write(
+        dir.join("groups.json"),
+        r#"[{"id": "G09SEC", "name": "inc-sec", "members": ["U01ALICE", "U02BOB"]}]"#,
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("inc-sec")).unwrap();
+    std::fs::write(
+        dir.join("inc-sec/2026-11-26.json"),
+        r#"[
+  {"type": "message", "user": "U01ALICE", "text": "handing IC to <@U02BOB>: the Initech key is revoked", "ts": "1795694700.000100"},
+  {"type": "message", "user": "U02BOB", "text": "AI: tell Initech's lawyers", "ts": "1795695000.000100"}
+]"#,
+    )
+    .unwrap();
+    let out = env.ok(&["import-slack", dir.to_str().unwrap(), "-c", "inc-sec"]);
+    assert!(
+        out.starts_with("imported 1 timeline note and 1 handoff"),
+        "{out}"
+    );
+    assert_eq!(env.json(&["show"])["commander"], "Bob Builder");
+    assert!(env.json(&["actions"]).as_array().unwrap().is_empty());
+    let public = env.ok(&["review", "--public"]);
+    assert!(!public.contains("Initech"), "{public}");
 }

@@ -234,7 +234,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .filter(|_| view.incident.review_held.is_none())
             .map(|(_, deadline)| deadline);
         let people = pseudonyms(&parts.records(), rules);
-        return check_ready(ctx, &view, deadline, &people, &leaks);
+        return check_ready(
+            ctx,
+            &view,
+            deadline,
+            &people,
+            args.public.then_some(&leaks[..]),
+        );
     }
     if args.public {
         parts = parts.public(rules);
@@ -298,7 +304,8 @@ fn check_ready(
     view: &Review<'_>,
     deadline: Option<chrono::NaiveDate>,
     people: &Pseudonyms,
-    leaks: &[Leak],
+    // With `--public`: what the public version still shows.
+    leaks: Option<&[Leak]>,
 ) -> Result<()> {
     let i = view.incident;
     let mut missing = Vec::new();
@@ -329,7 +336,7 @@ fn check_ready(
     let findings = [
         findings,
         open_duties(&i.number.bare(), i.security, view.checklist),
-        leaks.iter().map(leak_finding).collect(),
+        leaks.unwrap_or_default().iter().map(leak_finding).collect(),
     ]
     .concat();
     let mut out = String::new();
@@ -356,7 +363,8 @@ fn check_ready(
             i.number
         ))
         .hint(format!(
-            "fix the errors above, then run `inc review --check -i {}` again",
+            "fix the errors above, then run `inc review{} --check -i {}` again",
+            if leaks.is_some() { " --public" } else { "" },
             i.number.bare()
         ))
         .into());

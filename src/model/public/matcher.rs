@@ -52,15 +52,27 @@ pub fn fold(text: &str) -> Folded {
                 return;
             }
             for l in d.to_lowercase() {
-                match l {
-                    'ς' => push('σ'),
-                    'ß' => {
-                        push('s');
-                        push('s');
+                // Letters with a stroke or ligatures, which have no
+                // decomposition: as people type them without.
+                let plain: &str = match l {
+                    'ς' => "σ",
+                    'ß' => "ss",
+                    'ø' => "o",
+                    'ł' => "l",
+                    'đ' | 'ð' => "d",
+                    'ħ' => "h",
+                    'ŧ' => "t",
+                    'ı' => "i",
+                    'æ' => "ae",
+                    'œ' => "oe",
+                    'þ' => "th",
+                    l if is_combining_mark(l) => "",
+                    _ => {
+                        push(l);
+                        continue;
                     }
-                    l if is_combining_mark(l) => {}
-                    l => push(l),
-                }
+                };
+                plain.chars().for_each(&mut push);
             }
         });
     }
@@ -225,6 +237,7 @@ mod tests {
         assert_eq!(fold("ＴＡＮＡＫＡ").text, "tanaka");
         assert_eq!(fold("ΝΊΚΟΣ").text, fold("Νίκος").text);
         assert_eq!(fold("Straße").text, "strasse");
+        assert_eq!(fold("Søren Łukasz Ærø").text, "soren lukasz aero");
         let f = fold("Zoe\u{308}x");
         assert_eq!(f.text, "zoex");
         // "x" comes from byte 5 of the original, after the two-byte mark.

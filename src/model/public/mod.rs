@@ -221,6 +221,31 @@ pub fn role_title(role: &str) -> String {
     }
 }
 
+/// The names of one word and the words of longer names (folded) that the
+/// records always write with a capital: "Will" and "Price" of "Will Price",
+/// not "alice" nor a word someone wrote in lower case.
+fn written_with_capitals<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut upper: Vec<String> = Vec::new();
+    let mut lower: Vec<String> = Vec::new();
+    for name in names {
+        let words = parts(name);
+        let words = if words.is_empty() {
+            vec![name.trim()]
+        } else {
+            words
+        };
+        for w in words {
+            match w.chars().next() {
+                Some(c) if c.is_uppercase() => upper.push(key(w)),
+                Some(c) if c.is_lowercase() => lower.push(key(w)),
+                _ => {}
+            }
+        }
+    }
+    upper.retain(|w| !lower.contains(w));
+    upper
+}
+
 /// The words of a name written as several words, each of two characters
 /// or more: "Ingrid", "Nakamura" for "Ingrid Nakamura". None for a name of
 /// one word, a handle or a team joined by hyphens or dots
@@ -308,11 +333,7 @@ impl Pseudonyms {
         // part two people share stands for either. Where the records write
         // the name with capitals ("Will Price"), a part counts only when
         // written with one too: "Price paged", not "the price rose".
-        let capitalized: Vec<String> = everyone()
-            .flat_map(parts)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(key)
-            .collect();
+        let capitalized = written_with_capitals(everyone());
         let mut part_labels: BTreeMap<String, String> = BTreeMap::new();
         for (k, v) in &by_name {
             for w in parts(k) {
@@ -339,11 +360,16 @@ impl Pseudonyms {
             .keep
             .iter()
             .map(|w| pattern(w, false, Stand::Keep))
-            .chain(
-                by_name
-                    .iter()
-                    .map(|(k, v)| pattern(k, false, Stand::Person(v.clone()))),
-            )
+            .chain(by_name.iter().map(|(k, v)| {
+                // A name of one word written with a capital ("Will") counts
+                // only with one, as a part of a name does.
+                let single = !k.contains(char::is_whitespace);
+                pattern(
+                    k,
+                    single && capitalized.contains(k),
+                    Stand::Person(v.clone()),
+                )
+            }))
             .chain(
                 part_labels
                     .iter()
@@ -418,33 +444,49 @@ impl Pseudonyms {
             }
             out.push_str(&text[at..span.start]);
             let written = &text[span.start..span.end];
+            let mut end = span.end;
             match span.kind {
                 _ if self.kept(written) => out.push_str(written),
                 AtSign::Email => {
                     let local = &written[..written.find('@').unwrap_or(0)];
+                    let redacted = found.iter().any(|f| {
+                        f.start >= span.start && f.end <= span.end && *f.what == Stand::Redact
+                    });
                     match self
                         .handle(local)
                         .or_else(|| person_in(span.start, span.end))
                     {
                         Some(label) => out.push_str(label),
+                        None if redacted => out.push_str(REDACTED),
                         None => out.push_str(written),
                     }
                 }
                 AtSign::Mention => {
                     let handle = &written[1..];
-                    match self
-                        .handle(handle)
-                        .or_else(|| person_in(span.start, span.end))
-                    {
-                        Some(label) => out.push_str(label),
-                        None if self.kept(handle) || EVERYONE.contains(&key(handle).as_str()) => {
-                            out.push_str(written);
+                    // A known name right after the `@`, however it goes on
+                    // ("@Bob Builder", "@O'Brien"): replaced whole.
+                    let named = found.iter().find_map(|f| match f.what {
+                        Stand::Person(label) if f.start == span.start + 1 => Some((label, f.end)),
+                        _ => None,
+                    });
+                    match named {
+                        Some((label, name_end)) => {
+                            out.push_str(label);
+                            end = end.max(name_end);
                         }
-                        None => out.push_str("someone"),
+                        None => match self.handle(handle) {
+                            Some(label) => out.push_str(label),
+                            None if self.kept(handle)
+                                || EVERYONE.contains(&key(handle).as_str()) =>
+                            {
+                                out.push_str(written);
+                            }
+                            None => out.push_str("someone"),
+                        },
                     }
                 }
             }
-            at = span.end;
+            at = end;
         }
         for f in names {
             if f.start >= at {
@@ -669,8 +711,19 @@ fn at_signs(text: &str) -> Vec<AtSpan> {
             continue;
         }
         let after = &text[at + 1..];
+        // An apostrophe inside a handle is part of it (`@O'Connor`).
+        let mut len = 0;
+        let mut chars = after.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let inside = matches!(c, '\'' | '\u{2019}')
+                && i > 0
+                && chars.peek().is_some_and(|(_, n)| matcher::is_word(*n));
+            if !(handle(c) || inside) {
+                break;
+            }
+            len = i + c.len_utf8();
+        }
         // A dot or hyphen ends a sentence more often than a handle.
-        let len = after.find(|c: char| !handle(c)).unwrap_or(after.len());
         let end = at + 1 + after[..len].trim_end_matches(['.', '-']).len();
         let before = &text[..at];
         let local = before
@@ -703,8 +756,9 @@ fn at_signs(text: &str) -> Vec<AtSpan> {
 pub enum Leak {
     /// A known person's name, whole.
     Name(String),
-    /// A word of a known person's name, written in lower case ("price"
-    /// for "Will Price"): left because it is most often a plain word.
+    /// A known person's name or a word of it, written in lower case where
+    /// the records write it with a capital ("will" for "Will", "price" for
+    /// "Will Price"): left because it is most often a plain word.
     Part(String),
     /// An email address.
     Email(String),
@@ -756,11 +810,16 @@ pub fn leaks(r: &Records<'_>, rules: &Rules, text: &str) -> Vec<Leak> {
             .any(|k| key(k) == key(written) || key(k) == key(written.trim_start_matches('@')))
     };
     let mut found: Vec<(usize, Leak)> = Vec::new();
+    let caps = written_with_capitals(names.iter().copied());
     for f in matcher.find(text) {
         let written = text[f.start..f.end].to_string();
+        // In lower case, a word the records write with a capital ("will"
+        // for "Will", "price" for "Will Price") is most often a plain word.
+        let plain_word = written.chars().next().is_some_and(char::is_lowercase)
+            && (caps.contains(&key(&written)) || *f.what == Some(false));
         match f.what {
-            Some(true) => found.push((f.start, Leak::Name(written))),
-            Some(false) => found.push((f.start, Leak::Part(written))),
+            Some(_) if plain_word => found.push((f.start, Leak::Part(written))),
+            Some(_) => found.push((f.start, Leak::Name(written))),
             None => {}
         }
     }
@@ -927,6 +986,32 @@ mod tests {
         assert_eq!(
             p.text("Ruby gems broke; Ruby Chen saw it; @acmestatus posted about project falcon"),
             "Ruby gems broke; Subject-matter expert saw it; @acmestatus posted about [redacted]"
+        );
+    }
+
+    #[test]
+    fn mentions_of_long_names_letters_without_decomposition_and_plain_words() {
+        let people = People {
+            commanders: vec!["Bob Builder"],
+            roles: vec![("scribe", "Søren"), ("sme", "Tom O'Brien")],
+            others: vec!["Will", "max"],
+        };
+        let rules = Rules {
+            redact: vec!["Globex".into()],
+            ..Rules::default()
+        };
+        let p = Pseudonyms::new(&people, &rules);
+        assert_eq!(
+            p.text("handing IC to @Bob Builder; @O'Brien and @O'Connor agree"),
+            "handing IC to Incident commander; Subject-matter expert and someone agree"
+        );
+        assert_eq!(p.text("Soren paged SØREN"), "Scribe paged Scribe");
+        assert_eq!(p.text("mail jane@globex.com"), "mail [redacted]");
+        // A name of one word the records write with a capital counts only
+        // with one; one written in lower case counts in any case.
+        assert_eq!(
+            p.text("Will said the pool will grow to max size"),
+            "Responder 1 said the pool will grow to Responder 2 size"
         );
     }
 
