@@ -17,7 +17,7 @@ use crate::store::Noted;
 #[command(after_long_help = r#"Examples:
   inc tl "rolled back payments-api to v4.17.2" --at 14:05
   inc tl --key "error rate back under 1%"
-  inc tl --private "the leaked key belongs to the billing service account"
+  inc tl --by dave "restarted the message queue" --at -5m
   echo "long log excerpt" | inc tl -"#)]
 pub struct Args {
     /// The note (words are joined with spaces); `-` reads it from standard input
@@ -39,6 +39,10 @@ pub struct Args {
     #[arg(long)]
     pub private: bool,
 
+    /// Who did it, when not you: shown as Who in the timeline and the review; you stay its author
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+
     #[command(flatten)]
     pub incident: IncidentArg,
 }
@@ -55,12 +59,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         args.note.join(" ")
     };
     let text = clean_text("note", &raw)?;
+    let actor = actor(args)?;
     let zone = ctx.zone()?;
     let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
-    let (incident, stored) = ctx
-        .store_for_change()?
-        .add_note(target, &author, |now| note(args, text, at.unwrap_or(now)))?;
+    let (incident, stored) = ctx.store_for_change()?.add_note(target, &author, |now| {
+        note(args, text, actor, at.unwrap_or(now))
+    })?;
     ctx.say(&noted(&incident, &stored, args.private, zone))
 }
 
@@ -119,12 +124,22 @@ fn noted(
     )
 }
 
-fn note(args: &Args, text: String, at: DateTime<Utc>) -> NewEntry {
+fn note(args: &Args, text: String, actor: Option<String>, at: DateTime<Utc>) -> NewEntry {
     NewEntry {
         key: args.key,
         private: args.private,
+        actor,
         ..NewEntry::note(text, at)
     }
+}
+
+/// `--by NAME`, checked as every name is.
+fn actor(args: &Args) -> Result<Option<String>> {
+    Ok(args
+        .by
+        .as_deref()
+        .map(|n| crate::model::clean_name("--by", n))
+        .transpose()?)
 }
 
 /// `--edit`: everything that could refuse the note is checked before the
@@ -136,6 +151,7 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
         "--edit opens an editor",
         "give the note as an argument, or `-` to read it from standard input",
     )?;
+    let actor = actor(args)?;
     let zone = ctx.zone()?;
     let at = ctx.at_on(args.at.get(), target)?;
     let author = ctx.author()?;
@@ -156,7 +172,7 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
     }
     let text = clean_text("note", written.trim_end())?;
     match store.add_note(target, &author, |now| {
-        note(args, text.clone(), at.unwrap_or(now))
+        note(args, text.clone(), actor.clone(), at.unwrap_or(now))
     }) {
         Ok((incident, stored)) => ctx.say(&noted(&incident, &stored, args.private, zone)),
         Err(e) => {

@@ -238,6 +238,16 @@ pub struct TimelineEntry {
     pub struck: Option<Struck>,
     /// Its text, time or incident was corrected since it was written.
     pub amended: bool,
+    /// Who did what it tells, when not its author (`inc tl --by`).
+    pub actor: Option<String>,
+}
+
+impl TimelineEntry {
+    /// Who did it: its actor, else its author. The review's and the
+    /// timeline's Who.
+    pub fn who(&self) -> &str {
+        self.actor.as_deref().unwrap_or(&self.author)
+    }
 }
 
 impl TimelineEntry {
@@ -271,6 +281,7 @@ impl TimelineEntry {
             field: None,
             struck: None,
             amended: false,
+            actor: None,
         }
     }
 }
@@ -408,6 +419,8 @@ pub struct NewEntry {
     pub target: Option<String>,
     /// What a correction corrected.
     pub field: Option<Field>,
+    /// Who did it, when not whoever writes it down (`inc tl --by`).
+    pub actor: Option<String>,
 }
 
 impl NewEntry {
@@ -424,6 +437,7 @@ impl NewEntry {
             audience: None,
             target: None,
             field: None,
+            actor: None,
         }
     }
 

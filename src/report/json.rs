@@ -127,6 +127,8 @@ struct EntryJson<'a> {
     event_at: String,
     recorded_at: String,
     author: &'a str,
+    /// Who did it, when not its author (`inc tl --by`); null otherwise.
+    actor: Option<&'a str>,
     key: bool,
     /// Only on `update` entries: `internal` or `external`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -285,6 +287,7 @@ fn entry_json(e: &TimelineEntry) -> EntryJson<'_> {
         event_at: time(e.event_at),
         recorded_at: time(e.recorded_at),
         author: &e.author,
+        actor: e.actor.as_deref(),
         key: e.key,
         audience: e.audience.map(crate::model::Audience::as_str),
         private: e.private,

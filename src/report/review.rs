@@ -61,7 +61,12 @@ pub fn attendees(r: &Review<'_>) -> Vec<String> {
     }
     for e in r.entries {
         match e.kind {
-            EntryKind::Note | EntryKind::Command | EntryKind::Update => add(&e.author),
+            EntryKind::Note | EntryKind::Command | EntryKind::Update => {
+                add(&e.author);
+                if let Some(actor) = &e.actor {
+                    add(actor);
+                }
+            }
             EntryKind::Role => {
                 if let Some(holder) = &e.to {
                     add(holder);
@@ -641,7 +646,7 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             &mut out,
             &[
                 zone.format(e.event_at),
-                inline(&e.author),
+                inline(e.who()),
                 e.kind.to_string(),
                 if e.private {
                     format!("*(private)* {what}")

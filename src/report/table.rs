@@ -160,9 +160,18 @@ pub fn timeline(
         } else {
             names.refs.get(&e.uuid).cloned().unwrap_or_default()
         };
-        let who = match names.pushed_by.get(&e.uuid) {
-            Some(by) => format!("{} (pushed by {})", safe_line(&e.author), safe_line(by)),
-            None => safe_line(&e.author).into_owned(),
+        // Who did it; who wrote it down and who pushed it, where others.
+        let mut also: Vec<String> = Vec::new();
+        if e.actor.is_some() {
+            also.push(format!("noted by {}", safe_line(&e.author)));
+        }
+        if let Some(by) = names.pushed_by.get(&e.uuid) {
+            also.push(format!("pushed by {}", safe_line(by)));
+        }
+        let who = if also.is_empty() {
+            safe_line(e.who()).into_owned()
+        } else {
+            format!("{} ({})", safe_line(e.who()), also.join(", "))
         };
         t.add_row(vec![
             reference,

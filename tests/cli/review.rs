@@ -797,3 +797,42 @@ fn milestone_rows_are_always_shown_in_their_order_when_times_coincide() {
     );
     assert!(review.contains("| Time to detect | 0s |"), "{review}");
 }
+
+#[test]
+fn a_scribe_credits_who_did_it_and_stays_the_author() {
+    let env = Env::new();
+    env.ok(&["open", "Queue stuck"]);
+    env.ok(&[
+        "tl",
+        "--by",
+        "dave",
+        "restarted the message queue",
+        "--at",
+        "-5m",
+    ]);
+    let timeline = env.ok(&["timeline"]);
+    assert!(timeline.contains("dave (noted by alice)"), "{timeline}");
+    let review = env.ok(&["review"]);
+    assert!(
+        review.contains("| dave | note | restarted the message queue |"),
+        "{review}"
+    );
+    assert!(review.contains("- Attendees: alice, dave"), "{review}");
+    let json = env.json(&["timeline"]);
+    let note = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "note")
+        .unwrap();
+    assert_eq!(
+        (&note["author"], &note["actor"]),
+        (&"alice".into(), &"dave".into())
+    );
+    // dave acted: a person, named by his part in the public review.
+    let public = env.ok(&["review", "--public"]);
+    assert!(!public.contains("dave"), "{public}");
+    let f = env.fails(&["tl", "--by", " ", "x"]);
+    assert_eq!(f.code, 1);
+    assert!(f.stderr.contains("--by"), "{}", f.stderr);
+}

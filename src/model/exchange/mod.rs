@@ -28,7 +28,8 @@ pub const FORMAT: &str = "inc-export";
 /// The newest format version this binary writes and reads. Version 2 added
 /// change clocks, corrections and removals: an inc that reads only version
 /// 1 refuses it rather than drop them. Version 3 added the description's
-/// trigger, resolution and long-term fix, and an action item's link.
+/// trigger, resolution and long-term fix, an action item's link, and an
+/// entry's actor.
 pub const VERSION: u32 = 3;
 
 /// For each group of a record's fields changed since it was made, the
@@ -200,6 +201,9 @@ pub struct ExEntry {
     pub struck_at: Option<String>,
     pub struck_by: Option<String>,
     pub struck_reason: Option<String>,
+    /// Who did what it tells, when not its author (`inc tl --by`).
+    #[serde(default)]
+    pub actor: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub changed: Changed,
 }
@@ -235,6 +239,7 @@ impl Record for ExEntry {
         ("struck_at", Rule::Once("struck")),
         ("struck_by", Rule::Once("struck")),
         ("struck_reason", Rule::Once("struck")),
+        ("actor", Rule::Fixed),
         ("changed", Rule::Changed),
     ];
 

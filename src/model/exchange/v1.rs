@@ -225,6 +225,7 @@ pub fn legacy_entries(
         struck_at: None,
         struck_by: None,
         struck_reason: None,
+        actor: None,
         changed: super::Changed::new(),
     };
     let mut out = Vec::new();
@@ -339,6 +340,7 @@ fn upgrade_incident(i: usize, x: ExIncident) -> Result<super::ExIncident, super:
             struck_at: None,
             struck_by: None,
             struck_reason: None,
+            actor: None,
             changed: super::Changed::new(),
         });
     }

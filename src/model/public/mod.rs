@@ -74,6 +74,7 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     }
     for e in r.entries {
         others.push(&e.author);
+        others.extend(e.actor.as_deref());
         match e.kind {
             EntryKind::Handoff | EntryKind::Role => {
                 others.extend(e.from.as_deref());
@@ -626,6 +627,7 @@ impl Pseudonyms {
             from,
             to,
             author: self.name(&e.author),
+            actor: self.opt_name(e.actor.as_ref()),
             run,
             ..e.clone()
         })

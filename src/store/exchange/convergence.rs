@@ -1032,9 +1032,12 @@ impl On<'_> {
         match *act {
             Act::Note { key, private, back } => {
                 let at = self.ago(back);
+                // Every third note is about what someone else did.
+                let actor = (back % 3 == 0).then(|| person(back).to_string());
                 self.store.add_note(inc, who, |_| NewEntry {
                     key,
                     private,
+                    actor,
                     ..NewEntry::note(text, at)
                 })?;
             }

@@ -19,7 +19,8 @@ use crate::store::{Tx, opt_time_at, time_at, time_to_sql};
 /// table).
 pub(crate) const COLUMNS: &str = "id, uuid, incident_id, clock, kind, body, from_value, \
     to_value, target, field, event_at, recorded_at, author, key, private, audience, exit_code, \
-    exit_signal, duration_ms, output, output_lines, struck_at, struck_by, struck_reason, changed";
+    exit_signal, duration_ms, output, output_lines, struck_at, struck_by, struck_reason, changed, \
+    actor";
 
 /// Timeline order: when it happened, then when it was written (the change
 /// clock), then the UUID. The same on every machine.
@@ -90,6 +91,7 @@ pub(crate) fn entry(r: &Row<'_>) -> rusqlite::Result<TimelineEntry> {
         run,
         struck,
         amended: AMENDING.iter().any(|g| changed.contains_key(*g)),
+        actor: r.get(25)?,
     })
 }
 
@@ -126,6 +128,7 @@ pub(crate) fn new_record(tx: &Tx<'_>, new: &NewEntry, run: Option<&CommandRun>) 
         struck_at: None,
         struck_by: None,
         struck_reason: None,
+        actor: new.actor.clone(),
         changed: Default::default(),
     }
 }
@@ -164,6 +167,7 @@ pub(crate) fn add_with_run(
         field: new.field.map(|f| f.as_str().to_string()),
         struck: None,
         amended: false,
+        actor: new.actor.clone(),
     })
 }
 
