@@ -226,6 +226,8 @@ pub enum Command {
     Review(commands::review::Args),
     /// Record that the review meeting was held (--at TIME if not just now)
     Reviewed(commands::reviewed::Args),
+    /// Where the review document stands: draft, in-review, reviewed or closed, and its owner
+    ReviewStatus(commands::review_status::Args),
     /// Every incident's action items by due date: --open, --overdue, --owner
     Actions(commands::actions::Args),
     /// Resolved incidents whose review meeting is overdue, due, or held
@@ -294,6 +296,7 @@ pub const PHASES: &[(&str, &[&str])] = &[
             "import-slack",
             "review",
             "reviewed",
+            "review-status",
         ],
     ),
     (

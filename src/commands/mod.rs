@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod responders;
 pub mod retitle;
 pub mod review;
+pub mod review_status;
 pub mod reviewed;
 pub mod reviews;
 pub mod role;
@@ -119,6 +120,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lesson(args) => lesson::run(&ctx, &args),
         Command::Review(args) => review::run(&ctx, &args),
         Command::Reviewed(args) => reviewed::run(&ctx, &args),
+        Command::ReviewStatus(args) => review_status::run(&ctx, &args),
         Command::Reviews(args) => reviews::run(&ctx, &args),
         Command::Search(args) => search::run(&ctx, &args),
         Command::ImportSlack(args) => import_slack::run(&ctx, &args),

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{Context, change};
 use crate::error::UserError;
-use crate::model::{EntryKind, IncidentRef, parse_incident_id};
+use crate::model::{EntryKind, IncidentRef, ReviewStatus, parse_incident_id};
 use crate::report::text::incident_label;
 
 #[derive(Debug, clap::Args)]
@@ -26,11 +26,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(id) => parse_incident_id(id)?,
         None => last_closed(ctx)?,
     };
+    let zone = ctx.zone()?.clone();
     change(
         ctx,
         target,
         crate::model::Incident::reopen,
-        |incident, _, _| format!("{} reopened: {}", incident_label(incident), incident.status),
+        |incident, _, _| {
+            let mut said = format!("{} reopened: {}", incident_label(incident), incident.status);
+            let n = incident.number.bare();
+            // The review material and its document are kept: say what
+            // they are now worth.
+            if incident.review_status != ReviewStatus::Draft {
+                said.push_str(&format!(
+                    "\nits review document stays {}: move it back with `inc review-status draft -i {n}` while it is open",
+                    incident.review_status
+                ));
+            }
+            if let Some(held) = &incident.review_held {
+                said.push_str(&format!(
+                    "\nits review meeting, recorded at {}, was held before this reopening: once it is resolved again, record the next one with `inc reviewed --correct -i {n}`",
+                    zone.format(held.at)
+                ));
+            }
+            said
+        },
     )
 }
 

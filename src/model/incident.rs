@@ -66,6 +66,10 @@ pub struct Incident {
     pub drill: bool,
     /// The review meeting, once held.
     pub review_held: Option<ReviewHeld>,
+    /// Where the review document stands (`inc review-status`).
+    pub review_status: crate::model::ReviewStatus,
+    /// Who owns the review document.
+    pub review_owner: Option<String>,
 }
 
 /// When an incident's review meeting was held, and who recorded it.
@@ -514,6 +518,8 @@ impl Incident {
             number: crate::model::Number::Local(1),
             drill: false,
             review_held: None,
+            review_status: crate::model::ReviewStatus::Draft,
+            review_owner: None,
             id: 1,
             uuid: String::new(),
             title: "x".into(),
@@ -676,6 +682,8 @@ mod tests {
             number: crate::model::Number::Local(1),
             drill: false,
             review_held: None,
+            review_status: crate::model::ReviewStatus::Draft,
+            review_owner: None,
             id: 1,
             uuid: String::new(),
             title: "x".into(),

@@ -37,7 +37,8 @@ pub use incident::{Incident, KeyTimes, Links, NewIncident, Number, OrderConflict
 pub use refs::{CorrectionVerb, EntryRef, MIN_REF, short_refs};
 pub use review::{
     Action, ActionStatus, ActionType, CheckInput, Description, Factor, FactorKind, Finding, Lesson,
-    LessonKind, Level, Priority, Scope, check, meeting_deadline, meeting_target, parse_due,
+    LessonKind, Level, Priority, ReviewStatus, Scope, check, meeting_deadline, meeting_target,
+    parse_due,
 };
 pub use run::{CommandRun, LineSplitter, Outcome, OutputTail, shell_line, shell_path, signal_name};
 pub use scale::{Severity, Status};

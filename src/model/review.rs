@@ -221,6 +221,28 @@ named!(
         (Process, "process")
     ]
 );
+/// Where the review document stands, apart from the incident: written
+/// (`draft`), read by others (`in-review`), agreed (`reviewed`), its
+/// follow-up over (`closed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewStatus {
+    #[default]
+    Draft,
+    InReview,
+    Reviewed,
+    Closed,
+}
+
+named!(
+    ReviewStatus,
+    "a review status",
+    [
+        (Draft, "draft"),
+        (InReview, "in-review"),
+        (Reviewed, "reviewed"),
+        (Closed, "closed")
+    ]
+);
 named!(
     ActionStatus,
     "an action status",

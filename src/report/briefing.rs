@@ -188,6 +188,8 @@ mod tests {
             number: crate::model::Number::Local(12),
             drill: false,
             review_held: None,
+            review_status: crate::model::ReviewStatus::Draft,
+            review_owner: None,
             id: 12,
             uuid: String::new(),
             title: "Checkout *down* | <b>EU</b>".into(),

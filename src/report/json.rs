@@ -523,6 +523,8 @@ struct ReviewJson<'a> {
     lessons: Vec<LessonJson<'a>>,
     /// A security incident's duties.
     checklist: Vec<ChecklistItemJson<'a>>,
+    /// The review document: where it stands, its owner, who wrote it.
+    document: DocumentJson,
     /// How long the incident stood at each severity.
     severities: Vec<SeverityPeriodJson>,
     communications: CommunicationsJson<'a>,
@@ -531,6 +533,13 @@ struct ReviewJson<'a> {
     /// above is the corrected one (`inc timeline --history --json` has
     /// every version).
     corrections: CorrectionsJson,
+}
+
+#[derive(Serialize)]
+struct DocumentJson {
+    status: &'static str,
+    owner: Option<String>,
+    authors: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -621,6 +630,11 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         actions: r.actions.iter().map(action_json).collect(),
         lessons: r.lessons.iter().map(lesson_json).collect(),
         checklist: r.checklist.iter().map(checklist_item_json).collect(),
+        document: DocumentJson {
+            status: r.incident.review_status.as_str(),
+            owner: r.incident.review_owner.clone(),
+            authors: super::review::authors(r),
+        },
         severities: crate::model::story::severity_periods(r.entries, r.incident.ended_at())
             .into_iter()
             .map(|p| SeverityPeriodJson {

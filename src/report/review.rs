@@ -122,6 +122,34 @@ fn communications(out: &mut String, r: &Review<'_>, zone: &Zone) {
     }
 }
 
+/// Who wrote the review's material: the contributing factors, action
+/// items and lessons, in order of first contribution, each once.
+pub fn authors(r: &Review<'_>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let written = r
+        .factors
+        .iter()
+        .map(|f| (f.created_at, f.created_by.as_str()))
+        .chain(
+            r.actions
+                .iter()
+                .map(|a| (a.created_at, a.created_by.as_str())),
+        )
+        .chain(
+            r.lessons
+                .iter()
+                .map(|l| (l.created_at, l.created_by.as_str())),
+        );
+    let mut written: Vec<_> = written.collect();
+    written.sort_by_key(|(at, _)| *at);
+    for (_, name) in written {
+        if !names.iter().any(|n| same_person(n, name)) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 /// The severity's story: `SEV1 (SEV2 → SEV1 at 2026-11-26 14:33 CET)`.
 fn severity_history(r: &Review<'_>, zone: &Zone) -> String {
     let changes: Vec<String> = r
@@ -447,6 +475,21 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
             "Timeframe",
             format!("{} to {end}", zone.format(i.started_at)),
         ),
+        ("Review status", i.review_status.to_string()),
+        (
+            "Review owner",
+            i.review_owner
+                .as_deref()
+                .map_or_else(|| "not named".to_string(), inline),
+        ),
+        ("Authors", {
+            let authors: Vec<String> = authors(r).iter().map(|a| inline(a)).collect();
+            if authors.is_empty() {
+                "none yet".to_string()
+            } else {
+                authors.join(", ")
+            }
+        }),
     ];
     for (name, value) in fields {
         row(&mut out, &[name.to_string(), value]);

@@ -33,6 +33,25 @@ impl Store {
         })
     }
 
+    /// Moves an incident's review document (its status, its owner):
+    /// `change` sees the incident and changes them, or refuses. Returns
+    /// the incident before and after.
+    pub fn set_review_document(
+        &mut self,
+        which: IncidentRef,
+        author: &str,
+        change: impl FnOnce(&mut Incident) -> Result<()>,
+    ) -> Result<(Incident, Incident)> {
+        self.write(author, |tx| {
+            let id = incidents::resolve(tx.conn, which)?;
+            let before = incidents::load(tx.conn, id)?;
+            let mut after = before.clone();
+            change(&mut after)?;
+            incidents::set_review_document(tx.conn, &before, &after, &tx.tick())?;
+            Ok((before, incidents::load(tx.conn, id)?))
+        })
+    }
+
     /// Action items of every incident that pass `filter` (its `incident` is
     /// ignored), by due date (items without one last), then in the order
     /// they were added.

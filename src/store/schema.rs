@@ -659,7 +659,8 @@ CREATE TABLE IF NOT EXISTS sync_incidents (
     ),
     // 11: the rest of a review's story: what triggered the incident, what
     // ended it and the lasting fix; where an action item is tracked; who
-    // did what an entry tells, when someone else wrote it down.
+    // did what an entry tells, when someone else wrote it down; where the
+    // review document stands and who owns it.
     Migration::sql(
         r"
 ALTER TABLE descriptions ADD COLUMN triggered_by TEXT;
@@ -667,6 +668,9 @@ ALTER TABLE descriptions ADD COLUMN resolution TEXT;
 ALTER TABLE descriptions ADD COLUMN long_term TEXT;
 ALTER TABLE actions ADD COLUMN link TEXT CHECK (length(link) > 0);
 ALTER TABLE timeline_entries ADD COLUMN actor TEXT CHECK (length(actor) > 0);
+ALTER TABLE incidents ADD COLUMN review_status TEXT
+    CHECK (review_status IN ('in-review', 'reviewed', 'closed'));
+ALTER TABLE incidents ADD COLUMN review_owner TEXT CHECK (length(review_owner) > 0);
 ",
     ),
 ];

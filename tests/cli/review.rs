@@ -836,3 +836,80 @@ fn a_scribe_credits_who_did_it_and_stays_the_author() {
     assert_eq!(f.code, 1);
     assert!(f.stderr.contains("--by"), "{}", f.stderr);
 }
+
+#[test]
+fn the_review_document_has_its_own_status_owner_and_authors() {
+    let env = rich_incident("");
+    assert_eq!(
+        env.ok(&["review-status", "-i", "1"]),
+        "review of #1 SEV1 Checkout returns 502 for EU customers: draft (no owner)\n"
+    );
+    assert_eq!(
+        env.ok(&[
+            "review-status",
+            "in-review",
+            "--owner",
+            "Dana Scully",
+            "-i",
+            "1"
+        ]),
+        "review of #1 SEV1 Checkout returns 502 for EU customers: in-review (owner: Dana Scully)\n"
+    );
+    let review = env.ok(&["review", "1"]);
+    for line in [
+        "| Review status | in-review |",
+        "| Review owner | Dana Scully |",
+        "| Status | resolved |",
+    ] {
+        assert!(review.contains(line), "missing {line:?} in\n{review}");
+    }
+    let json = env.json(&["review", "1"]);
+    assert_eq!(json["document"]["status"], "in-review");
+    assert_eq!(json["document"]["owner"], "Dana Scully");
+    assert!(!json["document"]["authors"].as_array().unwrap().is_empty());
+    // The owner is a person: named by their part in the public review.
+    let public = env.ok(&["review", "1", "--public"]);
+    assert!(!public.contains("Dana"), "{public}");
+    let f = env.fails(&["review-status", "approved", "-i", "1"]);
+    assert!(
+        f.stderr.contains("`approved` is not a review status"),
+        "{}",
+        f.stderr
+    );
+    assert!(
+        f.stderr.contains("draft, in-review, reviewed, closed"),
+        "{}",
+        f.stderr
+    );
+    // Reopening says what becomes of the document and of the meeting.
+    env.ok(&["review-status", "reviewed", "-i", "1"]);
+    env.ok_at(
+        "2026-11-27T10:00:00Z",
+        &["reviewed", "-i", "1", "--at", "2026-11-27T09:00:00Z"],
+    );
+    let out = env
+        .cmd()
+        .args(["reopen", "1"])
+        .env("INC_NOW", "2026-11-27T11:00:00Z")
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(
+            "its review document stays reviewed: move it back with `inc review-status draft -i 1`"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "its review meeting, recorded at 2026-11-27 10:00 CET, was held before this reopening"
+        ),
+        "{said}"
+    );
+    env.ok(&["review-status", "draft", "--owner", "none", "-i", "1"]);
+    assert_eq!(
+        env.json(&["review", "1"])["document"]["owner"],
+        serde_json::Value::Null
+    );
+}

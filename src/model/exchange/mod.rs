@@ -97,6 +97,13 @@ pub struct ExIncident {
     pub drill: bool,
     pub review_held_at: Option<String>,
     pub review_held_by: Option<String>,
+    /// Where the review document stands: `in-review`, `reviewed` or
+    /// `closed`; null for a draft.
+    #[serde(default)]
+    pub review_status: Option<String>,
+    /// Who owns the review document.
+    #[serde(default)]
+    pub review_owner: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub changed: Changed,
     #[serde(default)]
@@ -158,6 +165,8 @@ impl Record for ExIncident {
         ("drill", Rule::Fixed),
         ("review_held_at", Rule::Edit("review")),
         ("review_held_by", Rule::Edit("review")),
+        ("review_status", Rule::Edit("review_status")),
+        ("review_owner", Rule::Edit("review_owner")),
         ("changed", Rule::Changed),
     ];
 

@@ -395,6 +395,8 @@ fn upgrade_incident(i: usize, x: ExIncident) -> Result<super::ExIncident, super:
         drill: x.drill,
         review_held_at: x.review_held_at,
         review_held_by: x.review_held_by,
+        review_status: None,
+        review_owner: None,
         changed,
         timeline,
         tasks: x

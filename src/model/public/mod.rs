@@ -68,6 +68,7 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     let others = &mut people.others;
     others.push(&r.incident.commander);
     others.push(&r.incident.created_by);
+    others.extend(r.incident.review_owner.as_deref());
     for a in r.assignments {
         others.extend(a.from.as_deref());
         others.push(&a.recorded_by);
@@ -559,6 +560,7 @@ impl Pseudonyms {
             title: self.text(&i.title),
             commander: self.name(&i.commander),
             created_by: self.name(&i.created_by),
+            review_owner: self.opt_name(i.review_owner.as_ref()),
             links: Links::default(),
             ..i.clone()
         }

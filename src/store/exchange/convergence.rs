@@ -1367,6 +1367,12 @@ impl On<'_> {
                 self.store.edit_entry(&entry, inc, who, &edit, &check)?;
             }
             Act::ReviewHeld { back, correct } => {
+                // The review document moves on each machine its own way.
+                self.store.set_review_document(inc, who, |i| {
+                    i.review_status = crate::model::ReviewStatus::ALL[usize::from(back) % 4];
+                    i.review_owner = (back % 2 == 0).then(|| person(back).to_string());
+                    Ok(())
+                })?;
                 self.store.record_review_held(inc, who, |i, now| {
                     let at = now - TimeDelta::minutes(i64::from(back));
                     Ok(record_held(i, at, who, now, correct, zone)?)

@@ -13,7 +13,7 @@ use crate::error::UserError;
 use crate::model::exchange::ExIncident;
 use crate::model::{
     Current, Incident, IncidentRef, IncidentState, Links, NAMED_WHEN_AMBIGUOUS, Number, ReviewHeld,
-    Severity, Status, choose_current,
+    ReviewStatus, Severity, Status, choose_current,
 };
 use crate::store::{opt_time_at, time_at, time_to_sql};
 
@@ -24,7 +24,7 @@ pub(crate) const COLUMNS: &str = "id, uuid, clock, first_commander, drill, revie
     review_held_by, changed, title, severity, status, security, commander, started_at, \
     detected_at, created_at, created_by, mitigated_at, resolved_at, channel, bridge, ticket, \
     status_at, (SELECT s.number FROM sync_incidents s WHERE s.uuid = i.uuid), \
-    EXISTS (SELECT 1 FROM state WHERE key = 'team.url')";
+    EXISTS (SELECT 1 FROM state WHERE key = 'team.url'), review_status, review_owner";
 
 /// Incidents in the order they were declared, the same on every machine.
 pub(crate) const ORDER: &str = "i.created_at, i.clock, i.uuid";
@@ -68,6 +68,13 @@ pub(crate) fn incident(r: &Row<'_>) -> rusqlite::Result<Incident> {
             ticket: r.get(21)?,
         },
         status_at: time_at(r, 22)?,
+        review_status: match r.get::<_, Option<String>>(25)? {
+            None => ReviewStatus::Draft,
+            Some(s) => {
+                ReviewStatus::parse(&s).map_err(|_| bad(25, format!("review status {s:?}")))?
+            }
+        },
+        review_owner: r.get(26)?,
     })
 }
 
@@ -82,6 +89,8 @@ pub(crate) fn record(r: &Row<'_>) -> rusqlite::Result<ExIncident> {
         review_held_at: r.get(5)?,
         review_held_by: r.get(6)?,
         changed: changed_at(r, 7)?,
+        review_status: r.get(25)?,
+        review_owner: r.get(26)?,
         ..ExIncident::default()
     })
 }
@@ -93,9 +102,9 @@ pub(crate) fn insert(conn: &Connection, x: &ExIncident, state: &IncidentState) -
         "INSERT INTO incidents (uuid, clock, first_commander, drill, review_held_at, \
          review_held_by, changed, title, severity, status, security, commander, started_at, \
          detected_at, created_at, created_by, mitigated_at, resolved_at, channel, bridge, ticket, \
-         status_at) \
+         status_at, review_status, review_owner) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-         ?19, ?20, ?21, ?22)",
+         ?19, ?20, ?21, ?22, ?23, ?24)",
     )?
     .execute(params![
         x.uuid,
@@ -120,6 +129,8 @@ pub(crate) fn insert(conn: &Connection, x: &ExIncident, state: &IncidentState) -
         state.links.bridge,
         state.links.ticket,
         time_to_sql(state.status_at),
+        x.review_status,
+        x.review_owner,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -128,7 +139,8 @@ pub(crate) fn insert(conn: &Connection, x: &ExIncident, state: &IncidentState) -
 pub(crate) fn put(conn: &Connection, id: i64, x: &ExIncident) -> Result<()> {
     conn.prepare_cached(
         "UPDATE incidents SET clock = ?2, first_commander = ?3, drill = ?4, \
-         review_held_at = ?5, review_held_by = ?6, changed = ?7 WHERE id = ?1",
+         review_held_at = ?5, review_held_by = ?6, changed = ?7, review_status = ?8, \
+         review_owner = ?9 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -138,6 +150,8 @@ pub(crate) fn put(conn: &Connection, id: i64, x: &ExIncident) -> Result<()> {
         x.review_held_at,
         x.review_held_by,
         changed_to_sql(&x.changed),
+        x.review_status,
+        x.review_owner,
     ])?;
     Ok(())
 }
@@ -182,6 +196,43 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
 
 /// Records when the review meeting was held (or clears it), with the
 /// change clock `clock`.
+/// Writes where an incident's review document stands and who owns it,
+/// with the change clock of each that changed.
+pub(crate) fn set_review_document(
+    conn: &Connection,
+    before: &Incident,
+    after: &Incident,
+    clock: &str,
+) -> Result<()> {
+    let changed: Option<String> = one(
+        conn,
+        "SELECT changed FROM incidents WHERE id = ?1",
+        [before.id],
+        |r| r.get(0),
+    )?
+    .flatten();
+    let mut map: crate::model::exchange::Changed = match changed {
+        Some(text) => serde_json::from_str(&text)?,
+        None => Default::default(),
+    };
+    if after.review_status != before.review_status {
+        map.insert("review_status".into(), clock.to_string());
+    }
+    if after.review_owner != before.review_owner {
+        map.insert("review_owner".into(), clock.to_string());
+    }
+    conn.prepare_cached(
+        "UPDATE incidents SET review_status = ?2, review_owner = ?3, changed = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        before.id,
+        (after.review_status != ReviewStatus::Draft).then(|| after.review_status.as_str()),
+        after.review_owner,
+        changed_to_sql(&map)
+    ])?;
+    Ok(())
+}
+
 pub(crate) fn set_review_held(
     conn: &Connection,
     id: i64,
