@@ -232,3 +232,21 @@ fn keep_refuses_an_existing_path_and_changes_nothing() {
     );
     assert!(!env.db.exists());
 }
+
+#[test]
+fn the_full_example_in_docs_review_is_what_the_demo_prints() {
+    let env = Env::new();
+    let review = text(&run(&env, &["demo"]).stdout);
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/review.md"))
+        .expect("docs/review.md");
+    let section = &doc[doc.find("## A full example").expect("the section")..];
+    let fence = "````markdown\n";
+    let start = section.find(fence).expect("its example") + fence.len();
+    let length = section[start..].find("````").expect("the example's end");
+    assert_eq!(
+        &section[start..start + length],
+        review,
+        "docs/review.md's full example is not what `inc demo` prints: paste the output of \
+         `INC_NOW=2026-11-26T14:00:00Z INC_TZ=Europe/Berlin INC_CONFIG=/dev/null inc demo` into it"
+    );
+}
