@@ -144,9 +144,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
 
     let checklist = &ctx.config().security_checklist;
-    let (incident, _) = ctx
-        .store_write()?
-        .create_incident(&new, &author, checklist)?;
+    let mut store = ctx.store_write()?;
+    let (incident, _) = store.create_incident(&new, &author, checklist)?;
     ctx.say(&format!(
         "{} (commander: {}){}",
         incident_heading(&incident, ctx.style()),
@@ -159,7 +158,69 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             checklist.len()
         ))?;
     }
+    // A hint, never a refusal: two people may open the same incident.
+    // What the hint could not read is no reason to fail a declared one.
+    if let Ok(open) = store.open_incidents() {
+        for other in open
+            .iter()
+            .filter(|o| o.id != incident.id && looks_alike(&o.title, &incident.title))
+        {
+            eprintln!(
+                "inc: {} is open too and looks alike; if it is the same incident, `inc cancel -i {} --reason \"a duplicate of {}\"`",
+                crate::report::text::incident_label(other),
+                incident.number.bare(),
+                other.number
+            );
+        }
+    }
     Ok(())
+}
+
+/// Words that say little about what is wrong.
+const COMMON: [&str; 24] = [
+    "the",
+    "and",
+    "for",
+    "from",
+    "with",
+    "are",
+    "was",
+    "not",
+    "all",
+    "some",
+    "high",
+    "elevated",
+    "errors",
+    "error",
+    "failing",
+    "failed",
+    "down",
+    "issue",
+    "issues",
+    "slow",
+    "outage",
+    "users",
+    "customers",
+    "incident",
+];
+
+/// Whether two incident titles look like the same problem: they share two
+/// telling words, or one when a title has no more than two.
+fn looks_alike(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        let mut w: Vec<String> = t
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !COMMON.contains(w))
+            .map(str::to_string)
+            .collect();
+        w.sort();
+        w.dedup();
+        w
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared >= 2 || (shared == 1 && a.len().min(b.len()) <= 2)
 }
 
 fn clean_link(kind: LinkKind, value: Option<&str>) -> Result<Option<String>> {
@@ -202,4 +263,26 @@ fn ask(
     };
     let security = security || ask.confirm("Is it a security incident?", false)?;
     Ok((title, severity, security))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_alike;
+
+    #[test]
+    fn titles_that_name_the_same_thing_look_alike() {
+        assert!(looks_alike("Checkout returns 502s", "checkout 502 errors"));
+        assert!(looks_alike(
+            "Payments API latency",
+            "payments api timeouts in EU"
+        ));
+        assert!(!looks_alike(
+            "Elevated errors on search",
+            "Elevated errors on login"
+        ));
+        assert!(!looks_alike(
+            "Database failover stalled",
+            "Checkout returns 502s"
+        ));
+    }
 }

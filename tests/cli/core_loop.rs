@@ -614,3 +614,26 @@ fn tz_is_honoured_and_inc_tz_takes_only_zone_names() {
         assert!(err.contains("is not a time zone"), "{not_a_name}: {err}");
     }
 }
+
+#[test]
+fn opening_an_incident_like_an_open_one_says_so_and_still_opens_it() {
+    let env = Env::new();
+    env.ok(&["open", "Checkout returns 502s"]);
+    let out = env
+        .cmd()
+        .args(["open", "checkout 502 errors in EU"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        said.contains("inc: #1 Checkout returns 502s is open too and looks alike; if it is the same incident, `inc cancel -i 2 --reason \"a duplicate of #1\"`"),
+        "{said}"
+    );
+    let out = env
+        .cmd()
+        .args(["open", "Search index stale"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().is_empty());
+}
