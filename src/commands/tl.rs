@@ -177,12 +177,17 @@ fn edit(ctx: &Context, args: &Args, target: IncidentRef) -> Result<()> {
         Ok((incident, stored)) => ctx.say(&noted(&incident, &stored, args.private, zone)),
         Err(e) => {
             let kept = editor::keep(&text, ".md")?;
-            let key = match (args.key, args.private) {
+            let mut key = match (args.key, args.private) {
                 (true, true) => " --key --private",
                 (true, false) => " --key",
                 (false, true) => " --private",
                 (false, false) => "",
-            };
+            }
+            .to_string();
+            if let Some(by) = &actor {
+                key.push_str(" --by ");
+                key.push_str(&crate::model::shell_line(&[by.into()]));
+            }
             Err(e.context(format!(
                 "the note was not recorded; it is kept in {} (add it with `inc tl -i {id} --at {}{key} - < {0}`)",
                 crate::model::shell_path(&kept),
