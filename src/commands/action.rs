@@ -228,7 +228,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             .as_deref()
             .map(ActionType::parse)
             .transpose()?,
-        link: args.ticket.as_deref().map(ticket).transpose()?,
+        // `none` is no ticket, as `inc action edit --ticket none` removes one.
+        link: args
+            .ticket
+            .as_deref()
+            .filter(|t| !t.trim().eq_ignore_ascii_case("none"))
+            .map(ticket)
+            .transpose()?,
     };
     let target = args.incident.target()?;
     let author = ctx.author()?;

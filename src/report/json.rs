@@ -539,7 +539,9 @@ struct ReviewJson<'a> {
 struct DocumentJson {
     status: &'static str,
     owner: Option<String>,
-    authors: Vec<String>,
+    /// Bookkeeping: left out of the public review.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authors: Option<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -633,7 +635,7 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
         document: DocumentJson {
             status: r.incident.review_status.as_str(),
             owner: r.incident.review_owner.clone(),
-            authors: super::review::authors(r),
+            authors: Some(super::review::authors(r)),
         },
         severities: crate::model::story::severity_periods(r.entries, r.incident.ended_at())
             .into_iter()
@@ -685,6 +687,7 @@ pub fn review(r: &Review<'_>, now: DateTime<Utc>) -> String {
 /// for responders.
 fn drop_bookkeeping(value: &mut ReviewJson<'_>) {
     value.incident.created_by = None;
+    value.document.authors = None;
     for a in &mut value.commanders {
         a.recorded_by = None;
     }

@@ -482,17 +482,19 @@ pub fn markdown(r: &Review<'_>, zone: &Zone) -> String {
                 .as_deref()
                 .map_or_else(|| "not named".to_string(), inline),
         ),
-        ("Authors", {
-            let authors: Vec<String> = authors(r).iter().map(|a| inline(a)).collect();
-            if authors.is_empty() {
-                "none yet".to_string()
-            } else {
-                authors.join(", ")
-            }
-        }),
     ];
     for (name, value) in fields {
         row(&mut out, &[name.to_string(), value]);
+    }
+    // Who wrote what is bookkeeping: not in the public version.
+    if !r.public {
+        let authors: Vec<String> = authors(r).iter().map(|a| inline(a)).collect();
+        let authors = if authors.is_empty() {
+            "none yet".to_string()
+        } else {
+            authors.join(", ")
+        };
+        row(&mut out, &["Authors".to_string(), authors]);
     }
     if i.drill {
         row(

@@ -913,3 +913,48 @@ fn the_review_document_has_its_own_status_owner_and_authors() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn the_review_document_travels_in_an_export_and_merges_both_ways() {
+    let p = Env::new();
+    p.ok(&["open", "Queue stuck"]);
+    p.ok(&["resolve"]);
+    p.ok(&["review-status", "in-review", "--owner", "dana"]);
+    let file = p.dir().join("p.json");
+    p.ok(&["export", "--out", file.to_str().unwrap()]);
+    let q = Env::new();
+    q.ok(&["import", file.to_str().unwrap()]);
+    let status = |env: &Env| env.ok(&["review-status", "-i", "1"]);
+    assert!(
+        status(&q).ends_with(": in-review (owner: dana)\n"),
+        "{}",
+        status(&q)
+    );
+    // Back the other way, with a later change on q: both end with it.
+    q.ok_at(
+        "2026-11-26T15:00:00Z",
+        &["review-status", "reviewed", "-i", "1"],
+    );
+    let back = q.dir().join("q.json");
+    q.ok(&["export", "--out", back.to_str().unwrap()]);
+    p.ok(&["import", back.to_str().unwrap()]);
+    assert!(
+        status(&p).ends_with(": reviewed (owner: dana)\n"),
+        "{}",
+        status(&p)
+    );
+    // A value no inc writes is refused, naming where it is.
+    let text = std::fs::read_to_string(&back).unwrap().replace(
+        "\"review_status\": \"reviewed\"",
+        "\"review_status\": \"approved\"",
+    );
+    let bad = q.dir().join("bad.json");
+    std::fs::write(&bad, text).unwrap();
+    let f = Env::new().fails(&["import", bad.to_str().unwrap()]);
+    assert!(
+        f.stderr
+            .contains("incidents[0].review_status: \"approved\" is not a review status"),
+        "{}",
+        f.stderr
+    );
+}

@@ -151,6 +151,8 @@ impl ExIncident {
             drill: self.drill,
             review_held_at: self.review_held_at.clone(),
             review_held_by: self.review_held_by.clone(),
+            review_status: self.review_status.clone(),
+            review_owner: self.review_owner.clone(),
             changed: self.changed.clone(),
             ..ExIncident::default()
         }

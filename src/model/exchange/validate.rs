@@ -12,7 +12,9 @@ use serde::de::DeserializeOwned;
 use crate::model::comms::LinkKind;
 use crate::model::hlc::{Hlc, max_ahead};
 use crate::model::ids::{canonical_uuid, derived_uuid};
-use crate::model::review::{ActionStatus, ActionType, FactorKind, LessonKind, Priority, Scope};
+use crate::model::review::{
+    ActionStatus, ActionType, FactorKind, LessonKind, Priority, ReviewStatus, Scope,
+};
 use crate::model::scale::{Severity, Status};
 use crate::model::text::MAX_TEXT;
 use crate::model::timeline::{Audience, EntryKind, Field};
@@ -431,6 +433,12 @@ fn validate_incident(
         ("review_held_at", x.review_held_at.is_some()),
         ("review_held_by", x.review_held_by.is_some()),
     )?;
+    if let Some(status) = &x.review_status {
+        // A draft is written as null.
+        let names: Vec<&str> = ReviewStatus::ALL[1..].iter().map(|s| s.as_str()).collect();
+        one_of(at, "review_status", status, &names, "a review status")?;
+    }
+    opt_name(at, "review_owner", x.review_owner.as_deref())?;
     for (i, t) in x.tasks.iter_mut().enumerate() {
         let at = at.item("tasks", i);
         uuid(&at, "uuid", &mut t.uuid, &mut seen.tasks)?;
@@ -500,6 +508,9 @@ fn validate_incident(
             ("summary", &d.summary),
             ("impact", &d.impact),
             ("detection", &d.detection),
+            ("triggered_by", &d.triggered_by),
+            ("resolution", &d.resolution),
+            ("long_term", &d.long_term),
         ] {
             opt_text(&at, part, value.as_deref())?;
         }
@@ -553,6 +564,8 @@ fn validate_incident(
         not_empty(&at, "body", &a.body)?;
         name(&at, "owner", &a.owner)?;
         name(&at, "created_by", &a.created_by)?;
+        // A ticket is one line, as `--ticket` takes it.
+        opt_name(&at, "link", a.link.as_deref())?;
         if let Some(due) = &a.due
             && NaiveDate::parse_from_str(due, "%Y-%m-%d").is_err()
         {
@@ -618,6 +631,7 @@ fn entry(
     one_of(at, "kind", &e.kind, &kinds, "a kind of timeline entry")?;
     let kind = EntryKind::parse(&e.kind).unwrap_or(EntryKind::Note);
     name(at, "author", &e.author)?;
+    opt_name(at, "actor", e.actor.as_deref())?;
     time(at, "event_at", &mut e.event_at, now)?;
     time(at, "recorded_at", &mut e.recorded_at, now)?;
     clock(at, "clock", &e.clock, now)?;

@@ -68,7 +68,6 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     let others = &mut people.others;
     others.push(&r.incident.commander);
     others.push(&r.incident.created_by);
-    others.extend(r.incident.review_owner.as_deref());
     for a in r.assignments {
         others.extend(a.from.as_deref());
         others.push(&a.recorded_by);
@@ -102,6 +101,7 @@ pub fn people<'a>(r: &Records<'a>) -> People<'a> {
     }
     // An action item's owner who did none of the above is a team, unless
     // the config says otherwise ([`Rules::people`]).
+    people.review_owner = r.incident.review_owner.as_deref();
     people
 }
 
@@ -197,6 +197,8 @@ pub struct People<'a> {
     /// ...), in order of appearance (repeats and the people above
     /// allowed).
     pub others: Vec<&'a str>,
+    /// Who owns the review document: "Review owner" unless named above.
+    pub review_owner: Option<&'a str>,
 }
 
 fn key(name: &str) -> String {
@@ -271,6 +273,7 @@ impl Pseudonyms {
                 .chain(people.roles.iter().map(|(_, name)| name))
                 .chain(&people.others)
                 .copied()
+                .chain(people.review_owner)
                 .chain(rules.people.iter().map(String::as_str))
         };
         let distinct = |names: &mut dyn Iterator<Item = &str>| {
@@ -330,6 +333,11 @@ impl Pseudonyms {
                 n += 1;
                 slot.insert(format!("Responder {n}"));
             }
+        }
+        if let Some(owner) = people.review_owner.map(key).filter(|k| !k.is_empty()) {
+            by_name
+                .entry(owner)
+                .or_insert_with(|| "Review owner".to_string());
         }
         // Each part of a name of several words stands for its person; a
         // part two people share stands for either. Where the records write
@@ -787,6 +795,7 @@ pub fn leaks(r: &Records<'_>, rules: &Rules, text: &str) -> Vec<Leak> {
     let mut names: Vec<&str> = p.commanders.clone();
     names.extend(p.roles.iter().map(|(_, name)| *name));
     names.extend(p.others.iter().copied());
+    names.extend(p.review_owner);
     names.extend(rules.people.iter().map(String::as_str));
     let pattern = |name: &str, what: Option<bool>| Pattern {
         name: name.to_string(),
@@ -889,6 +898,7 @@ mod tests {
                 commanders: vec!["alice", "Bob Stone", "alice"],
                 roles: vec![("scribe", "carol"), ("comms", "dave"), ("comms", "Erin")],
                 others: vec!["alice", "frank", "grace", "Frank", "carol"],
+                review_owner: None,
             },
             &Rules::default(),
         )
@@ -939,6 +949,7 @@ mod tests {
                 commanders: vec!["Ingrid Nakamura", "Wen Zhao"],
                 roles: vec![("scribe", "Ingrid Berg")],
                 others: vec!["q", "Will Price"],
+                review_owner: None,
             },
             &Rules::default(),
         );
@@ -967,6 +978,7 @@ mod tests {
             commanders: vec!["alice"],
             roles: vec![("sme", "Ruby Chen")],
             others: vec![],
+            review_owner: None,
         };
         let p = Pseudonyms::new(&people, &Rules::default());
         // An action owner who did nothing else is a team, kept.
@@ -999,6 +1011,7 @@ mod tests {
             commanders: vec!["Bob Builder"],
             roles: vec![("scribe", "Søren"), ("sme", "Tom O'Brien")],
             others: vec!["Will", "max"],
+            review_owner: None,
         };
         let rules = Rules {
             redact: vec!["Globex".into()],

@@ -194,8 +194,6 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Records when the review meeting was held (or clears it), with the
-/// change clock `clock`.
 /// Writes where an incident's review document stands and who owns it,
 /// with the change clock of each that changed.
 pub(crate) fn set_review_document(
@@ -233,6 +231,8 @@ pub(crate) fn set_review_document(
     Ok(())
 }
 
+/// Records when the review meeting was held (or clears it), with the
+/// change clock `clock`.
 pub(crate) fn set_review_held(
     conn: &Connection,
     id: i64,
