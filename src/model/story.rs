@@ -28,27 +28,51 @@ pub fn severity_periods(
     entries: &[TimelineEntry],
     end: Option<DateTime<Utc>>,
 ) -> Vec<SeverityPeriod> {
-    let mut periods: Vec<SeverityPeriod> = Vec::new();
+    // The declared severity from the declaration; then each change, in
+    // the order they happened, from when it happened but never before the
+    // declaration (a change dated earlier, entered from the records, took
+    // effect when the incident was declared).
+    let Some(declared) = entries.iter().find(|e| e.kind == EntryKind::Declared) else {
+        return Vec::new();
+    };
+    let Some(first) = declared.to.as_deref() else {
+        return Vec::new();
+    };
+    let mut periods = vec![SeverityPeriod {
+        severity: first.to_string(),
+        from: declared.event_at,
+        until: None,
+    }];
     // A change after the end (a severity corrected once it was over) does
     // not make the incident last longer.
     for e in entries
         .iter()
-        .filter(|e| end.is_none_or(|end| e.event_at < end))
+        .filter(|e| e.kind == EntryKind::Severity && end.is_none_or(|end| e.event_at < end))
     {
-        let severity = match e.kind {
-            EntryKind::Declared | EntryKind::Severity => e.to.as_deref(),
-            _ => None,
+        let Some(severity) = e.to.as_deref() else {
+            continue;
         };
-        let Some(severity) = severity else { continue };
-        if let Some(last) = periods.last_mut() {
-            if last.severity == severity {
-                continue;
-            }
-            last.until = Some(e.event_at);
+        let at = e.event_at.max(declared.event_at);
+        let last = periods.last_mut().expect("the declared one at least");
+        if last.severity == severity {
+            continue;
         }
+        if last.from == at {
+            // Changed at the moment it began: it never stood at the old one.
+            last.severity = severity.to_string();
+            let merged = periods.len() > 1 && periods[periods.len() - 2].severity == severity;
+            if merged {
+                periods.pop();
+                if let Some(before) = periods.last_mut() {
+                    before.until = None;
+                }
+            }
+            continue;
+        }
+        last.until = Some(at);
         periods.push(SeverityPeriod {
             severity: severity.to_string(),
-            from: e.event_at,
+            from: at,
             until: None,
         });
     }
@@ -128,6 +152,21 @@ mod tests {
         let open = severity_periods(&entries, None);
         assert_eq!(open.last().unwrap().until, None);
         assert!(severity_periods(&[], None).is_empty());
+        // A change dated before the declaration takes effect at it.
+        let early = [
+            change(EntryKind::Severity, "SEV1", -30),
+            change(EntryKind::Declared, "SEV2", 0),
+        ];
+        let periods = severity_periods(&early, Some(at(60)));
+        assert_eq!(periods.len(), 1);
+        assert_eq!(
+            (
+                periods[0].severity.as_str(),
+                periods[0].from,
+                periods[0].until
+            ),
+            ("SEV1", at(0), Some(at(60)))
+        );
     }
 
     #[test]
