@@ -282,7 +282,7 @@ pub fn parse_time(
         resolve_wall_clock(naive, zone, input)?
     } else if let Some(t) = parse_with_offset(s) {
         t
-    } else if let Some((rest, named)) = split_zone(s) {
+    } else if let Some((rest, named)) = split_zone(s)? {
         return parse_time(rest, now, &named);
     } else {
         return Err(not_a_time(input));
@@ -316,13 +316,25 @@ fn parse_with_offset(s: &str) -> Option<DateTime<Utc>> {
 
 /// A time followed by a time zone's IANA name (`2017-02-28 09:37
 /// America/Los_Angeles`, `09:37 UTC`): the time, and the zone to read it in.
-fn split_zone(s: &str) -> Option<(&str, Zone)> {
-    let (rest, name) = s.trim_end().rsplit_once(char::is_whitespace)?;
+/// A name that is no zone, or a zone after a time that has its offset, is
+/// refused, saying which.
+fn split_zone(s: &str) -> Result<Option<(&str, Zone)>, UserError> {
+    let Some((rest, name)) = s.trim_end().rsplit_once(char::is_whitespace) else {
+        return Ok(None);
+    };
     let named = name.contains('/') || ["utc", "gmt"].iter().any(|u| name.eq_ignore_ascii_case(u));
-    if !named || rest.trim().is_empty() {
-        return None;
+    let rest = rest.trim_end();
+    if !named || rest.is_empty() {
+        return Ok(None);
     }
-    Some((rest.trim_end(), Zone::from_name(name).ok()?))
+    let zone = Zone::from_name(name)?;
+    if parse_with_offset(rest).is_some() {
+        return Err(
+            UserError::new(format!("`{s}` gives both an offset and a time zone"))
+                .hint("give one: 2017-02-28T09:37-08:00 or 2017-02-28 09:37 America/Los_Angeles"),
+        );
+    }
+    Ok(Some((rest, zone)))
 }
 
 /// `t`, read from `input`, if it may be on the record (see
@@ -381,7 +393,7 @@ impl EventSpan {
 /// typed for.
 pub fn is_time_of_day(input: &str) -> bool {
     let s = input.trim();
-    let s = split_zone(s).map_or(s, |(rest, _)| rest);
+    let s = split_zone(s).ok().flatten().map_or(s, |(rest, _)| rest);
     parse_time_of_day(s).is_some()
 }
 
@@ -397,7 +409,7 @@ pub fn parse_time_on(
     zone: &Zone,
     span: EventSpan,
 ) -> Result<DateTime<Utc>, UserError> {
-    if let Some((rest, named)) = split_zone(input.trim()) {
+    if let Some((rest, named)) = split_zone(input.trim())? {
         return parse_time_on(rest, now, &named, span);
     }
     match parse_time_of_day(input.trim()) {
@@ -897,7 +909,19 @@ mod tests {
             parse_time("05:37 America/New_York", now, &z).unwrap(),
             utc("2026-11-26T10:37:00Z")
         );
-        assert!(parse_time("2026-11-26 10:37 Mars/Olympus", now, &z).is_err());
+        let unknown = parse_time("2026-11-26 10:37 Mars/Olympus", now, &z).unwrap_err();
+        assert!(
+            unknown
+                .to_string()
+                .contains("`Mars/Olympus` is not a time zone"),
+            "{unknown}"
+        );
+        let both = parse_time("2026-11-26T10:37-08:00 UTC", now, &z).unwrap_err();
+        assert!(
+            both.to_string()
+                .contains("gives both an offset and a time zone"),
+            "{both}"
+        );
         assert!(parse_time("2026-11-26 10:37 -25:00", now, &z).is_err());
         // On an incident in the past, a time of day with a zone is read on
         // the incident's days, in that zone.

@@ -221,8 +221,12 @@ fn made_of(given: &GivenNote) -> Made {
 /// whoever it mentions, else its author (from a private channel, a private
 /// note instead: its text would be public), or an external status update.
 fn given(n: &Note, private: bool) -> GivenNote {
-    let (entry, action) = match &n.said {
-        Said::Note | Said::Action { .. } if private || n.said == Said::Note => (
+    let said = match &n.said {
+        Said::Action { .. } if private => &Said::Note,
+        said => said,
+    };
+    let (entry, action) = match said {
+        Said::Note => (
             NewEntry {
                 private,
                 ..NewEntry::note(n.text.clone(), n.at)
@@ -251,7 +255,6 @@ fn given(n: &Note, private: bool) -> GivenNote {
             },
             None,
         ),
-        Said::Note => unreachable!("a note is taken above"),
         Said::Action { text, owner } => (
             NewEntry::note(text.clone(), n.at),
             Some(NewAction {

@@ -194,6 +194,21 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The change clocks of an incident's own record, by group.
+fn changed_of(conn: &Connection, id: i64) -> Result<crate::model::exchange::Changed> {
+    let changed: Option<String> = one(
+        conn,
+        "SELECT changed FROM incidents WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?
+    .flatten();
+    Ok(match changed {
+        Some(text) => serde_json::from_str(&text)?,
+        None => Default::default(),
+    })
+}
+
 /// Writes where an incident's review document stands and who owns it,
 /// with the change clock of each that changed.
 pub(crate) fn set_review_document(
@@ -202,17 +217,7 @@ pub(crate) fn set_review_document(
     after: &Incident,
     clock: &str,
 ) -> Result<()> {
-    let changed: Option<String> = one(
-        conn,
-        "SELECT changed FROM incidents WHERE id = ?1",
-        [before.id],
-        |r| r.get(0),
-    )?
-    .flatten();
-    let mut map: crate::model::exchange::Changed = match changed {
-        Some(text) => serde_json::from_str(&text)?,
-        None => Default::default(),
-    };
+    let mut map = changed_of(conn, before.id)?;
     if after.review_status != before.review_status {
         map.insert("review_status".into(), clock.to_string());
     }
@@ -239,17 +244,7 @@ pub(crate) fn set_review_held(
     held: Option<&ReviewHeld>,
     clock: &str,
 ) -> Result<()> {
-    let changed: Option<String> = one(
-        conn,
-        "SELECT changed FROM incidents WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?
-    .flatten();
-    let mut map: crate::model::exchange::Changed = match changed {
-        Some(text) => serde_json::from_str(&text)?,
-        None => Default::default(),
-    };
+    let mut map = changed_of(conn, id)?;
     map.insert("review".into(), clock.to_string());
     conn.prepare_cached(
         "UPDATE incidents SET review_held_at = ?2, review_held_by = ?3, changed = ?4 WHERE id = ?1",
